@@ -50,6 +50,7 @@ public:
     static Result<File> parse(const uint8_t* bytes, size_t size, std::string context);
 
     uint32_t version() const;
+    uint32_t alignment() const;  // of tensor data: `general.alignment` or 32
     const std::vector<std::pair<std::string, Value>>& metadata() const;
     const Value* find(std::string_view key) const;
     std::optional<std::string> get_string(std::string_view key) const;
@@ -85,6 +86,8 @@ public:
     void set_f32_array(const std::string& key, const std::vector<float>& v);
     void add_tensor(const std::string& name, DType type, std::vector<int64_t> ne,
                     std::vector<uint8_t> bytes);
+    // Any value, e.g. of a type the typed setters do not cover; replaces an existing key.
+    void set_value(const std::string& key, Value v);
     std::vector<uint8_t> to_bytes(uint32_t alignment = 32) const;
     Status write(const std::string& path) const;
 
