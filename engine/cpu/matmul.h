@@ -1,0 +1,23 @@
+// Matrix products with weights in their stored type (F32, F16, BF16, Q8_0, Q4_0, Q4_K, Q5_K,
+// Q6_K). Weights are dequantized a block at a time inside the product, never expanded as a
+// whole; activations stay float32 and sums are float32, so the result equals a
+// dequantize-then-dot in float32 up to the order of summation.
+#pragma once
+
+#include <cstdint>
+
+#include "cpu/thread_pool.h"
+#include "lectern/engine/model_weights.h"
+
+namespace lectern::cpu {
+
+// y = x W^T.  w: (n_rows, n_cols) any type; x: (n_tok, n_cols) f32 row-major;
+// y: (n_tok, n_rows) f32 row-major; y[t][r] = dot(w row r, x[t]). Rows are split across the
+// pool's threads; each y[t][r] is computed the same way whatever the thread count.
+// x and y must not overlap.
+void matmul(const TensorView& w, const float* x, int64_t n_tok, float* y, ThreadPool& pool);
+
+// out: (w.n_cols) f32 = row `token` of w (an embedding lookup). token must be < w.n_rows.
+void embedding_row(const TensorView& w, int64_t token, float* out);
+
+}  // namespace lectern::cpu

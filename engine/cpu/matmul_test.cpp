@@ -1,0 +1,146 @@
+// matmul against a naive reference (dequantize_row, then a double-precision dot product) for
+// every weight type, odd row counts and 1, 3 and 17 tokens; and bit-identical results for
+// 1, 2 and 3 threads.
+#include "cpu/matmul.h"
+
+#include <cmath>
+#include <cstring>
+#include <random>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "quant/dequant.h"
+#include "quant/half.h"
+
+namespace lectern::cpu {
+namespace {
+
+// Offsets of the f16 scale fields in one block, to keep random blocks finite.
+std::vector<int> f16_fields(DType type) {
+    switch (type) {
+    case DType::Q8_0:
+    case DType::Q4_0: return {0};
+    case DType::Q4_K:
+    case DType::Q5_K: return {0, 2};
+    case DType::Q6_K: return {208};
+    default: return {};
+    }
+}
+
+// Random weights of any type: random block bytes with small finite scales for quantized
+// types (every bit pattern of the other fields is a valid block), normal values otherwise.
+struct Weights {
+    std::vector<uint8_t> bytes;
+    TensorView view;
+};
+
+Weights random_weights(DType type, int64_t n_rows, int64_t n_cols, uint32_t seed) {
+    std::mt19937 rng(seed);
+    Weights w;
+    w.bytes.resize(row_bytes(type, n_cols) * static_cast<size_t>(n_rows));
+    if (quant::can_quantize(type) && !is_quantized(type)) {
+        std::normal_distribution<float> dist(0.0f, 1.0f);
+        std::vector<float> row(static_cast<size_t>(n_cols));
+        for (int64_t r = 0; r < n_rows; ++r) {
+            for (float& v : row) v = dist(rng);
+            quant::quantize_row(type, row.data(), w.bytes.data() + row_bytes(type, n_cols) * r, n_cols);
+        }
+    } else {
+        for (uint8_t& b : w.bytes) b = static_cast<uint8_t>(rng());
+        const DTypeInfo info = dtype_info(type);
+        std::uniform_real_distribution<float> scale(0.001f, 0.05f);
+        for (size_t b = 0; b < w.bytes.size(); b += info.block_bytes) {
+            for (int off : f16_fields(type)) {
+                const uint16_t h = quant::f32_to_f16(scale(rng));
+                std::memcpy(&w.bytes[b + off], &h, 2);
+            }
+        }
+    }
+    w.view = TensorView{"w", type, n_cols, n_rows, w.bytes.data()};
+    return w;
+}
+
+std::vector<float> random_activations(int64_t n, uint32_t seed) {
+    std::mt19937 rng(seed);
+    std::normal_distribution<float> dist(0.0f, 1.0f);
+    std::vector<float> v(static_cast<size_t>(n));
+    for (float& x : v) x = dist(rng);
+    return v;
+}
+
+struct Case {
+    DType type;
+    int64_t n_cols;
+};
+
+class MatmulTest : public ::testing::TestWithParam<Case> {};
+
+// Tolerance: float32 sums of n products, in any order, are within about sqrt(n) * 2^-24 of
+// the sum of absolute products; 1e-5 of that sum is a >10x margin for n <= 1024, while a
+// wrong block, scale or element shows up as an error of order the products themselves.
+TEST_P(MatmulTest, MatchesDequantizedReference) {
+    const Case c = GetParam();
+    ThreadPool pool(2);
+    for (int64_t n_rows : {1, 7, 13, 67}) {
+        const Weights w = random_weights(c.type, n_rows, c.n_cols, 7u + static_cast<uint32_t>(n_rows));
+        std::vector<float> row(static_cast<size_t>(c.n_cols));
+        for (int64_t n_tok : {1, 3, 17}) {
+            const std::vector<float> x = random_activations(n_tok * c.n_cols, 11u);
+            std::vector<float> y(static_cast<size_t>(n_tok * n_rows), NAN);
+            matmul(w.view, x.data(), n_tok, y.data(), pool);
+            for (int64_t r = 0; r < n_rows; ++r) {
+                quant::dequantize_row(c.type, w.view.row(r), row.data(), c.n_cols);
+                for (int64_t t = 0; t < n_tok; ++t) {
+                    double ref = 0, mag = 0;
+                    for (int64_t k = 0; k < c.n_cols; ++k) {
+                        ref += double(row[k]) * x[t * c.n_cols + k];
+                        mag += std::fabs(double(row[k]) * x[t * c.n_cols + k]);
+                    }
+                    ASSERT_NEAR(y[t * n_rows + r], ref, 1e-5 * mag + 1e-30)
+                        << dtype_name(c.type) << " rows " << n_rows << " n_tok " << n_tok
+                        << " r " << r << " t " << t;
+                }
+            }
+        }
+    }
+}
+
+TEST_P(MatmulTest, SameResultForAnyThreadCount) {
+    const Case c = GetParam();
+    const int64_t n_rows = 37, n_tok = 5;
+    const Weights w = random_weights(c.type, n_rows, c.n_cols, 3u);
+    const std::vector<float> x = random_activations(n_tok * c.n_cols, 5u);
+    std::vector<std::vector<float>> ys;
+    for (int threads : {1, 2, 3}) {
+        ThreadPool pool(threads);
+        for (int64_t tok : {int64_t{1}, n_tok}) {
+            std::vector<float> y(static_cast<size_t>(tok * n_rows));
+            matmul(w.view, x.data(), tok, y.data(), pool);
+            ys.push_back(std::move(y));
+        }
+    }
+    for (size_t i = 2; i < ys.size(); ++i)
+        ASSERT_EQ(std::memcmp(ys[i].data(), ys[i % 2].data(), ys[i].size() * 4), 0) << i;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    AllTypes, MatmulTest,
+    ::testing::Values(Case{DType::F32, 96}, Case{DType::F16, 160}, Case{DType::BF16, 96},
+                      Case{DType::Q8_0, 96}, Case{DType::Q8_0, 1024}, Case{DType::Q4_0, 160},
+                      Case{DType::Q4_K, 256}, Case{DType::Q4_K, 768}, Case{DType::Q5_K, 512},
+                      Case{DType::Q6_K, 256}, Case{DType::Q6_K, 768}),
+    [](const ::testing::TestParamInfo<Case>& p) {
+        return std::string(dtype_name(p.param.type)) + "_" + std::to_string(p.param.n_cols);
+    });
+
+TEST(EmbeddingRow, EqualsDequantizedRow) {
+    const Weights w = random_weights(DType::Q6_K, 9, 256, 1u);
+    std::vector<float> got(256), want(256);
+    embedding_row(w.view, 8, got.data());
+    quant::dequantize_row(DType::Q6_K, w.view.row(8), want.data(), 256);
+    EXPECT_EQ(got, want);
+}
+
+}  // namespace
+}  // namespace lectern::cpu
