@@ -1,0 +1,166 @@
+// The CPU backend's forward pass (see cpu_backend.h). Matrix products go through
+// cpu::matmul; attention is split across threads by (token, query head).
+#include "cpu/cpu_backend.h"
+
+#include <string>
+
+#include "cpu/attention.h"
+#include "cpu/matmul.h"
+#include "cpu/ops.h"
+
+namespace lectern::cpu {
+namespace {
+
+// What one attention pass needs; the thread pool's body captures only a pointer to it, so
+// no closure is allocated per call.
+struct AttendJob {
+    const ModelConfig* cfg;
+    const KvCache* cache;
+    Scratch* s;
+    int64_t layer, pos0, n_tok;
+};
+
+void run_attend(const AttendJob& job, int64_t begin, int64_t end, int thread) {
+    const ModelConfig& c = *job.cfg;
+    const int64_t hd = c.head_dim, group = c.n_head / c.n_kv_head;
+    float* scores = job.s->scores.data() + static_cast<size_t>(thread) * job.cache->n_ctx();
+    for (int64_t i = begin; i < end; ++i) {
+        // Item i -> (token, head). Tokens alternate between the two ends of the chunk so each
+        // contiguous part of the range gets a similar number of keys to attend to.
+        const int64_t p = i / c.n_head, h = i % c.n_head;
+        const int64_t t = (p % 2 == 0) ? p / 2 : job.n_tok - 1 - p / 2;
+        const int64_t kvh = h / group;
+        const float* q = job.s->q.data() + (t * c.n_head + h) * hd;
+        float* out = job.s->att.data() + (t * c.n_head + h) * hd;
+        attend_one(q, job.cache->keys(job.layer, kvh), job.cache->values(job.layer, kvh),
+                   job.cache->type(), job.pos0 + t + 1, hd, scores, out);
+    }
+}
+
+const float* f32_data(const TensorView& t) { return static_cast<const float*>(t.data); }
+
+}  // namespace
+
+size_t Scratch::bytes() const {
+    size_t n = 0;
+    for (const std::vector<float>* b : {&x, &xn, &q, &k, &v, &att, &gate, &up, &cos, &sin,
+                                        &scores, &head_x})
+        n += b->size() * sizeof(float);
+    return n;
+}
+
+CpuBackend::CpuBackend(std::shared_ptr<const ModelWeights> weights, int n_threads)
+    : w_(std::move(weights)), pool_(n_threads) {}
+
+Result<std::unique_ptr<SequenceState>> CpuBackend::create_sequence(const SequenceOptions& o) {
+    if (o.n_ctx < 1 || o.max_chunk < 1)
+        return make_error(ErrorCode::InvalidArgument, "n_ctx and max_chunk must be at least 1");
+    const ModelConfig& c = w_->config;
+    auto cache = KvCache::create(c.n_layer, c.n_kv_head, o.n_ctx, c.head_dim, o.kv_type);
+    if (!cache) return cache.error();
+    const auto C = static_cast<size_t>(o.max_chunk);
+    Scratch s;
+    try {
+        s.x.resize(C * c.d_model);
+        s.xn.resize(C * c.d_model);
+        s.q.resize(C * c.n_head * c.head_dim);
+        s.k.resize(C * c.n_kv_head * c.head_dim);
+        s.v.resize(C * c.n_kv_head * c.head_dim);
+        s.att.resize(C * c.n_head * c.head_dim);
+        s.gate.resize(C * c.d_ffn);
+        s.up.resize(C * c.d_ffn);
+        s.cos.resize(C * c.head_dim / 2);
+        s.sin.resize(C * c.head_dim / 2);
+        s.scores.resize(static_cast<size_t>(pool_.n_threads()) * o.n_ctx);
+        s.head_x.resize(C * c.d_model);
+    } catch (const std::bad_alloc&) {
+        return make_error(ErrorCode::OutOfMemory, "not enough memory for the CPU scratch buffers",
+                          "chunk of " + std::to_string(o.max_chunk) + " tokens");
+    }
+    return std::unique_ptr<SequenceState>(
+        std::make_unique<CpuSequence>(o, std::move(cache.value()), std::move(s), this));
+}
+
+void CpuBackend::attend_all(int64_t layer, CpuSequence& seq, int64_t pos0, int64_t n_tok) {
+    const AttendJob job{&w_->config, &seq.cache(), &seq.scratch(), layer, pos0, n_tok};
+    const AttendJob* jp = &job;
+    pool_.parallel_for(n_tok * w_->config.n_head, [jp](int64_t b, int64_t e, int thread) {
+        run_attend(*jp, b, e, thread);
+    });
+}
+
+void CpuBackend::attention_block(int64_t layer, CpuSequence& seq, int64_t pos0, int64_t n_tok) {
+    const ModelConfig& c = w_->config;
+    const LayerWeights& L = w_->layers[static_cast<size_t>(layer)];
+    Scratch& s = seq.scratch();
+    rms_norm(s.x.data(), f32_data(L.attn_norm), n_tok, c.d_model, c.rms_norm_eps, s.xn.data());
+    matmul(L.wq, s.xn.data(), n_tok, s.q.data(), pool_);
+    matmul(L.wk, s.xn.data(), n_tok, s.k.data(), pool_);
+    matmul(L.wv, s.xn.data(), n_tok, s.v.data(), pool_);
+    rope(s.q.data(), n_tok, c.n_head, c.head_dim, s.cos.data(), s.sin.data());
+    rope(s.k.data(), n_tok, c.n_kv_head, c.head_dim, s.cos.data(), s.sin.data());
+    seq.cache().store(layer, pos0, n_tok, s.k.data(), s.v.data());
+    attend_all(layer, seq, pos0, n_tok);
+    matmul(L.wo, s.att.data(), n_tok, s.xn.data(), pool_);
+    add(s.x.data(), s.xn.data(), n_tok * c.d_model);
+}
+
+void CpuBackend::ffn_block(int64_t layer, Scratch& s, int64_t n_tok) {
+    const ModelConfig& c = w_->config;
+    const LayerWeights& L = w_->layers[static_cast<size_t>(layer)];
+    rms_norm(s.x.data(), f32_data(L.ffn_norm), n_tok, c.d_model, c.rms_norm_eps, s.xn.data());
+    matmul(L.w_gate, s.xn.data(), n_tok, s.gate.data(), pool_);
+    matmul(L.w_up, s.xn.data(), n_tok, s.up.data(), pool_);
+    swiglu(s.gate.data(), s.up.data(), n_tok * c.d_ffn, s.gate.data());
+    matmul(L.w_down, s.gate.data(), n_tok, s.xn.data(), pool_);
+    add(s.x.data(), s.xn.data(), n_tok * c.d_model);
+}
+
+void CpuBackend::output_head(Scratch& s, std::span<const int64_t> rows, float* logits) {
+    const ModelConfig& c = w_->config;
+    const auto n = static_cast<int64_t>(rows.size());
+    for (int64_t j = 0; j < n; ++j) {
+        const float* src = s.x.data() + rows[static_cast<size_t>(j)] * c.d_model;
+        std::copy(src, src + c.d_model, s.head_x.data() + j * c.d_model);
+    }
+    rms_norm(s.head_x.data(), f32_data(w_->output_norm), n, c.d_model, c.rms_norm_eps,
+             s.head_x.data());
+    matmul(w_->output, s.head_x.data(), n, logits, pool_);
+}
+
+Status CpuBackend::forward(SequenceState& sequence, std::span<const int32_t> tokens, int64_t pos0,
+                           std::span<const int64_t> logit_rows, float* logits,
+                           const std::atomic<bool>* cancel) {
+    auto* seq = dynamic_cast<CpuSequence*>(&sequence);
+    if (!seq || seq->owner() != this)
+        return make_error(ErrorCode::InvalidArgument, "the sequence belongs to another backend");
+    const auto n_tok = static_cast<int64_t>(tokens.size());
+    const SequenceOptions& o = seq->options();
+    if (n_tok < 1 || n_tok > o.max_chunk || pos0 < 0 || pos0 + n_tok > o.n_ctx) {
+        return make_error(ErrorCode::InvalidArgument, "chunk does not fit the sequence",
+                          std::to_string(n_tok) + " tokens at position " + std::to_string(pos0) +
+                              ", n_ctx " + std::to_string(o.n_ctx) + ", max_chunk " +
+                              std::to_string(o.max_chunk));
+    }
+    for (int64_t r : logit_rows) {
+        if (r < 0 || r >= n_tok)
+            return make_error(ErrorCode::InvalidArgument, "logit row outside the chunk",
+                              "row " + std::to_string(r));
+    }
+    const ModelConfig& c = w_->config;
+    Scratch& s = seq->scratch();
+    LECTERN_TRY(embed_tokens(w_->tok_embd, tokens.data(), n_tok, s.x.data()));
+    rope_angles(pos0, n_tok, c.head_dim, c.rope_theta,
+                w_->rope_freq_factors.empty() ? nullptr : w_->rope_freq_factors.data(),
+                s.cos.data(), s.sin.data());
+    for (int64_t l = 0; l < c.n_layer; ++l) {
+        if (cancel && cancel->load(std::memory_order_relaxed))
+            return make_error(ErrorCode::Cancelled, "the forward pass was cancelled");
+        attention_block(l, *seq, pos0, n_tok);
+        ffn_block(l, s, n_tok);
+    }
+    if (!logit_rows.empty()) output_head(s, logit_rows, logits);
+    return {};
+}
+
+}  // namespace lectern::cpu

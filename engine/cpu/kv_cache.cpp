@@ -1,0 +1,83 @@
+// CPU KV cache storage (see kv_cache.h).
+#include "cpu/kv_cache.h"
+
+#include <cstring>
+#include <new>
+#include <string>
+
+#include "quant/half.h"
+
+namespace lectern::cpu {
+
+Result<KvCache> KvCache::create(int64_t n_layer, int64_t n_kv_head, int64_t n_ctx,
+                                int64_t head_dim, KvType type) {
+    if (n_layer < 1 || n_kv_head < 1 || n_ctx < 1 || head_dim < 1)
+        return make_error(ErrorCode::InvalidArgument, "KV cache dimensions must be positive");
+    KvCache c;
+    c.type_ = type;
+    c.n_layer_ = n_layer;
+    c.n_kv_head_ = n_kv_head;
+    c.n_ctx_ = n_ctx;
+    c.head_dim_ = head_dim;
+    c.layer_bytes_ = static_cast<size_t>(n_kv_head * n_ctx * head_dim) * c.elem_bytes();
+    const size_t total = c.bytes();
+    try {
+        // Uninitialized on purpose: pages are touched only as positions fill.
+        c.data_ = std::shared_ptr<uint8_t[]>(new uint8_t[total]);
+    } catch (const std::bad_alloc&) {
+        return make_error(ErrorCode::OutOfMemory,
+                          "the KV cache needs " + std::to_string(total >> 20) + " MiB",
+                          std::to_string(n_ctx) + " positions, " + kv_type_name(type));
+    }
+    return c;
+}
+
+uint8_t* KvCache::head_ptr(int kv, int64_t layer, int64_t kv_head) const {
+    const size_t off = (static_cast<size_t>(kv) * n_layer_ + layer) * layer_bytes_ +
+                       static_cast<size_t>(kv_head * n_ctx_ * head_dim_) * elem_bytes();
+    return data_.get() + off;
+}
+
+const void* KvCache::keys(int64_t layer, int64_t kv_head) const {
+    return head_ptr(0, layer, kv_head);
+}
+
+const void* KvCache::values(int64_t layer, int64_t kv_head) const {
+    return head_ptr(1, layer, kv_head);
+}
+
+void KvCache::store(int64_t layer, int64_t pos0, int64_t n_tok, const float* k, const float* v) {
+    const int64_t row = n_kv_head_ * head_dim_;
+    for (int kv = 0; kv < 2; ++kv) {
+        const float* src = kv == 0 ? k : v;
+        for (int64_t h = 0; h < n_kv_head_; ++h) {
+            uint8_t* dst = head_ptr(kv, layer, h) + static_cast<size_t>(pos0 * head_dim_) * elem_bytes();
+            for (int64_t t = 0; t < n_tok; ++t) {
+                const float* s = src + t * row + h * head_dim_;
+                if (type_ == KvType::F32) {
+                    std::memcpy(dst + static_cast<size_t>(t * head_dim_) * 4, s,
+                                static_cast<size_t>(head_dim_) * 4);
+                    continue;
+                }
+                auto* d = reinterpret_cast<uint16_t*>(dst) + t * head_dim_;
+                for (int64_t i = 0; i < head_dim_; ++i)
+                    d[i] = type_ == KvType::F16 ? quant::f32_to_f16(s[i]) : quant::f32_to_bf16(s[i]);
+            }
+        }
+    }
+}
+
+}  // namespace lectern::cpu
+
+namespace lectern {
+
+const char* kv_type_name(KvType type) {
+    switch (type) {
+    case KvType::F32: return "f32";
+    case KvType::F16: return "f16";
+    case KvType::BF16: return "bf16";
+    }
+    return "?";
+}
+
+}  // namespace lectern

@@ -1,0 +1,73 @@
+// The interface every compute backend (cpu, cuda) implements: run the Llama forward pass for
+// a chunk of tokens at consecutive positions of one sequence, writing their keys and values
+// into that sequence's KV cache, and return the logits of the rows the caller asks for.
+//
+// A backend is used by one thread at a time (the engine's worker thread); its forward() is
+// not reentrant. Sessions (session.h) sit on top and are what applications use.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+
+#include "lectern/engine/model_weights.h"
+#include "lectern/engine/result.h"
+
+namespace lectern {
+
+// Element type of a KV cache. F32 is exact; F16/BF16 halve the memory and add a relative
+// error of ~5e-4 (f16) / ~4e-3 (bf16) to each stored key and value.
+enum class KvType { F32, F16, BF16 };
+const char* kv_type_name(KvType type);
+
+struct SequenceOptions {
+    int64_t n_ctx = 4096;      // positions the KV cache holds
+    int64_t max_chunk = 512;   // most tokens one forward() call takes; sizes the scratch
+    KvType kv_type = KvType::F32;
+};
+
+// One sequence's state on a backend: its KV cache and the scratch buffers its forward passes
+// use, all allocated once when it is created (nothing is allocated per token).
+class SequenceState {
+public:
+    virtual ~SequenceState() = default;
+    virtual const SequenceOptions& options() const = 0;
+    virtual size_t kv_bytes() const = 0;       // memory of the KV cache
+    virtual size_t scratch_bytes() const = 0;  // memory of the scratch buffers
+};
+
+class Backend {
+public:
+    virtual ~Backend() = default;
+    virtual std::string name() const = 0;  // "cpu", "cuda"
+    virtual const ModelConfig& config() const = 0;
+
+    // Allocates a sequence. Errors: InvalidArgument (n_ctx or max_chunk < 1),
+    // OutOfMemory / OutOfDeviceMemory.
+    virtual Result<std::unique_ptr<SequenceState>> create_sequence(const SequenceOptions& options) = 0;
+
+    // Runs tokens[i] at position pos0 + i (0 <= i < tokens.size() <= max_chunk), attending to
+    // the cache's positions [0, pos0 + i]; positions < pos0 must hold earlier tokens' keys and
+    // values. For each r in logit_rows (indices into tokens), writes n_vocab logits to
+    // logits[j * n_vocab ...] where j is r's index in logit_rows.
+    // `cancel`, when set (from any thread), stops the pass between layers with Cancelled;
+    // the cache beyond pos0 then holds garbage, positions below pos0 stay intact.
+    // Errors: InvalidArgument (token id, positions past n_ctx, chunk too large, sequence of
+    // another backend), Cancelled.
+    virtual Status forward(SequenceState& sequence, std::span<const int32_t> tokens, int64_t pos0,
+                           std::span<const int64_t> logit_rows, float* logits,
+                           const std::atomic<bool>* cancel = nullptr) = 0;
+};
+
+struct CpuBackendOptions {
+    int n_threads = 0;  // 0: every hardware thread
+};
+
+// The multithreaded float32 reference backend. Weights are used in their stored types;
+// `weights` stays alive as long as the backend.
+Result<std::unique_ptr<Backend>> make_cpu_backend(std::shared_ptr<const ModelWeights> weights,
+                                                  const CpuBackendOptions& options = {});
+
+}  // namespace lectern

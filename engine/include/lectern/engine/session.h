@@ -1,0 +1,91 @@
+// A Session is one conversation with the model: a KV cache on a backend, the tokens it holds
+// (n_past of them), and the logits of the last one. Typical use:
+//
+//   auto backend = make_cpu_backend(weights);                 // backend.h
+//   auto session = Session::create(**backend, {.n_ctx = 8192});
+//   auto logits = session->prefill(prompt_ids);               // prompt, in chunks
+//   int32_t next = sampler.sample(*logits, session->tokens());
+//   logits = session->decode(next);                            // one token at a time
+//
+// Prompts are processed in chunks of at most `chunk` tokens, so scratch memory depends on
+// the chunk size, not on the prompt's length. Nothing is allocated per decoded token.
+// A session is used from one thread; only the cancel flag may be set from another.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <span>
+#include <vector>
+
+#include "lectern/engine/backend.h"
+#include "lectern/engine/result.h"
+
+namespace lectern {
+
+struct SessionOptions {
+    int64_t n_ctx = 4096;   // the most tokens the session can hold
+    int64_t chunk = 512;    // the most tokens per forward pass during prefill
+    KvType kv_type = KvType::F32;
+};
+
+struct PrefillOptions {
+    // Called after each chunk with (tokens of this call done so far, tokens of this call).
+    std::function<void(int64_t done, int64_t total)> progress;
+    // Set from any thread to stop; prefill then returns Cancelled. The chunks that completed
+    // stay in the session (n_past counts them); truncate() rolls back further if wanted.
+    const std::atomic<bool>* cancel = nullptr;
+    // Optional: indices into this call's tokens whose logits are also wanted, written to
+    // rows_out (rows.size() x n_vocab f32). The last token's logits are always returned.
+    std::span<const int64_t> rows;
+    float* rows_out = nullptr;
+};
+
+class Session {
+public:
+    // Errors: InvalidArgument (n_ctx or chunk < 1), OutOfMemory (the KV cache).
+    static Result<Session> create(Backend& backend, const SessionOptions& options = {});
+
+    // Appends `tokens` (at positions n_past..) and returns the logits of the last one
+    // (n_vocab f32, valid until the next call that changes the session).
+    // Errors: InvalidArgument (empty, a bad token id, more than n_ctx tokens in all),
+    // Cancelled.
+    Result<std::span<const float>> prefill(std::span<const int32_t> tokens,
+                                           const PrefillOptions& options = {});
+    // Appends one token; returns its logits like prefill.
+    Result<std::span<const float>> decode(int32_t token,
+                                          const std::atomic<bool>* cancel = nullptr);
+
+    // Keeps the first n tokens (n <= n_past) and forgets the rest, e.g. to reuse a common
+    // prefix. The logits of the last kept token are not recomputed: last_logits() is empty
+    // until the next prefill/decode.
+    Status truncate(int64_t n);
+    // Length of the longest common prefix of the session's tokens and `tokens`.
+    int64_t common_prefix(std::span<const int32_t> tokens) const;
+
+    int64_t n_past() const { return static_cast<int64_t>(tokens_.size()); }
+    int64_t n_ctx() const { return options_.n_ctx; }
+    int64_t n_vocab() const { return n_vocab_; }
+    const std::vector<int32_t>& tokens() const { return tokens_; }
+    std::span<const float> last_logits() const;
+    const SessionOptions& options() const { return options_; }
+    Backend& backend() const { return *backend_; }
+
+private:
+    Session() = default;
+    Status run_chunk(std::span<const int32_t> chunk, const PrefillOptions& options,
+                     int64_t offset, const std::atomic<bool>* cancel);
+
+    Backend* backend_ = nullptr;
+    std::unique_ptr<SequenceState> state_;
+    SessionOptions options_;
+    int64_t n_vocab_ = 0;
+    std::vector<int32_t> tokens_;      // the tokens in the KV cache, in order
+    std::vector<float> logits_;        // (n_vocab) of the last token
+    std::vector<int64_t> row_scratch_; // (chunk + 1) logit row indices of one forward pass
+    std::vector<float> rows_scratch_;  // (chunk, n_vocab) requested rows of one forward pass
+    bool logits_valid_ = false;
+};
+
+}  // namespace lectern
