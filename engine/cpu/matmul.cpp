@@ -1,33 +1,36 @@
-// matmul: splits the rows of W across threads; each thread dequantizes one row at a time
-// into a small buffer (n_cols floats) and takes its dot product with every token.
+// matmul: the rows of W are split across threads. A few tokens (decode): each row is decoded
+// in registers and dotted with each token (matmul_dot.cpp). More tokens (prefill): panels of
+// rows are dequantized once and reused for every token (matmul_gemm.cpp).
 #include "cpu/matmul.h"
 
-#include <vector>
-
+#include "cpu/matmul_dot.h"
+#include "cpu/matmul_gemm.h"
 #include "quant/dequant.h"
 
 namespace lectern::cpu {
 namespace {
-
-float dot_f32(const float* a, const float* b, int64_t n) {
-    float s = 0.0f;
-    for (int64_t i = 0; i < n; ++i) s += a[i] * b[i];
-    return s;
-}
-
+// Below this many tokens, decoding a row again per token is cheaper than packing panels.
+constexpr int64_t kGemmMinTokens = 4;
 }  // namespace
 
 void matmul(const TensorView& w, const float* x, int64_t n_tok, float* y, ThreadPool& pool) {
     const int64_t n_cols = w.n_cols, n_rows = w.n_rows;
-    pool.parallel_for(n_rows, [&](int64_t r0, int64_t r1, int) {
-        thread_local std::vector<float> row;
-        row.resize(static_cast<size_t>(n_cols));
-        for (int64_t r = r0; r < r1; ++r) {
-            quant::dequantize_row(w.type, w.row(r), row.data(), n_cols);
-            for (int64_t t = 0; t < n_tok; ++t)
-                y[t * n_rows + r] = dot_f32(row.data(), x + t * n_cols, n_cols);
-        }
-    });
+    if (n_tok >= kGemmMinTokens) {
+        pool.parallel_for(
+            n_rows, [&](int64_t r0, int64_t r1, int) { gemm_rows(w, x, n_tok, y, r0, r1); },
+            kGemmRows);
+        return;
+    }
+    pool.parallel_for(
+        n_rows,
+        [&](int64_t r0, int64_t r1, int) {
+            for (int64_t r = r0; r < r1; ++r) {
+                const uint8_t* row = w.row(r);
+                for (int64_t t = 0; t < n_tok; ++t)
+                    y[t * n_rows + r] = dot_row(w.type, row, x + t * n_cols, n_cols);
+            }
+        },
+        16);
 }
 
 void embedding_row(const TensorView& w, int64_t token, float* out) {

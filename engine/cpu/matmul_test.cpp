@@ -126,7 +126,8 @@ TEST_P(MatmulTest, SameResultForAnyThreadCount) {
 
 INSTANTIATE_TEST_SUITE_P(
     AllTypes, MatmulTest,
-    ::testing::Values(Case{DType::F32, 96}, Case{DType::F16, 160}, Case{DType::BF16, 96},
+    ::testing::Values(Case{DType::F32, 96}, Case{DType::F32, 100}, Case{DType::BF16, 70},
+                      Case{DType::F16, 160}, Case{DType::BF16, 96},
                       Case{DType::Q8_0, 96}, Case{DType::Q8_0, 1024}, Case{DType::Q4_0, 160},
                       Case{DType::Q4_K, 256}, Case{DType::Q4_K, 768}, Case{DType::Q5_K, 512},
                       Case{DType::Q6_K, 256}, Case{DType::Q6_K, 768}),

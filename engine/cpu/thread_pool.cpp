@@ -14,8 +14,20 @@
 
 namespace lectern::cpu {
 namespace {
-constexpr int kSpinIterations = 20000;  // ~ tens of microseconds of _mm_pause
+// A waiting thread spins ~50 us (a pause is ~26 ns on the Zen 4 Lectern is tuned on) before
+// sleeping, and yields its core every few pauses so that when there are more threads than
+// free cores the thread being waited for gets to run.
+constexpr int kSpinIterations = 2048;
+constexpr int kYieldEvery = 64;
+
+void spin_pause(int spins) {
+    if (spins % kYieldEvery == kYieldEvery - 1) {
+        std::this_thread::yield();
+    } else {
+        LECTERN_CPU_RELAX();
+    }
 }
+}  // namespace
 
 void split_range(int64_t n, int64_t grain, int parts, int part, int64_t* begin, int64_t* end) {
     grain = std::max<int64_t>(grain, 1);
@@ -60,14 +72,7 @@ void ThreadPool::parallel_for(int64_t n, const Body& fn, int64_t grain) {
     generation_.fetch_add(1, std::memory_order_release);
     generation_.notify_all();
     run_part(0);
-    int spins = 0;
-    while (pending_.load(std::memory_order_acquire) != 0) {
-        if (++spins < kSpinIterations) {
-            LECTERN_CPU_RELAX();
-        } else {
-            std::this_thread::yield();
-        }
-    }
+    for (int spins = 0; pending_.load(std::memory_order_acquire) != 0; ++spins) spin_pause(spins);
 }
 
 void ThreadPool::worker(int thread) {
@@ -75,7 +80,7 @@ void ThreadPool::worker(int thread) {
     for (;;) {
         uint64_t g = generation_.load(std::memory_order_acquire);
         for (int spins = 0; g == seen && spins < kSpinIterations; ++spins) {
-            LECTERN_CPU_RELAX();
+            spin_pause(spins);
             g = generation_.load(std::memory_order_acquire);
         }
         while (g == seen) {

@@ -1,0 +1,85 @@
+// Small SIMD vocabulary for the matmul kernels, written with GCC/Clang vector extensions so
+// the same source compiles to AVX-512 (-march=native on the machines Lectern is tuned on),
+// to pairs of AVX2 registers (-DLECTERN_NATIVE=OFF), or to scalar code on other targets.
+// Every function here is exact (no rounding beyond float32 arithmetic).
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+
+#include "quant/half.h"
+
+#if defined(__AVX512F__) || defined(__F16C__)
+#include <immintrin.h>
+#endif
+
+namespace lectern::cpu::simd {
+
+typedef float f32x16 __attribute__((vector_size(64)));
+typedef float f32x8 __attribute__((vector_size(32)));
+typedef int8_t i8x16 __attribute__((vector_size(16)));
+typedef uint8_t u8x16 __attribute__((vector_size(16)));
+typedef uint16_t u16x16 __attribute__((vector_size(32)));
+typedef uint32_t u32x16 __attribute__((vector_size(64)));
+
+template <class V>
+inline V load(const void* p) {
+    V v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+}
+
+template <class V>
+inline void store(void* p, V v) {
+    std::memcpy(p, &v, sizeof v);
+}
+
+template <class To, class From>
+inline To bitcast(From v) {
+    static_assert(sizeof(To) == sizeof(From));
+    To t;
+    std::memcpy(&t, &v, sizeof t);
+    return t;
+}
+
+inline f32x16 load_f32(const float* p) { return load<f32x16>(p); }
+inline f32x16 splat(float s) { return f32x16{} + s; }
+
+// 16 signed / unsigned bytes to floats.
+inline f32x16 to_f32(i8x16 v) { return __builtin_convertvector(v, f32x16); }
+inline f32x16 to_f32(u8x16 v) { return __builtin_convertvector(v, f32x16); }
+
+inline f32x16 load_bf16(const uint16_t* p) {
+    const u32x16 bits = __builtin_convertvector(load<u16x16>(p), u32x16) << 16;
+    return bitcast<f32x16>(bits);
+}
+
+inline f32x16 load_f16(const uint16_t* p) {
+#if defined(__AVX512F__)
+    // The maskz form: GCC 12 warns about the undefined source of the plain one.
+    const __m512 v = _mm512_maskz_cvtph_ps(0xFFFF, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p)));
+    return bitcast<f32x16>(v);
+#elif defined(__F16C__)
+    const __m256 lo = _mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)));
+    const __m256 hi = _mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 8)));
+    f32x16 v;
+    std::memcpy(&v, &lo, 32);
+    std::memcpy(reinterpret_cast<char*>(&v) + 32, &hi, 32);
+    return v;
+#else
+    f32x16 v;
+    for (int i = 0; i < 16; ++i) v[i] = quant::f16_to_f32(p[i]);
+    return v;
+#endif
+}
+
+// Sum of the 16 lanes, in a fixed tree order.
+inline float hsum(f32x16 v) {
+    f32x8 lo, hi;
+    std::memcpy(&lo, &v, 32);
+    std::memcpy(&hi, reinterpret_cast<const char*>(&v) + 32, 32);
+    const f32x8 s = lo + hi;
+    return ((s[0] + s[4]) + (s[1] + s[5])) + ((s[2] + s[6]) + (s[3] + s[7]));
+}
+
+}  // namespace lectern::cpu::simd
