@@ -3,15 +3,11 @@
 // used. Parsing errors are thrown as ParseError inside this file and returned as Error.
 #include "gguf/gguf_file.h"
 
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
 #include <cstring>
 #include <unordered_map>
+
+#include "common/mapped_file.h"
 
 namespace lectern::gguf {
 namespace {
@@ -316,32 +312,10 @@ Result<File> File::parse(const uint8_t* bytes, size_t size, std::string context)
 }
 
 Result<File> File::open(const std::string& path) {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        int err = errno;
-        return make_error(err == ENOENT ? ErrorCode::NotFound : ErrorCode::Io,
-                          std::string("cannot open: ") + std::strerror(err), path);
-    }
-    struct stat st {};
-    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        ::close(fd);
-        return make_error(ErrorCode::Io, "not a regular file", path);
-    }
-    size_t size = static_cast<size_t>(st.st_size);
-    if (size == 0) {
-        ::close(fd);
-        return make_error(ErrorCode::Corrupt, "file is empty, not a GGUF file", path);
-    }
-    void* p = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
-    int err = errno;
-    ::close(fd);
-    if (p == MAP_FAILED)
-        return make_error(ErrorCode::Io, std::string("cannot map: ") + std::strerror(err), path);
-    std::shared_ptr<const void> mapping(p, [size](const void* q) {
-        ::munmap(const_cast<void*>(q), size);
-    });
-    Result<File> f = parse(static_cast<const uint8_t*>(p), size, path);
-    if (f.ok()) f->s_->mapping = std::move(mapping);
+    Result<MappedFile> m = map_file(path);
+    if (!m.ok()) return m.error();
+    Result<File> f = parse(m->data, m->size, path);
+    if (f.ok()) f->s_->mapping = std::move(m->owner);
     return f;
 }
 

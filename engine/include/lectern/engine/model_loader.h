@@ -1,0 +1,35 @@
+// Loading a Llama model into ModelWeights, and the memory it will need.
+//
+// load_model accepts a GGUF file, a Hugging Face folder (config.json + model.safetensors or
+// shards listed in model.safetensors.index.json), or the path of such a folder's
+// config.json. Tensors are checked against the hyperparameters; weights stay in the file
+// mapping (zero copy) except q/k projections of Hugging Face folders (permuted into GGUF's
+// rotary layout) and norms stored in 16 bits (converted to f32).
+//
+// Errors: NotFound (no such path), Io, Corrupt (malformed file, missing tensor, a shape
+// that disagrees with the hyperparameters; the message names the tensor or key),
+// UnsupportedModel (architecture, tensor type or rope scaling Lectern does not run).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "lectern/engine/model_weights.h"
+#include "lectern/engine/result.h"
+
+namespace lectern {
+
+Result<ModelWeights> load_model(const std::string& path);
+
+// Per rotary pair (head_dim / 2 values): the divisor of each frequency that Llama 3's rope
+// scaling applies (see ModelWeights::rope_freq_factors). Empty when scaling.factor == 0.
+std::vector<float> llama3_rope_freq_factors(const RopeScaling& scaling, float rope_theta,
+                                            int64_t head_dim);
+
+// Bytes of a KV cache for n_ctx positions: keys and values of every layer,
+// (2, n_layer, n_ctx, n_kv_head, head_dim) elements of bytes_per_elem each.
+size_t kv_cache_bytes(const ModelConfig& config, int64_t n_ctx, int bytes_per_elem);
+
+}  // namespace lectern

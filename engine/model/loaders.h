@@ -1,0 +1,16 @@
+// The two loaders behind load_model (see lectern/engine/model_loader.h).
+#pragma once
+
+#include <string>
+
+#include "lectern/engine/model_weights.h"
+#include "lectern/engine/result.h"
+
+namespace lectern::model {
+
+// A .gguf file of architecture llama.
+Result<ModelWeights> load_gguf_model(const std::string& path);
+// A Hugging Face folder: config.json and safetensors weights.
+Result<ModelWeights> load_hf_model(const std::string& dir);
+
+}  // namespace lectern::model
