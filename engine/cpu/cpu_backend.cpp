@@ -142,6 +142,8 @@ Status CpuBackend::forward(SequenceState& sequence, std::span<const int32_t> tok
                               ", n_ctx " + std::to_string(o.n_ctx) + ", max_chunk " +
                               std::to_string(o.max_chunk));
     }
+    if (static_cast<int64_t>(logit_rows.size()) > o.max_chunk)
+        return make_error(ErrorCode::InvalidArgument, "more logit rows than max_chunk");
     for (int64_t r : logit_rows) {
         if (r < 0 || r >= n_tok)
             return make_error(ErrorCode::InvalidArgument, "logit row outside the chunk",

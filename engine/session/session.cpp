@@ -38,7 +38,8 @@ std::span<const float> Session::last_logits() const {
 
 // Runs one chunk (tokens offset .. offset + chunk.size() of the current prefill call).
 // Rows requested in options.rows that fall in this chunk, then the chunk's last token, are
-// computed into rows_scratch_ (when rows are requested) or straight into logits_.
+// computed into rows_scratch_ (when rows are requested) or straight into logits_. Only the
+// last chunk's last row matters to logits_, but every chunk's is kept (it costs one row).
 Status Session::run_chunk(std::span<const int32_t> chunk, const PrefillOptions& options,
                           int64_t offset, const std::atomic<bool>* cancel) {
     const auto n = static_cast<int64_t>(chunk.size());
@@ -50,10 +51,12 @@ Status Session::run_chunk(std::span<const int32_t> chunk, const PrefillOptions& 
         row_scratch_.push_back(options.rows[last] - offset);
         ++last;
     }
-    row_scratch_.push_back(n - 1);
+    const auto n_req = static_cast<int64_t>(row_scratch_.size());
+    // The last token's row ends the list (at most n rows: the backend's scratch holds n).
+    if (row_scratch_.empty() || row_scratch_.back() != n - 1) row_scratch_.push_back(n - 1);
     const int64_t n_rows = static_cast<int64_t>(row_scratch_.size());
     float* out = logits_.data();
-    if (n_rows > 1) {
+    if (n_req > 0) {
         rows_scratch_.resize(static_cast<size_t>(n_rows * n_vocab_));
         out = rows_scratch_.data();
     }
@@ -61,9 +64,9 @@ Status Session::run_chunk(std::span<const int32_t> chunk, const PrefillOptions& 
     logits_valid_ = false;
     LECTERN_TRY(backend_->forward(*state_, chunk, pos0, row_scratch_, out, cancel));
     tokens_.insert(tokens_.end(), chunk.begin(), chunk.end());
-    if (n_rows > 1) {
+    if (n_req > 0) {
         const size_t vocab = static_cast<size_t>(n_vocab_);
-        std::copy(out, out + (n_rows - 1) * n_vocab_, options.rows_out + first * vocab);
+        std::copy(out, out + n_req * n_vocab_, options.rows_out + first * vocab);
         std::copy(out + (n_rows - 1) * n_vocab_, out + n_rows * n_vocab_, logits_.data());
     }
     logits_valid_ = true;
