@@ -1,0 +1,172 @@
+// `lectern-cli info MODEL [--ctx N] [--json]`: what a model file or folder holds (architecture,
+// shapes, rope, tensor types, tokenizer) and the memory it needs at a context length.
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "command.h"
+#include "gguf/gguf_file.h"
+#include "lectern/engine/model_loader.h"
+
+namespace lectern::cli {
+namespace {
+
+constexpr int64_t kMaxDefaultCtx = 131072;
+
+struct Options {
+    std::string model;
+    int64_t n_ctx = 0;  // 0: the model's context, capped at kMaxDefaultCtx
+    bool json = false;
+};
+
+// The tokenizer a model brings: GGUF's tokenizer.ggml.model, or the files of a folder.
+std::string tokenizer_kind(const ModelWeights& w) {
+    if (w.source_format == "gguf") {
+        Result<gguf::File> f = gguf::File::open(w.source_path);
+        if (!f.ok()) return "unknown";
+        std::string model = f->get_string("tokenizer.ggml.model").value_or("");
+        if (model == "gpt2") {
+            std::string pre = f->get_string("tokenizer.ggml.pre").value_or("default");
+            return "byte-level BPE (gguf gpt2, pre " + pre + ")";
+        }
+        if (model == "llama") return "SentencePiece (gguf llama)";
+        return model.empty() ? "none" : "unsupported (gguf " + model + ")";
+    }
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::path dir(w.source_path);
+    if (fs::exists(dir / "tokenizer.json", ec)) return "byte-level BPE (tokenizer.json)";
+    if (fs::exists(dir / "tokenizer.model", ec)) return "SentencePiece (tokenizer.model)";
+    return "none";
+}
+
+std::string rope_description(const ModelWeights& w) {
+    const RopeScaling& s = w.config.rope_scaling;
+    char buf[160];
+    if (s.factor > 0.0f) {
+        std::snprintf(buf, sizeof buf, "llama3, factor %g (low %g, high %g, original context %lld)",
+                      s.factor, s.low_freq_factor, s.high_freq_factor,
+                      static_cast<long long>(s.original_max_position));
+        return buf;
+    }
+    if (w.rope_freq_factors.empty()) return "none";
+    auto [lo, hi] = std::minmax_element(w.rope_freq_factors.begin(), w.rope_freq_factors.end());
+    std::snprintf(buf, sizeof buf, "per-frequency divisors %g..%g", *lo, *hi);
+    return buf;
+}
+
+std::string human(double v, const char* const* units, double step) {
+    int u = 0;
+    while (v >= step && units[u + 1]) {
+        v /= step;
+        ++u;
+    }
+    char buf[64];
+    std::snprintf(buf, sizeof buf, u == 0 ? "%.0f%s" : "%.2f %s", v, units[u]);
+    return buf;
+}
+
+std::string bytes_text(size_t n) {
+    static const char* const units[] = {" B", "KiB", "MiB", "GiB", "TiB", nullptr};
+    return human(static_cast<double>(n), units, 1024.0);
+}
+
+std::string count_text(int64_t n) {
+    static const char* const units[] = {"", "K", "M", "B", nullptr};
+    return human(static_cast<double>(n), units, 1000.0);
+}
+
+nlohmann::ordered_json describe(const ModelWeights& w, int64_t n_ctx) {
+    const ModelConfig& c = w.config;
+    std::map<std::string, int> types;
+    for (const TensorView* t : w.all_tensors()) ++types[dtype_name(t->type)];
+    nlohmann::ordered_json j;
+    j["path"] = w.source_path;
+    j["format"] = w.source_format;
+    j["architecture"] = c.architecture;
+    j["name"] = c.name;
+    j["parameters"] = w.parameter_count();
+    j["tensor_types"] = types;
+    j["context_length"] = c.n_ctx_train;
+    j["n_vocab"] = c.n_vocab;
+    j["d_model"] = c.d_model;
+    j["n_layer"] = c.n_layer;
+    j["n_head"] = c.n_head;
+    j["n_kv_head"] = c.n_kv_head;
+    j["head_dim"] = c.head_dim;
+    j["d_ffn"] = c.d_ffn;
+    j["rms_norm_eps"] = c.rms_norm_eps;
+    j["rope_theta"] = c.rope_theta;
+    j["rope_scaling"] = rope_description(w);
+    j["tied_embeddings"] = c.tied_embeddings;
+    j["tokenizer"] = tokenizer_kind(w);
+    j["memory"] = {
+        {"n_ctx", n_ctx},
+        {"weights_bytes", w.weight_bytes()},
+        {"kv_cache_f16_bytes", kv_cache_bytes(c, n_ctx, 2)},
+        {"kv_cache_8bit_bytes", kv_cache_bytes(c, n_ctx, 1)},
+    };
+    return j;
+}
+
+void print_text(const nlohmann::ordered_json& j) {
+    auto line = [](const char* key, const std::string& value) {
+        std::printf("%-16s %s\n", key, value.c_str());
+    };
+    auto num = [](const nlohmann::ordered_json& v) { return std::to_string(v.get<int64_t>()); };
+    line("path", j["path"].get<std::string>() + " (" + j["format"].get<std::string>() + ")");
+    line("architecture", j["architecture"].get<std::string>());
+    line("name", j["name"].get<std::string>());
+    line("parameters", count_text(j["parameters"].get<int64_t>()) + " (" + num(j["parameters"]) + ")");
+    std::string types;
+    for (const auto& [type, n] : j["tensor_types"].items())
+        types += (types.empty() ? "" : ", ") + type + " x" + std::to_string(n.get<int>());
+    line("tensor types", types);
+    line("context length", num(j["context_length"]));
+    line("shape", "d_model " + num(j["d_model"]) + ", layers " + num(j["n_layer"]) + ", heads " +
+                      num(j["n_head"]) + ", kv heads " + num(j["n_kv_head"]) + ", head_dim " +
+                      num(j["head_dim"]) + ", ffn " + num(j["d_ffn"]) + ", vocab " + num(j["n_vocab"]));
+    char theta[32];
+    std::snprintf(theta, sizeof theta, "%g", j["rope_theta"].get<double>());
+    line("rope", std::string("theta ") + theta + ", scaling " + j["rope_scaling"].get<std::string>());
+    line("embeddings", j["tied_embeddings"].get<bool>() ? "tied" : "untied");
+    line("tokenizer", j["tokenizer"].get<std::string>());
+    const auto& m = j["memory"];
+    line("weights", bytes_text(m["weights_bytes"].get<size_t>()));
+    line("kv cache", bytes_text(m["kv_cache_f16_bytes"].get<size_t>()) + " in 16 bits, " +
+                         bytes_text(m["kv_cache_8bit_bytes"].get<size_t>()) + " in 8 bits, at " +
+                         num(m["n_ctx"]) + " tokens");
+}
+
+int run(const Options& o) {
+    Result<ModelWeights> w = load_model(o.model);
+    if (!w.ok()) return report("info", w.error());
+    int64_t n_ctx = o.n_ctx;
+    if (n_ctx <= 0)
+        n_ctx = w->config.n_ctx_train > 0 ? std::min(w->config.n_ctx_train, kMaxDefaultCtx)
+                                          : kMaxDefaultCtx;
+    nlohmann::ordered_json j = describe(*w, n_ctx);
+    if (o.json) std::printf("%s\n", j.dump(2).c_str());
+    else print_text(j);
+    return kExitOk;
+}
+
+Run setup(CLI::App& root) {
+    auto o = std::make_shared<Options>();
+    CLI::App* sub = root.add_subcommand("info", "Describe a model: shapes, rope, tensor types, memory");
+    sub->add_option("model", o->model, "GGUF file, Hugging Face folder or its config.json")->required();
+    sub->add_option("--ctx", o->n_ctx, "Context length for the KV cache estimate "
+                                       "(default: the model's, at most 131072)")
+        ->check(CLI::PositiveNumber);
+    sub->add_flag("--json", o->json, "Print JSON");
+    return [o] { return run(*o); };
+}
+
+const Registrar registrar("info", 200, setup);
+
+}  // namespace
+}  // namespace lectern::cli
