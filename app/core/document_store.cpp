@@ -1,0 +1,112 @@
+// DocumentStore: the documents and units tables (see document_store.h).
+#include "document_store.h"
+
+namespace lectern::app {
+namespace {
+
+constexpr const char* kSelectDocument =
+    "SELECT id, path, sha256, kind, title, metadata, created FROM documents";
+
+DocumentRecord readDocument(const Statement& row) {
+    return DocumentRecord{row.columnInt(0),  row.columnText(1), row.columnText(2),
+                          row.columnText(3), row.columnText(4), row.columnText(5),
+                          row.columnInt(6)};
+}
+
+}  // namespace
+
+Result<AddedDocument> DocumentStore::add(const DocumentRecord& document,
+                                         const std::vector<UnitRecord>& units) {
+    auto tx = Transaction::begin(m_db);
+    if (!tx) return tx.error();
+    auto existing = findBySha256(document.sha256);
+    if (!existing) return existing.error();
+    if (*existing) return AddedDocument{(*existing)->id, true};
+
+    LECTERN_TRY(m_db.execute(
+        "INSERT INTO documents (path, sha256, kind, title, metadata, created) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        document.path, document.sha256, document.kind, document.title, document.metadata,
+        document.created ? document.created : nowMs()));
+    std::int64_t id = m_db.lastInsertRowid();
+
+    auto insert = m_db.prepare(
+        "INSERT INTO units (document_id, ordinal, locator, text, tokens) VALUES (?, ?, ?, ?, ?)");
+    if (!insert) return insert.error();
+    for (size_t i = 0; i < units.size(); ++i) {
+        const UnitRecord& unit = units[i];
+        LECTERN_TRY(insert->bindAll(id, static_cast<std::int64_t>(i), unit.locator, unit.text,
+                                    unit.tokens));
+        LECTERN_TRY(insert->run());
+        insert->reset();
+    }
+    LECTERN_TRY(tx->commit());
+    return AddedDocument{id, false};
+}
+
+Result<std::optional<DocumentRecord>> DocumentStore::findBySha256(const std::string& sha256) {
+    auto stmt = m_db.query(std::string(kSelectDocument) + " WHERE sha256 = ?", sha256);
+    if (!stmt) return stmt.error();
+    auto row = stmt->step();
+    if (!row) return row.error();
+    if (!*row) return std::optional<DocumentRecord>();
+    return std::optional<DocumentRecord>(readDocument(*stmt));
+}
+
+Result<DocumentRecord> DocumentStore::get(std::int64_t id) {
+    auto stmt = m_db.query(std::string(kSelectDocument) + " WHERE id = ?", id);
+    if (!stmt) return stmt.error();
+    auto row = stmt->step();
+    if (!row) return row.error();
+    if (!*row) return make_error(ErrorCode::NotFound, "no such document", std::to_string(id));
+    return readDocument(*stmt);
+}
+
+Result<std::vector<DocumentRecord>> DocumentStore::list() {
+    auto stmt = m_db.query(std::string(kSelectDocument) + " ORDER BY id");
+    if (!stmt) return stmt.error();
+    std::vector<DocumentRecord> documents;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row) return row.error();
+        if (!*row) break;
+        documents.push_back(readDocument(*stmt));
+    }
+    return documents;
+}
+
+Result<std::vector<UnitRecord>> DocumentStore::units(std::int64_t documentId) {
+    auto stmt = m_db.query(
+        "SELECT id, document_id, ordinal, locator, text, tokens FROM units "
+        "WHERE document_id = ? ORDER BY ordinal",
+        documentId);
+    if (!stmt) return stmt.error();
+    std::vector<UnitRecord> units;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row) return row.error();
+        if (!*row) break;
+        units.push_back(UnitRecord{stmt->columnInt(0), stmt->columnInt(1),
+                                   static_cast<int>(stmt->columnInt(2)), stmt->columnText(3),
+                                   stmt->columnText(4), stmt->columnOptionalInt(5)});
+    }
+    return units;
+}
+
+Status DocumentStore::setUnitTokens(std::int64_t unitId, std::int64_t tokens) {
+    LECTERN_TRY(m_db.execute("UPDATE units SET tokens = ? WHERE id = ?", tokens, unitId));
+    if (m_db.changes() == 0) {
+        return make_error(ErrorCode::NotFound, "no such unit", std::to_string(unitId));
+    }
+    return {};
+}
+
+Status DocumentStore::remove(std::int64_t id) {
+    LECTERN_TRY(m_db.execute("DELETE FROM documents WHERE id = ?", id));
+    if (m_db.changes() == 0) {
+        return make_error(ErrorCode::NotFound, "no such document", std::to_string(id));
+    }
+    return {};
+}
+
+}  // namespace lectern::app
