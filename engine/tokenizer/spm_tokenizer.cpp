@@ -137,9 +137,9 @@ std::string SpmTokenizer::decode(std::span<const int32_t> ids) const {
     bool first = true;
     for (int32_t id : ids) {
         if (id < 0 || id >= n_vocab_) continue;
-        const std::string b = first ? leading_token_bytes(id) : bytes_[static_cast<size_t>(id)];
-        if (!b.empty()) first = false;
-        raw += b;
+        const std::string& b = bytes_[static_cast<size_t>(id)];
+        raw += first ? leading_token_bytes(id) : b;
+        if (!b.empty()) first = false;  // a lone dummy-prefix space still ends the start
     }
     return sanitize_utf8(raw);
 }

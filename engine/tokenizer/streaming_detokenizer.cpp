@@ -9,9 +9,9 @@ namespace lectern {
 
 std::string StreamingDetokenizer::feed(int32_t id) {
     if (id < 0 || id >= tokenizer_->n_vocab()) return {};
-    const std::string b = at_start_ ? tokenizer_->leading_token_bytes(id) : tokenizer_->token_bytes(id);
+    const std::string b = tokenizer_->token_bytes(id);
+    pending_ += at_start_ ? tokenizer_->leading_token_bytes(id) : b;
     if (!b.empty()) at_start_ = false;
-    pending_ += b;
     return drain(false);
 }
 
