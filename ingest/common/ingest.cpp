@@ -1,0 +1,25 @@
+// read_path: a folder is a code folder, a file starting with "%PDF-" is a PDF, anything else
+// is read as text (Markdown when its name says so).
+#include <filesystem>
+
+#include "common/read_file.h"
+#include "lectern/ingest/ingest.h"
+#include "lectern/ingest/text_file.h"
+
+namespace lectern::ingest {
+
+Result<Document> read_path(const std::string& path, const IngestOptions& options) {
+    std::error_code ec;
+    auto status = std::filesystem::status(path, ec);
+    if (ec || !std::filesystem::exists(status))
+        return make_error(ErrorCode::NotFound, "no such file or folder", path);
+    if (std::filesystem::is_directory(status)) return read_code_folder(path, options.code);
+    if (!std::filesystem::is_regular_file(status))
+        return make_error(ErrorCode::Unsupported, "not a regular file or folder", path);
+    auto head = read_file_bytes(path, 1024);
+    if (!head) return head.error();
+    if (head->find("%PDF-") != std::string::npos) return read_pdf(path, options.pdf);
+    return read_text_file(path);
+}
+
+}  // namespace lectern::ingest

@@ -1,0 +1,60 @@
+// The plain structs every reader in ingest/ produces: a Document made of Units (a PDF page,
+// a source file, a text file), each with a locator the model can cite and its text in UTF-8.
+// Documents carry no Poppler, libgit2 or Qt types; the UI and the store see only these.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "lectern/engine/result.h"
+
+namespace lectern::ingest {
+
+enum class DocumentKind { Pdf, CodeFolder, Text, Markdown };
+
+// "pdf", "code", "text", "markdown" (the names lectern-cli's JSON uses).
+const char* document_kind_name(DocumentKind kind);
+
+// Where a unit came from, in the terms the model cites: a page or a file.
+struct Unit {
+    std::string locator;   // "page 12" for PDFs, the relative path for files
+    std::string text;      // UTF-8; PDF pages normalized to '\n' line ends
+    int page = 0;          // 1-based page number (PDF), 0 otherwise
+    std::string label;     // the page label printed on the page ("xii"), when it differs
+    std::string path;      // relative path of a file unit ("src/db.cpp"), empty for pages
+    std::string language;  // programming language of a code file ("cpp"), empty otherwise
+    bool no_text_layer = false;  // a PDF page with no extractable text
+    bool recognized = false;     // its text comes from OCR
+};
+
+struct Metadata {
+    std::string title;
+    std::string author;
+    std::int64_t created = 0;   // seconds since the epoch, 0 when unknown
+    std::int64_t modified = 0;  // seconds since the epoch, 0 when unknown
+    std::string encoding;       // detected text encoding ("UTF-8", "UTF-16LE", "windows-1252")
+};
+
+// A file of a code folder that could not be ingested (unreadable, vanished...).
+struct FileError {
+    std::string path;  // relative to the folder
+    Error error;
+};
+
+struct Document {
+    std::string id;    // SHA-256 (hex) of the document's bytes: stable across runs and paths
+    DocumentKind kind = DocumentKind::Text;
+    std::string path;  // as given by the caller
+    Metadata metadata;
+    std::vector<Unit> units;
+    std::vector<std::string> warnings;  // for the user: "pages 3-9 have no text layer"
+    std::vector<std::string> tree;      // code folders: every included file, sorted, '/'-separated
+    std::vector<FileError> file_errors; // code folders: files that failed, the rest ingested
+};
+
+// "3", "3-9", "1, 4-6, 9": a compact list of 1-based page numbers (sorted ascending).
+std::string format_page_ranges(const std::vector<int>& pages);
+
+}  // namespace lectern::ingest

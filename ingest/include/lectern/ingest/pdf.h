@@ -1,0 +1,25 @@
+// Reading PDF files: the text of each page in reading order, page labels, title, author and
+// dates. Pages without a text layer are flagged and, when Tesseract and its language data are
+// installed, recognized by OCR. Encrypted files give ErrorCode::NeedsPassword until opened
+// with the password; corrupt or truncated files give ErrorCode::Corrupt.
+#pragma once
+
+#include <string>
+
+#include "lectern/ingest/document.h"
+
+namespace lectern::ingest {
+
+struct PdfOptions {
+    std::string password;           // user or owner password of an encrypted PDF
+    bool ocr = true;                // recognize pages that have no text layer
+    std::string ocr_language = "eng";  // Tesseract language(s), e.g. "deu" or "eng+deu"
+    int ocr_dpi = 300;              // rendering resolution for OCR
+};
+
+Result<Document> read_pdf(const std::string& path, const PdfOptions& options = {});
+
+// True when this build can run OCR in `language` (Tesseract with its traineddata present).
+bool ocr_available(const std::string& language);
+
+}  // namespace lectern::ingest

@@ -1,0 +1,205 @@
+// PDF documents through poppler-cpp: the text of every page in Poppler's reading order
+// (columns are followed, right-to-left lines come out in logical order), page labels and the
+// info dictionary. The file is read once into memory: its bytes give the id and Poppler
+// parses the same buffer.
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-page.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+
+#include "common/read_file.h"
+#include "lectern/ingest/ingest.h"
+#include "lectern/ingest/pdf.h"
+#include "pdf/ocr.h"
+
+namespace lectern::ingest {
+namespace {
+
+std::string to_utf8(const poppler::ustring& s) {
+    poppler::byte_array bytes = s.to_utf8();
+    return std::string(bytes.begin(), bytes.end());
+}
+
+// Poppler reports syntax problems on stderr by default; Lectern reports them as Errors.
+void silence_poppler() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
+    });
+}
+
+// A complete PDF ends with "%%EOF" (optionally followed by line ends or padding); a file cut
+// short does not, and Poppler would otherwise "repair" it into fewer or emptier pages.
+bool has_eof_marker(const std::string& bytes) {
+    std::size_t tail = std::min<std::size_t>(bytes.size(), 2048);
+    return std::string_view(bytes).substr(bytes.size() - tail).find("%%EOF") !=
+           std::string_view::npos;
+}
+
+// Poppler brackets runs with bidi embedding controls: U+202B (RLE) around right-to-left
+// text, already in logical order, and U+202A (LRE) ... U+202C (PDF) around left-to-right
+// runs inside it. The controls are dropped. An LRE run of only spaces and punctuation is
+// neutral text that Poppler left in visual order (" ." after an Arabic word), so it is
+// reversed into logical order (". ").
+bool is_embedding_control(const std::string& t, std::size_t i) {
+    return i + 2 < t.size() && t[i] == '\xE2' && t[i + 1] == '\x80' && t[i + 2] >= '\xAA' &&
+           t[i + 2] <= '\xAE';
+}
+
+std::string drop_bidi_embeddings(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (!is_embedding_control(text, i)) {
+            out += text[i];
+            continue;
+        }
+        const bool lre = text[i + 2] == '\xAA';
+        i += 2;
+        if (!lre) continue;
+        std::size_t end = i + 1;
+        while (end < text.size() && !is_embedding_control(text, end)) ++end;
+        std::string run = text.substr(i + 1, end - i - 1);
+        const bool neutral = std::all_of(run.begin(), run.end(), [](char c) {
+            return c == ' ' || (std::ispunct(static_cast<unsigned char>(c)) && c != '\0');
+        });
+        if (neutral) {
+            std::reverse(run.begin(), run.end());
+            out += run;
+            i = end - 1;
+        }
+    }
+    return out;
+}
+
+// Trailing spaces on each line and blank lines at the ends go; form feeds become line ends.
+std::string tidy_page_text(std::string text) {
+    text = drop_bidi_embeddings(text);
+    std::replace(text.begin(), text.end(), '\f', '\n');
+    std::string out;
+    out.reserve(text.size());
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        std::size_t last = end;
+        while (last > start && (text[last - 1] == ' ' || text[last - 1] == '\r' ||
+                                text[last - 1] == '\t'))
+            --last;
+        out.append(text, start, last - start);
+        out += '\n';
+        start = end + 1;
+    }
+    std::size_t first = out.find_first_not_of('\n');
+    if (first == std::string::npos) return {};
+    std::size_t last = out.find_last_not_of('\n');
+    return out.substr(first, last - first + 1);
+}
+
+Result<std::unique_ptr<poppler::document>> open_document(const std::string& bytes,
+                                                         const std::string& path,
+                                                         const PdfOptions& options) {
+    if (!bytes.starts_with("%PDF-") && bytes.find("%PDF-") > 1024)
+        return make_error(ErrorCode::Corrupt, "not a PDF file", path);
+    if (!has_eof_marker(bytes))
+        return make_error(ErrorCode::Corrupt, "the PDF is truncated (no %%EOF marker)", path);
+    std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(
+        bytes.data(), static_cast<int>(bytes.size()), options.password, options.password));
+    if (!doc) return make_error(ErrorCode::Corrupt, "the PDF is damaged and cannot be read", path);
+    if (doc->is_locked()) {
+        std::string why = options.password.empty() ? "the PDF is encrypted: a password is needed"
+                                                   : "the password does not open this PDF";
+        return make_error(ErrorCode::NeedsPassword, why, path);
+    }
+    return doc;
+}
+
+void read_metadata(const poppler::document& doc, const std::string& path, Metadata& meta) {
+    meta.title = to_utf8(doc.get_title());
+    if (meta.title.empty()) meta.title = std::filesystem::path(path).filename().string();
+    meta.author = to_utf8(doc.get_author());
+    time_t created = doc.get_creation_date_t();
+    time_t modified = doc.get_modification_date_t();
+    meta.created = created > 0 ? static_cast<std::int64_t>(created) : 0;
+    meta.modified = modified > 0 ? static_cast<std::int64_t>(modified) : 0;
+}
+
+// Recognizes the pages flagged as having no text layer, and says what happened in warnings.
+void recognize_pages(const poppler::document& doc, const PdfOptions& options, Document& out) {
+    std::vector<int> missing;
+    for (const Unit& unit : out.units)
+        if (unit.no_text_layer) missing.push_back(unit.page);
+    if (missing.empty()) return;
+    const std::string ranges = format_page_ranges(missing);
+    const char* noun = missing.size() == 1 ? "page " : "pages ";
+    const char* verb = missing.size() == 1 ? " has" : " have";
+    out.warnings.push_back(noun + ranges + verb + " no text layer");
+    if (!options.ocr) return;
+    auto recognizer = PageRecognizer::create(options.ocr_language);
+    if (!recognizer) {
+        out.warnings.push_back(recognizer.error().message + "; " + noun + ranges +
+                               " left without text");
+        return;
+    }
+    std::vector<int> recognized;
+    for (Unit& unit : out.units) {
+        if (!unit.no_text_layer) continue;
+        std::unique_ptr<poppler::page> page(doc.create_page(unit.page - 1));
+        auto text = page ? (*recognizer)->recognize(*page, options.ocr_dpi)
+                         : Result<std::string>(make_error(ErrorCode::Corrupt, "no page"));
+        if (!text) {
+            out.warnings.push_back("page " + std::to_string(unit.page) +
+                                   ": OCR failed: " + text.error().message);
+            continue;
+        }
+        unit.text = tidy_page_text(std::move(*text));
+        unit.recognized = true;
+        recognized.push_back(unit.page);
+    }
+    if (!recognized.empty())
+        out.warnings.push_back((recognized.size() == 1 ? "page " : "pages ") +
+                               format_page_ranges(recognized) + " recognized by OCR (" +
+                               options.ocr_language + ")");
+}
+
+}  // namespace
+
+Result<Document> read_pdf(const std::string& path, const PdfOptions& options) {
+    silence_poppler();
+    auto bytes = read_file_bytes(path);
+    if (!bytes) return bytes.error();
+    auto doc = open_document(*bytes, path, options);
+    if (!doc) return doc.error();
+
+    Document out;
+    out.id = sha256_hex(*bytes);
+    out.kind = DocumentKind::Pdf;
+    out.path = path;
+    read_metadata(**doc, path, out.metadata);
+    const int n_pages = (*doc)->pages();
+    if (n_pages <= 0) return make_error(ErrorCode::Corrupt, "the PDF has no pages", path);
+    out.units.reserve(static_cast<std::size_t>(n_pages));
+    for (int i = 0; i < n_pages; ++i) {
+        std::unique_ptr<poppler::page> page((*doc)->create_page(i));
+        if (!page)
+            return make_error(ErrorCode::Corrupt, "page " + std::to_string(i + 1) +
+                                                      " cannot be read", path);
+        Unit unit;
+        unit.page = i + 1;
+        unit.locator = "page " + std::to_string(unit.page);
+        unit.label = to_utf8(page->label());
+        if (unit.label == std::to_string(unit.page)) unit.label.clear();
+        unit.text = tidy_page_text(
+            to_utf8(page->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout)));
+        unit.no_text_layer = unit.text.empty();
+        out.units.push_back(std::move(unit));
+    }
+    recognize_pages(**doc, options, out);
+    return out;
+}
+
+}  // namespace lectern::ingest

@@ -1,0 +1,105 @@
+// cairo's PDF surface and PangoCairo layouts, A4 pages with 50 pt margins.
+#include "testing/pdf_maker.h"
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include <memory>
+
+namespace lectern::ingest::testing {
+namespace {
+
+constexpr double kPageWidth = 595.0;   // A4 in points
+constexpr double kPageHeight = 842.0;
+constexpr double kMargin = 50.0;
+constexpr double kColumnGap = 30.0;
+constexpr double kImageScale = 300.0 / 72.0;  // image pages are drawn at 300 dpi
+
+// Lays out `paragraphs` in a column of `width` points from (x, y) on `cr`.
+void draw_column(cairo_t* cr, const std::vector<std::string>& paragraphs, std::size_t begin,
+                 std::size_t end, const std::string& font, double x, double width) {
+    PangoFontDescription* desc = pango_font_description_from_string(font.c_str());
+    double y = kMargin;
+    for (std::size_t i = begin; i < end; ++i) {
+        PangoLayout* layout = pango_cairo_create_layout(cr);
+        pango_layout_set_font_description(layout, desc);
+        pango_layout_set_width(layout, static_cast<int>(width * PANGO_SCALE));
+        pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
+        pango_layout_set_auto_dir(layout, TRUE);
+        pango_layout_set_text(layout, paragraphs[i].c_str(), -1);
+        cairo_move_to(cr, x, y);
+        pango_cairo_show_layout(cr, layout);
+        int w = 0, h = 0;
+        pango_layout_get_size(layout, &w, &h);
+        y += static_cast<double>(h) / PANGO_SCALE + 10.0;
+        g_object_unref(layout);
+    }
+    pango_font_description_free(desc);
+}
+
+void draw_page_text(cairo_t* cr, const TestPage& page) {
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    const std::size_t n = page.paragraphs.size();
+    if (page.columns <= 1) {
+        draw_column(cr, page.paragraphs, 0, n, page.font, kMargin, kPageWidth - 2 * kMargin);
+        return;
+    }
+    const double width = (kPageWidth - 2 * kMargin - kColumnGap) / 2;
+    const std::size_t half = (n + 1) / 2;
+    draw_column(cr, page.paragraphs, 0, half, page.font, kMargin, width);
+    draw_column(cr, page.paragraphs, half, n, page.font, kMargin + width + kColumnGap, width);
+}
+
+// The page's text rendered into a white bitmap and painted: pixels only, no text objects.
+void draw_page_image(cairo_t* cr, const TestPage& page) {
+    const int w = static_cast<int>(kPageWidth * kImageScale);
+    const int h = static_cast<int>(kPageHeight * kImageScale);
+    cairo_surface_t* image = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+    cairo_t* icr = cairo_create(image);
+    cairo_set_source_rgb(icr, 1, 1, 1);
+    cairo_paint(icr);
+    cairo_scale(icr, kImageScale, kImageScale);
+    draw_page_text(icr, page);
+    cairo_destroy(icr);
+    cairo_surface_flush(image);
+    cairo_save(cr);
+    cairo_scale(cr, 1.0 / kImageScale, 1.0 / kImageScale);
+    cairo_set_source_surface(cr, image, 0, 0);
+    cairo_paint(cr);
+    cairo_restore(cr);
+    cairo_surface_destroy(image);
+}
+
+}  // namespace
+
+Status write_test_pdf(const std::string& path, const TestPdf& pdf) {
+    cairo_surface_t* surface = cairo_pdf_surface_create(path.c_str(), kPageWidth, kPageHeight);
+    if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
+        cairo_surface_destroy(surface);
+        return make_error(ErrorCode::Io, "cannot create the PDF", path);
+    }
+    if (!pdf.title.empty())
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, pdf.title.c_str());
+    if (!pdf.author.empty())
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, pdf.author.c_str());
+    if (!pdf.created.empty())
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE,
+                                       pdf.created.c_str());
+    cairo_t* cr = cairo_create(surface);
+    for (const TestPage& page : pdf.pages) {
+        if (!page.label.empty()) cairo_pdf_surface_set_page_label(surface, page.label.c_str());
+        if (page.as_image) draw_page_image(cr, page);
+        else draw_page_text(cr, page);
+        cairo_show_page(cr);
+    }
+    cairo_destroy(cr);
+    cairo_surface_finish(surface);
+    cairo_status_t status = cairo_surface_status(surface);
+    cairo_surface_destroy(surface);
+    if (status != CAIRO_STATUS_SUCCESS)
+        return make_error(ErrorCode::Io, cairo_status_to_string(status), path);
+    return {};
+}
+
+}  // namespace lectern::ingest::testing
