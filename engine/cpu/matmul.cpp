@@ -5,6 +5,8 @@
 
 #include "cpu/matmul_dot.h"
 #include "cpu/matmul_gemm.h"
+#include <vector>
+
 #include "quant/dequant.h"
 
 namespace lectern::cpu {
@@ -21,13 +23,24 @@ void matmul(const TensorView& w, const float* x, int64_t n_tok, float* y, Thread
             kGemmRows);
         return;
     }
+    // Per-call sums of x for the K-quant mins, kept by the calling thread between calls.
+    thread_local std::vector<float> xsum;
+    const float* xs = nullptr;
+    if (needs_block_sums(w.type)) {
+        xsum.resize(static_cast<size_t>(n_tok * (n_cols / 32)));
+        for (int64_t t = 0; t < n_tok; ++t)
+            block_sums(x + t * n_cols, n_cols, xsum.data() + t * (n_cols / 32));
+        xs = xsum.data();
+    }
     pool.parallel_for(
         n_rows,
         [&](int64_t r0, int64_t r1, int) {
             for (int64_t r = r0; r < r1; ++r) {
                 const uint8_t* row = w.row(r);
-                for (int64_t t = 0; t < n_tok; ++t)
-                    y[t * n_rows + r] = dot_row(w.type, row, x + t * n_cols, n_cols);
+                for (int64_t t = 0; t < n_tok; ++t) {
+                    y[t * n_rows + r] = dot_row(w.type, row, x + t * n_cols,
+                                                xs ? xs + t * (n_cols / 32) : nullptr, n_cols);
+                }
             }
         },
         16);

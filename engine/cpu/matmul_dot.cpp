@@ -1,7 +1,10 @@
 // dot_row kernels, one per weight type. For the K-quants the scale of a sub-block is applied
-// to the sub-block's partial sums (d * sc * sum(q x) - dmin * m * sum(x)), which equals the
-// dequantize-then-dot sum up to float32 rounding.
+// to the sub-block's partial sums (d * sc * sum(q x) - dmin * m * sum(x), with sum(x) per
+// 32 values computed once per vector), which equals the dequantize-then-dot sum up to
+// float32 rounding.
 #include "cpu/matmul_dot.h"
+
+#include <cstring>
 
 #include "cpu/matmul_simd.h"
 #include "quant/blocks.h"
@@ -84,51 +87,65 @@ float dot_q4_0(const quant::BlockQ4_0* w, const float* x, int64_t n) {
     return hsum(acc);
 }
 
-float dot_q4_k(const quant::BlockQ4_K* w, const float* x, int64_t n) {
-    f32x16 acc{}, macc{};
-    for (int64_t b = 0; b < n / quant::kQKK; ++b) {
-        const float d = f16_to_f32(w[b].d), dmin = f16_to_f32(w[b].dmin);
-        const uint8_t* q = w[b].qs;
-        for (int j = 0; j < 8; j += 2, q += 32, x += 64) {
-            uint8_t sc0, m0, sc1, m1;
-            quant::k_scale_min(j, w[b].scales, &sc0, &m0);
-            quant::k_scale_min(j + 1, w[b].scales, &sc1, &m1);
-            const u8x16 qa = load<u8x16>(q), qb = load<u8x16>(q + 16);
-            const f32x16 x0 = load_f32(x), x1 = load_f32(x + 16);
-            const f32x16 x2 = load_f32(x + 32), x3 = load_f32(x + 48);
-            const f32x16 s_lo = to_f32(u8x16(qa & 0xF)) * x0 + to_f32(u8x16(qb & 0xF)) * x1;
-            const f32x16 s_hi = to_f32(u8x16(qa >> 4)) * x2 + to_f32(u8x16(qb >> 4)) * x3;
-            acc += s_lo * (d * sc0) + s_hi * (d * sc1);
-            macc += (x0 + x1) * (dmin * m0) + (x2 + x3) * (dmin * m1);
-        }
-    }
-    return hsum(acc) - hsum(macc);
+// The 8 scales (d * sc) and mins (dmin * m) of a Q4_K / Q5_K block as floats: the 6-bit
+// fields of k_scale_min() unpacked four at a time with 32-bit masks.
+void k_scales(const uint8_t* packed, float d, float dmin, f32x8* sc, f32x8* m) {
+    uint32_t u[4];
+    std::memcpy(u, packed, 12);
+    constexpr uint32_t k6 = 0x3f3f3f3f, k4 = 0x0f0f0f0f, k2 = 0x03030303;
+    u[3] = ((u[2] >> 4) & k4) | (((u[1] >> 6) & k2) << 4);  // mins 4..7
+    const uint32_t mins_lo = u[1] & k6;                      // mins 0..3
+    u[1] = (u[2] & k4) | (((u[0] >> 6) & k2) << 4);          // scales 4..7
+    u[2] = mins_lo;
+    u[0] &= k6;                                               // scales 0..3
+    const auto* bytes = reinterpret_cast<const uint8_t*>(u);
+    *sc = to_f32x8(bytes) * d;
+    *m = to_f32x8(bytes + 8) * dmin;
 }
 
-float dot_q5_k(const quant::BlockQ5_K* w, const float* x, int64_t n) {
-    f32x16 acc{}, macc{};
-    for (int64_t b = 0; b < n / quant::kQKK; ++b) {
-        const float d = f16_to_f32(w[b].d), dmin = f16_to_f32(w[b].dmin);
+float dot_q4_k(const quant::BlockQ4_K* w, const float* x, const float* xsum, int64_t n) {
+    f32x16 acc0{}, acc1{};
+    f32x8 mins{};
+    for (int64_t b = 0; b < n / quant::kQKK; ++b, xsum += 8) {
+        f32x8 sc, m;
+        k_scales(w[b].scales, f16_to_f32(w[b].d), f16_to_f32(w[b].dmin), &sc, &m);
+        mins += m * load<f32x8>(xsum);
+        const uint8_t* q = w[b].qs;
+        for (int j = 0; j < 8; j += 2, q += 32, x += 64) {
+            const u8x16 qa = load<u8x16>(q), qb = load<u8x16>(q + 16);
+            const f32x16 s_lo = to_f32(u8x16(qa & 0xF)) * load_f32(x) +
+                                to_f32(u8x16(qb & 0xF)) * load_f32(x + 16);
+            const f32x16 s_hi = to_f32(u8x16(qa >> 4)) * load_f32(x + 32) +
+                                to_f32(u8x16(qb >> 4)) * load_f32(x + 48);
+            acc0 += s_lo * sc[j];
+            acc1 += s_hi * sc[j + 1];
+        }
+    }
+    return hsum(acc0 + acc1) - hsum(mins);
+}
+
+float dot_q5_k(const quant::BlockQ5_K* w, const float* x, const float* xsum, int64_t n) {
+    f32x16 acc0{}, acc1{};
+    f32x8 mins{};
+    for (int64_t b = 0; b < n / quant::kQKK; ++b, xsum += 8) {
+        f32x8 sc, m;
+        k_scales(w[b].scales, f16_to_f32(w[b].d), f16_to_f32(w[b].dmin), &sc, &m);
+        mins += m * load<f32x8>(xsum);
         const uint8_t* q = w[b].qs;
         const u8x16 ha = load<u8x16>(w[b].qh), hb = load<u8x16>(w[b].qh + 16);
         for (int j = 0; j < 8; j += 2, q += 32, x += 64) {
-            uint8_t sc0, m0, sc1, m1;
-            quant::k_scale_min(j, w[b].scales, &sc0, &m0);
-            quant::k_scale_min(j + 1, w[b].scales, &sc1, &m1);
             const u8x16 qa = load<u8x16>(q), qb = load<u8x16>(q + 16);
             const u8x16 la = (qa & 0xF) | (((ha >> j) & 1) << 4);
             const u8x16 lb = (qb & 0xF) | (((hb >> j) & 1) << 4);
             const u8x16 ua = (qa >> 4) | (((ha >> (j + 1)) & 1) << 4);
             const u8x16 ub = (qb >> 4) | (((hb >> (j + 1)) & 1) << 4);
-            const f32x16 x0 = load_f32(x), x1 = load_f32(x + 16);
-            const f32x16 x2 = load_f32(x + 32), x3 = load_f32(x + 48);
-            const f32x16 s_lo = to_f32(la) * x0 + to_f32(lb) * x1;
-            const f32x16 s_hi = to_f32(ua) * x2 + to_f32(ub) * x3;
-            acc += s_lo * (d * sc0) + s_hi * (d * sc1);
-            macc += (x0 + x1) * (dmin * m0) + (x2 + x3) * (dmin * m1);
+            const f32x16 s_lo = to_f32(la) * load_f32(x) + to_f32(lb) * load_f32(x + 16);
+            const f32x16 s_hi = to_f32(ua) * load_f32(x + 32) + to_f32(ub) * load_f32(x + 48);
+            acc0 += s_lo * sc[j];
+            acc1 += s_hi * sc[j + 1];
         }
     }
-    return hsum(acc) - hsum(macc);
+    return hsum(acc0 + acc1) - hsum(mins);
 }
 
 float dot_q6_k(const quant::BlockQ6_K* w, const float* x, int64_t n) {
@@ -164,7 +181,16 @@ float dot_q6_k(const quant::BlockQ6_K* w, const float* x, int64_t n) {
 
 }  // namespace
 
-float dot_row(DType type, const void* row, const float* x, int64_t n) {
+void block_sums(const float* x, int64_t n, float* xsum) {
+    for (int64_t i = 0; i < n / 32; ++i, x += 32) {
+        const f32x16 s = load_f32(x) + load_f32(x + 16);
+        xsum[i] = hsum(s);
+    }
+}
+
+bool needs_block_sums(DType type) { return type == DType::Q4_K || type == DType::Q5_K; }
+
+float dot_row(DType type, const void* row, const float* x, const float* xsum, int64_t n) {
     switch (type) {
     case DType::F32:
     case DType::F16:
@@ -178,8 +204,8 @@ float dot_row(DType type, const void* row, const float* x, int64_t n) {
     }
     case DType::Q8_0: return dot_q8_0(static_cast<const quant::BlockQ8_0*>(row), x, n);
     case DType::Q4_0: return dot_q4_0(static_cast<const quant::BlockQ4_0*>(row), x, n);
-    case DType::Q4_K: return dot_q4_k(static_cast<const quant::BlockQ4_K*>(row), x, n);
-    case DType::Q5_K: return dot_q5_k(static_cast<const quant::BlockQ5_K*>(row), x, n);
+    case DType::Q4_K: return dot_q4_k(static_cast<const quant::BlockQ4_K*>(row), x, xsum, n);
+    case DType::Q5_K: return dot_q5_k(static_cast<const quant::BlockQ5_K*>(row), x, xsum, n);
     case DType::Q6_K: return dot_q6_k(static_cast<const quant::BlockQ6_K*>(row), x, n);
     }
     return 0.0f;

@@ -4,12 +4,13 @@
 // Every function here is exact (no rounding beyond float32 arithmetic).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <cstring>
 
 #include "quant/half.h"
 
-#if defined(__AVX512F__) || defined(__F16C__)
+#if defined(__AVX512F__) || defined(__AVX2__) || defined(__F16C__)
 #include <immintrin.h>
 #endif
 
@@ -45,9 +46,51 @@ inline To bitcast(From v) {
 inline f32x16 load_f32(const float* p) { return load<f32x16>(p); }
 inline f32x16 splat(float s) { return f32x16{} + s; }
 
-// 16 signed / unsigned bytes to floats.
-inline f32x16 to_f32(i8x16 v) { return __builtin_convertvector(v, f32x16); }
-inline f32x16 to_f32(u8x16 v) { return __builtin_convertvector(v, f32x16); }
+#if defined(__AVX512F__)
+// All 16 lanes. The zero-masking forms of the AVX-512 conversions are used because GCC 12
+// warns about the undefined pass-through operand of the plain ones; they compile the same.
+constexpr __mmask16 kAll = 0xFFFF;
+#endif
+
+// 16 signed / unsigned bytes to floats. (GCC 12 scalarizes __builtin_convertvector from
+// bytes to floats, so the x86 paths widen with the sign/zero-extending instructions.)
+inline f32x16 to_f32(i8x16 v) {
+#if defined(__AVX512F__)
+    return bitcast<f32x16>(_mm512_maskz_cvtepi32_ps(kAll, _mm512_maskz_cvtepi8_epi32(kAll, bitcast<__m128i>(v))));
+#elif defined(__AVX2__)
+    const __m128i b = bitcast<__m128i>(v);
+    const __m256 lo = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(b));
+    const __m256 hi = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_unpackhi_epi64(b, b)));
+    return bitcast<f32x16>(std::array<__m256, 2>{lo, hi});
+#else
+    return __builtin_convertvector(v, f32x16);
+#endif
+}
+
+inline f32x16 to_f32(u8x16 v) {
+#if defined(__AVX512F__)
+    return bitcast<f32x16>(_mm512_maskz_cvtepi32_ps(kAll, _mm512_maskz_cvtepu8_epi32(kAll, bitcast<__m128i>(v))));
+#elif defined(__AVX2__)
+    const __m128i b = bitcast<__m128i>(v);
+    const __m256 lo = _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(b));
+    const __m256 hi = _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(_mm_unpackhi_epi64(b, b)));
+    return bitcast<f32x16>(std::array<__m256, 2>{lo, hi});
+#else
+    return __builtin_convertvector(v, f32x16);
+#endif
+}
+
+// 8 unsigned bytes to floats.
+inline f32x8 to_f32x8(const uint8_t* p) {
+#if defined(__AVX2__)
+    const __m128i b = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(p));
+    return bitcast<f32x8>(_mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(b)));
+#else
+    f32x8 v;
+    for (int i = 0; i < 8; ++i) v[i] = static_cast<float>(p[i]);
+    return v;
+#endif
+}
 
 inline f32x16 load_bf16(const uint16_t* p) {
     const u32x16 bits = __builtin_convertvector(load<u16x16>(p), u32x16) << 16;
@@ -56,8 +99,7 @@ inline f32x16 load_bf16(const uint16_t* p) {
 
 inline f32x16 load_f16(const uint16_t* p) {
 #if defined(__AVX512F__)
-    // The maskz form: GCC 12 warns about the undefined source of the plain one.
-    const __m512 v = _mm512_maskz_cvtph_ps(0xFFFF, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p)));
+    const __m512 v = _mm512_maskz_cvtph_ps(kAll, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p)));
     return bitcast<f32x16>(v);
 #elif defined(__F16C__)
     const __m256 lo = _mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)));
@@ -73,13 +115,16 @@ inline f32x16 load_f16(const uint16_t* p) {
 #endif
 }
 
-// Sum of the 16 lanes, in a fixed tree order.
+// Sums of the lanes, in a fixed tree order.
+inline float hsum(f32x8 s) {
+    return ((s[0] + s[4]) + (s[1] + s[5])) + ((s[2] + s[6]) + (s[3] + s[7]));
+}
+
 inline float hsum(f32x16 v) {
     f32x8 lo, hi;
     std::memcpy(&lo, &v, 32);
     std::memcpy(&hi, reinterpret_cast<const char*>(&v) + 32, 32);
-    const f32x8 s = lo + hi;
-    return ((s[0] + s[4]) + (s[1] + s[5])) + ((s[2] + s[6]) + (s[3] + s[7]));
+    return hsum(lo + hi);
 }
 
 }  // namespace lectern::cpu::simd

@@ -1,0 +1,30 @@
+// Models with random weights for benchmarks: the shapes of real Llama 3 models, built in
+// memory (no file) in a chosen stored type, so speed can be measured at full size anywhere.
+#pragma once
+
+#include <memory>
+#include <string_view>
+
+#include "cpu/thread_pool.h"
+#include "lectern/engine/model_weights.h"
+#include "lectern/engine/result.h"
+
+namespace lectern::cpu {
+
+// "tiny" (llama31-tiny's shape: 2 layers, d_model 256), "1b" (Llama 3.2 1B: 16 layers,
+// d_model 2048, 32 / 8 heads of 64, d_ffn 8192, vocab 128256, tied) or "8b" (Llama 3.1 8B:
+// 32 layers, d_model 4096, 32 / 8 heads of 128, d_ffn 14336, untied).
+// Errors: InvalidArgument for another name.
+Result<ModelConfig> synthetic_config(std::string_view name);
+
+// A model of `config` whose matrices hold normal(0, 0.02) values quantized to `type` (a type
+// quant::can_quantize accepts) and whose norms are 1. To build quickly, each matrix repeats a
+// small set of distinct random rows; that changes nothing for speed. Errors: Unsupported
+// (type), OutOfMemory (more than the memory available now).
+Result<std::shared_ptr<ModelWeights>> make_synthetic_model(const ModelConfig& config, DType type,
+                                                           ThreadPool& pool, uint32_t seed);
+
+// Host memory available now (MemAvailable), or 0 when unknown.
+size_t available_memory_bytes();
+
+}  // namespace lectern::cpu

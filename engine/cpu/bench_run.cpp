@@ -1,0 +1,98 @@
+// run_bench: per thread count, one warm-up step (faults in mapped weights), then the timed
+// prompt (chunks of up to 512 tokens, logits of the last token only, as a real prefill) and
+// the timed decode steps (one token, its logits), then the bandwidth measurement.
+#include "cpu/bench_run.h"
+
+#include <algorithm>
+#include <chrono>
+#include <random>
+
+#include "cpu/bench_memory.h"
+#include "lectern/engine/backend.h"
+
+namespace lectern::cpu {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point t0) {
+    return std::chrono::duration<double>(Clock::now() - t0).count();
+}
+
+struct Timings {
+    double prefill_s = 0, decode_s = 0;
+};
+
+Result<Timings> time_forward(Backend& backend, const BenchOptions& o) {
+    const ModelConfig& c = backend.config();
+    const int64_t chunk = std::min<int64_t>(o.n_prompt, 512);
+    auto seq = backend.create_sequence({o.n_prompt + o.n_decode + 1, std::max<int64_t>(chunk, 1), KvType::F32});
+    if (!seq) return seq.error();
+    std::mt19937 rng(o.seed);
+    std::uniform_int_distribution<int32_t> token(0, static_cast<int32_t>(c.n_vocab - 1));
+    std::vector<int32_t> prompt(static_cast<size_t>(o.n_prompt));
+    for (int32_t& t : prompt) t = token(rng);
+    std::vector<float> logits(static_cast<size_t>(c.n_vocab));
+    const int32_t first = token(rng);
+    const int64_t row0 = 0;
+    // Warm-up at position 0; the prompt then overwrites it.
+    LECTERN_TRY(backend.forward(**seq, {&first, 1}, 0, {&row0, 1}, logits.data()));
+
+    Timings t;
+    auto t0 = Clock::now();
+    for (int64_t p = 0; p < o.n_prompt; p += chunk) {
+        const int64_t n = std::min(chunk, o.n_prompt - p);
+        const int64_t last = n - 1;
+        const bool final_chunk = p + n == o.n_prompt;
+        LECTERN_TRY(backend.forward(**seq, {prompt.data() + p, static_cast<size_t>(n)}, p,
+                                    final_chunk ? std::span<const int64_t>(&last, 1) : std::span<const int64_t>(),
+                                    logits.data()));
+    }
+    t.prefill_s = seconds_since(t0);
+    t0 = Clock::now();
+    for (int64_t i = 0; i < o.n_decode; ++i) {
+        const int32_t next = token(rng);
+        LECTERN_TRY(backend.forward(**seq, {&next, 1}, o.n_prompt + i, {&row0, 1}, logits.data()));
+    }
+    t.decode_s = seconds_since(t0);
+    return t;
+}
+
+}  // namespace
+
+size_t decode_weight_bytes(const ModelWeights& w) {
+    size_t n = w.weight_bytes();
+    if (!w.config.tied_embeddings) {
+        n -= w.tok_embd.bytes();
+        n += row_bytes(w.tok_embd.type, w.tok_embd.n_cols);
+    }
+    return n;
+}
+
+Result<std::vector<BenchResult>> run_bench(std::shared_ptr<const ModelWeights> weights,
+                                           const BenchOptions& o) {
+    if (o.threads.empty() || o.n_prompt < 0 || o.n_decode < 0)
+        return make_error(ErrorCode::InvalidArgument, "nothing to measure");
+    const double bytes_per_token = static_cast<double>(decode_weight_bytes(*weights));
+    std::vector<BenchResult> results;
+    for (int threads : o.threads) {
+        if (threads < 1) return make_error(ErrorCode::InvalidArgument, "thread counts must be >= 1");
+        BenchResult r;
+        r.threads = threads;
+        {
+            auto backend = make_cpu_backend(weights, {threads});
+            if (!backend) return backend.error();
+            auto t = time_forward(**backend, o);
+            if (!t) return t.error();
+            if (t->prefill_s > 0) r.prefill_tok_s = static_cast<double>(o.n_prompt) / t->prefill_s;
+            if (t->decode_s > 0) r.decode_tok_s = static_cast<double>(o.n_decode) / t->decode_s;
+            r.decode_bytes_s = r.decode_tok_s * bytes_per_token;
+        }
+        ThreadPool pool(threads);
+        r.memory_bytes_s = measure_read_bandwidth(pool, {o.bandwidth_buffer_bytes, 5});
+        results.push_back(r);
+    }
+    return results;
+}
+
+}  // namespace lectern::cpu

@@ -1,0 +1,40 @@
+// The measurements of `lectern-cli bench`: prefill and decode speed of the CPU backend on a
+// model, at several thread counts, next to the machine's memory read bandwidth (decoding
+// reads every weight once per token, so that bandwidth bounds its speed).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "lectern/engine/model_weights.h"
+#include "lectern/engine/result.h"
+
+namespace lectern::cpu {
+
+struct BenchOptions {
+    int64_t n_prompt = 512;        // tokens prefilled (in chunks of at most 512)
+    int64_t n_decode = 64;         // tokens decoded one at a time after the prompt
+    std::vector<int> threads{1, 2};
+    size_t bandwidth_buffer_bytes = size_t{1} << 30;
+    uint32_t seed = 1;
+};
+
+struct BenchResult {
+    int threads = 0;
+    double prefill_tok_s = 0;
+    double decode_tok_s = 0;
+    double decode_bytes_s = 0;    // weight bytes read per second while decoding
+    double memory_bytes_s = 0;    // measured read bandwidth at this thread count
+};
+
+// Bytes of weights one decoded token reads: every matrix, the output head (the embedding
+// matrix when tied), norms; of an untied embedding only one row.
+size_t decode_weight_bytes(const ModelWeights& weights);
+
+// Runs the prompt and the decode steps on a fresh CPU backend per thread count.
+// Errors: those of the backend (e.g. OutOfMemory), InvalidArgument for empty counts.
+Result<std::vector<BenchResult>> run_bench(std::shared_ptr<const ModelWeights> weights,
+                                           const BenchOptions& options);
+
+}  // namespace lectern::cpu

@@ -1,0 +1,76 @@
+// The benchmark's pieces on the tiny shape: synthetic models are complete and runnable, the
+// bytes-per-token count is right, and a short run reports positive speeds and bandwidth.
+// (This checks that the benchmark works, not how fast anything is.)
+#include <cmath>
+
+#include <gtest/gtest.h>
+
+#include "cpu/bench_model.h"
+#include "cpu/bench_run.h"
+#include "cpu/cpu_backend.h"
+
+namespace lectern::cpu {
+namespace {
+
+TEST(SyntheticModel, ShapesOfRealModels) {
+    auto one_b = synthetic_config("1b");
+    ASSERT_TRUE(one_b.ok());
+    EXPECT_EQ(one_b->n_layer, 16);
+    EXPECT_EQ(one_b->d_model, 2048);
+    EXPECT_EQ(one_b->n_vocab, 128256);
+    EXPECT_TRUE(one_b->tied_embeddings);
+    auto eight_b = synthetic_config("8b");
+    ASSERT_TRUE(eight_b.ok());
+    EXPECT_EQ(eight_b->head_dim, 128);
+    EXPECT_EQ(eight_b->d_ffn, 14336);
+    auto bad = synthetic_config("3b");
+    ASSERT_FALSE(bad.ok());
+    EXPECT_EQ(bad.error().code, ErrorCode::InvalidArgument);
+}
+
+TEST(SyntheticModel, IsValidAndCountsDecodeBytes) {
+    ThreadPool pool(2);
+    auto config = synthetic_config("tiny");
+    ASSERT_TRUE(config.ok());
+    for (DType type : {DType::Q8_0, DType::Q4_K, DType::BF16}) {
+        auto w = make_synthetic_model(*config, type, pool, 3);
+        ASSERT_TRUE(w.ok()) << w.error().to_string();
+        EXPECT_TRUE(validate_weights(**w).ok());
+        EXPECT_EQ((*w)->layers[1].w_down.type, type);
+        // Untied: the embedding matrix is read one row per token, the output head entirely.
+        const size_t expect = (*w)->weight_bytes() - (*w)->tok_embd.bytes() +
+                              row_bytes(type, config->d_model);
+        EXPECT_EQ(decode_weight_bytes(**w), expect);
+    }
+    auto refused = make_synthetic_model(*config, DType::Q6_K, pool, 3);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, ErrorCode::Unsupported);
+}
+
+TEST(RunBench, ReportsEveryThreadCount) {
+    ThreadPool pool(2);
+    auto config = synthetic_config("tiny");
+    ASSERT_TRUE(config.ok());
+    auto w = make_synthetic_model(*config, DType::Q8_0, pool, 1);
+    ASSERT_TRUE(w.ok());
+    BenchOptions o;
+    o.n_prompt = 9;
+    o.n_decode = 3;
+    o.threads = {1, 2};
+    o.bandwidth_buffer_bytes = size_t{16} << 20;
+    auto results = run_bench(*w, o);
+    ASSERT_TRUE(results.ok()) << results.error().to_string();
+    ASSERT_EQ(results->size(), 2u);
+    for (const BenchResult& r : *results) {
+        EXPECT_TRUE(std::isfinite(r.prefill_tok_s) && r.prefill_tok_s > 0);
+        EXPECT_TRUE(std::isfinite(r.decode_tok_s) && r.decode_tok_s > 0);
+        EXPECT_GT(r.memory_bytes_s, 0);
+        EXPECT_DOUBLE_EQ(r.decode_bytes_s, r.decode_tok_s * static_cast<double>(decode_weight_bytes(**w)));
+    }
+    EXPECT_EQ((*results)[1].threads, 2);
+    o.threads = {0};
+    EXPECT_FALSE(run_bench(*w, o).ok());
+}
+
+}  // namespace
+}  // namespace lectern::cpu
