@@ -1,0 +1,106 @@
+// `lectern-cli bench`: prefill and decode speed of the CPU backend on a model file or on a
+// synthetic model of a real shape (random weights built in memory), at several thread
+// counts, with the machine's memory read bandwidth measured in the same run.
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "command.h"
+#include "cpu/bench_model.h"
+#include "cpu/bench_run.h"
+#include "lectern/engine/model_loader.h"
+
+namespace lectern::cli {
+namespace {
+
+struct Args {
+    std::string model;
+    std::string synthetic;
+    std::string type = "q8_0";
+    cpu::BenchOptions bench;
+};
+
+Result<DType> parse_type(const std::string& name) {
+    for (DType t : {DType::F32, DType::F16, DType::BF16, DType::Q8_0, DType::Q4_0, DType::Q4_K}) {
+        std::string n = dtype_name(t);
+        for (char& ch : n) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        if (n == name) return t;
+    }
+    return make_error(ErrorCode::InvalidArgument,
+                      "unknown --type (f32, f16, bf16, q8_0, q4_0, q4_k)", name);
+}
+
+Result<std::shared_ptr<const ModelWeights>> get_model(const Args& a) {
+    if (!a.model.empty()) {
+        auto w = load_model(a.model);
+        if (!w) return w.error();
+        return std::shared_ptr<const ModelWeights>(std::make_shared<ModelWeights>(std::move(w.value())));
+    }
+    auto config = cpu::synthetic_config(a.synthetic);
+    if (!config) return config.error();
+    auto type = parse_type(a.type);
+    if (!type) return type.error();
+    cpu::ThreadPool pool;
+    auto w = cpu::make_synthetic_model(*config, *type, pool, a.bench.seed);
+    if (!w) return w.error();
+    return std::shared_ptr<const ModelWeights>(std::move(w.value()));
+}
+
+void print_results(const ModelWeights& w, const Args& a, const std::vector<cpu::BenchResult>& rs) {
+    const double gb = 1e9;
+    const size_t per_token = cpu::decode_weight_bytes(w);
+    std::printf("model: %s (%s), %.3f B parameters, %.3f GB of weights\n",
+                a.model.empty() ? ("synthetic " + a.synthetic).c_str() : a.model.c_str(),
+                a.model.empty() ? a.type.c_str() : w.source_format.c_str(),
+                static_cast<double>(w.parameter_count()) / 1e9, static_cast<double>(w.weight_bytes()) / gb);
+    std::printf("prompt %lld tokens, decode %lld tokens; weights read per decoded token: %.3f GB\n",
+                static_cast<long long>(a.bench.n_prompt), static_cast<long long>(a.bench.n_decode),
+                static_cast<double>(per_token) / gb);
+    std::printf("%-8s %14s %13s %12s %18s %9s\n", "threads", "prefill tok/s", "decode tok/s",
+                "decode GB/s", "memory read GB/s", "ratio");
+    for (const cpu::BenchResult& r : rs) {
+        std::printf("%-8d %14.2f %13.2f %12.2f %18.2f %9.2f\n", r.threads, r.prefill_tok_s,
+                    r.decode_tok_s, r.decode_bytes_s / gb, r.memory_bytes_s / gb,
+                    r.memory_bytes_s > 0 ? r.decode_bytes_s / r.memory_bytes_s : 0.0);
+    }
+    std::printf("(memory read: best of 5 passes over a %zu MiB buffer; ratio = decode GB/s / memory read GB/s)\n",
+                a.bench.bandwidth_buffer_bytes >> 20);
+}
+
+Run setup(CLI::App& root) {
+    auto args = std::make_shared<Args>();
+    CLI::App* cmd = root.add_subcommand("bench", "Measure prefill and decode speed on the CPU");
+    auto* model = cmd->add_option("--model", args->model, "A GGUF file or Hugging Face folder");
+    auto* synthetic = cmd->add_option("--synthetic", args->synthetic,
+                                      "Random weights of a real shape: tiny, 1b (Llama 3.2 1B), 8b (Llama 3.1 8B)");
+    model->excludes(synthetic);
+    cmd->add_option("--type", args->type, "Stored type of synthetic weights: q8_0, q4_k, q4_0, bf16, f16, f32")
+        ->capture_default_str();
+    cmd->add_option("--prompt", args->bench.n_prompt, "Prompt tokens to prefill")->capture_default_str()
+        ->check(CLI::NonNegativeNumber);
+    cmd->add_option("--decode", args->bench.n_decode, "Tokens to decode")->capture_default_str()
+        ->check(CLI::NonNegativeNumber);
+    cmd->add_option("--threads", args->bench.threads, "Thread counts to measure, e.g. 1,2")
+        ->delimiter(',')->capture_default_str()->check(CLI::PositiveNumber);
+    cmd->add_option("--bandwidth-mib", [args](const std::vector<std::string>& v) {
+        args->bench.bandwidth_buffer_bytes = std::stoull(v.at(0)) << 20;
+        return true;
+    }, "Buffer size of the memory bandwidth measurement (MiB, default 1024)")->check(CLI::PositiveNumber);
+    cmd->add_option("--seed", args->bench.seed, "Seed of the random weights and tokens");
+    return [args] {
+        if (args->model.empty() && args->synthetic.empty())
+            return report("bench", make_error(ErrorCode::InvalidArgument, "give --model PATH or --synthetic 1b|8b|tiny"));
+        auto w = get_model(*args);
+        if (!w) return report("bench", w.error());
+        auto results = cpu::run_bench(*w, args->bench);
+        if (!results) return report("bench", results.error());
+        print_results(**w, *args, *results);
+        return static_cast<int>(kExitOk);
+    };
+}
+
+const Registrar registrar("bench", 900, setup);
+
+}  // namespace
+}  // namespace lectern::cli
