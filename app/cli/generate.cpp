@@ -1,0 +1,148 @@
+// `lectern-cli generate`: runs the CPU backend on a prompt given as token ids and prints the
+// generated ids on one line, space-separated. Scripts rely on this interface:
+//
+//   lectern-cli generate --model MODEL --prompt-ids 12,7,300 -n 24 --greedy
+//       [--temperature T --top-k K --top-p P --min-p M --repeat-penalty R --seed S]
+//       [--threads N --ctx N --stop-ids A,B] [--logits-out FILE]
+//
+// Sampling is greedy unless --temperature > 0 is given (--greedy forces greedy). Generation
+// stops after -n tokens, or at one of --stop-ids (printed); no end-of-turn ids are implied.
+// --logits-out writes, per generated token, the n_vocab logits that chose it (the first
+// row comes from the last prompt position) as little-endian float32 rows.
+// Ctrl-C stops generation (exit code 130).
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "command.h"
+#include "lectern/engine/backend.h"
+#include "lectern/engine/generate.h"
+#include "lectern/engine/model_loader.h"
+#include "lectern/engine/session.h"
+
+namespace lectern::cli {
+namespace {
+
+struct Args {
+    std::string model;
+    std::string prompt_ids;
+    std::string stop_ids;
+    std::string logits_out;
+    int64_t n_tokens = 24;
+    bool greedy = false;
+    SamplerOptions sampling;
+    int threads = 0;
+    int64_t ctx = 0;
+};
+
+std::atomic<bool> g_interrupted{false};
+
+extern "C" void on_sigint(int) { g_interrupted.store(true); }
+
+Result<std::vector<int32_t>> parse_ids(const std::string& text, const char* option) {
+    std::vector<int32_t> ids;
+    std::stringstream ss(text);
+    std::string item;
+    while (std::getline(ss, item, ',')) {
+        size_t used = 0;
+        long long v = -1;
+        try {
+            v = std::stoll(item, &used);
+        } catch (const std::exception&) {
+            used = 0;
+        }
+        if (used == 0 || used != item.size() || v < 0 || v > INT32_MAX)
+            return make_error(ErrorCode::InvalidArgument,
+                              std::string(option) + " takes comma-separated token ids", item);
+        ids.push_back(static_cast<int32_t>(v));
+    }
+    return ids;
+}
+
+// The prompt's token ids. (A --prompt TEXT option, tokenized with the model's tokenizer,
+// belongs here.)
+Result<std::vector<int32_t>> prompt_tokens(const Args& a) {
+    auto ids = parse_ids(a.prompt_ids, "--prompt-ids");
+    if (ids && ids->empty())
+        return make_error(ErrorCode::InvalidArgument, "--prompt-ids needs at least one token id");
+    return ids;
+}
+
+// Runs generation; on success prints the ids and returns the exit code.
+Result<int> run_generate(const Args& a) {
+    auto prompt = prompt_tokens(a);
+    if (!prompt) return prompt.error();
+    auto stop = parse_ids(a.stop_ids, "--stop-ids");
+    if (!stop) return stop.error();
+    if (a.n_tokens < 0) return make_error(ErrorCode::InvalidArgument, "-n must not be negative");
+    auto weights = load_model(a.model);
+    if (!weights) return weights.error();
+    auto backend = make_cpu_backend(std::make_shared<ModelWeights>(std::move(weights.value())),
+                                    {.n_threads = a.threads});
+    if (!backend) return backend.error();
+    const int64_t n_ctx = a.ctx > 0 ? a.ctx : static_cast<int64_t>(prompt->size()) + a.n_tokens;
+    auto session = Session::create(**backend, {.n_ctx = n_ctx});
+    if (!session) return session.error();
+
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> logits_file(nullptr, &std::fclose);
+    if (!a.logits_out.empty()) {
+        logits_file.reset(std::fopen(a.logits_out.c_str(), "wb"));
+        if (!logits_file) return make_error(ErrorCode::Io, "cannot write the logits file", a.logits_out);
+    }
+    bool write_failed = false;
+    GenerateOptions o;
+    o.max_tokens = a.n_tokens;
+    o.stop_ids = *stop;
+    o.cancel = &g_interrupted;
+    o.on_token = [&](int32_t, std::span<const float> logits) {
+        if (logits_file && std::fwrite(logits.data(), sizeof(float), logits.size(), logits_file.get()) != logits.size())
+            write_failed = true;
+        return !write_failed;
+    };
+    SamplerOptions so = a.sampling;
+    if (a.greedy) so.temperature = 0.0f;
+    Sampler sampler(so);
+    auto g = generate(*session, *prompt, sampler, o);
+    if (!g) return g.error();
+    if (write_failed || (logits_file && std::fclose(logits_file.release()) != 0))
+        return make_error(ErrorCode::Io, "writing the logits file failed", a.logits_out);
+    std::string line;
+    for (size_t i = 0; i < g->tokens.size(); ++i) line += (i ? " " : "") + std::to_string(g->tokens[i]);
+    std::printf("%s\n", line.c_str());
+    return kExitOk;
+}
+
+Run setup(CLI::App& root) {
+    auto a = std::make_shared<Args>();
+    CLI::App* cmd = root.add_subcommand("generate", "Generate tokens from a prompt of token ids (CPU)");
+    cmd->add_option("--model", a->model, "A GGUF file or Hugging Face folder")->required();
+    cmd->add_option("--prompt-ids", a->prompt_ids, "Prompt token ids, comma-separated")->required();
+    cmd->add_option("-n,--n-tokens", a->n_tokens, "Tokens to generate")->capture_default_str();
+    cmd->add_flag("--greedy", a->greedy, "Pick the most likely token (the default without --temperature)");
+    cmd->add_option("--temperature", a->sampling.temperature, "Sampling temperature; 0: greedy");
+    cmd->add_option("--top-k", a->sampling.top_k, "Keep the k most likely tokens; 0: off");
+    cmd->add_option("--top-p", a->sampling.top_p, "Keep the most likely tokens up to this mass");
+    cmd->add_option("--min-p", a->sampling.min_p, "Keep tokens at least this fraction of the top one");
+    cmd->add_option("--repeat-penalty", a->sampling.repeat_penalty, "Penalty for tokens of the last 64");
+    cmd->add_option("--seed", a->sampling.seed, "Random seed of the sampler");
+    cmd->add_option("--threads", a->threads, "CPU threads; 0: all");
+    cmd->add_option("--ctx", a->ctx, "Context size; default: prompt + n");
+    cmd->add_option("--stop-ids", a->stop_ids, "Token ids that end generation, comma-separated");
+    cmd->add_option("--logits-out", a->logits_out, "Write each generated token's logits (f32 rows)");
+    return [a] {
+        g_interrupted.store(false);
+        auto previous = std::signal(SIGINT, on_sigint);
+        auto r = run_generate(*a);
+        std::signal(SIGINT, previous);
+        return r ? *r : report("generate", r.error());
+    };
+}
+
+const Registrar registrar("generate", 30, setup);
+
+}  // namespace
+}  // namespace lectern::cli
