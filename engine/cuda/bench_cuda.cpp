@@ -1,0 +1,226 @@
+// bench-cuda: the CUDA backend on a synthetic Llama 3.1 8B (random weights generated on the
+// device, no file): prefill tokens/s at 4K and 32K tokens and decode tokens/s at a 1K
+// context, for bf16 and Q4_K weights, each against its floor. The floor uses the device's
+// ceilings measured here first: a 1 GiB device-to-device copy (bytes read + written per
+// second) and a bf16 8192^3 cuBLAS product (float32 accumulation).
+//   prefill floor = (2 x matrix parameters x N + causal attention 2 x 2 x n_layer x n_head x
+//                   head_dim x N^2 / 2) / GEMM rate
+//   decode floor  = (weight bytes + f16 KV bytes at the context) / copy bandwidth
+// Usage: bench-cuda [--types bf16,q4_k] [--prefill 4096,32768] [--decode-ctx 1024]
+//                   [--decode-tokens 32] [--chunk 1024]
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cuda/bench_weights.h"
+#include "cuda/cuda_backend_impl.h"
+#include "cuda/cuda_check.h"
+#include "kernels/random_fill.cuh"
+
+namespace lectern::cuda {
+namespace {
+
+struct Args {
+    std::vector<std::string> types = {"bf16", "q4_k"};
+    std::vector<int64_t> prefill = {4096, 32768};
+    int64_t decode_ctx = 1024, decode_tokens = 32, chunk = 1024;
+};
+
+std::vector<std::string> split(const std::string& s) {
+    std::vector<std::string> out;
+    std::stringstream ss(s);
+    for (std::string item; std::getline(ss, item, ',');) out.push_back(item);
+    return out;
+}
+
+Args parse(int argc, char** argv) {
+    Args a;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        const std::string k = argv[i], v = argv[i + 1];
+        if (k == "--types") a.types = split(v);
+        else if (k == "--prefill") {
+            a.prefill.clear();
+            for (const auto& n : split(v)) a.prefill.push_back(std::stoll(n));
+        } else if (k == "--decode-ctx") a.decode_ctx = std::stoll(v);
+        else if (k == "--decode-tokens") a.decode_tokens = std::stoll(v);
+        else if (k == "--chunk") a.chunk = std::stoll(v);
+    }
+    return a;
+}
+
+double now_s() {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+struct Ceilings {
+    double copy_bytes_per_s = 0, gemm_flops_per_s = 0;
+};
+
+// Median of `reps` timings of `body` with device events.
+template <class F>
+Result<double> time_events(cudaStream_t st, int reps, F body) {
+    cudaEvent_t a, b;
+    LECTERN_CUDA_CHECK(cudaEventCreate(&a));
+    LECTERN_CUDA_CHECK(cudaEventCreate(&b));
+    std::vector<double> ms;
+    for (int i = 0; i < reps + 2; ++i) {  // two warm-up runs
+        LECTERN_CUDA_CHECK(cudaEventRecord(a, st));
+        LECTERN_TRY(body());
+        LECTERN_CUDA_CHECK(cudaEventRecord(b, st));
+        LECTERN_CUDA_CHECK(cudaEventSynchronize(b));
+        float t = 0;
+        LECTERN_CUDA_CHECK(cudaEventElapsedTime(&t, a, b));
+        if (i >= 2) ms.push_back(t);
+    }
+    cudaEventDestroy(a);
+    cudaEventDestroy(b);
+    std::sort(ms.begin(), ms.end());
+    return ms[ms.size() / 2] / 1e3;
+}
+
+Result<Ceilings> measure_ceilings(cudaStream_t st) {
+    Ceilings c;
+    const size_t bytes = size_t{1} << 30;
+    auto src = DeviceBuffer::allocate(bytes, "copy source");
+    auto dst = DeviceBuffer::allocate(bytes, "copy destination");
+    if (!src || !dst) return src ? dst.error() : src.error();
+    LECTERN_CUDA_CHECK(launch_random_fill(src->data(), DType::F32, 1, bytes / 4, 7, 1.0f, st));
+    auto t = time_events(st, 10, [&]() -> Status {
+        LECTERN_CUDA_CHECK(cudaMemcpyAsync(dst->data(), src->data(), bytes, cudaMemcpyDeviceToDevice, st));
+        return {};
+    });
+    if (!t) return t.error();
+    c.copy_bytes_per_s = 2.0 * static_cast<double>(bytes) / *t;
+
+    const int n = 8192;
+    const size_t mbytes = size_t{n} * n * 2;
+    auto A = DeviceBuffer::allocate(mbytes, "gemm A");
+    auto B = DeviceBuffer::allocate(mbytes, "gemm B");
+    auto C = DeviceBuffer::allocate(size_t{n} * n * 4, "gemm C");
+    if (!A || !B || !C) return make_error(ErrorCode::OutOfDeviceMemory, "no memory for the GEMM ceiling");
+    LECTERN_CUDA_CHECK(launch_random_fill(A->data(), DType::BF16, n, n, 11, 1.0f, st));
+    LECTERN_CUDA_CHECK(launch_random_fill(B->data(), DType::BF16, n, n, 12, 1.0f, st));
+    auto blas = BlasHandle::create(st);
+    if (!blas) return blas.error();
+    const float one = 1.0f, zero = 0.0f;
+    t = time_events(st, 10, [&]() -> Status {
+        LECTERN_CUBLAS_CHECK(cublasGemmEx(blas->get(), CUBLAS_OP_T, CUBLAS_OP_N, n, n, n, &one,
+                                          A->data(), CUDA_R_16BF, n, B->data(), CUDA_R_16BF, n, &zero,
+                                          C->data(), CUDA_R_32F, n, CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT));
+        return {};
+    });
+    if (!t) return t.error();
+    c.gemm_flops_per_s = 2.0 * n * static_cast<double>(n) * n / *t;
+    return c;
+}
+
+struct Row {
+    std::string type, test;
+    int64_t tokens;
+    double seconds, floor_seconds;
+};
+
+double matrix_params(const ModelConfig& c) {
+    const double q = static_cast<double>(c.n_head * c.head_dim), kv = static_cast<double>(c.n_kv_head * c.head_dim);
+    const double d = static_cast<double>(c.d_model), f = static_cast<double>(c.d_ffn);
+    return static_cast<double>(c.n_layer) * (d * (q + 2 * kv) + q * d + 3 * d * f);
+}
+
+// Prefills `n` tokens from position 0 in chunks; only the last row's logits are taken.
+Result<double> prefill(CudaBackend& b, SequenceState& seq, int64_t n, int64_t chunk,
+                       std::vector<float>& logits) {
+    std::vector<int32_t> ids(static_cast<size_t>(chunk));
+    for (size_t i = 0; i < ids.size(); ++i) ids[i] = static_cast<int32_t>((i * 7919) % 128000);
+    const double t0 = now_s();
+    for (int64_t pos = 0; pos < n; pos += chunk) {
+        const int64_t m = std::min(chunk, n - pos);
+        const int64_t last = m - 1;
+        const bool end = pos + m == n;
+        LECTERN_TRY(b.forward(seq, std::span(ids.data(), static_cast<size_t>(m)), pos,
+                              end ? std::span<const int64_t>(&last, 1) : std::span<const int64_t>(),
+                              logits.data(), nullptr));
+    }
+    return now_s() - t0;
+}
+
+Status bench_type(const Args& args, DType type, const char* type_name, const Ceilings& ceil,
+                  std::vector<Row>& rows) {
+    const ModelConfig c = llama31_8b_config();
+    auto stream = Stream::create();
+    if (!stream) return stream.error();
+    auto w = random_device_weights(c, type, 1234, stream->get());
+    if (!w) return w.error();
+    auto b = CudaBackend::create(c, std::move(w.value()), std::move(stream.value()), {});
+    if (!b) return b.error();
+    const int64_t n_ctx = std::max(args.decode_ctx + args.decode_tokens,
+                                   *std::max_element(args.prefill.begin(), args.prefill.end()));
+    auto seq = (*b)->create_sequence({.n_ctx = n_ctx, .max_chunk = args.chunk, .kv_type = KvType::F16});
+    if (!seq) return seq.error();
+    std::vector<float> logits(static_cast<size_t>(c.n_vocab));
+    // Warm-up: module load, cuBLAS heuristics, first touch of the scratch.
+    if (auto warm = prefill(**b, **seq, args.chunk, args.chunk, logits); !warm) return warm.error();
+    const double P = matrix_params(c);
+    for (int64_t n : args.prefill) {
+        auto t = prefill(**b, **seq, n, args.chunk, logits);
+        if (!t) return t.error();
+        const double att = 2.0 * 2.0 * c.n_layer * c.n_head * c.head_dim * static_cast<double>(n) * n / 2.0;
+        rows.push_back({type_name, "prefill " + std::to_string(n / 1024) + "K", n, *t,
+                        (2.0 * P * n + att) / ceil.gemm_flops_per_s});
+    }
+    auto t = prefill(**b, **seq, args.decode_ctx, args.chunk, logits);
+    if (!t) return t.error();
+    std::vector<double> steps;
+    const int64_t zero = 0;
+    for (int64_t i = 0; i < args.decode_tokens; ++i) {
+        const int32_t id = static_cast<int32_t>(std::max_element(logits.begin(), logits.end()) - logits.begin());
+        const double t0 = now_s();
+        LECTERN_TRY((*b)->forward(**seq, std::span(&id, 1), args.decode_ctx + i,
+                                  std::span<const int64_t>(&zero, 1), logits.data(), nullptr));
+        steps.push_back(now_s() - t0);
+    }
+    std::sort(steps.begin(), steps.end());
+    const double kv_bytes = 2.0 * c.n_layer * c.n_kv_head * c.head_dim * 2.0 * static_cast<double>(args.decode_ctx);
+    rows.push_back({type_name, "decode @" + std::to_string(args.decode_ctx / 1024) + "K", 1,
+                    steps[steps.size() / 2],
+                    (static_cast<double>(decode_weight_bytes(c, type)) + kv_bytes) / ceil.copy_bytes_per_s});
+    return {};
+}
+
+}  // namespace
+}  // namespace lectern::cuda
+
+int main(int argc, char** argv) {
+    using namespace lectern;
+    using namespace lectern::cuda;
+    const Args args = parse(argc, argv);
+    if (device_count() == 0) {
+        std::printf("bench-cuda: no CUDA device\n");
+        return 2;
+    }
+    auto st = Stream::create();
+    if (!st) return std::printf("bench-cuda: %s\n", st.error().to_string().c_str()), 1;
+    auto ceil = measure_ceilings(st->get());
+    if (!ceil) return std::printf("bench-cuda: %s\n", ceil.error().to_string().c_str()), 1;
+    std::printf("device %s: copy %.0f GB/s (read + write), bf16 GEMM %.0f TFLOP/s\n",
+                device_name(0).c_str(), ceil->copy_bytes_per_s / 1e9, ceil->gemm_flops_per_s / 1e12);
+    std::vector<Row> rows;
+    for (const std::string& t : args.types) {
+        const DType type = t == "bf16" ? DType::BF16 : t == "q4_k" ? DType::Q4_K
+                         : t == "q8_0" ? DType::Q8_0 : t == "f16" ? DType::F16 : DType::Q6_K;
+        const Status s = bench_type(args, type, t.c_str(), *ceil, rows);
+        if (!s) std::printf("bench-cuda: %s: %s\n", t.c_str(), s.error().to_string().c_str());
+    }
+    std::printf("%-6s %-12s %8s %10s %12s %12s %7s\n", "type", "test", "tokens", "seconds",
+                "tok/s", "floor tok/s", "ratio");
+    for (const Row& r : rows) {
+        const double tps = static_cast<double>(r.tokens) / r.seconds;
+        const double floor_tps = static_cast<double>(r.tokens) / r.floor_seconds;
+        std::printf("%-6s %-12s %8lld %10.4f %12.1f %12.1f %7.3f\n", r.type.c_str(), r.test.c_str(),
+                    static_cast<long long>(r.tokens), r.seconds, tps, floor_tps, tps / floor_tps);
+    }
+    return 0;
+}
