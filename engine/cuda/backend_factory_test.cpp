@@ -2,6 +2,9 @@
 // says it picked. Runs on every machine; where a CUDA device exists "cuda" must start.
 #include "lectern/engine/backend_factory.h"
 
+#include <cstdlib>
+#include <string>
+
 #include <gtest/gtest.h>
 
 #include "lectern/engine/model_loader.h"
@@ -9,8 +12,14 @@
 namespace lectern {
 namespace {
 
+// $LECTERN_TEST_DATA when set (binaries carried to a GPU machine), else the source tree's.
+std::string data_dir() {
+    const char* env = std::getenv("LECTERN_TEST_DATA");
+    return env && *env ? env : LECTERN_TEST_DATA;
+}
+
 std::shared_ptr<const ModelWeights> tiny_model() {
-    auto w = load_model(std::string(LECTERN_TEST_DATA) + "/gguf/llama31-tiny-F16.gguf");
+    auto w = load_model(data_dir() + "/gguf/llama31-tiny-F16.gguf");
     EXPECT_TRUE(w.ok()) << w.error().to_string();
     return std::make_shared<ModelWeights>(std::move(w.value()));
 }
