@@ -51,8 +51,8 @@ protected:
 
 TEST_F(DiskFullTest, LargeWriteFailsWithDiskFullAndKeepsSavedRows) {
     capDatabase(m_store->database(), 2);
-    auto added = m_store->messages().add(
-        makeMessage(m_session, "assistant", std::string(1 << 20, 'x')));
+    auto added =
+        m_store->messages().add(makeMessage(m_session, "assistant", std::string(1 << 20, 'x')));
     ASSERT_FALSE(added.ok());
     EXPECT_EQ(added.error().code, ErrorCode::DiskFull) << added.error().to_string();
     expectSavedIntact();
@@ -60,7 +60,8 @@ TEST_F(DiskFullTest, LargeWriteFailsWithDiskFullAndKeepsSavedRows) {
 
     // A document is stored whole or not at all.
     std::vector<UnitRecord> units(200, UnitRecord{0, 0, 0, "p", std::string(4000, 'u'), {}});
-    auto doc = m_store->documents().add(DocumentRecord{0, "/big.pdf", "big", "pdf", "", "{}", 0}, units);
+    auto doc =
+        m_store->documents().add(DocumentRecord{0, "/big.pdf", "big", "pdf", "", "{}", 0}, units);
     ASSERT_FALSE(doc.ok());
     EXPECT_EQ(doc.error().code, ErrorCode::DiskFull);
     EXPECT_EQ(*m_store->database().queryInt("SELECT count(*) FROM documents"), 0);
@@ -68,9 +69,10 @@ TEST_F(DiskFullTest, LargeWriteFailsWithDiskFullAndKeepsSavedRows) {
 
     // Space again: the same writes succeed on the same connection.
     ASSERT_OK(m_store->database().queryInt("PRAGMA max_page_count = 1000000"));
-    ASSERT_OK(m_store->messages().add(
-        makeMessage(m_session, "assistant", std::string(1 << 20, 'x'))));
-    ASSERT_OK(m_store->documents().add(DocumentRecord{0, "/big.pdf", "big", "pdf", "", "{}", 0}, units));
+    ASSERT_OK(
+        m_store->messages().add(makeMessage(m_session, "assistant", std::string(1 << 20, 'x'))));
+    ASSERT_OK(
+        m_store->documents().add(DocumentRecord{0, "/big.pdf", "big", "pdf", "", "{}", 0}, units));
     expectSavedIntact();
 }
 

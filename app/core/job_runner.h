@@ -29,7 +29,7 @@ namespace lectern::app {
 using JobId = std::uint64_t;
 
 struct JobProgress {
-    std::string phase;   // "extract", "prefill", "decode", "segment", ...
+    std::string phase;  // "extract", "prefill", "decode", "segment", ...
     std::int64_t done = 0;
     std::int64_t total = 0;
     std::optional<double> etaSeconds;  // from the rate so far in this phase
@@ -59,7 +59,8 @@ using JobListener = std::function<void(const JobEvent&)>;
 
 class JobContext {
 public:
-    JobContext(JobId id, std::shared_ptr<std::atomic<bool>> cancelFlag, const JobListener& listener);
+    JobContext(JobId id, std::shared_ptr<std::atomic<bool>> cancelFlag,
+               const JobListener& listener);
 
     JobId id() const { return m_id; }
     bool cancelled() const { return m_cancelFlag->load(std::memory_order_relaxed); }

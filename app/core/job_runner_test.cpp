@@ -88,7 +88,8 @@ TEST(JobRunner, CancelledQueuedJobNeverRunsAndTheNextOneDoes) {
         secondRan = true;
         return std::string("second");
     });
-    JobId third = runner.submit([](JobContext&) -> Result<std::string> { return std::string("third"); });
+    JobId third =
+        runner.submit([](JobContext&) -> Result<std::string> { return std::string("third"); });
     runner.cancel(second);
     release = true;
     runner.waitIdle();
@@ -119,10 +120,10 @@ TEST(JobRunner, FailureCarriesTheErrorAndPartialText) {
 TEST(JobRunner, ThrowingJobFailsAndTheWorkerGoesOn) {
     JobEventQueue queue;
     JobRunner runner(queue.listener());
-    JobId bad = runner.submit([](JobContext&) -> Result<std::string> {
-        throw std::runtime_error("boom");
-    });
-    JobId good = runner.submit([](JobContext&) -> Result<std::string> { return std::string("ok"); });
+    JobId bad =
+        runner.submit([](JobContext&) -> Result<std::string> { throw std::runtime_error("boom"); });
+    JobId good =
+        runner.submit([](JobContext&) -> Result<std::string> { return std::string("ok"); });
     auto events = eventsUntilFinal(queue, good);
     ASSERT_EQ(events.size(), 2u);
     EXPECT_EQ(events[0].job, bad);

@@ -36,7 +36,8 @@ Child startWriter(const std::string& dbPath) {
         dup2(out[1], STDOUT_FILENO);
         close(out[0]);
         close(out[1]);
-        execl(LECTERN_STREAM_CHILD, LECTERN_STREAM_CHILD, dbPath.c_str(), static_cast<char*>(nullptr));
+        execl(LECTERN_STREAM_CHILD, LECTERN_STREAM_CHILD, dbPath.c_str(),
+              static_cast<char*>(nullptr));
         _exit(127);
     }
     close(out[1]);

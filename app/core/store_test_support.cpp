@@ -7,7 +7,8 @@
 namespace lectern::app::testing {
 
 TempDir::TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "lectern-store-XXXXXX").string();
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "lectern-store-XXXXXX").string();
     char* made = mkdtemp(pattern.data());
     if (!made) throw std::system_error(errno, std::generic_category(), "mkdtemp");
     m_path = made;

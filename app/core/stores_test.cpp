@@ -161,13 +161,15 @@ TEST_F(StoresTest, RecoveryStopsOnlyWorkOfDeadProcesses) {
     ASSERT_OK(live);
     // A reply and a run whose writer (pid 2^22+1 is above Linux's pid_max) no longer exists.
     Database& db = store().database();
-    ASSERT_OK(db.execute("INSERT INTO messages (session_id, role, text, status, writer, created, "
-                         "updated) VALUES (?, 'assistant', 'cut off', 'streaming', '4194305:1', 1, 1)",
-                         session));
+    ASSERT_OK(
+        db.execute("INSERT INTO messages (session_id, role, text, status, writer, created, "
+                   "updated) VALUES (?, 'assistant', 'cut off', 'streaming', '4194305:1', 1, 1)",
+                   session));
     std::int64_t dead = db.lastInsertRowid();
-    ASSERT_OK(db.execute("INSERT INTO task_runs (session_id, kind, status, writer, created, updated) "
-                         "VALUES (?, 'translate', 'running', '4194305:1', 1, 1)",
-                         session));
+    ASSERT_OK(
+        db.execute("INSERT INTO task_runs (session_id, kind, status, writer, created, updated) "
+                   "VALUES (?, 'translate', 'running', '4194305:1', 1, 1)",
+                   session));
     auto liveRun = store().taskRuns().start(session, "review", "{}");
     ASSERT_OK(liveRun);
 
