@@ -18,8 +18,16 @@ constexpr int64_t kGemmMinTokens = 4;
 void matmul(const TensorView& w, const float* x, int64_t n_tok, float* y, ThreadPool& pool) {
     const int64_t n_cols = w.n_cols, n_rows = w.n_rows;
     if (n_tok >= kGemmMinTokens) {
+        // x packed for the kernel, kept by the calling thread between calls.
+        // (A thread_local is not captured: the workers use this thread's buffer through xp.)
+        thread_local std::vector<float> x_packed;
+        x_packed.resize(static_cast<size_t>(gemm_packed_x_size(n_tok, n_cols)));
+        float* xp = x_packed.data();
         pool.parallel_for(
-            n_rows, [&](int64_t r0, int64_t r1, int) { gemm_rows(w, x, n_tok, y, r0, r1); },
+            n_tok, [&](int64_t t0, int64_t t1, int) { gemm_pack_x(x, n_tok, n_cols, t0, t1, xp); },
+            kGemmTokens);
+        pool.parallel_for(
+            n_rows, [&](int64_t r0, int64_t r1, int) { gemm_rows(w, xp, n_tok, y, r0, r1); },
             kGemmRows);
         return;
     }

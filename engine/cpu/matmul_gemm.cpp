@@ -1,10 +1,10 @@
-// Prefill matmul: panel packing and the register-tiled micro-kernel.
+// Prefill matmul: weight unpacking and the register-tiled micro-kernel.
 //
-// Micro-kernel tile: kGemmRows rows (two vectors of lanes) x kTokens tokens of y, held in
-// 2 * kTokens vector accumulators; per column k it loads two vectors of the packed panel and
-// broadcasts x[t][k] for each token (AVX-512: 24 accumulators of 16 lanes; AVX2: 12 of 8).
-// Each (row, token) sum runs over k in order within a 512-column chunk; chunks are added in
-// order into y, so results do not depend on how rows are split between threads.
+// Micro-kernel: MR <= kGemmRows rows x NV vectors of tokens of y in MR * NV vector
+// accumulators (AVX-512: 12 x 2 of 16 lanes = 24 registers; AVX2: 6 x 2 of 8). Per column k
+// it loads NV vectors of packed x and broadcasts the MR weights w[r][k]. Each (row, token)
+// sum runs over k in order within a 512-column chunk and chunks are added in order into y,
+// so results do not depend on how rows are split between threads.
 #include "cpu/matmul_gemm.h"
 
 #include <algorithm>
@@ -13,104 +13,107 @@
 #include <vector>
 
 #include "cpu/matmul_simd.h"
-#include "quant/dequant.h"
+#include "cpu/matmul_unpack.h"
 
 namespace lectern::cpu {
 namespace {
 
 #if defined(__AVX512F__)
 using Vec = simd::f32x16;
-constexpr int kTokens = 12;
 #else
 using Vec = simd::f32x8;
-constexpr int kTokens = 6;
 #endif
 constexpr int kLanes = static_cast<int>(sizeof(Vec) / sizeof(float));
 constexpr int kRows = static_cast<int>(kGemmRows);
-static_assert(kRows == 2 * kLanes);
-constexpr int64_t kChunk = 512;  // columns per panel: a multiple of every block size
+constexpr int kTokens = static_cast<int>(kGemmTokens);
+static_assert(kTokens == 2 * kLanes);
+constexpr int64_t kChunk = 512;             // columns per piece: a multiple of every block size
+constexpr int64_t kStride = kChunk + 16;    // row stride of the piece; the pad staggers cache sets
 
-// panel: (kc, kRows) f32 = columns [k0, k0 + kc) of rows [p, p + kRows) of w, transposed;
-// rows at or past r1 are zero. row: kc floats of scratch.
-void pack_panel(const TensorView& w, int64_t p, int64_t r1, int64_t k0, int64_t kc,
-                float* panel, float* row) {
-    const DTypeInfo info = dtype_info(w.type);
-    const size_t offset = static_cast<size_t>(k0 / info.block_size) * info.block_bytes;
-    for (int i = 0; i < kRows; ++i) {
-        if (p + i < r1) {
-            quant::dequantize_row(w.type, w.row(p + i) + offset, row, kc);
-            for (int64_t k = 0; k < kc; ++k) panel[k * kRows + i] = row[k];
-        } else {
-            for (int64_t k = 0; k < kc; ++k) panel[k * kRows + i] = 0.0f;
-        }
-    }
-}
-
-// c: (NT, kRows) = the tile's partial sums over kc columns. x: token rows with stride ldx.
-template <int NT>
-void micro_kernel(const float* panel, const float* x, int64_t ldx, int64_t kc, float* c) {
-    Vec acc[NT][2] = {};
+// c: (MR, kTokens) = partial sums over kc columns. w: MR rows of stride kStride;
+// x: (kc, kTokens) packed tokens.
+template <int MR, int NV>
+void micro_kernel(const float* w, const float* x, int64_t kc, float* c) {
+    Vec acc[MR][NV] = {};
     for (int64_t k = 0; k < kc; ++k) {
-        const Vec w0 = simd::load<Vec>(panel + k * kRows);
-        const Vec w1 = simd::load<Vec>(panel + k * kRows + kLanes);
+        Vec xv[NV];
+        for (int v = 0; v < NV; ++v) xv[v] = simd::load<Vec>(x + k * kTokens + v * kLanes);
 #pragma GCC unroll 16
-        for (int t = 0; t < NT; ++t) {
-            const float xv = x[t * ldx + k];
-            acc[t][0] += w0 * xv;
-            acc[t][1] += w1 * xv;
+        for (int r = 0; r < MR; ++r) {
+            const float wv = w[r * kStride + k];
+            for (int v = 0; v < NV; ++v) acc[r][v] += xv[v] * wv;
         }
     }
-#pragma GCC unroll 16
-    for (int t = 0; t < NT; ++t) {
-        simd::store(c + t * kRows, acc[t][0]);
-        simd::store(c + t * kRows + kLanes, acc[t][1]);
-    }
+    for (int r = 0; r < MR; ++r)
+        for (int v = 0; v < NV; ++v) simd::store(c + r * kTokens + v * kLanes, acc[r][v]);
 }
 
-using Kernel = void (*)(const float*, const float*, int64_t, int64_t, float*);
+using Kernel = void (*)(const float*, const float*, int64_t, float*);
 
-template <size_t... I>
+template <int NV, size_t... I>
 constexpr std::array<Kernel, sizeof...(I)> make_kernels(std::index_sequence<I...>) {
-    return {&micro_kernel<static_cast<int>(I) + 1>...};
+    return {&micro_kernel<static_cast<int>(I) + 1, NV>...};
 }
-// kKernels[n - 1] handles a tile of n tokens.
-constexpr auto kKernels = make_kernels(std::make_index_sequence<kTokens>());
+// kKernels[nv - 1][mr - 1] handles mr rows and nv vectors of tokens.
+constexpr std::array<std::array<Kernel, kRows>, 2> kKernels{
+    make_kernels<1>(std::make_index_sequence<kRows>()),
+    make_kernels<2>(std::make_index_sequence<kRows>())};
 
 struct Scratch {
-    std::vector<float> panel;  // (kChunk, kRows)
-    std::vector<float> row;    // (kChunk)
-    std::vector<float> tile;   // (kTokens, kRows)
+    std::vector<float> w = std::vector<float>(kRows * kStride);  // (kRows, kStride)
+    std::vector<float> tile = std::vector<float>(kRows * kTokens);
 };
 
-Scratch& scratch() {
-    thread_local Scratch s{std::vector<float>(kChunk * kRows), std::vector<float>(kChunk),
-                           std::vector<float>(kTokens * kRows)};
-    return s;
+// Adds (or, for the first chunk, stores) the tile's rows x tokens into y.
+void write_tile(const float* c, int64_t rows, int64_t tokens, bool first, float* y, int64_t n_rows) {
+    for (int64_t t = 0; t < tokens; ++t) {
+        float* out = y + t * n_rows;
+        if (first) {
+            for (int64_t r = 0; r < rows; ++r) out[r] = c[r * kTokens + t];
+        } else {
+            for (int64_t r = 0; r < rows; ++r) out[r] += c[r * kTokens + t];
+        }
+    }
 }
 
 }  // namespace
 
-void gemm_rows(const TensorView& w, const float* x, int64_t n_tok, float* y, int64_t r0,
+int64_t gemm_packed_x_size(int64_t n_tok, int64_t n_cols) {
+    return (n_tok + kTokens - 1) / kTokens * kTokens * n_cols;
+}
+
+void gemm_pack_x(const float* x, int64_t n_tok, int64_t n_cols, int64_t t0, int64_t t1, float* xp) {
+    for (int64_t tile = t0; tile < t1; tile += kTokens) {
+        float* dst = xp + tile * n_cols;
+        for (int t = 0; t < kTokens; ++t) {
+            const float* src = x + (tile + t) * n_cols;
+            if (tile + t < n_tok) {
+                for (int64_t k = 0; k < n_cols; ++k) dst[k * kTokens + t] = src[k];
+            } else {
+                for (int64_t k = 0; k < n_cols; ++k) dst[k * kTokens + t] = 0.0f;
+            }
+        }
+    }
+}
+
+void gemm_rows(const TensorView& w, const float* xp, int64_t n_tok, float* y, int64_t r0,
                int64_t r1) {
-    Scratch& s = scratch();
+    thread_local Scratch s;
     const int64_t n_cols = w.n_cols, n_rows = w.n_rows;
+    const DTypeInfo info = dtype_info(w.type);
     for (int64_t p = r0; p < r1; p += kRows) {
         const int64_t rows = std::min<int64_t>(kRows, r1 - p);
         for (int64_t k0 = 0; k0 < n_cols; k0 += kChunk) {
             const int64_t kc = std::min(kChunk, n_cols - k0);
-            pack_panel(w, p, r1, k0, kc, s.panel.data(), s.row.data());
+            const size_t offset = static_cast<size_t>(k0 / info.block_size) * info.block_bytes;
+            for (int64_t r = 0; r < rows; ++r)
+                unpack_row(w.type, w.row(p + r) + offset, s.w.data() + r * kStride, kc);
             for (int64_t t0 = 0; t0 < n_tok; t0 += kTokens) {
-                const int nt = static_cast<int>(std::min<int64_t>(kTokens, n_tok - t0));
-                kKernels[nt - 1](s.panel.data(), x + t0 * n_cols + k0, n_cols, kc, s.tile.data());
-                for (int t = 0; t < nt; ++t) {
-                    float* out = y + (t0 + t) * n_rows + p;
-                    const float* c = s.tile.data() + t * kRows;
-                    if (k0 == 0) {
-                        for (int64_t i = 0; i < rows; ++i) out[i] = c[i];
-                    } else {
-                        for (int64_t i = 0; i < rows; ++i) out[i] += c[i];
-                    }
-                }
+                const int64_t nt = std::min<int64_t>(kTokens, n_tok - t0);
+                const int nv = nt > kLanes ? 2 : 1;
+                kKernels[nv - 1][rows - 1](s.w.data(), xp + t0 * n_cols + k0 * kTokens, kc,
+                                           s.tile.data());
+                write_tile(s.tile.data(), rows, nt, k0 == 0, y + t0 * n_rows + p, n_rows);
             }
         }
     }

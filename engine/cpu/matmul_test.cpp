@@ -1,5 +1,6 @@
 // matmul against a naive reference (dequantize_row, then a double-precision dot product) for
-// every weight type, odd row counts and 1, 3 and 17 tokens; and bit-identical results for
+// every weight type, odd row counts and 1, 3, 17 and 40 tokens (decode kernels, one partial
+// and one full-plus-partial tile of the prefill kernel); and bit-identical results for
 // 1, 2 and 3 threads.
 #include "cpu/matmul.h"
 
@@ -85,7 +86,7 @@ TEST_P(MatmulTest, MatchesDequantizedReference) {
     for (int64_t n_rows : {1, 7, 13, 67}) {
         const Weights w = random_weights(c.type, n_rows, c.n_cols, 7u + static_cast<uint32_t>(n_rows));
         std::vector<float> row(static_cast<size_t>(c.n_cols));
-        for (int64_t n_tok : {1, 3, 17}) {
+        for (int64_t n_tok : {1, 3, 17, 40}) {
             const std::vector<float> x = random_activations(n_tok * c.n_cols, 11u);
             std::vector<float> y(static_cast<size_t>(n_tok * n_rows), NAN);
             matmul(w.view, x.data(), n_tok, y.data(), pool);
