@@ -143,14 +143,18 @@ Result<ModelWeights> load(const gguf::File& f) {
 
 }  // namespace
 
+Result<ModelWeights> load_gguf_model(const gguf::File& f) {
+    Result<ModelWeights> w = load(f);
+    if (w.ok()) return w;
+    Error e = w.error();
+    if (e.context.empty()) e.context = f.path();
+    return e;
+}
+
 Result<ModelWeights> load_gguf_model(const std::string& path) {
     Result<gguf::File> f = gguf::File::open(path);
     if (!f.ok()) return f.error();
-    Result<ModelWeights> w = load(*f);
-    if (w.ok()) return w;
-    Error e = w.error();
-    if (e.context.empty()) e.context = path;
-    return e;
+    return load_gguf_model(*f);
 }
 
 }  // namespace lectern::model

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "gguf/gguf_file.h"
 #include "lectern/engine/model_weights.h"
 #include "lectern/engine/result.h"
 
@@ -10,6 +11,8 @@ namespace lectern::model {
 
 // A .gguf file of architecture llama.
 Result<ModelWeights> load_gguf_model(const std::string& path);
+// The same over a parsed file (the fuzzer's entry point); the weights keep f.mapping().
+Result<ModelWeights> load_gguf_model(const gguf::File& f);
 // A Hugging Face folder: config.json and safetensors weights.
 Result<ModelWeights> load_hf_model(const std::string& dir);
 
