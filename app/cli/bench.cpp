@@ -57,14 +57,17 @@ void print_results(const ModelWeights& w, const Args& a, const std::vector<cpu::
     std::printf("prompt %lld tokens, decode %lld tokens; weights read per decoded token: %.3f GB\n",
                 static_cast<long long>(a.bench.n_prompt), static_cast<long long>(a.bench.n_decode),
                 static_cast<double>(per_token) / gb);
-    std::printf("%-8s %14s %13s %12s %18s %9s\n", "threads", "prefill tok/s", "decode tok/s",
-                "decode GB/s", "memory read GB/s", "ratio");
+    std::printf("%-8s %14s %13s %12s %18s %6s %12s\n", "threads", "prefill tok/s", "decode tok/s",
+                "decode GB/s", "memory read GB/s", "ratio", "cpu share");
     for (const cpu::BenchResult& r : rs) {
-        std::printf("%-8d %14.2f %13.2f %12.2f %18.2f %9.2f\n", r.threads, r.prefill_tok_s,
-                    r.decode_tok_s, r.decode_bytes_s / gb, r.memory_bytes_s / gb,
-                    r.memory_bytes_s > 0 ? r.decode_bytes_s / r.memory_bytes_s : 0.0);
+        std::printf("%-8d %14.2f %13.2f %12.2f %18.2f %6.2f %5.0f%% %5.0f%%\n", r.threads,
+                    r.prefill_tok_s, r.decode_tok_s, r.decode_bytes_s / gb, r.memory_bytes_s / gb,
+                    r.memory_bytes_s > 0 ? r.decode_bytes_s / r.memory_bytes_s : 0.0,
+                    100.0 * r.prefill_cpu_share, 100.0 * r.decode_cpu_share);
     }
-    std::printf("(memory read: best of 5 passes over a %zu MiB buffer; ratio = decode GB/s / memory read GB/s)\n",
+    std::printf("memory read: best of 5 passes over a %zu MiB buffer; ratio = decode GB/s / memory read GB/s;\n"
+                "cpu share: CPU time received while prefilling / decoding over threads x wall time\n"
+                "(below 100%% means other programs were using the cores)\n",
                 a.bench.bandwidth_buffer_bytes >> 20);
 }
 

@@ -3,6 +3,8 @@
 // the timed decode steps (one token, its logits), then the bandwidth measurement.
 #include "cpu/bench_run.h"
 
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <chrono>
 #include <random>
@@ -19,8 +21,17 @@ double seconds_since(Clock::time_point t0) {
     return std::chrono::duration<double>(Clock::now() - t0).count();
 }
 
+// User + system CPU time of the whole process so far.
+double process_cpu_seconds() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+           static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) * 1e-6;
+}
+
 struct Timings {
     double prefill_s = 0, decode_s = 0;
+    double prefill_cpu_s = 0, decode_cpu_s = 0;
 };
 
 Result<Timings> time_forward(Backend& backend, const BenchOptions& o) {
@@ -40,6 +51,7 @@ Result<Timings> time_forward(Backend& backend, const BenchOptions& o) {
 
     Timings t;
     auto t0 = Clock::now();
+    double c0 = process_cpu_seconds();
     for (int64_t p = 0; p < o.n_prompt; p += chunk) {
         const int64_t n = std::min(chunk, o.n_prompt - p);
         const int64_t last = n - 1;
@@ -49,12 +61,15 @@ Result<Timings> time_forward(Backend& backend, const BenchOptions& o) {
                                     logits.data()));
     }
     t.prefill_s = seconds_since(t0);
+    t.prefill_cpu_s = process_cpu_seconds() - c0;
     t0 = Clock::now();
+    c0 = process_cpu_seconds();
     for (int64_t i = 0; i < o.n_decode; ++i) {
         const int32_t next = token(rng);
         LECTERN_TRY(backend.forward(**seq, {&next, 1}, o.n_prompt + i, {&row0, 1}, logits.data()));
     }
     t.decode_s = seconds_since(t0);
+    t.decode_cpu_s = process_cpu_seconds() - c0;
     return t;
 }
 
@@ -87,6 +102,8 @@ Result<std::vector<BenchResult>> run_bench(std::shared_ptr<const ModelWeights> w
             if (t->prefill_s > 0) r.prefill_tok_s = static_cast<double>(o.n_prompt) / t->prefill_s;
             if (t->decode_s > 0) r.decode_tok_s = static_cast<double>(o.n_decode) / t->decode_s;
             r.decode_bytes_s = r.decode_tok_s * bytes_per_token;
+            if (t->prefill_s > 0) r.prefill_cpu_share = t->prefill_cpu_s / (t->prefill_s * threads);
+            if (t->decode_s > 0) r.decode_cpu_share = t->decode_cpu_s / (t->decode_s * threads);
         }
         ThreadPool pool(threads);
         r.memory_bytes_s = measure_read_bandwidth(pool, {o.bandwidth_buffer_bytes, 5});

@@ -26,6 +26,10 @@ struct BenchResult {
     double decode_tok_s = 0;
     double decode_bytes_s = 0;    // weight bytes read per second while decoding
     double memory_bytes_s = 0;    // measured read bandwidth at this thread count
+    // CPU time the process got while prefilling / decoding, as a share of threads x wall
+    // time: well below 1 means other programs were using the cores.
+    double prefill_cpu_share = 0;
+    double decode_cpu_share = 0;
 };
 
 // Bytes of weights one decoded token reads: every matrix, the output head (the embedding
