@@ -1,5 +1,6 @@
 // Unit tests of the CPU forward-pass ops on small hand-made tensors, against straightforward
 // double-precision versions written out here, over odd sizes.
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <random>
@@ -8,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "cpu/attention.h"
+#include "cpu/attention_simd.h"
 #include "cpu/kv_cache.h"
 #include "cpu/ops.h"
 
@@ -103,15 +105,17 @@ TEST(CpuOps, EmbedTokensRejectsIdsOutsideTheVocabulary) {
 // Attention over a cache of each type against a double-precision softmax(q K^T / sqrt(d)) V
 // computed from the f32 inputs. Tolerances: f32 accumulates in float (1e-5); a 16-bit cache
 // rounds K and V (f16: 2^-11 relative, bf16: 2^-8), which bounds the output error.
-void check_attention(KvType type, double tol) {
-    const int64_t n_kv_head = 2, head_dim = 12, n_ctx = 21, n_keys = 19;
+void check_attention(KvType type, double tol, int64_t head_dim, int64_t n_keys) {
+    const int64_t n_kv_head = 2, n_ctx = n_keys + 2;
     auto kv = KvCache::create(1, n_kv_head, n_ctx, head_dim, type);
     ASSERT_TRUE(kv.ok());
     auto k = random_vec(n_keys * n_kv_head * head_dim, 6);
     auto v = random_vec(n_keys * n_kv_head * head_dim, 7);
     // Store in two parts, as prefill chunks would.
-    kv->store(0, 0, 5, k.data(), v.data());
-    kv->store(0, 5, n_keys - 5, k.data() + 5 * n_kv_head * head_dim, v.data() + 5 * n_kv_head * head_dim);
+    const int64_t first = std::min<int64_t>(5, n_keys);
+    kv->store(0, 0, first, k.data(), v.data());
+    kv->store(0, first, n_keys - first, k.data() + first * n_kv_head * head_dim,
+              v.data() + first * n_kv_head * head_dim);
     auto q = random_vec(head_dim, 8);
     const int64_t head = 1;
     std::vector<float> scores(n_ctx), out(head_dim);
@@ -134,9 +138,30 @@ void check_attention(KvType type, double tol) {
 }
 
 TEST(CpuAttention, MatchesDoublePrecisionReference) {
-    check_attention(KvType::F32, 1e-5);
-    check_attention(KvType::F16, 3e-3);
-    check_attention(KvType::BF16, 2e-2);
+    // head_dim 12 takes the scalar paths, 64 the vector ones; 19 and 67 keys leave remainders.
+    for (int64_t head_dim : {12, 64}) {
+        for (int64_t n_keys : {1, 19, 67}) {
+            check_attention(KvType::F32, 1e-5, head_dim, n_keys);
+            check_attention(KvType::F16, 3e-3, head_dim, n_keys);
+            check_attention(KvType::BF16, 2e-2, head_dim, n_keys);
+        }
+    }
+}
+
+TEST(CpuAttention, VectorExpIsFloatAccurate) {
+    std::vector<float> x;
+    for (int i = 0; i <= 2000; ++i) x.push_back(-100.0f + 0.05f * static_cast<float>(i));
+    const auto orig = x;
+    const float mx = 0.0f;
+    const float sum = simd::exp_shifted_sum(x.data(), static_cast<int64_t>(x.size()), mx);
+    double ref_sum = 0;
+    for (size_t i = 0; i < x.size(); ++i) {
+        const double e = std::exp(double(orig[i]) - mx);
+        ref_sum += e;
+        // Cephes expf: within a few float ulps; inputs below -88 flush towards 0.
+        EXPECT_NEAR(x[i], e, 4e-7 * e + 1e-38) << orig[i];
+    }
+    EXPECT_NEAR(sum, ref_sum, 1e-6 * ref_sum);
 }
 
 TEST(CpuKvCache, RejectsBadDimensions) {
