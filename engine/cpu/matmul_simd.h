@@ -4,7 +4,6 @@
 // Every function here is exact (no rounding beyond float32 arithmetic).
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <cstring>
 
@@ -46,6 +45,16 @@ inline To bitcast(From v) {
 inline f32x16 load_f32(const float* p) { return load<f32x16>(p); }
 inline f32x16 splat(float s) { return f32x16{} + s; }
 
+#if defined(__AVX2__) && !defined(__AVX512F__)
+// Two 8-lane registers as one 16-lane vector (the compiler keeps it in the two registers).
+inline f32x16 join(__m256 lo, __m256 hi) {
+    f32x16 v;
+    std::memcpy(&v, &lo, 32);
+    std::memcpy(reinterpret_cast<char*>(&v) + 32, &hi, 32);
+    return v;
+}
+#endif
+
 #if defined(__AVX512F__)
 // All 16 lanes. The zero-masking forms of the AVX-512 conversions are used because GCC 12
 // warns about the undefined pass-through operand of the plain ones; they compile the same.
@@ -59,9 +68,8 @@ inline f32x16 to_f32(i8x16 v) {
     return bitcast<f32x16>(_mm512_maskz_cvtepi32_ps(kAll, _mm512_maskz_cvtepi8_epi32(kAll, bitcast<__m128i>(v))));
 #elif defined(__AVX2__)
     const __m128i b = bitcast<__m128i>(v);
-    const __m256 lo = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(b));
-    const __m256 hi = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_unpackhi_epi64(b, b)));
-    return bitcast<f32x16>(std::array<__m256, 2>{lo, hi});
+    return join(_mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(b)),
+                _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_unpackhi_epi64(b, b))));
 #else
     return __builtin_convertvector(v, f32x16);
 #endif
@@ -72,9 +80,8 @@ inline f32x16 to_f32(u8x16 v) {
     return bitcast<f32x16>(_mm512_maskz_cvtepi32_ps(kAll, _mm512_maskz_cvtepu8_epi32(kAll, bitcast<__m128i>(v))));
 #elif defined(__AVX2__)
     const __m128i b = bitcast<__m128i>(v);
-    const __m256 lo = _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(b));
-    const __m256 hi = _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(_mm_unpackhi_epi64(b, b)));
-    return bitcast<f32x16>(std::array<__m256, 2>{lo, hi});
+    return join(_mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(b)),
+                _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(_mm_unpackhi_epi64(b, b))));
 #else
     return __builtin_convertvector(v, f32x16);
 #endif
@@ -102,12 +109,8 @@ inline f32x16 load_f16(const uint16_t* p) {
     const __m512 v = _mm512_maskz_cvtph_ps(kAll, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p)));
     return bitcast<f32x16>(v);
 #elif defined(__F16C__)
-    const __m256 lo = _mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)));
-    const __m256 hi = _mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 8)));
-    f32x16 v;
-    std::memcpy(&v, &lo, 32);
-    std::memcpy(reinterpret_cast<char*>(&v) + 32, &hi, 32);
-    return v;
+    return join(_mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p))),
+                _mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 8))));
 #else
     f32x16 v;
     for (int i = 0; i < 16; ++i) v[i] = quant::f16_to_f32(p[i]);
