@@ -1,7 +1,7 @@
-// Attention of one query over a KV head (see attention.h), in three passes over the keys:
-// scores 8 keys at a time, exp and sum (the maximum subtracted first), then the weighted sum
-// of values, divided by the sum at the end. 16-bit caches are widened to float32 8 rows at a
-// time; all arithmetic is float32.
+// Attention of a tile of queries over a KV head (see attention.h), in three passes over the
+// keys: scores 8 keys at a time, exp and sum (the maximum subtracted first), then the
+// weighted sum of values, divided by the sum at the end. 16-bit caches are widened to
+// float32 8 rows at a time; all arithmetic is float32.
 #include "cpu/attention.h"
 
 #include <algorithm>
@@ -15,7 +15,7 @@ namespace lectern::cpu {
 namespace {
 
 constexpr int64_t kMaxHeadDim = 512;
-constexpr int kRows = 8;  // keys / values handled together
+constexpr int kRows = 8;  // keys / values read together
 
 // Rows [j, j + n) of a (n_ctx, head_dim) cache head as contiguous f32: a pointer into the
 // cache when it is f32, otherwise widened into `tmp` (n * head_dim floats).
@@ -31,39 +31,82 @@ const float* rows_f32(const void* base, KvType type, int64_t j, int n, int64_t h
     return tmp;
 }
 
-// scores[j] = q . k_j for j < n_keys.
-void score_keys(const float* q, const void* keys, KvType type, int64_t n_keys, int64_t head_dim,
-                float* tmp, float* scores) {
-    int64_t j = 0;
-    for (; j + kRows <= n_keys; j += kRows)
-        simd::dot8(q, rows_f32(keys, type, j, kRows, head_dim, tmp), head_dim, scores + j);
-    for (; j < n_keys; ++j) {
-        const float* k = rows_f32(keys, type, j, 1, head_dim, tmp);
-        float s = 0.0f;
-        for (int64_t d = 0; d < head_dim; ++d) s += q[d] * k[d];
-        scores[j] = s;
+struct Tile {
+    const float* q[kAttendTile];  // scaled queries
+    const int64_t* n_keys;
+    int n_q;
+    int64_t max_keys;
+    int64_t head_dim;
+};
+
+// scores[i * stride + j] = q_i . k_j for j < n_keys[i] (a few more within max_keys).
+void score_keys(const Tile& t, const void* keys, KvType type, float* tmp, float* scores, int64_t stride) {
+    for (int64_t j = 0; j < t.max_keys; j += kRows) {
+        const int nb = static_cast<int>(std::min<int64_t>(kRows, t.max_keys - j));
+        const float* k = rows_f32(keys, type, j, nb, t.head_dim, tmp);
+        for (int i = 0; i < t.n_q; ++i) {
+            if (t.n_keys[i] <= j) continue;
+            float* s = scores + i * stride + j;
+            if (nb == kRows) {
+                simd::dot8(t.q[i], k, t.head_dim, s);
+                continue;
+            }
+            for (int r = 0; r < nb; ++r) {
+                float acc = 0.0f;
+                for (int64_t d = 0; d < t.head_dim; ++d) acc += t.q[i][d] * k[r * t.head_dim + d];
+                s[r] = acc;
+            }
+        }
+    }
+}
+
+// out_i = sum_j scores_i[j] v_j over j < n_keys[i].
+void weigh_values(const Tile& t, const void* values, KvType type, float* tmp, const float* scores,
+                  int64_t stride, float* const* out) {
+    for (int64_t j = 0; j < t.max_keys; j += kRows) {
+        const int nb = static_cast<int>(std::min<int64_t>(kRows, t.max_keys - j));
+        const float* v = rows_f32(values, type, j, nb, t.head_dim, tmp);
+        for (int i = 0; i < t.n_q; ++i) {
+            if (t.n_keys[i] <= j) continue;
+            const int n = static_cast<int>(std::min<int64_t>(nb, t.n_keys[i] - j));
+            simd::accumulate_rows(scores + i * stride + j, v, n, t.head_dim, out[i]);
+        }
     }
 }
 
 }  // namespace
 
+void attend_tile(const float* const* q, const int64_t* n_keys, int n_q, const void* keys,
+                 const void* values, KvType type, int64_t head_dim, float* scores,
+                 int64_t scores_stride, float* const* out) {
+    float tmp[kRows * kMaxHeadDim];
+    float q_scaled[kAttendTile][kMaxHeadDim];
+    Tile t{{}, n_keys, n_q, 0, head_dim};
+    // Scaling each query once (by 1/sqrt(head_dim)) instead of every score.
+    const float scale = static_cast<float>(1.0 / std::sqrt(static_cast<double>(head_dim)));
+    for (int i = 0; i < n_q; ++i) {
+        for (int64_t d = 0; d < head_dim; ++d) q_scaled[i][d] = q[i][d] * scale;
+        t.q[i] = q_scaled[i];
+        t.max_keys = std::max(t.max_keys, n_keys[i]);
+    }
+    score_keys(t, keys, type, tmp, scores, scores_stride);
+    float sums[kAttendTile];
+    for (int i = 0; i < n_q; ++i) {
+        float* s = scores + i * scores_stride;
+        const float mx = *std::max_element(s, s + n_keys[i]);
+        sums[i] = simd::exp_shifted_sum(s, n_keys[i], mx);
+        std::memset(out[i], 0, static_cast<size_t>(head_dim) * sizeof(float));
+    }
+    weigh_values(t, values, type, tmp, scores, scores_stride, out);
+    for (int i = 0; i < n_q; ++i) {
+        const float inv = 1.0f / sums[i];
+        for (int64_t d = 0; d < head_dim; ++d) out[i][d] *= inv;
+    }
+}
+
 void attend_one(const float* q, const void* keys, const void* values, KvType type,
                 int64_t n_keys, int64_t head_dim, float* scores, float* out) {
-    float tmp[kRows * kMaxHeadDim];
-    float q_scaled[kMaxHeadDim];
-    // Scaling q once instead of every score (1/sqrt(head_dim)).
-    const float scale = static_cast<float>(1.0 / std::sqrt(static_cast<double>(head_dim)));
-    for (int64_t d = 0; d < head_dim; ++d) q_scaled[d] = q[d] * scale;
-    score_keys(q_scaled, keys, type, n_keys, head_dim, tmp, scores);
-    const float mx = *std::max_element(scores, scores + n_keys);
-    const float sum = simd::exp_shifted_sum(scores, n_keys, mx);
-    std::memset(out, 0, static_cast<size_t>(head_dim) * sizeof(float));
-    for (int64_t j = 0; j < n_keys; j += kRows) {
-        const int n = static_cast<int>(std::min<int64_t>(kRows, n_keys - j));
-        simd::accumulate_rows(scores + j, rows_f32(values, type, j, n, head_dim, tmp), n, head_dim, out);
-    }
-    const float inv = 1.0f / sum;
-    for (int64_t d = 0; d < head_dim; ++d) out[d] *= inv;
+    attend_tile(&q, &n_keys, 1, keys, values, type, head_dim, scores, n_keys, &out);
 }
 
 }  // namespace lectern::cpu

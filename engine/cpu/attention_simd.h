@@ -48,13 +48,20 @@ inline __m256 exp8(__m256 x) {
 inline void dot8(const float* q, const float* k, int64_t head_dim, float* out) {
 #if LECTERN_ATTENTION_AVX2
     if (head_dim % 8 == 0) {
-        __m256 acc[8];
-        for (auto& a : acc) a = _mm256_setzero_ps();
+        // Eight named accumulators so they live in registers.
+        __m256 a0 = _mm256_setzero_ps(), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
         for (int64_t d = 0; d < head_dim; d += 8) {
             const __m256 qv = _mm256_loadu_ps(q + d);
-            for (int r = 0; r < 8; ++r)
-                acc[r] = _mm256_fmadd_ps(qv, _mm256_loadu_ps(k + r * head_dim + d), acc[r]);
+            a0 = _mm256_fmadd_ps(qv, _mm256_loadu_ps(k + d), a0);
+            a1 = _mm256_fmadd_ps(qv, _mm256_loadu_ps(k + head_dim + d), a1);
+            a2 = _mm256_fmadd_ps(qv, _mm256_loadu_ps(k + 2 * head_dim + d), a2);
+            a3 = _mm256_fmadd_ps(qv, _mm256_loadu_ps(k + 3 * head_dim + d), a3);
+            a4 = _mm256_fmadd_ps(qv, _mm256_loadu_ps(k + 4 * head_dim + d), a4);
+            a5 = _mm256_fmadd_ps(qv, _mm256_loadu_ps(k + 5 * head_dim + d), a5);
+            a6 = _mm256_fmadd_ps(qv, _mm256_loadu_ps(k + 6 * head_dim + d), a6);
+            a7 = _mm256_fmadd_ps(qv, _mm256_loadu_ps(k + 7 * head_dim + d), a7);
         }
+        const __m256 acc[8] = {a0, a1, a2, a3, a4, a5, a6, a7};
         _mm256_storeu_ps(out, transpose_sum8(acc));
         return;
     }
@@ -93,13 +100,22 @@ inline float exp_shifted_sum(float* x, int64_t n, float mx) {
 inline void accumulate_rows(const float* p, const float* v, int n_rows, int64_t head_dim, float* out) {
     int64_t d = 0;
 #if LECTERN_ATTENTION_AVX2
-    __m256 w[8];
-    for (int r = 0; r < n_rows; ++r) w[r] = _mm256_set1_ps(p[r]);
-    for (; d + 8 <= head_dim; d += 8) {
-        __m256 acc = _mm256_loadu_ps(out + d);
-        for (int r = 0; r < n_rows; ++r)
-            acc = _mm256_fmadd_ps(w[r], _mm256_loadu_ps(v + r * head_dim + d), acc);
-        _mm256_storeu_ps(out + d, acc);
+    if (n_rows == 8) {
+        const __m256 w0 = _mm256_set1_ps(p[0]), w1 = _mm256_set1_ps(p[1]), w2 = _mm256_set1_ps(p[2]),
+                     w3 = _mm256_set1_ps(p[3]), w4 = _mm256_set1_ps(p[4]), w5 = _mm256_set1_ps(p[5]),
+                     w6 = _mm256_set1_ps(p[6]), w7 = _mm256_set1_ps(p[7]);
+        for (; d + 8 <= head_dim; d += 8) {
+            __m256 acc = _mm256_loadu_ps(out + d);
+            acc = _mm256_fmadd_ps(w0, _mm256_loadu_ps(v + d), acc);
+            acc = _mm256_fmadd_ps(w1, _mm256_loadu_ps(v + head_dim + d), acc);
+            acc = _mm256_fmadd_ps(w2, _mm256_loadu_ps(v + 2 * head_dim + d), acc);
+            acc = _mm256_fmadd_ps(w3, _mm256_loadu_ps(v + 3 * head_dim + d), acc);
+            acc = _mm256_fmadd_ps(w4, _mm256_loadu_ps(v + 4 * head_dim + d), acc);
+            acc = _mm256_fmadd_ps(w5, _mm256_loadu_ps(v + 5 * head_dim + d), acc);
+            acc = _mm256_fmadd_ps(w6, _mm256_loadu_ps(v + 6 * head_dim + d), acc);
+            acc = _mm256_fmadd_ps(w7, _mm256_loadu_ps(v + 7 * head_dim + d), acc);
+            _mm256_storeu_ps(out + d, acc);
+        }
     }
 #endif
     for (; d < head_dim; ++d) {

@@ -1,7 +1,8 @@
 // The CPU backend's forward pass (see cpu_backend.h). Matrix products go through
-// cpu::matmul; attention is split across threads by (token, query head).
+// cpu::matmul; attention is split across threads by tiles of queries sharing a KV head.
 #include "cpu/cpu_backend.h"
 
+#include <algorithm>
 #include <string>
 
 #include "cpu/attention.h"
@@ -20,20 +21,32 @@ struct AttendJob {
     int64_t layer, pos0, n_tok;
 };
 
+// Queries sharing a KV head are numbered idx = t * group + g (token t, head kvh * group + g)
+// and cut into tiles of kAttendTile; work item i is tile (i / n_kv_head) of KV head
+// (i % n_kv_head). Tiles alternate between the two ends of the chunk so each thread's
+// contiguous range of items gets a similar number of keys to attend to.
 void run_attend(const AttendJob& job, int64_t begin, int64_t end, int thread) {
     const ModelConfig& c = *job.cfg;
     const int64_t hd = c.head_dim, group = c.n_head / c.n_kv_head;
-    float* scores = job.s->scores.data() + static_cast<size_t>(thread) * job.cache->n_ctx();
+    const int64_t n_queries = job.n_tok * group;
+    const int64_t n_tiles = (n_queries + kAttendTile - 1) / kAttendTile;
+    const int64_t stride = job.cache->n_ctx();
+    float* scores = job.s->scores.data() + static_cast<size_t>(thread) * kAttendTile * stride;
     for (int64_t i = begin; i < end; ++i) {
-        // Item i -> (token, head). Tokens alternate between the two ends of the chunk so each
-        // contiguous part of the range gets a similar number of keys to attend to.
-        const int64_t p = i / c.n_head, h = i % c.n_head;
-        const int64_t t = (p % 2 == 0) ? p / 2 : job.n_tok - 1 - p / 2;
-        const int64_t kvh = h / group;
-        const float* q = job.s->q.data() + (t * c.n_head + h) * hd;
-        float* out = job.s->att.data() + (t * c.n_head + h) * hd;
-        attend_one(q, job.cache->keys(job.layer, kvh), job.cache->values(job.layer, kvh),
-                   job.cache->type(), job.pos0 + t + 1, hd, scores, out);
+        const int64_t kvh = i % c.n_kv_head, p = i / c.n_kv_head;
+        const int64_t tile = (p % 2 == 0) ? p / 2 : n_tiles - 1 - p / 2;
+        const float* q[kAttendTile];
+        float* out[kAttendTile];
+        int64_t n_keys[kAttendTile];
+        int n_q = 0;
+        for (int64_t idx = tile * kAttendTile; idx < std::min(n_queries, (tile + 1) * kAttendTile); ++idx, ++n_q) {
+            const int64_t t = idx / group, h = kvh * group + idx % group;
+            q[n_q] = job.s->q.data() + (t * c.n_head + h) * hd;
+            out[n_q] = job.s->att.data() + (t * c.n_head + h) * hd;
+            n_keys[n_q] = job.pos0 + t + 1;
+        }
+        attend_tile(q, n_keys, n_q, job.cache->keys(job.layer, kvh), job.cache->values(job.layer, kvh),
+                    job.cache->type(), hd, scores, stride, out);
     }
 }
 
@@ -71,7 +84,7 @@ Result<std::unique_ptr<SequenceState>> CpuBackend::create_sequence(const Sequenc
         s.up.resize(C * c.d_ffn);
         s.cos.resize(C * c.head_dim / 2);
         s.sin.resize(C * c.head_dim / 2);
-        s.scores.resize(static_cast<size_t>(pool_.n_threads()) * o.n_ctx);
+        s.scores.resize(static_cast<size_t>(pool_.n_threads()) * kAttendTile * o.n_ctx);
         s.head_x.resize(C * c.d_model);
     } catch (const std::bad_alloc&) {
         return make_error(ErrorCode::OutOfMemory, "not enough memory for the CPU scratch buffers",
@@ -84,7 +97,9 @@ Result<std::unique_ptr<SequenceState>> CpuBackend::create_sequence(const Sequenc
 void CpuBackend::attend_all(int64_t layer, CpuSequence& seq, int64_t pos0, int64_t n_tok) {
     const AttendJob job{&w_->config, &seq.cache(), &seq.scratch(), layer, pos0, n_tok};
     const AttendJob* jp = &job;
-    pool_.parallel_for(n_tok * w_->config.n_head, [jp](int64_t b, int64_t e, int thread) {
+    const ModelConfig& c = w_->config;
+    const int64_t n_tiles = (n_tok * (c.n_head / c.n_kv_head) + kAttendTile - 1) / kAttendTile;
+    pool_.parallel_for(n_tiles * c.n_kv_head, [jp](int64_t b, int64_t e, int thread) {
         run_attend(*jp, b, e, thread);
     });
 }

@@ -27,7 +27,7 @@ struct Scratch {
     std::vector<float> up;      // (C, d_ffn)
     std::vector<float> cos;     // (C, head_dim / 2)
     std::vector<float> sin;     // (C, head_dim / 2)
-    std::vector<float> scores;  // (n_threads, n_ctx) attention scores, one row per thread
+    std::vector<float> scores;  // (n_threads, kAttendTile, n_ctx) scores of one query tile per thread
     std::vector<float> head_x;  // (C, d_model) rows whose logits are requested
 
     size_t bytes() const;

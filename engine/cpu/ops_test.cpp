@@ -148,6 +148,36 @@ TEST(CpuAttention, MatchesDoublePrecisionReference) {
     }
 }
 
+// A tile of queries with different key counts gives what each query gives alone.
+// (A wrong key count or mixed-up rows would move outputs by ~0.1.)
+TEST(CpuAttention, TileEqualsQueriesOneByOne) {
+    const int64_t head_dim = 64, n_ctx = 40;
+    auto kv = KvCache::create(1, 1, n_ctx, head_dim, KvType::F32);
+    ASSERT_TRUE(kv.ok());
+    auto k = random_vec(n_ctx * head_dim, 9), v = random_vec(n_ctx * head_dim, 10);
+    kv->store(0, 0, n_ctx, k.data(), v.data());
+    const int n_q = 6;
+    const int64_t n_keys[n_q] = {1, 7, 8, 9, 33, 40};
+    auto qs = random_vec(n_q * head_dim, 11);
+    std::vector<float> outs(n_q * head_dim), scores(n_q * n_ctx);
+    const float* q[n_q];
+    float* out[n_q];
+    for (int i = 0; i < n_q; ++i) {
+        q[i] = qs.data() + i * head_dim;
+        out[i] = outs.data() + i * head_dim;
+    }
+    attend_tile(q, n_keys, n_q, kv->keys(0, 0), kv->values(0, 0), KvType::F32, head_dim,
+                scores.data(), n_ctx, out);
+    std::vector<float> one(head_dim);
+    for (int i = 0; i < n_q; ++i) {
+        attend_one(q[i], kv->keys(0, 0), kv->values(0, 0), KvType::F32, n_keys[i], head_dim,
+                   scores.data(), one.data());
+        // Alone, a query with fewer than 8 keys takes the scalar dot product instead of the
+        // 8-key one: the same sums in another order, so float32 rounding apart.
+        for (int64_t d = 0; d < head_dim; ++d) EXPECT_NEAR(out[i][d], one[d], 1e-6) << i << " " << d;
+    }
+}
+
 TEST(CpuAttention, VectorExpIsFloatAccurate) {
     std::vector<float> x;
     for (int i = 0; i <= 2000; ++i) x.push_back(-100.0f + 0.05f * static_cast<float>(i));
