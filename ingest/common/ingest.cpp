@@ -1,5 +1,6 @@
 // read_path: a folder is a code folder, a file starting with "%PDF-" is a PDF, anything else
-// is read as text (Markdown when its name says so).
+// is read as text (Markdown when its name says so). A ".pdf" that is not a PDF is Corrupt.
+#include <cctype>
 #include <filesystem>
 
 #include "common/read_file.h"
@@ -18,7 +19,13 @@ Result<Document> read_path(const std::string& path, const IngestOptions& options
         return make_error(ErrorCode::Unsupported, "not a regular file or folder", path);
     auto head = read_file_bytes(path, 1024);
     if (!head) return head.error();
-    if (head->find("%PDF-") != std::string::npos) return read_pdf(path, options.pdf);
+    // The header may follow a little junk (Poppler allows 1 KiB); a text file that merely
+    // mentions "%PDF-" is not a PDF unless its name says so.
+    auto ext = std::filesystem::path(path).extension().string();
+    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (head->starts_with("%PDF-") || (ext == ".pdf" && head->find("%PDF-") != std::string::npos))
+        return read_pdf(path, options.pdf);
+    if (ext == ".pdf") return make_error(ErrorCode::Corrupt, "not a PDF file", path);
     return read_text_file(path);
 }
 

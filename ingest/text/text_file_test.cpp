@@ -85,6 +85,12 @@ TEST(TextFile, ReadPathDispatchesAndReportsMissing) {
     EXPECT_EQ(legacy->kind, DocumentKind::Text);
     EXPECT_EQ(legacy->units[0].text, "naïve");
     ASSERT_EQ(legacy->warnings.size(), 1u);
+    auto mentions = read_path(dir.write("notes.txt", "A line about %PDF-1.7 headers.\n"));
+    ASSERT_TRUE(mentions.ok());
+    EXPECT_EQ(mentions->kind, DocumentKind::Text);
+    auto fake = read_path(dir.write("fake.pdf", "plain text in disguise\n"));
+    ASSERT_FALSE(fake.ok());
+    EXPECT_EQ(fake.error().code, ErrorCode::Corrupt);
     auto missing = read_path(dir.file("absent.txt"));
     ASSERT_FALSE(missing.ok());
     EXPECT_EQ(missing.error().code, ErrorCode::NotFound);

@@ -1,0 +1,161 @@
+// `lectern-cli ingest PATH... [--tokenizer MODEL_OR_TOKENIZER] [--json]`: reads PDFs, code
+// folders and text files as Lectern does and prints their units, token counts, totals and
+// warnings. With --json, one object:
+//   {"documents": [{"id", "kind", "title", "path", "units": [{"locator", "text", "tokens"}],
+//                   "warnings": [...]}], "total_tokens"}
+// where a unit's tokens is the tokenizer's count of its text and total_tokens their sum
+// (null without --tokenizer). Scripts rely on this shape: keep it stable.
+#include <cstdio>
+#include <memory>
+#include <optional>
+
+#include <nlohmann/json.hpp>
+
+#include "command.h"
+#include "lectern/engine/tokenizer.h"
+#include "lectern/ingest/ingest.h"
+#include "lectern/ingest/packing.h"
+
+namespace lectern::cli {
+namespace {
+
+struct IngestArgs {
+    std::vector<std::string> paths;
+    std::string tokenizer;
+    bool json = false;
+    std::string password;
+    std::string ocr_language = "eng";
+    bool no_ocr = false;
+    bool no_gitignore = false;
+    std::uint64_t max_file_bytes = 1 << 20;
+};
+
+// The engine's tokenizer as ingest's packing sees it.
+class EngineTokenCounter : public ingest::TokenCounter {
+public:
+    explicit EngineTokenCounter(const Tokenizer& tokenizer) : tokenizer_(tokenizer) {}
+    std::size_t count(std::string_view text) const override { return tokenizer_.count(text); }
+
+private:
+    const Tokenizer& tokenizer_;
+};
+
+std::string preview(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        if (out.size() >= 60 && (static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+            out += "...";
+            break;
+        }
+        out += c == '\n' || c == '\t' ? ' ' : c;
+    }
+    return out;
+}
+
+void print_text(const std::vector<ingest::Document>& docs,
+                const std::vector<std::vector<std::optional<std::size_t>>>& counts,
+                std::optional<std::size_t> total) {
+    for (std::size_t d = 0; d < docs.size(); ++d) {
+        const auto& doc = docs[d];
+        std::printf("%s: %s \"%s\" (%zu units, id %.12s)\n", doc.path.c_str(),
+                    ingest::document_kind_name(doc.kind), doc.metadata.title.c_str(),
+                    doc.units.size(), doc.id.c_str());
+        for (std::size_t u = 0; u < doc.units.size(); ++u) {
+            const auto& unit = doc.units[u];
+            std::string tokens = counts[d][u] ? std::to_string(*counts[d][u]) : "-";
+            std::string flags = unit.recognized ? " [OCR]" : unit.no_text_layer ? " [no text]" : "";
+            std::printf("  %-28s %8s tokens %8zu bytes%s  %s\n", unit.locator.c_str(),
+                        tokens.c_str(), unit.text.size(), flags.c_str(),
+                        preview(unit.text).c_str());
+        }
+        for (const auto& w : doc.warnings) std::printf("  warning: %s\n", w.c_str());
+    }
+    if (total) std::printf("total: %zu tokens\n", *total);
+    else std::printf("total: - tokens (no --tokenizer given)\n");
+}
+
+void print_json(const std::vector<ingest::Document>& docs,
+                const std::vector<std::vector<std::optional<std::size_t>>>& counts,
+                std::optional<std::size_t> total) {
+    nlohmann::json out;
+    out["documents"] = nlohmann::json::array();
+    for (std::size_t d = 0; d < docs.size(); ++d) {
+        const auto& doc = docs[d];
+        nlohmann::json units = nlohmann::json::array();
+        for (std::size_t u = 0; u < doc.units.size(); ++u) {
+            nlohmann::json tokens = nullptr;
+            if (counts[d][u]) tokens = *counts[d][u];
+            units.push_back({{"locator", doc.units[u].locator},
+                             {"text", doc.units[u].text},
+                             {"tokens", tokens}});
+        }
+        out["documents"].push_back({{"id", doc.id},
+                                    {"kind", ingest::document_kind_name(doc.kind)},
+                                    {"title", doc.metadata.title},
+                                    {"path", doc.path},
+                                    {"units", units},
+                                    {"warnings", doc.warnings}});
+    }
+    out["total_tokens"] = total ? nlohmann::json(*total) : nlohmann::json(nullptr);
+    std::printf("%s\n", out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+}
+
+int run_ingest(const IngestArgs& args) {
+    std::unique_ptr<Tokenizer> tokenizer;
+    if (!args.tokenizer.empty()) {
+        auto loaded = Tokenizer::load(args.tokenizer);
+        if (!loaded) return report("ingest", loaded.error());
+        tokenizer = std::move(*loaded);
+    }
+    ingest::IngestOptions options;
+    options.pdf.password = args.password;
+    options.pdf.ocr = !args.no_ocr;
+    options.pdf.ocr_language = args.ocr_language;
+    options.code.honor_gitignore = !args.no_gitignore;
+    options.code.max_file_bytes = args.max_file_bytes;
+    std::vector<ingest::Document> docs;
+    for (const auto& path : args.paths) {
+        auto doc = ingest::read_path(path, options);
+        if (!doc) return report("ingest", doc.error());
+        docs.push_back(std::move(*doc));
+    }
+    std::vector<std::vector<std::optional<std::size_t>>> counts;
+    std::optional<std::size_t> total;
+    if (tokenizer) total = 0;
+    for (const auto& doc : docs) {
+        counts.emplace_back();
+        for (const auto& unit : doc.units) {
+            std::optional<std::size_t> n;
+            if (tokenizer) n = tokenizer->count(unit.text);
+            if (n) *total += *n;
+            counts.back().push_back(n);
+        }
+    }
+    if (args.json) print_json(docs, counts, total);
+    else print_text(docs, counts, total);
+    return kExitOk;
+}
+
+Run setup(CLI::App& root) {
+    auto args = std::make_shared<IngestArgs>();
+    auto* cmd = root.add_subcommand(
+        "ingest", "Read PDFs, code folders and text files; print units, tokens and warnings");
+    cmd->add_option("paths", args->paths, "PDF files, code folders, text or Markdown files")
+        ->required();
+    cmd->add_option("--tokenizer", args->tokenizer,
+                    "A model (GGUF, Hugging Face folder) or tokenizer file to count tokens");
+    cmd->add_flag("--json", args->json, "Print one JSON object instead of text");
+    cmd->add_option("--password", args->password, "Password of an encrypted PDF");
+    cmd->add_option("--ocr-language", args->ocr_language,
+                    "Tesseract language for pages without text (default eng)");
+    cmd->add_flag("--no-ocr", args->no_ocr, "Do not recognize pages without a text layer");
+    cmd->add_flag("--no-gitignore", args->no_gitignore, "Include files .gitignore excludes");
+    cmd->add_option("--max-file-bytes", args->max_file_bytes,
+                    "Skip code files larger than this (default 1048576)");
+    return [args] { return run_ingest(*args); };
+}
+
+const Registrar registrar("ingest", 100, setup);
+
+}  // namespace
+}  // namespace lectern::cli
