@@ -9,7 +9,8 @@
 //
 // Prompts are processed in chunks of at most `chunk` tokens, so scratch memory depends on
 // the chunk size, not on the prompt's length. Nothing is allocated per decoded token.
-// A session is used from one thread; only the cancel flag may be set from another.
+// A session is used from one thread; only the cancel flag may be set from another. It keeps
+// a reference to its backend, which must outlive it.
 #pragma once
 
 #include <atomic>
