@@ -50,6 +50,12 @@ void run_attend(const AttendJob& job, int64_t begin, int64_t end, int thread) {
     }
 }
 
+struct SwigluJob {
+    float* gate;      // (n_tok, d_ffn), overwritten with the result
+    const float* up;  // (n_tok, d_ffn)
+    int64_t d_ffn;
+};
+
 const float* f32_data(const TensorView& t) { return static_cast<const float*>(t.data); }
 
 }  // namespace
@@ -126,7 +132,13 @@ void CpuBackend::ffn_block(int64_t layer, Scratch& s, int64_t n_tok) {
     rms_norm(s.x.data(), f32_data(L.ffn_norm), n_tok, c.d_model, c.rms_norm_eps, s.xn.data());
     matmul(L.w_gate, s.xn.data(), n_tok, s.gate.data(), pool_);
     matmul(L.w_up, s.xn.data(), n_tok, s.up.data(), pool_);
-    swiglu(s.gate.data(), s.up.data(), n_tok * c.d_ffn, s.gate.data());
+    // n_tok * d_ffn exponentials: split across threads by token (one pointer captured, so
+    // no closure is allocated).
+    const SwigluJob job{s.gate.data(), s.up.data(), c.d_ffn};
+    const SwigluJob* jp = &job;
+    pool_.parallel_for(n_tok, [jp](int64_t b, int64_t e, int) {
+        swiglu(jp->gate + b * jp->d_ffn, jp->up + b * jp->d_ffn, (e - b) * jp->d_ffn, jp->gate + b * jp->d_ffn);
+    });
     matmul(L.w_down, s.gate.data(), n_tok, s.xn.data(), pool_);
     add(s.x.data(), s.xn.data(), n_tok * c.d_model);
 }

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <string>
 
+#include "cpu/attention_simd.h"  // exp8, the vector exp SwiGLU shares with attention
 #include "quant/dequant.h"
 
 namespace lectern::cpu {
@@ -53,7 +54,16 @@ void rope(float* x, int64_t n_tok, int64_t n_heads, int64_t head_dim, const floa
 }
 
 void swiglu(const float* gate, const float* up, int64_t n, float* out) {
-    for (int64_t i = 0; i < n; ++i) {
+    int64_t i = 0;
+#if LECTERN_ATTENTION_AVX2
+    const __m256 one = _mm256_set1_ps(1.0f);
+    for (; i + 8 <= n; i += 8) {
+        const __m256 g = _mm256_loadu_ps(gate + i);
+        const __m256 e = simd::exp8(_mm256_sub_ps(_mm256_setzero_ps(), g));
+        _mm256_storeu_ps(out + i, _mm256_mul_ps(_mm256_div_ps(g, _mm256_add_ps(one, e)), _mm256_loadu_ps(up + i)));
+    }
+#endif
+    for (; i < n; ++i) {
         const float g = gate[i];
         out[i] = g / (1.0f + std::exp(-g)) * up[i];
     }

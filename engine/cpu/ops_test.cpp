@@ -87,6 +87,24 @@ TEST(CpuOps, SwigluSoftmaxDotAxpy) {
     for (int i = 0; i < 29; ++i) EXPECT_FLOAT_EQ(y[i], b[i] + 0.5f * a[i]);
 }
 
+// 37 values: the vector path (8 at a time) and the scalar tail, over gates from -100 to 100
+// (exp saturates at both ends).
+TEST(CpuOps, SwigluVectorPathMatchesDefinition) {
+    std::vector<float> g, u;
+    for (int i = 0; i < 37; ++i) {
+        g.push_back(-100.0f + 200.0f * static_cast<float>(i) / 36.0f + (i % 3 == 0 ? 0.3f : 0.0f));
+        u.push_back(0.5f + 0.1f * static_cast<float>(i % 7));
+    }
+    g[5] = 0.25f;
+    g[6] = -1.5f;
+    std::vector<float> out(37);
+    swiglu(g.data(), u.data(), 37, out.data());
+    for (size_t i = 0; i < 37; ++i) {
+        const double ref = g[i] / (1 + std::exp(-double(g[i]))) * u[i];
+        EXPECT_NEAR(out[i], ref, 2e-6 * std::abs(ref) + 1e-30) << g[i];
+    }
+}
+
 TEST(CpuOps, EmbedTokensRejectsIdsOutsideTheVocabulary) {
     std::vector<float> table = {1, 2, 3, 4, 5, 6};  // (3 tokens, d_model 2) f32
     TensorView t{"token_embd.weight", DType::F32, 2, 3, table.data()};
