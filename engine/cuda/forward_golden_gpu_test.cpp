@@ -213,9 +213,9 @@ std::vector<Param> params() {
 }
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, ForwardGoldenGpu, ::testing::ValuesIn(params()),
-                         [](const ::testing::TestParamInfo<Param>& info) {
-                             std::string n = info.param.c.model + "_" + info.param.c.source + "_" +
-                                             precision_name(info.param.p);
+                         [](const ::testing::TestParamInfo<Param>& pi) {
+                             std::string n = pi.param.c.model + "_" + pi.param.c.source + "_" +
+                                             precision_name(pi.param.p);
                              for (char& ch : n)
                                  if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
                              return n;
