@@ -16,6 +16,9 @@ constexpr uint32_t kMagic = 0x46554747;  // "GGUF" read as a little-endian u32
 constexpr uint32_t kDefaultAlignment = 32;
 constexpr uint32_t kMaxAlignment = 1u << 20;
 constexpr uint32_t kMaxDims = 4;  // GGML_MAX_DIMS
+constexpr uint64_t kMaxReserve = 1 << 16;
+
+size_t reserve_size(uint64_t n) { return static_cast<size_t>(std::min(n, kMaxReserve)); }
 
 struct ParseError {
     ErrorCode code;
@@ -54,7 +57,9 @@ public:
         return s;
     }
     // A count of items that each take at least `min_item_bytes` of the rest of the file:
-    // a count larger than that cannot be honest, and must not size an allocation.
+    // a count larger than that cannot be honest. An item in memory can be several times its
+    // size on disk, so containers are reserved at most kMaxReserve ahead and grow with what
+    // is actually read.
     uint64_t read_count(const char* what, uint64_t min_item_bytes) {
         uint64_t n = read<uint64_t>(what);
         if (n > remaining() / min_item_bytes)
@@ -129,7 +134,7 @@ Kind kind_of(ValueType t) {
 template <class T, class F>
 std::vector<T> read_array_of(uint64_t n, F&& read_one) {
     std::vector<T> v;
-    v.reserve(static_cast<size_t>(n));
+    v.reserve(reserve_size(n));
     for (uint64_t i = 0; i < n; ++i) v.push_back(read_one());
     return v;
 }
@@ -184,7 +189,7 @@ struct Parsed {
 };
 
 void parse_metadata(Cursor& c, Parsed& s, uint64_t n_kv) {
-    s.metadata.reserve(static_cast<size_t>(n_kv));
+    s.metadata.reserve(reserve_size(n_kv));
     for (uint64_t i = 0; i < n_kv; ++i) {
         std::string key = c.read_string("metadata key");
         uint32_t type = c.read<uint32_t>("metadata value type");
@@ -275,7 +280,7 @@ void parse_image(Cursor& c, const uint8_t* bytes, size_t size, Parsed& s) {
     if (n_kv > c.remaining() / 13)
         c.fail("metadata count " + std::to_string(n_kv) + " is larger than the file can hold");
     parse_metadata(c, s, n_kv);
-    s.tensors.reserve(static_cast<size_t>(n_tensors));
+    s.tensors.reserve(reserve_size(n_tensors));
     for (uint64_t i = 0; i < n_tensors; ++i) {
         TensorInfo t = parse_tensor_info(c);
         if (!s.tensor_index.emplace(t.name, s.tensors.size()).second)

@@ -169,8 +169,8 @@ TEST_F(ModelBadFile, GgufQuantizedNormIsUnsupported) {
 }
 
 TEST_F(ModelBadFile, SafetensorsHeaderLiesAreCorrupt) {
-    const std::string good = std::string(tiny_llama::safetensors_bytes().begin() + 8,
-                                         tiny_llama::safetensors_bytes().end());
+    const Bytes tiny = tiny_llama::safetensors_bytes();
+    const std::string good(tiny.begin() + 8, tiny.end());  // header and data
     auto with_header = safetensors_image;
     auto parse = [](const Bytes& b, ErrorCode want, const std::string& part) {
         Bytes copy = b;

@@ -15,7 +15,10 @@ Result<ModelWeights> load_model(const std::string& path) {
     fs::path p(path);
     if (!fs::exists(p, ec)) return make_error(ErrorCode::NotFound, "no such file or folder", path);
     if (fs::is_directory(p, ec)) return model::load_hf_model(path);
-    if (p.filename() == "config.json") return model::load_hf_model(p.parent_path().string());
+    // A file of a Hugging Face folder stands for the folder.
+    if (p.filename() == "config.json" || p.filename() == "model.safetensors.index.json" ||
+        p.extension() == ".safetensors")
+        return model::load_hf_model(p.parent_path().string());
     return model::load_gguf_model(path);
 }
 

@@ -75,6 +75,7 @@ TEST(ModelLoader, LoadsEveryReferenceModelWithItsConfig) {
         with(kLlama2, "gguf/llama2-tiny-mha-F16.gguf", DType::F16),
         with(kLlama31, "models/llama31-tiny", DType::BF16),
         with(kLlama31, "models/llama31-tiny/config.json", DType::BF16),
+        with(kLlama31, "models/llama31-tiny/model-00001-of-00002.safetensors", DType::BF16),
         with(kLlama32, "models/llama32-tiny-tied", DType::BF16),
         with(kLlama2, "models/llama2-tiny-mha", DType::BF16),
     };

@@ -1,8 +1,8 @@
 // Loading a Llama model into ModelWeights, and the memory it will need.
 //
 // load_model accepts a GGUF file, a Hugging Face folder (config.json + model.safetensors or
-// shards listed in model.safetensors.index.json), or the path of such a folder's
-// config.json. Tensors are checked against the hyperparameters; weights stay in the file
+// shards listed in model.safetensors.index.json), or the path of a file in such a folder
+// (config.json, the index, a .safetensors file) standing for the folder. Tensors are checked against the hyperparameters; weights stay in the file
 // mapping (zero copy) except q/k projections of Hugging Face folders (permuted into GGUF's
 // rotary layout) and norms stored in 16 bits (converted to f32).
 //
