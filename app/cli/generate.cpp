@@ -1,15 +1,17 @@
-// `lectern-cli generate`: runs the CPU backend on a prompt given as token ids and prints the
-// generated ids on one line, space-separated. Scripts rely on this interface:
+// `lectern-cli generate`: runs a backend (the CPU unless --backend says otherwise) on a
+// prompt given as token ids and prints the generated ids on one line, space-separated.
+// Scripts rely on this interface:
 //
 //   lectern-cli generate --model MODEL --prompt-ids 12,7,300 -n 24 --greedy
 //       [--temperature T --top-k K --top-p P --min-p M --repeat-penalty R --seed S]
-//       [--threads N --ctx N --stop-ids A,B] [--logits-out FILE]
+//       [--threads N --ctx N --stop-ids A,B] [--logits-out FILE] [--backend cpu|cuda|auto]
 //
 // Sampling is greedy unless --temperature > 0 is given (--greedy forces greedy). Generation
 // stops after -n tokens, or at one of --stop-ids (printed); no end-of-turn ids are implied.
 // --logits-out writes, per generated token, the n_vocab logits that chose it (the first
 // row comes from the last prompt position) as little-endian float32 rows.
-// Ctrl-C stops generation (exit code 130).
+// Ctrl-C stops generation (exit code 130). --backend defaults to cpu; the backend chosen is
+// named on stderr.
 #include <atomic>
 #include <csignal>
 #include <cstdio>
@@ -18,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "backend_option.h"
 #include "command.h"
 #include "lectern/engine/backend.h"
 #include "lectern/engine/generate.h"
@@ -37,6 +40,7 @@ struct Args {
     SamplerOptions sampling;
     int threads = 0;
     int64_t ctx = 0;
+    std::string backend = "cpu";
 };
 
 std::atomic<bool> g_interrupted{false};
@@ -81,8 +85,8 @@ Result<int> run_generate(const Args& a) {
     if (a.n_tokens < 0) return make_error(ErrorCode::InvalidArgument, "-n must not be negative");
     auto weights = load_model(a.model);
     if (!weights) return weights.error();
-    auto backend = make_cpu_backend(std::make_shared<ModelWeights>(std::move(weights.value())),
-                                    {.n_threads = a.threads});
+    auto backend = open_backend(a.backend, std::make_shared<ModelWeights>(std::move(weights.value())),
+                                {.cpu = {.n_threads = a.threads}});
     if (!backend) return backend.error();
     const int64_t n_ctx = a.ctx > 0 ? a.ctx : static_cast<int64_t>(prompt->size()) + a.n_tokens;
     auto session = Session::create(**backend, {.n_ctx = n_ctx});
@@ -133,6 +137,7 @@ Run setup(CLI::App& root) {
     cmd->add_option("--ctx", a->ctx, "Context size; default: prompt + n");
     cmd->add_option("--stop-ids", a->stop_ids, "Token ids that end generation, comma-separated");
     cmd->add_option("--logits-out", a->logits_out, "Write each generated token's logits (f32 rows)");
+    add_backend_option(cmd, a->backend);
     return [a] {
         g_interrupted.store(false);
         auto previous = std::signal(SIGINT, on_sigint);
