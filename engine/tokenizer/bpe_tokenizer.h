@@ -4,6 +4,7 @@
 // tokenizer.json and GGUF loaders fill in.
 #pragma once
 
+#include <array>
 #include <memory>
 #include <string>
 #include <utility>

@@ -77,32 +77,44 @@ private:
 };
 
 // bytes -> token id, over strings owned by the caller's vocabulary (which must outlive it).
+// Each slot keeps 32 bits of the hash beside the id, so a probe that misses rarely touches
+// the strings (a miss is the common case for words outside the vocabulary).
 class PieceTable {
 public:
     void build(const std::vector<std::string>& pieces, const std::vector<bool>& include) {
         size_t cap = 16;
         while (cap < pieces.size() * 2) cap <<= 1;
-        slots_.assign(cap, -1);
+        slots_.assign(cap, Slot{});
         mask_ = cap - 1;
         pieces_ = &pieces;
         for (size_t id = 0; id < pieces.size(); ++id) {
             if (!include[id] || pieces[id].empty() || find(pieces[id]) >= 0) continue;
-            for (size_t i = hash_bytes(pieces[id]) & mask_;; i = (i + 1) & mask_) {
-                if (slots_[i] < 0) { slots_[i] = static_cast<int32_t>(id); break; }
+            const uint64_t h = hash_bytes(pieces[id]);
+            for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+                if (slots_[i].id < 0) {
+                    slots_[i] = Slot{static_cast<int32_t>(id), static_cast<uint32_t>(h >> 32)};
+                    break;
+                }
             }
         }
     }
     int32_t find(std::string_view s) const {
         if (pieces_ == nullptr) return -1;
-        for (size_t i = hash_bytes(s) & mask_;; i = (i + 1) & mask_) {
-            const int32_t id = slots_[i];
-            if (id < 0) return -1;
-            if ((*pieces_)[static_cast<size_t>(id)] == s) return id;
+        const uint64_t h = hash_bytes(s);
+        const auto tag = static_cast<uint32_t>(h >> 32);
+        for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+            const Slot slot = slots_[i];
+            if (slot.id < 0) return -1;
+            if (slot.tag == tag && (*pieces_)[static_cast<size_t>(slot.id)] == s) return slot.id;
         }
     }
 
 private:
-    std::vector<int32_t> slots_;
+    struct Slot {
+        int32_t id = -1;
+        uint32_t tag = 0;
+    };
+    std::vector<Slot> slots_;
     size_t mask_ = 0;
     const std::vector<std::string>* pieces_ = nullptr;
 };

@@ -50,11 +50,12 @@ int parse_byte_piece(const std::string& piece) {
 SpmTokenizer::SpmTokenizer() : sp_(std::make_unique<sentencepiece::SentencePieceProcessor>()) {}
 SpmTokenizer::~SpmTokenizer() = default;
 
-Result<std::unique_ptr<SpmTokenizer>> SpmTokenizer::load_file(const std::string& path) {
+Result<std::unique_ptr<SpmTokenizer>> SpmTokenizer::load_file(const std::string& path,
+                                                             std::string chat_template) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return make_error(ErrorCode::NotFound, "cannot open SentencePiece model", path);
     std::string proto((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    return load_proto(proto, path, {}, {});
+    return load_proto(proto, path, {}, std::move(chat_template));
 }
 
 Result<std::unique_ptr<SpmTokenizer>> SpmTokenizer::load_proto(const std::string& proto,

@@ -18,7 +18,8 @@ namespace lectern::tokenizer {
 class SpmTokenizer final : public Tokenizer {
 public:
     // From a tokenizer.model file. Errors: NotFound/Io, Corrupt.
-    static Result<std::unique_ptr<SpmTokenizer>> load_file(const std::string& path);
+    static Result<std::unique_ptr<SpmTokenizer>> load_file(const std::string& path,
+                                                           std::string chat_template);
     // From a serialized ModelProto; `extra_stop_ids` adds end-of-turn tokens to eos.
     static Result<std::unique_ptr<SpmTokenizer>> load_proto(const std::string& proto,
                                                             const std::string& context,

@@ -144,6 +144,16 @@ Result<BpeSpec> parse(const json& root, const json& config, const std::string& c
 
 }  // namespace
 
+std::string chat_template_from_config(std::string_view config_json) {
+    const json config = json::parse(config_json, nullptr, false);
+    if (config.is_discarded()) return {};
+    try {
+        return config_template(config);
+    } catch (const json::exception&) {
+        return {};
+    }
+}
+
 Result<BpeSpec> parse_tokenizer_json(std::string_view json_text, std::string_view config_json,
                                      const std::string& context) {
     const json root = json::parse(json_text, nullptr, /*allow_exceptions=*/false);

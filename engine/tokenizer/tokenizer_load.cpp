@@ -41,6 +41,11 @@ Result<std::string> read_file(const std::string& path) {
     return data;
 }
 
+bool path_exists(const fs::path& p) {
+    std::error_code ec;
+    return fs::exists(p, ec);
+}
+
 bool has_gguf_magic(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     char magic[4] = {};
@@ -78,7 +83,7 @@ Result<std::unique_ptr<Tokenizer>> load_json(const std::string& path, const std:
     auto text = read_file(path);
     if (!text.ok()) return text.error();
     std::string config;
-    if (!config_path.empty() && fs::exists(config_path)) {
+    if (!config_path.empty() && path_exists(config_path)) {
         auto c = read_file(config_path);
         if (!c.ok()) return c.error();
         config = std::move(*c);
@@ -90,8 +95,14 @@ Result<std::unique_ptr<Tokenizer>> load_json(const std::string& path, const std:
     return std::unique_ptr<Tokenizer>(std::move(*t));
 }
 
-Result<std::unique_ptr<Tokenizer>> load_spm(const std::string& path) {
-    auto t = SpmTokenizer::load_file(path);
+Result<std::unique_ptr<Tokenizer>> load_spm(const std::string& path, const std::string& config_path) {
+    std::string chat_template;
+    if (path_exists(config_path)) {
+        auto c = read_file(config_path);
+        if (!c.ok()) return c.error();
+        chat_template = tokenizer::chat_template_from_config(*c);
+    }
+    auto t = SpmTokenizer::load_file(path, std::move(chat_template));
     if (!t.ok()) return t.error();
     return std::unique_ptr<Tokenizer>(std::move(*t));
 }
@@ -107,18 +118,18 @@ Result<std::unique_ptr<Tokenizer>> Tokenizer::load(const std::string& path) {
     if (fs::is_directory(path, ec)) {
         const fs::path dir(path);
         const std::string config = (dir / "tokenizer_config.json").string();
-        if (fs::exists(dir / "tokenizer.json")) return load_json((dir / "tokenizer.json").string(), config);
-        if (fs::exists(dir / "tokenizer.model")) return load_spm((dir / "tokenizer.model").string());
+        if (path_exists(dir / "tokenizer.json")) return load_json((dir / "tokenizer.json").string(), config);
+        if (path_exists(dir / "tokenizer.model")) return load_spm((dir / "tokenizer.model").string(), config);
         return make_error(ErrorCode::NotFound,
                           "folder holds neither tokenizer.json nor tokenizer.model", path);
     }
-    if (!fs::exists(path, ec)) return make_error(ErrorCode::NotFound, "no such file", path);
+    if (!path_exists(path)) return make_error(ErrorCode::NotFound, "no such file", path);
     if (has_gguf_magic(path)) return load_gguf(path);
     if (ends_with(path, ".json") || ends_with(path, ".json.gz")) {
         const fs::path sibling = fs::path(path).parent_path() / "tokenizer_config.json";
         return load_json(path, sibling.string());
     }
-    return load_spm(path);
+    return load_spm(path, (fs::path(path).parent_path() / "tokenizer_config.json").string());
 }
 
 }  // namespace lectern

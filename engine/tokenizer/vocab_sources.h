@@ -21,6 +21,9 @@ extern const char* const kLlama3Pattern;
 Result<BpeSpec> parse_tokenizer_json(std::string_view json, std::string_view config_json,
                                      const std::string& context);
 
+// The chat template of a tokenizer_config.json text ("" when none or not JSON).
+std::string chat_template_from_config(std::string_view config_json);
+
 // A GGUF vocabulary of model `gpt2` (pre `llama-bpe` or `llama3`/`default`-compatible).
 Result<BpeSpec> bpe_spec_from_gguf(const gguf::File& file);
 
