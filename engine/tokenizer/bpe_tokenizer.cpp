@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <cstdint>
 #include <queue>
 #include <unordered_map>
 
@@ -202,42 +203,44 @@ void BpeTokenizer::merge_small(std::string_view piece, std::vector<int32_t>& out
 // BPE with a doubly linked list of symbols and a min-heap of candidate merges ordered by
 // (rank, position); stale candidates are skipped when popped.
 void BpeTokenizer::merge_heap(std::string_view piece, std::vector<int32_t>& out) const {
-    const int32_t n = static_cast<int32_t>(piece.size());
-    std::vector<int32_t> sym(static_cast<size_t>(n)), prev(static_cast<size_t>(n)),
-        next(static_cast<size_t>(n));
-    for (int32_t i = 0; i < n; ++i) {
-        sym[static_cast<size_t>(i)] = byte_id_[static_cast<uint8_t>(piece[static_cast<size_t>(i)])];
-        prev[static_cast<size_t>(i)] = i - 1;
-        next[static_cast<size_t>(i)] = i + 1 < n ? i + 1 : -1;
+    constexpr size_t kNone = SIZE_MAX;
+    const size_t n = piece.size();
+    std::vector<int32_t> sym(n);  // token id per symbol, -1 once merged into its left neighbour
+    std::vector<size_t> prev(n), next(n);
+    for (size_t i = 0; i < n; ++i) {
+        sym[i] = byte_id_[static_cast<uint8_t>(piece[i])];
+        prev[i] = i == 0 ? kNone : i - 1;
+        next[i] = i + 1 < n ? i + 1 : kNone;
     }
     struct Cand {
-        int32_t rank, pos, id;
+        int32_t rank;
+        size_t pos;
+        int32_t id;
         bool operator>(const Cand& o) const { return rank != o.rank ? rank > o.rank : pos > o.pos; }
     };
     std::priority_queue<Cand, std::vector<Cand>, std::greater<Cand>> heap;
-    auto push = [&](int32_t pos) {
-        if (pos < 0 || next[static_cast<size_t>(pos)] < 0) return;
-        const MergeTable::Merge mg =
-            merges_.find(sym[static_cast<size_t>(pos)], sym[static_cast<size_t>(next[static_cast<size_t>(pos)])]);
+    auto push = [&](size_t pos) {
+        if (pos == kNone || next[pos] == kNone) return;
+        const MergeTable::Merge mg = merges_.find(sym[pos], sym[next[pos]]);
         if (mg.rank >= 0) heap.push(Cand{mg.rank, pos, mg.id});
     };
-    for (int32_t i = 0; i + 1 < n; ++i) push(i);
+    for (size_t i = 0; i + 1 < n; ++i) push(i);
     while (!heap.empty()) {
         const Cand c = heap.top();
         heap.pop();
-        const auto p = static_cast<size_t>(c.pos);
-        if (sym[p] < 0 || next[p] < 0) continue;
-        const auto r = static_cast<size_t>(next[p]);
+        const size_t p = c.pos;
+        if (sym[p] < 0 || next[p] == kNone) continue;
+        const size_t r = next[p];
         const MergeTable::Merge mg = merges_.find(sym[p], sym[r]);
-        if (mg.id != c.id || mg.rank != c.rank) continue;
+        if (mg.id != c.id || mg.rank != c.rank) continue;  // the pair changed since pushed
         sym[p] = c.id;
         sym[r] = -1;
         next[p] = next[r];
-        if (next[r] >= 0) prev[static_cast<size_t>(next[r])] = c.pos;
+        if (next[r] != kNone) prev[next[r]] = p;
         push(prev[p]);
-        push(c.pos);
+        push(p);
     }
-    for (int32_t i = 0; i >= 0; i = next[static_cast<size_t>(i)]) out.push_back(sym[static_cast<size_t>(i)]);
+    for (size_t i = 0; i != kNone; i = next[i]) out.push_back(sym[i]);
 }
 
 std::string BpeTokenizer::decode(std::span<const int32_t> ids) const {
