@@ -24,8 +24,6 @@ public:
         return g;
     }
 
-    bool has(const std::string& name) const { return file_->find(name) != nullptr; }
-
     // Elements of tensor `name`, which must have the given dtype ("I32" or "F32").
     template <class T>
     Result<std::vector<T>> read(const std::string& name, const char* dtype) const {
