@@ -36,22 +36,52 @@ void Sampler::apply_penalty(std::span<const int32_t> history) {
     }
 }
 
-// Steps 3-6 over cands_ (sorted by logit, most probable first when this returns).
-void Sampler::truncate_candidates() {
-    const auto by_logit = [](const Candidate& a, const Candidate& b) {
-        return a.logit != b.logit ? a.logit > b.logit : a.id < b.id;
-    };
-    size_t n = cands_.size();
-    if (options_.top_k > 0 && static_cast<size_t>(options_.top_k) < n) {
-        n = static_cast<size_t>(options_.top_k);
-        std::partial_sort(cands_.begin(), cands_.begin() + static_cast<ptrdiff_t>(n), cands_.end(), by_logit);
-    } else {
-        std::sort(cands_.begin(), cands_.end(), by_logit);
+namespace {
+
+bool by_logit(const Sampler::Candidate& a, const Sampler::Candidate& b) {
+    return a.logit != b.logit ? a.logit > b.logit : a.id < b.id;
+}
+
+}  // namespace
+
+// Orders cands_ most probable first as far as steps 3-6 can reach and returns that count
+// (sets *mx_out to the largest logit and *sum to the softmax denominator over the tokens
+// top-k left). With no cutoff at all, nothing is sorted. Without top-k, a
+// sorted prefix grows 4x at a time until it holds the top-p mass or crosses the min-p
+// cutoff, so a 128K vocabulary is rarely sorted whole.
+size_t Sampler::sort_candidates(double inv_t, double* mx_out, double* sum) {
+    const size_t n_all = cands_.size();
+    const auto mid = [&](size_t k) { return cands_.begin() + static_cast<ptrdiff_t>(k); };
+    if (options_.top_k > 0 && static_cast<size_t>(options_.top_k) < n_all) {
+        const auto k = static_cast<size_t>(options_.top_k);
+        std::partial_sort(cands_.begin(), mid(k), cands_.end(), by_logit);
+        *mx_out = cands_[0].logit;
+        *sum = 0.0;
+        for (size_t i = 0; i < k; ++i) *sum += std::exp((cands_[i].logit - *mx_out) * inv_t);
+        return k;
     }
+    // by_logit orders most probable first, so its "smallest" element is the largest logit.
+    const float mx = std::min_element(cands_.begin(), cands_.end(), by_logit)->logit;
+    *mx_out = mx;
+    *sum = 0.0;
+    for (const Candidate& c : cands_) *sum += std::exp((c.logit - mx) * inv_t);
+    if (options_.top_p >= 1.0f && options_.min_p <= 0.0f) return n_all;  // no cutoff: no order needed
+    for (size_t k = std::min<size_t>(n_all, 64);; k = std::min(n_all, k * 4)) {
+        std::partial_sort(cands_.begin(), mid(k), cands_.end(), by_logit);
+        double mass = 0.0;
+        for (size_t i = 0; i < k; ++i) mass += std::exp((cands_[i].logit - mx) * inv_t) / *sum;
+        const double p_last = std::exp((cands_[k - 1].logit - mx) * inv_t) / *sum;
+        const bool top_p_reached = options_.top_p < 1.0f && mass >= options_.top_p;
+        const bool min_p_crossed = options_.min_p > 0.0f && p_last < options_.min_p / *sum;
+        if (top_p_reached || min_p_crossed || k == n_all) return k;
+    }
+}
+
+// Steps 3-6 over cands_; the first n_cands_ are what is left.
+void Sampler::truncate_candidates() {
     const double inv_t = 1.0 / options_.temperature;
-    const double mx = cands_[0].logit;
-    double sum = 0.0;
-    for (size_t i = 0; i < n; ++i) sum += std::exp((cands_[i].logit - mx) * inv_t);
+    double mx = 0.0, sum = 0.0;
+    const size_t n = sort_candidates(inv_t, &mx, &sum);
     double mass = 0.0;
     size_t keep = n;
     const double p_max = 1.0 / sum;

@@ -1,5 +1,6 @@
 // Sampler: greedy, seeded reproducibility, the candidate sets top-k / top-p / min-p keep, the
 // repetition penalty, and that draws follow the probabilities.
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -106,6 +107,41 @@ TEST(Sampler, DrawsFollowTheProbabilities) {
     for (size_t i = 0; i < 3; ++i) EXPECT_NEAR(count[i] / double(n), p[i], 0.018) << i;
 }
 
+// With 5000 tokens the sampler sorts only a growing prefix; the kept sets must equal those
+// of a full sort computed here.
+TEST(Sampler, LargeVocabularyCutoffsMatchAFullSort) {
+    std::vector<float> l(5000);
+    for (size_t i = 0; i < l.size(); ++i) l[i] = 3.0f * std::sin(0.37f * static_cast<float>(i)) + 0.001f * static_cast<float>(i % 11);
+    const double t = 0.8;
+    std::vector<std::pair<double, int32_t>> ref;  // (probability, id), most probable first
+    double mx = *std::max_element(l.begin(), l.end()), z = 0;
+    for (float x : l) z += std::exp((x - mx) / t);
+    for (size_t i = 0; i < l.size(); ++i) ref.emplace_back(std::exp((l[i] - mx) / t) / z, static_cast<int32_t>(i));
+    std::sort(ref.begin(), ref.end(), [](auto& a, auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+    for (float top_p : {0.5f, 0.95f, 0.999f}) {
+        size_t n = 0;
+        double mass = 0;
+        while (mass < top_p) mass += ref[n++].first;
+        Sampler s({.temperature = static_cast<float>(t), .top_p = top_p});
+        s.sample(l, {});
+        ASSERT_EQ(s.last_candidates().size(), n) << top_p;
+        for (size_t i = 0; i < n; ++i) EXPECT_EQ(s.last_candidates()[i].id, ref[i].second);
+    }
+    for (float min_p : {0.5f, 0.01f, 1e-4f}) {
+        size_t n = 0;
+        while (n < ref.size() && ref[n].first >= min_p * ref[0].first) ++n;
+        Sampler s({.temperature = static_cast<float>(t), .min_p = min_p});
+        s.sample(l, {});
+        EXPECT_EQ(s.last_candidates().size(), n) << min_p;
+    }
+    Sampler all({.temperature = static_cast<float>(t)});
+    all.sample(l, {});
+    ASSERT_EQ(all.last_candidates().size(), l.size());
+    double sum = 0;
+    for (const auto& c : all.last_candidates()) sum += c.p;
+    EXPECT_NEAR(sum, 1.0, 1e-4);
+}
+
 TEST(Sampler, TemperatureSharpensTheDistribution) {
     const auto l = logits_for({0.2, 0.8});
     Sampler hot({.temperature = 2.0f});
@@ -113,8 +149,10 @@ TEST(Sampler, TemperatureSharpensTheDistribution) {
     Sampler cold({.temperature = 0.5f});
     cold.sample(l, {});
     // p ~ exp(l / T): at T = 0.5 the odds square (16:1), at T = 2 they take a root (2:1).
-    EXPECT_NEAR(cold.last_candidates()[0].p, 16.0 / 17.0, 1e-6);
-    EXPECT_NEAR(hot.last_candidates()[0].p, 2.0 / 3.0, 1e-6);
+    // Without a cutoff the candidates stay in id order: id 1 is the likelier token.
+    ASSERT_EQ(cold.last_candidates()[1].id, 1);
+    EXPECT_NEAR(cold.last_candidates()[1].p, 16.0 / 17.0, 1e-6);
+    EXPECT_NEAR(hot.last_candidates()[1].p, 2.0 / 3.0, 1e-6);
 }
 
 }  // namespace

@@ -8,7 +8,8 @@
 //   6. min-p (> 0): keep tokens whose probability is at least min_p times the largest;
 //   7. draw from what is left, renormalized, with a seeded generator (splitmix64), so one
 //      seed gives one sequence on every platform.
-// Buffers are allocated once (n_vocab entries); sample() does not allocate.
+// Buffers are allocated once (n_vocab entries); sample() does not allocate. Without top-k,
+// only as much of the vocabulary is sorted as top-p / min-p can keep.
 #pragma once
 
 #include <cstdint>
@@ -35,8 +36,9 @@ public:
     // repeat_last_n are read). logits must not be empty.
     int32_t sample(std::span<const float> logits, std::span<const int32_t> history);
 
-    // The candidates left after steps 1-6 of the last sample(), most probable first, with
-    // their renormalized probabilities (empty after a greedy pick). For tests and tools.
+    // The candidates left after steps 1-6 of the last sample(), with their renormalized
+    // probabilities: most probable first when top-k, top-p or min-p is on, in id order
+    // otherwise (empty after a greedy pick). For tests and tools.
     struct Candidate {
         int32_t id;
         float logit;
@@ -50,6 +52,7 @@ public:
 private:
     double next_uniform();  // in [0, 1)
     void apply_penalty(std::span<const int32_t> history);
+    size_t sort_candidates(double inv_t, double* mx_out, double* sum);
     void truncate_candidates();
 
     SamplerOptions options_;
