@@ -1,12 +1,13 @@
 // matmul: the rows of W are split across threads. A few tokens (decode): each row is decoded
-// in registers and dotted with each token (matmul_dot.cpp). More tokens (prefill): panels of
-// rows are dequantized once and reused for every token (matmul_gemm.cpp).
+// in registers and dotted with each token (matmul_dot.cpp). More tokens (prefill): x is
+// packed once, and pieces of kGemmRows rows x 512 columns are unpacked once and reused for
+// every token (matmul_gemm.cpp).
 #include "cpu/matmul.h"
+
+#include <vector>
 
 #include "cpu/matmul_dot.h"
 #include "cpu/matmul_gemm.h"
-#include <vector>
-
 #include "quant/dequant.h"
 
 namespace lectern::cpu {
