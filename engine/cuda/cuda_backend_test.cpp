@@ -1,6 +1,7 @@
 // The CUDA backend's errors on a real device: a context that does not fit is refused with
 // the planner's message before anything is allocated; bad input and cancellation return
-// their errors and leave the backend usable (only CUDA failures mark it unusable).
+// their errors and leave the backend usable (only CUDA failures mark it unusable); KV
+// snapshots round-trip.
 #include <atomic>
 #include <cmath>
 #include <cstdlib>
@@ -10,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include "cuda/cuda_backend.h"
+#include "cuda/cuda_sequence.h"
 #include "lectern/engine/model_loader.h"
 
 namespace lectern::cuda {
@@ -80,6 +82,29 @@ TEST_F(CudaBackendErrors, CancellationStopsThePassAndKeepsTheBackend) {
     ASSERT_FALSE(s.ok());
     EXPECT_EQ(s.error().code, ErrorCode::Cancelled);
     expect_usable();
+}
+
+TEST_F(CudaBackendErrors, KvSnapshotsRoundTrip) {
+    // Sequence a holds 5 tokens; its snapshot written into b must give b the same next logits.
+    auto a = backend_->create_sequence({.n_ctx = 8, .max_chunk = 8, .kv_type = KvType::BF16});
+    auto b = backend_->create_sequence({.n_ctx = 8, .max_chunk = 8, .kv_type = KvType::BF16});
+    ASSERT_TRUE(a.ok() && b.ok());
+    auto* ca = dynamic_cast<CudaSequence*>(a->get());
+    auto* cb = dynamic_cast<CudaSequence*>(b->get());
+    ASSERT_TRUE(ca && cb);
+    const std::vector<int32_t> prompt = {5, 17, 3, 99, 42};
+    const int64_t last = 0;
+    std::vector<float> la(static_cast<size_t>(backend_->config().n_vocab)), lb(la.size());
+    ASSERT_TRUE(backend_->forward(**a, prompt, 0, {}, nullptr).ok());
+    const ModelConfig& c = backend_->config();
+    std::vector<uint8_t> snap(static_cast<size_t>(2 * c.n_layer * c.n_kv_head * 5 * c.head_dim * 2));
+    ASSERT_TRUE(ca->read_kv(5, snap).ok());
+    EXPECT_FALSE(ca->read_kv(5, std::span(snap).first(snap.size() - 1)).ok());
+    ASSERT_TRUE(cb->write_kv(5, snap).ok());
+    const int32_t next = 7;
+    ASSERT_TRUE(backend_->forward(**a, std::span(&next, 1), 5, std::span(&last, 1), la.data()).ok());
+    ASSERT_TRUE(backend_->forward(**b, std::span(&next, 1), 5, std::span(&last, 1), lb.data()).ok());
+    EXPECT_EQ(la, lb);
 }
 
 }  // namespace

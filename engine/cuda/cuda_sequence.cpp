@@ -2,7 +2,9 @@
 #include "cuda/cuda_sequence.h"
 
 #include <algorithm>
+#include <string>
 
+#include "cuda/cuda_check.h"
 #include "kernels/attention_decode.cuh"
 
 namespace lectern::cuda {
@@ -85,6 +87,45 @@ KvTensor CudaSequence::kv(int64_t layer, int which) const {
         t.scale = reinterpret_cast<float*>(base + static_cast<size_t>(2 * n_layer_) * slab) + index * rows;
     }
     return t;
+}
+
+Status CudaSequence::copy_prefix(int64_t n_tok, size_t bytes, uint8_t* host_out,
+                                 const uint8_t* host_in) const {
+    if (elem_ == KvElem::Q8)
+        return make_error(ErrorCode::Unsupported, "8-bit KV caches have no snapshot form");
+    const size_t eb = elem_bytes(elem_), hd = static_cast<size_t>(head_dim_);
+    const size_t run = static_cast<size_t>(n_tok < 0 ? 0 : n_tok) * hd * eb;  // one head
+    const size_t want = static_cast<size_t>(2 * n_layer_ * n_kv_head_) * run;
+    if (n_tok < 0 || n_tok > options_.n_ctx || bytes != want) {
+        return make_error(ErrorCode::InvalidArgument, "a KV snapshot does not match the sequence",
+                          std::to_string(n_tok) + " positions, " + std::to_string(bytes) +
+                              " bytes, expected " + std::to_string(want));
+    }
+    if (run == 0) return {};
+    const size_t pitch = static_cast<size_t>(options_.n_ctx) * hd * eb;  // one head in the cache
+    const auto heads = static_cast<size_t>(n_kv_head_);
+    for (int64_t l = 0; l < n_layer_; ++l) {
+        for (int which = 0; which < 2; ++which) {
+            const size_t at = static_cast<size_t>(2 * l + which) * heads * run;
+            void* dev = kv(l, which).data;
+            if (host_out) {
+                LECTERN_CUDA_CHECK(cudaMemcpy2D(host_out + at, run, dev, pitch, run, heads,
+                                                cudaMemcpyDeviceToHost));
+            } else {
+                LECTERN_CUDA_CHECK(cudaMemcpy2D(dev, pitch, host_in + at, run, run, heads,
+                                                cudaMemcpyHostToDevice));
+            }
+        }
+    }
+    return {};
+}
+
+Status CudaSequence::read_kv(int64_t n_tokens, std::span<uint8_t> bytes) const {
+    return copy_prefix(n_tokens, bytes.size(), bytes.data(), nullptr);
+}
+
+Status CudaSequence::write_kv(int64_t n_tokens, std::span<const uint8_t> bytes) {
+    return copy_prefix(n_tokens, bytes.size(), nullptr, bytes.data());
 }
 
 }  // namespace lectern::cuda

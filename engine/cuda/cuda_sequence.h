@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 
 #include "cuda/device_buffer.h"
 #include "cuda/memory_plan.h"
@@ -42,6 +43,12 @@ public:
     size_t kv_bytes() const override { return kv_.bytes(); }
     size_t scratch_bytes() const override { return scratch_buf_.bytes(); }
 
+    // KV snapshots: positions [0, n_tokens) of every layer and head, laid out (n_layer, 2,
+    // n_kv_head, n_tokens, head_dim) in the cache's element type (the CPU backend's layout).
+    // Errors: InvalidArgument (sizes), Unsupported (the 8-bit cache), Device.
+    virtual Status read_kv(int64_t n_tokens, std::span<uint8_t> bytes) const;
+    virtual Status write_kv(int64_t n_tokens, std::span<const uint8_t> bytes);
+
     KvElem elem() const { return elem_; }
     // One layer's keys (which = 0) or values (which = 1).
     KvTensor kv(int64_t layer, int which) const;
@@ -50,6 +57,8 @@ public:
 
 private:
     CudaSequence() = default;
+    Status copy_prefix(int64_t n_tokens, size_t bytes, uint8_t* host_out,
+                       const uint8_t* host_in) const;
 
     SequenceOptions options_;
     KvElem elem_ = KvElem::F16;

@@ -144,8 +144,10 @@ TEST_P(ForwardGoldenGpu, PromptLogitsAtEveryPosition) {
 }
 
 TEST_P(ForwardGoldenGpu, LongPromptLogitsPastTheOriginalContext) {
-    if (!golden_->has("long.tokens")) GTEST_SKIP() << "no long prompt for " << GetParam().c.model;
     auto tokens = golden_->tokens("long.tokens");
+    // The llama2 fixture has no long prompt (its rope has no scaling to exercise).
+    if (!tokens.ok() && tokens.error().code == ErrorCode::NotFound)
+        GTEST_SKIP() << "no long prompt for " << GetParam().c.model;
     auto positions = golden_->tokens("long.positions");
     ASSERT_TRUE(tokens.ok() && positions.ok());
     const std::vector<int64_t> rows(positions->begin(), positions->end());
