@@ -1,6 +1,7 @@
 // SQLite connection, statements and transactions (see database.h).
 #include "database.h"
 
+#include <cerrno>
 #include <chrono>
 
 #include <sqlite3.h>
@@ -11,7 +12,13 @@ namespace {
 // How long a connection waits for another connection's lock before SQLITE_BUSY.
 constexpr int kBusyTimeoutMs = 5000;
 
-ErrorCode codeFor(int rc) {
+// SQLite reports most failed writes as SQLITE_IOERR; the OS error says whether the disk
+// (or a quota, or the file size limit) was full.
+ErrorCode codeFor(int rc, int systemErrno) {
+    if ((rc & 0xff) == SQLITE_IOERR &&
+        (systemErrno == ENOSPC || systemErrno == EDQUOT || systemErrno == EFBIG)) {
+        return ErrorCode::DiskFull;
+    }
     switch (rc & 0xff) {
     case SQLITE_FULL: return ErrorCode::DiskFull;
     case SQLITE_CORRUPT:
@@ -27,9 +34,9 @@ ErrorCode codeFor(int rc) {
 
 }  // namespace
 
-Error sqliteError(int rc, std::string message, std::string sql) {
+Error sqliteError(int rc, std::string message, std::string sql, int systemErrno) {
     if (message.empty()) message = sqlite3_errstr(rc);
-    return make_error(codeFor(rc), "SQLite: " + message, std::move(sql));
+    return make_error(codeFor(rc, systemErrno), "SQLite: " + message, std::move(sql));
 }
 
 std::int64_t nowMs() {
@@ -59,7 +66,7 @@ Error Statement::lastError(int rc) const {
     // errmsg can lag behind for some codes; the extended code is the reliable one.
     int code = db ? sqlite3_extended_errcode(db) : rc;
     if ((code & 0xff) != (rc & 0xff)) code = rc;
-    return sqliteError(code, std::move(message), m_sql);
+    return sqliteError(code, std::move(message), m_sql, db ? sqlite3_system_errno(db) : 0);
 }
 
 Status Statement::bind(int index, std::int64_t value) {
@@ -145,8 +152,9 @@ Result<Database> Database::open(const std::string& path) {
     int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
     if (rc != SQLITE_OK) {
         std::string message = raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc);
+        int systemErrno = raw ? sqlite3_system_errno(raw) : 0;
         sqlite3_close_v2(raw);
-        return sqliteError(rc, "cannot open database: " + message, path);
+        return sqliteError(rc, "cannot open database: " + message, path, systemErrno);
     }
     sqlite3_extended_result_codes(raw, 1);
     sqlite3_busy_timeout(raw, kBusyTimeoutMs);
@@ -185,7 +193,8 @@ Status Database::exec(std::string_view sql) {
     if (rc != SQLITE_OK) {
         std::string what = message ? message : sqlite3_errstr(rc);
         sqlite3_free(message);
-        return sqliteError(sqlite3_extended_errcode(m_db), std::move(what), std::move(text));
+        return sqliteError(sqlite3_extended_errcode(m_db), std::move(what), std::move(text),
+                           sqlite3_system_errno(m_db));
     }
     return {};
 }
@@ -195,7 +204,7 @@ Result<Statement> Database::prepare(std::string_view sql) {
     int rc = sqlite3_prepare_v2(m_db, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
     if (rc != SQLITE_OK) {
         sqlite3_finalize(stmt);
-        return sqliteError(rc, sqlite3_errmsg(m_db), std::string(sql));
+        return sqliteError(rc, sqlite3_errmsg(m_db), std::string(sql), sqlite3_system_errno(m_db));
     }
     return Statement(stmt, std::string(sql));
 }

@@ -153,9 +153,10 @@ private:
     bool m_nested = false;
 };
 
-// The Error for a SQLite result code: SQLITE_FULL is DiskFull, SQLITE_CORRUPT/NOTADB is
-// Corrupt, SQLITE_IOERR/CANTOPEN is Io, SQLITE_NOMEM is OutOfMemory, the rest Database.
-Error sqliteError(int rc, std::string message, std::string sql);
+// The Error for a SQLite result code: SQLITE_FULL, or an I/O error whose OS error is
+// ENOSPC/EDQUOT/EFBIG, is DiskFull; SQLITE_CORRUPT/NOTADB is Corrupt; other I/O and open
+// failures are Io; SQLITE_NOMEM is OutOfMemory; the rest Database.
+Error sqliteError(int rc, std::string message, std::string sql, int systemErrno = 0);
 
 // Milliseconds since the Unix epoch: the unit of every timestamp in the store.
 std::int64_t nowMs();

@@ -1,7 +1,8 @@
 // A reply written to the store while it is generated. Text is buffered and committed every
 // `flushInterval` (and at the end), so a process killed mid-generation loses at most that
 // much of the reply; the message stays 'streaming' until finish(). Destroying a stream
-// that was not finished marks the message 'stopped'.
+// that was not finished marks the message 'stopped'. A stream borrows the store's
+// connection: destroy it before the Store.
 #pragma once
 
 #include <chrono>

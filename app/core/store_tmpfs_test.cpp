@@ -1,0 +1,128 @@
+// Running out of real disk space: a child process mounts a 1 MiB tmpfs in a private mount
+// namespace (nothing is visible outside it), keeps the store there and writes until the
+// filesystem is full. The write that does not fit fails with DiskFull; every message saved
+// before it is intact, integrity_check passes, and the database reopens. Skipped where
+// the system allows neither a mount namespace nor a user namespace.
+#include <fcntl.h>
+#include <sched.h>
+#include <sys/mount.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "store.h"
+#include "store_test_support.h"
+
+namespace lectern::app {
+namespace {
+
+using testing::TempDir;
+
+constexpr int kSkipped = 77;
+constexpr int kSavedMessages = 20;
+
+bool writeFile(const char* path, const std::string& text) {
+    std::ofstream out(path);
+    out << text;
+    return static_cast<bool>(out);
+}
+
+// Enters a private mount namespace: as root directly, otherwise through a user namespace
+// that maps this user to root inside it.
+bool enterPrivateMountNamespace() {
+    if (unshare(CLONE_NEWNS) != 0) {
+        uid_t uid = getuid();
+        gid_t gid = getgid();
+        if (unshare(CLONE_NEWUSER | CLONE_NEWNS) != 0) return false;
+        if (!writeFile("/proc/self/setgroups", "deny") ||
+            !writeFile("/proc/self/uid_map", "0 " + std::to_string(uid) + " 1") ||
+            !writeFile("/proc/self/gid_map", "0 " + std::to_string(gid) + " 1")) {
+            return false;
+        }
+    }
+    // Without this, a mount could propagate back to the parent namespace.
+    return mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) == 0;
+}
+
+// Checks that the saved messages of `session` are all there and the file is sound.
+std::string checkSaved(Store& store, std::int64_t session, size_t expected) {
+    if (std::string check = testing::integrityCheck(store.database()); check != "ok") {
+        return "integrity_check: " + check;
+    }
+    auto messages = store.messages().list(session);
+    if (!messages) return "list: " + messages.error().to_string();
+    if (messages->size() != expected) {
+        return "expected " + std::to_string(expected) + " messages, found " +
+               std::to_string(messages->size());
+    }
+    for (size_t i = 0; i < kSavedMessages; ++i) {
+        if ((*messages)[i].text != "saved " + std::to_string(i)) return "message changed";
+    }
+    return {};
+}
+
+// The scenario, run inside the child; "" on success, else what went wrong.
+std::string fillTmpfs(const std::string& mountPoint) {
+    if (mount("tmpfs", mountPoint.c_str(), "tmpfs", 0, "size=1m") != 0) return "skip";
+    std::string path = mountPoint + "/lectern.db";
+    std::int64_t session = 0;
+    size_t stored = kSavedMessages;
+    {
+        auto store = Store::open(path);
+        if (!store) return "open: " + store.error().to_string();
+        session = *store->sessions().create("full disk", "m");
+        for (int i = 0; i < kSavedMessages; ++i) {
+            if (!store->messages().add(makeMessage(session, "user", "saved " + std::to_string(i)))) {
+                return "could not save the first messages";
+            }
+        }
+        Error error;
+        for (int i = 0;; ++i) {
+            if (i == 100) return "the 1 MiB filesystem never filled up";
+            auto added = store->messages().add(makeMessage(session, "assistant", std::string(64 << 10, 'x')));
+            if (!added) { error = added.error(); break; }
+            ++stored;
+        }
+        if (error.code != ErrorCode::DiskFull) return "expected DiskFull, got " + error.to_string();
+        if (std::string saved = checkSaved(*store, session, stored); !saved.empty()) return saved;
+    }
+    auto reopened = Store::open(path);
+    if (!reopened) return "reopen: " + reopened.error().to_string();
+    return checkSaved(*reopened, session, stored);
+}
+
+TEST(StoreTmpfs, FullFilesystemGivesDiskFullAndLosesNothing) {
+    TempDir dir;
+    std::string mountPoint = dir.file("mnt").string();
+    ASSERT_EQ(mkdir(mountPoint.c_str(), 0700), 0);
+    int result[2];
+    ASSERT_EQ(pipe(result), 0);
+    pid_t child = fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        close(result[0]);
+        std::string outcome = enterPrivateMountNamespace() ? fillTmpfs(mountPoint) : "skip";
+        (void)!write(result[1], outcome.data(), outcome.size());
+        _exit(outcome == "skip" ? kSkipped : outcome.empty() ? 0 : 1);
+    }
+    close(result[1]);
+    std::string outcome;
+    char buffer[512];
+    ssize_t n;
+    while ((n = read(result[0], buffer, sizeof buffer)) > 0) outcome.append(buffer, size_t(n));
+    close(result[0]);
+    int status = 0;
+    ASSERT_EQ(waitpid(child, &status, 0), child);
+    ASSERT_TRUE(WIFEXITED(status)) << "the child crashed";
+    if (WEXITSTATUS(status) == kSkipped) GTEST_SKIP() << "cannot mount a private tmpfs here";
+    EXPECT_EQ(WEXITSTATUS(status), 0) << outcome;
+    EXPECT_EQ(outcome, "");
+}
+
+}  // namespace
+}  // namespace lectern::app
