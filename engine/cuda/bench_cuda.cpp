@@ -121,7 +121,7 @@ Result<Ceilings> measure_ceilings(cudaStream_t st) {
 struct Row {
     std::string type, test;
     int64_t tokens;
-    double seconds, floor_seconds;
+    double seconds, floor_seconds;  // measured, and the floor's
 };
 
 double matrix_params(const ModelConfig& c) {
@@ -147,8 +147,17 @@ Result<double> prefill(CudaBackend& b, SequenceState& seq, int64_t n, int64_t ch
     return now_s() - t0;
 }
 
-Status bench_type(const Args& args, DType type, const char* type_name, const Ceilings& ceil,
-                  std::vector<Row>& rows) {
+void print_row(const Row& r) {
+    const double tps = static_cast<double>(r.tokens) / r.seconds;
+    const double floor_tps = static_cast<double>(r.tokens) / r.floor_seconds;
+    std::printf("%-6s %-12s %8lld %10.4f %12.1f %12.1f %7.3f\n", r.type.c_str(), r.test.c_str(),
+                static_cast<long long>(r.tokens), r.seconds, tps, floor_tps, tps / floor_tps);
+    std::fflush(stdout);  // rows survive a time limit that stops the run
+}
+
+// Prefills of the given lengths and, if decode_tokens > 0, decode at decode_ctx.
+Status bench_type(const Args& args, const std::vector<int64_t>& prefills, bool decode, DType type,
+                  const char* type_name, const Ceilings& ceil) {
     const ModelConfig c = llama31_8b_config();
     auto stream = Stream::create();
     if (!stream) return stream.error();
@@ -156,21 +165,22 @@ Status bench_type(const Args& args, DType type, const char* type_name, const Cei
     if (!w) return w.error();
     auto b = CudaBackend::create(c, std::move(w.value()), std::move(stream.value()), {});
     if (!b) return b.error();
-    const int64_t n_ctx = std::max(args.decode_ctx + args.decode_tokens,
-                                   *std::max_element(args.prefill.begin(), args.prefill.end()));
+    int64_t n_ctx = decode ? args.decode_ctx + args.decode_tokens : 1;
+    for (int64_t n : prefills) n_ctx = std::max(n_ctx, n);
     auto seq = (*b)->create_sequence({.n_ctx = n_ctx, .max_chunk = args.chunk, .kv_type = KvType::F16});
     if (!seq) return seq.error();
     std::vector<float> logits(static_cast<size_t>(c.n_vocab));
     // Warm-up: module load, cuBLAS heuristics, first touch of the scratch.
     if (auto warm = prefill(**b, **seq, args.chunk, args.chunk, logits); !warm) return warm.error();
     const double P = matrix_params(c);
-    for (int64_t n : args.prefill) {
+    for (int64_t n : prefills) {
         auto t = prefill(**b, **seq, n, args.chunk, logits);
         if (!t) return t.error();
         const double att = 2.0 * 2.0 * c.n_layer * c.n_head * c.head_dim * static_cast<double>(n) * n / 2.0;
-        rows.push_back({type_name, "prefill " + std::to_string(n / 1024) + "K", n, *t,
-                        (2.0 * P * n + att) / ceil.gemm_flops_per_s});
+        print_row({type_name, "prefill " + std::to_string(n / 1024) + "K", n, *t,
+                   (2.0 * P * n + att) / ceil.gemm_flops_per_s});
     }
+    if (!decode) return {};
     auto t = prefill(**b, **seq, args.decode_ctx, args.chunk, logits);
     if (!t) return t.error();
     std::vector<double> steps;
@@ -184,9 +194,9 @@ Status bench_type(const Args& args, DType type, const char* type_name, const Cei
     }
     std::sort(steps.begin(), steps.end());
     const double kv_bytes = 2.0 * c.n_layer * c.n_kv_head * c.head_dim * 2.0 * static_cast<double>(args.decode_ctx);
-    rows.push_back({type_name, "decode @" + std::to_string(args.decode_ctx / 1024) + "K", 1,
-                    steps[steps.size() / 2],
-                    (static_cast<double>(decode_weight_bytes(c, type)) + kv_bytes) / ceil.copy_bytes_per_s});
+    print_row({type_name, "decode @" + std::to_string(args.decode_ctx / 1024) + "K", 1,
+               steps[steps.size() / 2],
+               (static_cast<double>(decode_weight_bytes(c, type)) + kv_bytes) / ceil.copy_bytes_per_s});
     return {};
 }
 
@@ -207,20 +217,21 @@ int main(int argc, char** argv) {
     if (!ceil) return std::printf("bench-cuda: %s\n", ceil.error().to_string().c_str()), 1;
     std::printf("device %s: copy %.0f GB/s (read + write), bf16 GEMM %.0f TFLOP/s\n",
                 device_name(0).c_str(), ceil->copy_bytes_per_s / 1e9, ceil->gemm_flops_per_s / 1e12);
-    std::vector<Row> rows;
-    for (const std::string& t : args.types) {
-        const DType type = t == "bf16" ? DType::BF16 : t == "q4_k" ? DType::Q4_K
-                         : t == "q8_0" ? DType::Q8_0 : t == "f16" ? DType::F16 : DType::Q6_K;
-        const Status s = bench_type(args, type, t.c_str(), *ceil, rows);
-        if (!s) std::printf("bench-cuda: %s: %s\n", t.c_str(), s.error().to_string().c_str());
-    }
     std::printf("%-6s %-12s %8s %10s %12s %12s %7s\n", "type", "test", "tokens", "seconds",
                 "tok/s", "floor tok/s", "ratio");
-    for (const Row& r : rows) {
-        const double tps = static_cast<double>(r.tokens) / r.seconds;
-        const double floor_tps = static_cast<double>(r.tokens) / r.floor_seconds;
-        std::printf("%-6s %-12s %8lld %10.4f %12.1f %12.1f %7.3f\n", r.type.c_str(), r.test.c_str(),
-                    static_cast<long long>(r.tokens), r.seconds, tps, floor_tps, tps / floor_tps);
+    // Short prefills and decode for every type first, long prefills last: if a time limit
+    // stops the run, the cheap rows are already printed.
+    std::vector<int64_t> short_prefills, long_prefills;
+    for (int64_t n : args.prefill) (n <= 8192 ? short_prefills : long_prefills).push_back(n);
+    for (int phase = 0; phase < 2; ++phase) {
+        for (const std::string& t : args.types) {
+            const DType type = t == "bf16" ? DType::BF16 : t == "q4_k" ? DType::Q4_K
+                             : t == "q8_0" ? DType::Q8_0 : t == "f16" ? DType::F16 : DType::Q6_K;
+            const Status s = phase == 0 ? bench_type(args, short_prefills, true, type, t.c_str(), *ceil)
+                                        : bench_type(args, long_prefills, false, type, t.c_str(), *ceil);
+            if (!s) std::printf("bench-cuda: %s: %s\n", t.c_str(), s.error().to_string().c_str());
+        }
+        if (long_prefills.empty()) break;
     }
     return 0;
 }
