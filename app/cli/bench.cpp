@@ -81,15 +81,15 @@ Run setup(CLI::App& root) {
     cmd->add_option("--type", args->type, "Stored type of synthetic weights: q8_0, q4_k, q4_0, bf16, f16, f32")
         ->capture_default_str();
     cmd->add_option("--prompt", args->bench.n_prompt, "Prompt tokens to prefill")->capture_default_str()
-        ->check(CLI::NonNegativeNumber);
+        ->check(CLI::Range(int64_t{1}, int64_t{1} << 20));
     cmd->add_option("--decode", args->bench.n_decode, "Tokens to decode")->capture_default_str()
-        ->check(CLI::NonNegativeNumber);
+        ->check(CLI::Range(int64_t{1}, int64_t{1} << 20));
     cmd->add_option("--threads", args->bench.threads, "Thread counts to measure, e.g. 1,2")
-        ->delimiter(',')->capture_default_str()->check(CLI::PositiveNumber);
+        ->delimiter(',')->capture_default_str()->check(CLI::Range(1, 1024));
     cmd->add_option("--bandwidth-mib", [args](const std::vector<std::string>& v) {
         args->bench.bandwidth_buffer_bytes = std::stoull(v.at(0)) << 20;
         return true;
-    }, "Buffer size of the memory bandwidth measurement (MiB, default 1024)")->check(CLI::PositiveNumber);
+    }, "Buffer size of the memory bandwidth measurement (MiB, default 1024)")->check(CLI::Range(1, 1 << 20));
     cmd->add_option("--seed", args->bench.seed, "Seed of the random weights and tokens");
     return [args] {
         if (args->model.empty() && args->synthetic.empty())

@@ -20,7 +20,8 @@ Result<ModelConfig> synthetic_config(std::string_view name);
 // A model of `config` whose matrices hold normal(0, 0.02) values quantized to `type` (a type
 // quant::can_quantize accepts) and whose norms are 1. To build quickly, each matrix repeats a
 // small set of distinct random rows; that changes nothing for speed. Errors: Unsupported
-// (type), OutOfMemory (more than the memory available now).
+// (type), OutOfMemory (the model plus 2 GiB for the benchmark would take more than 80% of the
+// memory available now).
 Result<std::shared_ptr<ModelWeights>> make_synthetic_model(const ModelConfig& config, DType type,
                                                            ThreadPool& pool, uint32_t seed);
 

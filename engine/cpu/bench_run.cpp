@@ -86,8 +86,8 @@ size_t decode_weight_bytes(const ModelWeights& w) {
 
 Result<std::vector<BenchResult>> run_bench(std::shared_ptr<const ModelWeights> weights,
                                            const BenchOptions& o) {
-    if (o.threads.empty() || o.n_prompt < 0 || o.n_decode < 0)
-        return make_error(ErrorCode::InvalidArgument, "nothing to measure");
+    if (o.threads.empty() || o.n_prompt < 1 || o.n_decode < 1)
+        return make_error(ErrorCode::InvalidArgument, "the prompt, the decode steps and the thread counts must not be empty");
     const double bytes_per_token = static_cast<double>(decode_weight_bytes(*weights));
     std::vector<BenchResult> results;
     for (int threads : o.threads) {

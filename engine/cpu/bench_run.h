@@ -37,7 +37,8 @@ struct BenchResult {
 size_t decode_weight_bytes(const ModelWeights& weights);
 
 // Runs the prompt and the decode steps on a fresh CPU backend per thread count.
-// Errors: those of the backend (e.g. OutOfMemory), InvalidArgument for empty counts.
+// Errors: those of the backend (e.g. OutOfMemory), InvalidArgument for no prompt, no decode
+// steps or no thread counts.
 Result<std::vector<BenchResult>> run_bench(std::shared_ptr<const ModelWeights> weights,
                                            const BenchOptions& options);
 

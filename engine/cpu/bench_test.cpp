@@ -70,6 +70,9 @@ TEST(RunBench, ReportsEveryThreadCount) {
     EXPECT_EQ((*results)[1].threads, 2);
     o.threads = {0};
     EXPECT_FALSE(run_bench(*w, o).ok());
+    o.threads = {1};
+    o.n_decode = 0;
+    EXPECT_FALSE(run_bench(*w, o).ok());
 }
 
 }  // namespace
