@@ -61,6 +61,15 @@ inline f32x16 join(__m256 lo, __m256 hi) {
 constexpr __mmask16 kAll = 0xFFFF;
 #endif
 
+#if defined(__AVX512F__)
+inline f32x16 i32_to_f32(__m512i v) { return bitcast<f32x16>(_mm512_maskz_cvtepi32_ps(kAll, v)); }
+
+// 16 bytes at p zero-extended to 32-bit lanes.
+inline __m512i widen_u8(const uint8_t* p) {
+    return _mm512_maskz_cvtepu8_epi32(kAll, _mm_loadu_si128(reinterpret_cast<const __m128i*>(p)));
+}
+#endif
+
 // 16 signed / unsigned bytes to floats. (GCC 12 scalarizes __builtin_convertvector from
 // bytes to floats, so the x86 paths widen with the sign/zero-extending instructions.)
 inline f32x16 to_f32(i8x16 v) {
