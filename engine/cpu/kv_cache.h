@@ -24,6 +24,12 @@ public:
     const void* keys(int64_t layer, int64_t kv_head) const;
     const void* values(int64_t layer, int64_t kv_head) const;
 
+    // Copies positions [0, n_tok) of every layer and head out of / into `bytes`, laid out
+    // (n_layer, 2, n_kv_head, n_tok, head_dim) of type() (kv_cache_io.cpp; n_tok <= n_ctx,
+    // bytes of exactly that size, checked by the caller).
+    void read_prefix(int64_t n_tok, uint8_t* bytes) const;
+    void write_prefix(int64_t n_tok, const uint8_t* bytes);
+
     KvType type() const { return type_; }
     int64_t n_ctx() const { return n_ctx_; }
     int64_t head_dim() const { return head_dim_; }

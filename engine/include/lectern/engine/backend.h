@@ -37,7 +37,17 @@ public:
     virtual const SequenceOptions& options() const = 0;
     virtual size_t kv_bytes() const = 0;       // memory of the KV cache
     virtual size_t scratch_bytes() const = 0;  // memory of the scratch buffers
+
+    // KV snapshots (saving a kept prefix to disk): copy the keys and values of positions
+    // [0, n_tokens) out of / into the cache, in the sequence's kv_type, laid out
+    // (n_layer, 2 (k, v), n_kv_head, n_tokens, head_dim); `bytes` must be exactly that size
+    // (kv_snapshot_bytes). Backends that cannot do it return Unsupported.
+    virtual Status read_kv(int64_t n_tokens, std::span<uint8_t> bytes) const;
+    virtual Status write_kv(int64_t n_tokens, std::span<const uint8_t> bytes);
 };
+
+// Bytes of a KV snapshot of n_tokens positions (see SequenceState::read_kv).
+size_t kv_snapshot_bytes(const ModelConfig& config, KvType type, int64_t n_tokens);
 
 class Backend {
 public:

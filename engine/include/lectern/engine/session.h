@@ -65,6 +65,13 @@ public:
     // Length of the longest common prefix of the session's tokens and `tokens`.
     int64_t common_prefix(std::span<const int32_t> tokens) const;
 
+    // KV snapshots (session_kv.cpp): copies the keys and values of the first n tokens out,
+    // or replaces the session's content with `tokens` and their saved keys and values (from
+    // the same model and kv type; the caller checks that). last_logits() is then empty
+    // until the next prefill. Errors: InvalidArgument (sizes), Unsupported (backend).
+    Status save_kv(int64_t n, std::vector<uint8_t>& bytes) const;
+    Status load_kv(std::span<const int32_t> tokens, std::span<const uint8_t> bytes);
+
     int64_t n_past() const { return static_cast<int64_t>(tokens_.size()); }
     int64_t n_ctx() const { return options_.n_ctx; }
     int64_t n_vocab() const { return n_vocab_; }
