@@ -1,0 +1,99 @@
+// `lectern-cli ask [FILES...] QUESTION [--session ID]`: a question about documents. The
+// documents' KV cache is saved as a snapshot in the cache folder, so `ask --session ID`
+// later, in a new process, continues after prefilling only the new question. The answer
+// streams on stdout; --json prints the answer, citations and token counts (prefilled
+// counts are measured at the backend).
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ask_task.h"
+#include "command.h"
+#include "task_common.h"
+#include "task_documents.h"
+
+namespace lectern::cli {
+namespace {
+
+struct Args {
+    TaskOptions task;
+    std::vector<std::string> positional;  // files..., question
+    std::int64_t session = 0;
+    bool noSnapshot = false;
+};
+
+nlohmann::json resultJson(const app::AskResult& r) {
+    nlohmann::json citations = nlohmann::json::array();
+    for (const auto& c : r.citations)
+        citations.push_back({{"text", c.text}, {"page", c.page}, {"path", c.path}, {"line", c.line}, {"valid", c.valid}});
+    return {{"session", r.sessionId},
+            {"answer", r.answer},
+            {"stopped", r.stopped},
+            {"prefix_tokens", r.prefixTokens},
+            {"question_tokens", r.questionTokens},
+            {"context_source", r.contextSource},
+            {"context_prefilled", r.contextPrefilled},
+            {"question_prefilled", r.stats.prefilledTokens},
+            {"first_token_ms", r.stats.firstTokenMs},
+            {"completion_tokens", r.stats.tokens.size()},
+            {"tokens_per_s", r.stats.tokensPerS},
+            {"citations", citations},
+            {"notes", r.notes}};
+}
+
+int run(Args& a) {
+    if (a.positional.empty()) return report("ask", make_error(ErrorCode::InvalidArgument, "no question"));
+    const std::string question = a.positional.back();
+    const std::vector<std::string> files(a.positional.begin(), a.positional.end() - 1);
+    if (a.session == 0 && files.empty())
+        return report("ask", make_error(ErrorCode::InvalidArgument, "give documents, or --session ID to continue one"));
+    if (a.session != 0 && !files.empty())
+        return report("ask", make_error(ErrorCode::InvalidArgument, "--session continues a session over its own documents"));
+    auto store = openTaskStore(a.task);
+    if (!store) return report("ask", store.error());
+    if (a.session != 0 && a.task.model.empty()) {
+        auto s = store->sessions().get(a.session);
+        if (!s) return report("ask", s.error());
+        a.task.model = s->model;
+    }
+    app::AskRequest request;
+    request.sessionId = a.session;
+    request.question = question;
+    request.maxTokens = a.task.maxTokens;
+    if (!files.empty()) {
+        auto docs = app::readDocuments(files);
+        if (!docs) return report("ask", docs.error());
+        request.documents = std::move(docs.value());
+    }
+    auto engine = openTaskEngine(a.task);
+    if (!engine) return report("ask", engine.error());
+    std::optional<app::KvSnapshotCache> snapshots;
+    if (!a.noSnapshot) {
+        auto cache = app::KvSnapshotCache::openDefault();
+        if (!cache) return report("ask", cache.error());
+        snapshots.emplace(std::move(cache.value()));
+        request.snapshots = &*snapshots;
+    }
+    return runTaskCommand("ask", a.task, [&](const app::TaskContext& ctx) -> Result<nlohmann::json> {
+        auto r = app::runAsk(**engine, *store, request, ctx);
+        if (!r) return r.error();
+        return resultJson(*r);
+    });
+}
+
+Run setup(CLI::App& root) {
+    auto a = std::make_shared<Args>();
+    CLI::App* cmd = root.add_subcommand("ask", "Ask a question about documents (multi-turn with --session)");
+    cmd->add_option("args", a->positional, "FILES... QUESTION (only QUESTION with --session)")->required();
+    cmd->add_option("--session", a->session, "Continue this session (its documents, history and saved prefix)");
+    cmd->add_flag("--no-snapshot", a->noSnapshot, "Neither load nor save KV snapshots");
+    addTaskOptions(cmd, a->task);
+    return [a] { return run(*a); };
+}
+
+const Registrar registrar("ask", 41, setup);
+
+}  // namespace
+}  // namespace lectern::cli

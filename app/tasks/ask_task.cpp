@@ -1,0 +1,238 @@
+// Ask over a kept document prefix, with KV snapshots of the conversation (see ask_task.h).
+#include "ask_task.h"
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "chat_turns.h"
+#include "lectern/ingest/packing.h"
+#include "prompts.h"
+#include "task_documents.h"
+
+namespace lectern::app {
+namespace {
+
+using Tokens = std::vector<std::int32_t>;
+
+struct Conversation {
+    std::int64_t sessionId = 0;
+    std::vector<ingest::Document> documents;
+    std::vector<MessageRecord> history;  // user and assistant turns before this question
+    std::string system;
+    Tokens prefix;
+};
+
+// The checkpoint of the session's latest ask run: {"key", "tokenHash", "nTokens"}.
+nlohmann::json lastCheckpoint(Store& store, std::int64_t sessionId) {
+    auto runs = store.taskRuns().list(sessionId);
+    if (!runs) return {};
+    for (auto it = runs->rbegin(); it != runs->rend(); ++it) {
+        if (it->kind != "ask") continue;
+        auto cp = nlohmann::json::parse(it->checkpoint, nullptr, false);
+        if (cp.is_object() && cp.contains("tokenHash")) return cp;
+    }
+    return {};
+}
+
+bool startsWith(const Tokens& tokens, const Tokens& prefix) {
+    return tokens.size() >= prefix.size() && std::equal(prefix.begin(), prefix.end(), tokens.begin());
+}
+
+Result<Conversation> prepare(LocalEngine& engine, Store& store, const AskRequest& request,
+                             AskResult& out) {
+    Conversation c;
+    c.sessionId = request.sessionId;
+    if (c.sessionId == 0) {
+        auto id = createTaskSession(store, "Ask", engine.options().modelPath, request.documents);
+        if (!id) return id.error();
+        c.sessionId = *id;
+    }
+    auto docs = loadSessionDocuments(store, c.sessionId);
+    if (!docs) return docs.error();
+    c.documents = std::move(docs.value());
+    auto messages = store.messages().list(c.sessionId);
+    if (!messages) return messages.error();
+    for (auto& m : *messages)
+        if (m.role == "user" || m.role == "assistant") c.history.push_back(std::move(m));
+
+    TokenizerCounter counter(engine.tokenizer());
+    auto bare = renderPrompt("ask_system", {{"documents", ""}});
+    if (!bare) return bare.error();
+    ingest::PackOptions po;
+    po.n_ctx = static_cast<std::size_t>(engine.nCtx());
+    po.reserve_system = counter.count(*bare) + 16;
+    po.reserve_question = std::max<std::size_t>(256, counter.count(request.question) + 64);
+    po.reserve_answer = static_cast<std::size_t>(request.maxTokens);
+    auto packed = ingest::pack(c.documents, counter, po);
+    if (!packed) return packed.error();
+    if (!packed->fits)
+        out.notes.push_back(std::to_string(packed->did_not_fit.size()) +
+                            " pages or files did not fit the context and were left out");
+    auto system = renderPrompt("ask_system", {{"documents", packed->prompt}});
+    if (!system) return system.error();
+    c.system = *system;
+    auto prefix = systemPrefixTokens(engine, c.system);
+    if (!prefix) return prefix.error();
+    c.prefix = std::move(prefix.value());
+    return c;
+}
+
+// prefix + each earlier turn, re-encoded from the stored text.
+Result<Tokens> historyTokens(const LocalEngine& engine, const Conversation& c) {
+    Tokens all = c.prefix;
+    auto eot = endOfTurnTokens(engine);
+    if (!eot) return eot.error();
+    for (const auto& m : c.history) {
+        if (m.role == "user") {
+            auto t = userTurnTokens(engine, m.text);
+            if (!t) return t.error();
+            all.insert(all.end(), t->begin(), t->end());
+        } else {
+            const auto t = engine.tokenizer().encode(m.text);
+            all.insert(all.end(), t.begin(), t.end());
+            all.insert(all.end(), eot->begin(), eot->end());
+        }
+    }
+    return all;
+}
+
+// Brings the session to prefix + history: from memory, a conversation snapshot, a snapshot
+// of the documents alone, or by prefilling.
+Status restoreConversation(LocalEngine& engine, Store& store, KvSnapshotCache* snapshots,
+                           const Conversation& c, AskResult& out, const TaskContext& ctx) {
+    Session& session = engine.session();
+    const auto cp = lastCheckpoint(store, c.sessionId);
+    if (cp.is_object() && session.n_past() == cp.value("nTokens", std::int64_t{-1}) &&
+        KvSnapshotCache::tokenHash(session.tokens()) == cp.value("tokenHash", std::string()) &&
+        startsWith(session.tokens(), c.prefix)) {
+        out.contextSource = "memory";
+        return {};
+    }
+    if (snapshots && cp.is_object() && cp.contains("key")) {
+        auto l = snapshots->loadKey(engine.modelId(), cp["key"].get<std::string>(), session);
+        if (!l) return l.error();
+        if (l->loaded && startsWith(session.tokens(), c.prefix)) {
+            out.contextSource = "snapshot";
+            return {};
+        }
+        if (l->loaded) LECTERN_TRY(session.truncate(0));
+        out.notes.push_back("conversation snapshot not used: " +
+                            (l->loaded ? std::string("other documents") : l->reason));
+    }
+    bool prefixLoaded = false;
+    if (snapshots && session.common_prefix(c.prefix) < static_cast<std::int64_t>(c.prefix.size())) {
+        auto l = snapshots->load(engine.modelId(), c.prefix, session);
+        if (!l) return l.error();
+        prefixLoaded = l->loaded;
+        if (!l->loaded) out.notes.push_back("document snapshot not used: " + l->reason);
+    }
+    auto all = historyTokens(engine, c);
+    if (!all) return all.error();
+    auto n = engine.setContent(*all, [&](std::int64_t d, std::int64_t t) { ctx.report("prefill", d, t); },
+                               ctx.cancel);
+    if (!n) return n.error();
+    out.contextPrefilled = *n;
+    out.contextSource = prefixLoaded ? "document snapshot" : (*n == 0 ? "memory" : "prefill");
+    if (snapshots && *n >= static_cast<std::int64_t>(c.prefix.size())) {
+        auto saved = snapshots->save(engine.modelId(), session, static_cast<std::int64_t>(c.prefix.size()));
+        if (!saved) out.notes.push_back("document snapshot not saved: " + saved.error().to_string());
+    }
+    return {};
+}
+
+// Ends the answer's turn in the session (the last sampled token was not decoded) so the
+// next question appends only its own tokens.
+Status closeTurn(LocalEngine& engine, const GenerateStats& g) {
+    auto eot = endOfTurnTokens(engine);
+    if (!eot) return eot.error();
+    Tokens closing;
+    if (g.reason != StopReason::StopToken) closing.push_back(g.tokens.back());
+    closing.insert(closing.end(), eot->begin(), eot->end());
+    Session& s = engine.session();
+    if (s.n_past() + static_cast<std::int64_t>(closing.size()) > s.n_ctx())
+        return make_error(ErrorCode::InvalidArgument, "the conversation fills the context");
+    auto r = s.prefill(closing);
+    if (!r) return r.error();
+    return {};
+}
+
+void saveConversation(LocalEngine& engine, Store& store, KvSnapshotCache* snapshots,
+                      const Conversation& c, std::int64_t runId, AskResult& out) {
+    Session& s = engine.session();
+    nlohmann::json cp{{"tokenHash", KvSnapshotCache::tokenHash(s.tokens())}, {"nTokens", s.n_past()}};
+    const auto previous = lastCheckpoint(store, c.sessionId);
+    if (snapshots) {
+        auto key = snapshots->save(engine.modelId(), s, s.n_past());
+        if (key) {
+            cp["key"] = *key;
+            const auto old = previous.is_object() ? previous.value("key", std::string()) : std::string();
+            const auto prefixKey = KvSnapshotCache::keyFor(engine.modelId(), s.options().kv_type, c.prefix);
+            if (!old.empty() && old != *key && old != prefixKey) (void)snapshots->remove(old);
+        } else {
+            out.notes.push_back("conversation snapshot not saved: " + key.error().to_string());
+        }
+    }
+    (void)store.taskRuns().saveCheckpoint(runId, cp.dump());
+}
+
+}  // namespace
+
+Result<AskResult> runAsk(LocalEngine& engine, Store& store, const AskRequest& request,
+                         const TaskContext& ctx) {
+    if (request.question.empty()) return make_error(ErrorCode::InvalidArgument, "an empty question");
+    AskResult out;
+    auto conv = prepare(engine, store, request, out);
+    if (!conv) return conv.error();
+    const Conversation& c = *conv;
+    out.sessionId = c.sessionId;
+    out.prefixTokens = static_cast<std::int64_t>(c.prefix.size());
+    LECTERN_TRY(restoreConversation(engine, store, request.snapshots, c, out, ctx));
+    auto question = userTurnTokens(engine, request.question);
+    if (!question) return question.error();
+    out.questionTokens = static_cast<std::int64_t>(question->size());
+    Session& s = engine.session();
+    const std::int64_t before = s.n_past();
+    if (before + out.questionTokens + 2 > s.n_ctx())
+        return make_error(ErrorCode::InvalidArgument, "the conversation fills the context",
+                          "start a new session or use a larger --ctx");
+
+    LECTERN_TRY(store.messages().add(makeMessage(c.sessionId, "user", request.question)));
+    auto run = store.taskRuns().start(c.sessionId, "ask", nlohmann::json{{"question", request.question}}.dump());
+    if (!run) return run.error();
+    auto stream = store.messages().beginStream(c.sessionId, "assistant");
+    if (!stream) return stream.error();
+    GenerateRequest gr;
+    gr.maxTokens = request.maxTokens;
+    gr.cancel = ctx.cancel;
+    gr.onText = [&](std::string_view piece) {
+        (void)stream->append(piece);
+        ctx.emit(piece);
+    };
+    gr.onPrefill = [&](std::int64_t d, std::int64_t t) { ctx.report("prefill", d, t); };
+    gr.onDecode = [&](std::int64_t d, std::int64_t t) { ctx.report("decode", d, t); };
+    auto g = engine.continueWith(*question, gr);
+    if (!g) {
+        (void)stream->finish(MessageStatus::Failed);
+        (void)store.taskRuns().finish(*run, TaskRunStatus::Failed);
+        (void)s.truncate(before);
+        return g.error();
+    }
+    out.stats = *g;
+    out.answer = g->text;
+    out.stopped = g->cancelled;
+    if (g->tokens.empty()) {
+        LECTERN_TRY(s.truncate(before));
+    } else if (auto closed = closeTurn(engine, *g); !closed) {
+        out.notes.push_back(closed.error().to_string());
+    }
+    GenerationMetrics metrics{g->promptTokens, static_cast<std::int64_t>(g->tokens.size()), g->prefillMs,
+                              g->tokensPerS};
+    LECTERN_TRY(stream->finish(out.stopped ? MessageStatus::Stopped : MessageStatus::Complete, metrics));
+    if (!g->tokens.empty()) saveConversation(engine, store, request.snapshots, c, *run, out);
+    LECTERN_TRY(store.taskRuns().finish(*run, out.stopped ? TaskRunStatus::Stopped : TaskRunStatus::Complete));
+    out.citations = findCitations(out.answer, c.documents);
+    return out;
+}
+
+}  // namespace lectern::app

@@ -1,0 +1,48 @@
+// Ask: questions about documents, multi-turn. The packed documents are the system message,
+// a fixed prefix whose KV cache stays in the session, so a follow-up prefills only its own
+// tokens. After each answer the conversation's KV cache can be saved as a snapshot
+// (kv_snapshot_cache.h) and its key recorded in the session's task run: a session reopened
+// in a new process loads it and again prefills only the new question. A snapshot is used
+// only when it was made by this model and starts with exactly this session's document
+// prefix; otherwise the prefix is loaded from a snapshot of the documents alone, or
+// prefilled. Answers are stored as messages, streamed; a cancelled answer is kept, stopped.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "citations.h"
+#include "kv_snapshot_cache.h"
+#include "lectern/ingest/document.h"
+#include "local_engine.h"
+#include "store.h"
+#include "task_context.h"
+
+namespace lectern::app {
+
+struct AskRequest {
+    std::int64_t sessionId = 0;               // 0: a new session over `documents`
+    std::vector<ingest::Document> documents;  // for a new session
+    std::string question;
+    std::int64_t maxTokens = 512;
+    KvSnapshotCache* snapshots = nullptr;     // null: nothing is kept on disk
+};
+
+struct AskResult {
+    std::int64_t sessionId = 0;
+    std::string answer;
+    bool stopped = false;               // cancelled: `answer` is the partial answer
+    GenerateStats stats;                // of the question step (prefilledTokens: counted)
+    std::int64_t prefixTokens = 0;      // BOS + system message with the documents
+    std::int64_t questionTokens = 0;    // the question's own tokens (its user turn)
+    std::int64_t contextPrefilled = 0;  // tokens prefilled to restore prefix and history
+    std::string contextSource;          // "memory", "snapshot", "document snapshot", "prefill"
+    std::vector<Citation> citations;
+    std::vector<std::string> notes;     // units that did not fit, snapshot misses, ...
+};
+
+Result<AskResult> runAsk(LocalEngine& engine, Store& store, const AskRequest& request,
+                         const TaskContext& context);
+
+}  // namespace lectern::app

@@ -1,0 +1,182 @@
+// LocalEngine: model, tokenizer, counted backend and session (see local_engine.h).
+#include "local_engine.h"
+
+#include <algorithm>
+#include <chrono>
+
+#include "lectern/engine/backend_factory.h"
+#include "lectern/engine/model_loader.h"
+#include "lectern/engine/sampler.h"
+#include "model_identity.h"
+
+namespace lectern::app {
+namespace {
+
+double nowMs() {
+    using namespace std::chrono;
+    return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
+}
+
+// Passes everything to the real backend and counts the tokens each forward pass runs.
+class CountingBackend final : public Backend {
+public:
+    explicit CountingBackend(std::unique_ptr<Backend> inner) : m_inner(std::move(inner)) {}
+    std::string name() const override { return m_inner->name(); }
+    const ModelConfig& config() const override { return m_inner->config(); }
+    Result<std::unique_ptr<SequenceState>> create_sequence(const SequenceOptions& o) override {
+        return m_inner->create_sequence(o);
+    }
+    Status forward(SequenceState& sequence, std::span<const int32_t> tokens, int64_t pos0,
+                   std::span<const int64_t> rows, float* logits,
+                   const std::atomic<bool>* cancel) override {
+        m_count += static_cast<std::int64_t>(tokens.size());
+        return m_inner->forward(sequence, tokens, pos0, rows, logits, cancel);
+    }
+    std::int64_t count() const { return m_count; }
+
+private:
+    std::unique_ptr<Backend> m_inner;
+    std::int64_t m_count = 0;
+};
+
+}  // namespace
+
+LocalEngine::~LocalEngine() {
+    m_session.reset();  // before the backend it points to
+}
+
+Result<std::unique_ptr<LocalEngine>> LocalEngine::open(const EngineOptions& options) {
+    if (options.nCtx < 16) return make_error(ErrorCode::InvalidArgument, "--ctx must be at least 16");
+    std::unique_ptr<LocalEngine> e(new LocalEngine());
+    e->m_options = options;
+    auto id = modelIdentity(options.modelPath);
+    if (!id) return id.error();
+    e->m_modelId = *id;
+    auto tokenizer = Tokenizer::load(options.modelPath);
+    if (!tokenizer) return tokenizer.error();
+    e->m_tokenizer = std::move(tokenizer.value());
+    e->m_chatKind = detect_chat_template(*e->m_tokenizer);
+    auto weights = load_model(options.modelPath);
+    if (!weights) return weights.error();
+    BackendOptions bo;
+    bo.cpu.n_threads = options.threads;
+    auto choice = make_backend(options.backend,
+                               std::make_shared<ModelWeights>(std::move(weights.value())), bo);
+    if (!choice) return choice.error();
+    e->m_backend = std::make_unique<CountingBackend>(std::move(choice->backend));
+    auto session = Session::create(*e->m_backend, {.n_ctx = options.nCtx,
+                                                   .chunk = options.chunk,
+                                                   .kv_type = options.kvType});
+    if (!session) return session.error();
+    e->m_session = std::make_unique<Session>(std::move(session.value()));
+    return e;
+}
+
+std::string LocalEngine::backendName() const { return m_backend->name(); }
+
+std::int64_t LocalEngine::forwardedTokens() const {
+    return static_cast<const CountingBackend&>(*m_backend).count();
+}
+
+Result<std::vector<std::int32_t>> LocalEngine::renderChat(std::span<const ChatMessage> messages,
+                                                          bool addGenerationPrompt) const {
+    return render_chat_ids(*m_tokenizer, m_chatKind, messages, addGenerationPrompt);
+}
+
+Result<std::int64_t> LocalEngine::setContent(std::span<const std::int32_t> tokens,
+                                             const ProgressFn& progress,
+                                             const std::atomic<bool>* cancel) {
+    Session& s = *m_session;
+    const std::int64_t keep = s.common_prefix(tokens);
+    LECTERN_TRY(s.truncate(keep));
+    const auto rest = tokens.subspan(static_cast<size_t>(keep));
+    if (rest.empty()) return std::int64_t{0};
+    PrefillOptions po;
+    po.progress = progress;
+    po.cancel = cancel;
+    const std::int64_t before = forwardedTokens();
+    auto r = s.prefill(rest, po);
+    if (!r) return r.error();
+    return forwardedTokens() - before;
+}
+
+Result<GenerateStats> LocalEngine::complete(std::span<const std::int32_t> prompt,
+                                            const GenerateRequest& request) {
+    if (prompt.empty()) return make_error(ErrorCode::InvalidArgument, "an empty prompt");
+    const double start = nowMs();
+    // At least the last prompt token is run again: its logits choose the first answer token.
+    const std::int64_t keep = std::min<std::int64_t>(m_session->common_prefix(prompt),
+                                                     static_cast<std::int64_t>(prompt.size()) - 1);
+    LECTERN_TRY(m_session->truncate(keep));
+    GenerateStats stats;
+    stats.promptTokens = static_cast<std::int64_t>(prompt.size());
+    auto n = setContent(prompt, request.onPrefill, request.cancel);
+    if (!n) {
+        if (n.error().code != ErrorCode::Cancelled) return n.error();
+        stats.cancelled = true;
+        return stats;
+    }
+    stats.prefilledTokens = *n;
+    stats.prefillMs = nowMs() - start;
+    return decodeAnswer(std::move(stats), request, start);
+}
+
+Result<GenerateStats> LocalEngine::continueWith(std::span<const std::int32_t> tokens,
+                                                const GenerateRequest& request) {
+    if (tokens.empty()) return make_error(ErrorCode::InvalidArgument, "nothing to add");
+    const double start = nowMs();
+    GenerateStats stats;
+    stats.promptTokens = m_session->n_past() + static_cast<std::int64_t>(tokens.size());
+    const std::int64_t before = forwardedTokens();
+    PrefillOptions po;
+    po.progress = request.onPrefill;
+    po.cancel = request.cancel;
+    auto r = m_session->prefill(tokens, po);
+    stats.prefilledTokens = forwardedTokens() - before;
+    if (!r) {
+        if (r.error().code != ErrorCode::Cancelled) return r.error();
+        stats.cancelled = true;
+        return stats;
+    }
+    stats.prefillMs = nowMs() - start;
+    return decodeAnswer(std::move(stats), request, start);
+}
+
+Result<GenerateStats> LocalEngine::decodeAnswer(GenerateStats stats, const GenerateRequest& request,
+                                                double startMs) {
+    Sampler sampler;  // greedy: tasks want the model's most likely reading
+    StreamingDetokenizer detok(*m_tokenizer);
+    const auto stops = stopIds();
+    GenerateOptions go;
+    go.max_tokens = request.maxTokens;
+    go.stop_ids = stops;
+    go.cancel = request.cancel;
+    const double decodeStart = nowMs();
+    go.on_token = [&](int32_t token, std::span<const float>) {
+        if (stats.tokens.empty()) stats.firstTokenMs = nowMs() - startMs;
+        stats.tokens.push_back(token);
+        if (std::find(stops.begin(), stops.end(), token) == stops.end()) {
+            std::string piece = detok.feed(token);
+            stats.text += piece;
+            if (request.onText && !piece.empty()) request.onText(piece);
+        }
+        if (request.onDecode) request.onDecode(static_cast<std::int64_t>(stats.tokens.size()), request.maxTokens);
+        return true;
+    };
+    auto g = generate(*m_session, {}, sampler, go);
+    std::string rest = detok.flush();
+    stats.text += rest;
+    if (request.onText && !rest.empty()) request.onText(rest);
+    const double decodeMs = nowMs() - decodeStart;
+    if (stats.tokens.size() > 1 && decodeMs > 0)
+        stats.tokensPerS = static_cast<double>(stats.tokens.size() - 1) * 1000.0 / decodeMs;
+    if (!g) {
+        if (g.error().code != ErrorCode::Cancelled) return g.error();
+        stats.cancelled = true;
+        return stats;
+    }
+    stats.reason = g->reason;
+    return stats;
+}
+
+}  // namespace lectern::app

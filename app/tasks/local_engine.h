@@ -1,0 +1,102 @@
+// The engine as the tasks use it: a model, its tokenizer and chat template, a compute
+// backend and one Session (the conversation's KV cache), owned by the job runner's worker
+// thread. The backend is wrapped so that every token it runs is counted: tasks and tests
+// read how many tokens a step really prefilled, not how many it meant to.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lectern/engine/backend.h"
+#include "lectern/engine/chat_template.h"
+#include "lectern/engine/generate.h"
+#include "lectern/engine/session.h"
+#include "lectern/engine/tokenizer.h"
+
+namespace lectern::app {
+
+struct EngineOptions {
+    std::string modelPath;
+    std::int64_t nCtx = 4096;
+    std::string backend = "cpu";  // cpu, cuda, auto
+    int threads = 0;              // CPU threads; 0: all
+    std::int64_t chunk = 256;     // tokens per prefill forward pass
+    KvType kvType = KvType::F32;
+};
+
+using ProgressFn = std::function<void(std::int64_t done, std::int64_t total)>;
+
+struct GenerateRequest {
+    std::int64_t maxTokens = 512;
+    std::function<void(std::string_view text)> onText;  // streamed, whole UTF-8 characters
+    ProgressFn onPrefill;
+    ProgressFn onDecode;  // (tokens generated, maxTokens)
+    const std::atomic<bool>* cancel = nullptr;
+};
+
+struct GenerateStats {
+    std::string text;                 // the answer (stop token excluded)
+    std::vector<std::int32_t> tokens; // generated ids (a final stop token included)
+    StopReason reason = StopReason::MaxTokens;
+    bool cancelled = false;           // stopped by `cancel`: text is the partial answer
+    std::int64_t promptTokens = 0;    // tokens of the full prompt (kept prefix included)
+    std::int64_t prefilledTokens = 0; // tokens the backend ran to prefill it (counted)
+    double prefillMs = 0;
+    double firstTokenMs = 0;          // from the call to the first token
+    double tokensPerS = 0;            // decode speed
+};
+
+class LocalEngine {
+public:
+    // Loads the model and tokenizer and starts the backend. Errors: those of load_model,
+    // Tokenizer::load, make_backend, Session::create.
+    static Result<std::unique_ptr<LocalEngine>> open(const EngineOptions& options);
+    ~LocalEngine();
+
+    const Tokenizer& tokenizer() const { return *m_tokenizer; }
+    Session& session() { return *m_session; }
+    const std::string& modelId() const { return m_modelId; }
+    std::string backendName() const;
+    const EngineOptions& options() const { return m_options; }
+    std::int64_t nCtx() const { return m_options.nCtx; }
+    // Tokens the backend has run since the engine started (prefill and decode).
+    std::int64_t forwardedTokens() const;
+
+    // Chat rendering with the model's template (token ids, BOS included).
+    Result<std::vector<std::int32_t>> renderChat(std::span<const ChatMessage> messages,
+                                                 bool addGenerationPrompt) const;
+    std::vector<std::int32_t> stopIds() const { return m_tokenizer->stop_ids(); }
+    std::size_t countTokens(std::string_view text) const { return m_tokenizer->count(text); }
+
+    // Makes the session hold exactly `tokens`: keeps the longest common prefix with what it
+    // holds and prefills the rest. Returns the tokens prefilled.
+    Result<std::int64_t> setContent(std::span<const std::int32_t> tokens, const ProgressFn& progress,
+                                    const std::atomic<bool>* cancel);
+
+    // The session holds `prompt` afterwards (common prefix kept), then generates. A
+    // cancelled generation returns its partial text with cancelled = true.
+    Result<GenerateStats> complete(std::span<const std::int32_t> prompt, const GenerateRequest& request);
+    // Appends `tokens` to what the session holds, then generates.
+    Result<GenerateStats> continueWith(std::span<const std::int32_t> tokens,
+                                       const GenerateRequest& request);
+
+private:
+    LocalEngine() = default;
+    Result<GenerateStats> decodeAnswer(GenerateStats stats, const GenerateRequest& request,
+                                       double startMs);
+
+    EngineOptions m_options;
+    std::string m_modelId;
+    std::unique_ptr<Tokenizer> m_tokenizer;
+    std::unique_ptr<Backend> m_backend;  // a CountingBackend around the real one
+    std::unique_ptr<Session> m_session;
+    ChatTemplateKind m_chatKind = ChatTemplateKind::Llama3;
+};
+
+}  // namespace lectern::app

@@ -1,0 +1,31 @@
+// Prompt templates of the tasks: the files in resources/prompts/ are built in; a file of the
+// same name in the config folder's prompts/ ($LECTERN_CONFIG_DIR, else
+// $XDG_CONFIG_HOME/lectern, else ~/.config/lectern) replaces one, so users can edit them.
+// Placeholders are {{name}}; fillTemplate replaces each with its value.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include "lectern/engine/result.h"
+
+namespace lectern::app {
+
+const std::map<std::string, std::string>& embeddedPrompts();
+
+// $LECTERN_CONFIG_DIR, else $XDG_CONFIG_HOME/lectern, else ~/.config/lectern.
+std::filesystem::path configDirectory();
+
+// The template `name` (e.g. "ask_system"): the user's override when present, else the
+// built-in one. Errors: NotFound (no such template), Io (an unreadable override).
+Result<std::string> promptTemplate(const std::string& name);
+
+// Replaces every {{key}} of `values` in `text`; unknown placeholders stay as they are.
+std::string fillTemplate(const std::string& text, const std::map<std::string, std::string>& values);
+
+// promptTemplate + fillTemplate, trimmed of trailing whitespace.
+Result<std::string> renderPrompt(const std::string& name,
+                                 const std::map<std::string, std::string>& values);
+
+}  // namespace lectern::app

@@ -1,0 +1,88 @@
+// Review over packed, line-numbered code (see review_task.h).
+#include "review_task.h"
+
+#include <nlohmann/json.hpp>
+
+#include "lectern/ingest/packing.h"
+#include "prompts.h"
+#include "task_documents.h"
+
+namespace lectern::app {
+namespace {
+
+Result<std::vector<std::string>> reviewInputs(const LocalEngine& engine, const ReviewRequest& request,
+                                              const std::string& system) {
+    TokenizerCounter counter(engine.tokenizer());
+    auto bare = renderPrompt("review_request", {{"what", request.what}, {"code", ""}});
+    if (!bare) return bare.error();
+    ingest::PackOptions po;
+    po.n_ctx = static_cast<std::size_t>(engine.nCtx());
+    po.reserve_system = counter.count(system) + counter.count(*bare) + 32;
+    po.reserve_answer = static_cast<std::size_t>(request.maxTokens);
+    po.number_code_lines = !request.alreadyNumbered;
+    auto packed = ingest::pack(request.documents, counter, po);
+    if (!packed) return packed.error();
+    std::vector<std::string> inputs;
+    if (packed->fits) {
+        inputs.push_back(packed->prompt);
+    } else {
+        for (const auto& chunk : packed->chunks) inputs.push_back(chunk.text);
+    }
+    return inputs;
+}
+
+}  // namespace
+
+Result<ReviewResult> runReview(LocalEngine& engine, Store& store, const ReviewRequest& request,
+                               const TaskContext& ctx) {
+    ReviewResult out;
+    auto system = renderPrompt("review_system", {});
+    if (!system) return system.error();
+    auto inputs = reviewInputs(engine, request, *system);
+    if (!inputs) return inputs.error();
+    out.prompts = inputs->size();
+    auto session = createTaskSession(store, "Review", engine.options().modelPath, request.documents);
+    if (!session) return session.error();
+    out.sessionId = *session;
+    LECTERN_TRY(store.messages().add(makeMessage(out.sessionId, "user", "Review the " + request.what + ".")));
+    auto run = store.taskRuns().start(out.sessionId, "review", nlohmann::json{{"what", request.what}}.dump());
+    if (!run) return run.error();
+    auto stream = store.messages().beginStream(out.sessionId, "assistant");
+    if (!stream) return stream.error();
+    for (std::size_t i = 0; i < inputs->size() && !out.stopped; ++i) {
+        ctx.report("review", static_cast<std::int64_t>(i), static_cast<std::int64_t>(inputs->size()));
+        auto user = renderPrompt("review_request", {{"what", request.what}, {"code", (*inputs)[i]}});
+        if (!user) return user.error();
+        if (i == 0) out.firstPrompt = *user;
+        const std::vector<ChatMessage> messages{{"system", *system}, {"user", *user}};
+        auto prompt = engine.renderChat(messages, true);
+        if (!prompt) return prompt.error();
+        GenerateRequest gr;
+        gr.maxTokens = std::min<std::int64_t>(request.maxTokens, engine.nCtx() - static_cast<std::int64_t>(prompt->size()));
+        gr.cancel = ctx.cancel;
+        gr.onText = [&](std::string_view piece) {
+            (void)stream->append(piece);
+            ctx.emit(piece);
+        };
+        gr.onDecode = [&](std::int64_t d, std::int64_t t) { ctx.report("decode", d, t); };
+        auto g = engine.complete(*prompt, gr);
+        if (!g) {
+            (void)stream->finish(MessageStatus::Failed);
+            (void)store.taskRuns().finish(*run, TaskRunStatus::Failed);
+            return g.error();
+        }
+        out.output += g->text + "\n";
+        out.stopped = g->cancelled;
+        if (!out.stopped && i + 1 < inputs->size()) {
+            (void)stream->append("\n");
+            ctx.emit("\n");
+        }
+    }
+    const ShownLines shown = request.shown.empty() ? shownLinesOf(request.documents) : request.shown;
+    out.findings = parseFindings(out.output, shown);
+    LECTERN_TRY(stream->finish(out.stopped ? MessageStatus::Stopped : MessageStatus::Complete));
+    LECTERN_TRY(store.taskRuns().finish(*run, out.stopped ? TaskRunStatus::Stopped : TaskRunStatus::Complete));
+    return out;
+}
+
+}  // namespace lectern::app

@@ -1,0 +1,169 @@
+// Summarize in one pass or by map-reduce over packed chunks (see summarize_task.h).
+#include "summarize_task.h"
+
+#include <nlohmann/json.hpp>
+
+#include "lectern/ingest/packing.h"
+#include "prompts.h"
+#include "task_documents.h"
+
+namespace lectern::app {
+namespace {
+
+struct Summarizer {
+    LocalEngine& engine;
+    const SummarizeRequest& request;
+    const TaskContext& ctx;
+    std::string system;
+
+    // One generation over [system, user]; streams only when `stream` is set.
+    Result<GenerateStats> run(const std::string& user, std::int64_t maxTokens,
+                              const std::function<void(std::string_view)>& stream) {
+        const std::vector<ChatMessage> messages{{"system", system}, {"user", user}};
+        auto prompt = engine.renderChat(messages, true);
+        if (!prompt) return prompt.error();
+        if (static_cast<std::int64_t>(prompt->size()) + maxTokens > engine.nCtx())
+            return make_error(ErrorCode::Internal, "a summary prompt does not fit the context",
+                              std::to_string(prompt->size()) + " tokens");
+        GenerateRequest gr;
+        gr.maxTokens = maxTokens;
+        gr.cancel = ctx.cancel;
+        gr.onText = stream;
+        if (stream) {
+            gr.onPrefill = [this](std::int64_t d, std::int64_t t) { ctx.report("prefill", d, t); };
+            gr.onDecode = [this](std::int64_t d, std::int64_t t) { ctx.report("decode", d, t); };
+        }
+        return engine.complete(*prompt, gr);
+    }
+
+    std::size_t overhead(const std::string& name, const std::map<std::string, std::string>& values) const {
+        auto bare = renderPrompt(name, values);
+        return engine.countTokens(system) + engine.countTokens(bare ? *bare : "") + 32;
+    }
+};
+
+std::string joinParts(const std::vector<std::string>& parts, std::size_t from, std::size_t to) {
+    std::string out;
+    for (std::size_t i = from; i < to; ++i)
+        out += "Part " + std::to_string(i + 1) + ": " + parts[i] + "\n\n";
+    return out;
+}
+
+// Combines part summaries in groups that fit one prompt until one prompt holds them all.
+Result<std::vector<std::string>> reduceRounds(Summarizer& s, std::vector<std::string> parts,
+                                              std::size_t budget, SummarizeResult& out) {
+    while (parts.size() > 1 && s.engine.countTokens(joinParts(parts, 0, parts.size())) > budget) {
+        std::vector<std::string> next;
+        for (std::size_t from = 0; from < parts.size();) {
+            std::size_t to = from + 1;
+            while (to < parts.size() && s.engine.countTokens(joinParts(parts, from, to + 1)) <= budget) ++to;
+            if (to - from == 1 && to < parts.size()) ++to;  // always merge at least two
+            auto text = renderPrompt("summarize_reduce", {{"language", s.request.language},
+                                                          {"summaries", joinParts(parts, from, to)}});
+            if (!text) return text.error();
+            auto g = s.run(*text, s.request.partTokens, {});
+            if (!g) return g.error();
+            if (g->cancelled) return make_error(ErrorCode::Cancelled, "summarizing was cancelled");
+            next.push_back(g->text);
+            from = to;
+        }
+        parts = std::move(next);
+        ++out.reduceRounds;
+        s.ctx.report("reduce", out.reduceRounds, out.reduceRounds);
+    }
+    return parts;
+}
+
+}  // namespace
+
+Result<SummarizeResult> runSummarize(LocalEngine& engine, Store& store,
+                                     const SummarizeRequest& request, const TaskContext& ctx) {
+    SummarizeResult out;
+    auto session = createTaskSession(store, "Summary", engine.options().modelPath, request.documents);
+    if (!session) return session.error();
+    out.sessionId = *session;
+    auto system = renderPrompt("summarize_system", {});
+    if (!system) return system.error();
+    Summarizer s{engine, request, ctx, *system};
+
+    TokenizerCounter counter(engine.tokenizer());
+    ingest::PackOptions po;
+    po.n_ctx = static_cast<std::size_t>(engine.nCtx());
+    po.reserve_system = s.overhead("summarize_whole", {{"language", request.language}, {"documents", ""}});
+    po.reserve_answer = static_cast<std::size_t>(request.maxTokens);
+    po.overlap_tokens = static_cast<std::size_t>(request.overlapTokens);
+    const std::size_t mapOverhead = s.overhead("summarize_map", {{"index", "999"}, {"count", "999"}, {"chunk", ""}});
+    const std::int64_t chunkBudget = engine.nCtx() - static_cast<std::int64_t>(mapOverhead) - request.partTokens;
+    if (chunkBudget < 64) return make_error(ErrorCode::InvalidArgument, "the context is too small to summarize in parts");
+    po.chunk_tokens = static_cast<std::size_t>(chunkBudget);
+    auto packed = ingest::pack(request.documents, counter, po);
+    if (!packed) return packed.error();
+
+    LECTERN_TRY(store.messages().add(makeMessage(out.sessionId, "user", "Summarize in " + request.language + ".")));
+    auto run = store.taskRuns().start(out.sessionId, "summarize", nlohmann::json{{"language", request.language}}.dump());
+    if (!run) return run.error();
+    auto stream = store.messages().beginStream(out.sessionId, "assistant");
+    if (!stream) return stream.error();
+    auto emit = [&](std::string_view piece) {
+        (void)stream->append(piece);
+        ctx.emit(piece);
+    };
+    auto stop = [&](std::string partial) -> Result<SummarizeResult> {
+        out.stopped = true;
+        out.summary = std::move(partial);
+        (void)stream->finish(MessageStatus::Stopped);
+        (void)store.taskRuns().finish(*run, TaskRunStatus::Stopped);
+        return out;
+    };
+
+    std::string finalUser;
+    if (packed->fits) {
+        auto text = renderPrompt("summarize_whole", {{"language", request.language}, {"documents", packed->prompt}});
+        if (!text) return text.error();
+        finalUser = *text;
+    } else {
+        out.mapReduce = true;
+        const auto n = packed->chunks.size();
+        for (std::size_t i = 0; i < n; ++i) {
+            ctx.report("map", static_cast<std::int64_t>(i), static_cast<std::int64_t>(n));
+            const auto& chunk = packed->chunks[i];
+            out.chunkTokens.push_back(chunk.tokens);
+            auto text = renderPrompt("summarize_map", {{"index", std::to_string(i + 1)},
+                                                       {"count", std::to_string(n)}, {"chunk", chunk.text}});
+            if (!text) return text.error();
+            auto g = s.run(*text, request.partTokens, {});
+            if (!g) return g.error();
+            if (g->cancelled) return stop(joinParts(out.partSummaries, 0, out.partSummaries.size()));
+            out.partSummaries.push_back(g->text);
+            (void)store.taskRuns().saveCheckpoint(*run, nlohmann::json{{"parts", out.partSummaries}}.dump());
+        }
+        ctx.report("map", static_cast<std::int64_t>(n), static_cast<std::int64_t>(n));
+        const std::size_t reduceBudget = static_cast<std::size_t>(engine.nCtx()) - request.maxTokens -
+                                         s.overhead("summarize_reduce", {{"language", request.language}, {"summaries", ""}});
+        auto parts = reduceRounds(s, out.partSummaries, reduceBudget, out);
+        if (!parts) {
+            if (parts.error().code == ErrorCode::Cancelled)
+                return stop(joinParts(out.partSummaries, 0, out.partSummaries.size()));
+            return parts.error();
+        }
+        auto text = renderPrompt("summarize_reduce", {{"language", request.language},
+                                                      {"summaries", joinParts(*parts, 0, parts->size())}});
+        if (!text) return text.error();
+        finalUser = *text;
+    }
+    auto g = s.run(finalUser, request.maxTokens, emit);
+    if (!g) {
+        (void)stream->finish(MessageStatus::Failed);
+        (void)store.taskRuns().finish(*run, TaskRunStatus::Failed);
+        return g.error();
+    }
+    if (g->cancelled) return stop(g->text);
+    out.summary = g->text;
+    out.promptTokens = g->promptTokens;
+    GenerationMetrics metrics{g->promptTokens, static_cast<std::int64_t>(g->tokens.size()), g->prefillMs, g->tokensPerS};
+    LECTERN_TRY(stream->finish(MessageStatus::Complete, metrics));
+    LECTERN_TRY(store.taskRuns().finish(*run, TaskRunStatus::Complete));
+    return out;
+}
+
+}  // namespace lectern::app

@@ -1,0 +1,40 @@
+// Summarize: one pass when the documents fit the context; otherwise map-reduce: the packed
+// chunks (with overlap) are summarized one by one (progress per chunk), then the part
+// summaries are combined, in several rounds when they do not fit one prompt. The final
+// summary streams and is stored as the session's answer; a cancelled run keeps what it had.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "lectern/ingest/document.h"
+#include "local_engine.h"
+#include "store.h"
+#include "task_context.h"
+
+namespace lectern::app {
+
+struct SummarizeRequest {
+    std::vector<ingest::Document> documents;
+    std::string language = "English";
+    std::int64_t maxTokens = 512;          // the final summary
+    std::int64_t partTokens = 128;         // each chunk's summary (map) or group's (reduce)
+    std::int64_t overlapTokens = 64;       // repeated between consecutive chunks
+};
+
+struct SummarizeResult {
+    std::int64_t sessionId = 0;
+    std::string summary;                    // final (or, when stopped, what there was)
+    bool stopped = false;
+    bool mapReduce = false;
+    std::vector<std::size_t> chunkTokens;   // each chunk's token count (map-reduce)
+    std::vector<std::string> partSummaries; // one per chunk
+    int reduceRounds = 0;                   // rounds before the final one
+    std::int64_t promptTokens = 0;          // of the final prompt
+};
+
+Result<SummarizeResult> runSummarize(LocalEngine& engine, Store& store,
+                                     const SummarizeRequest& request, const TaskContext& context);
+
+}  // namespace lectern::app

@@ -1,0 +1,110 @@
+// Reading, storing and reloading task documents (see task_documents.h).
+#include "task_documents.h"
+
+#include <filesystem>
+
+#include <nlohmann/json.hpp>
+
+#include "lectern/ingest/ingest.h"
+
+namespace lectern::app {
+namespace {
+
+ingest::DocumentKind kindFromName(const std::string& name) {
+    if (name == "pdf") return ingest::DocumentKind::Pdf;
+    if (name == "code") return ingest::DocumentKind::CodeFolder;
+    if (name == "markdown") return ingest::DocumentKind::Markdown;
+    return ingest::DocumentKind::Text;
+}
+
+}  // namespace
+
+Result<std::vector<ingest::Document>> readDocuments(const std::vector<std::string>& paths) {
+    std::vector<ingest::Document> docs;
+    for (const auto& p : paths) {
+        auto d = ingest::read_path(p);
+        if (!d) return d.error();
+        if (d->metadata.title.empty()) d->metadata.title = std::filesystem::path(p).filename().string();
+        docs.push_back(std::move(d.value()));
+    }
+    return docs;
+}
+
+Result<std::int64_t> storeDocument(Store& store, const ingest::Document& document) {
+    DocumentRecord rec;
+    rec.path = document.path;
+    rec.sha256 = document.id;
+    rec.kind = ingest::document_kind_name(document.kind);
+    rec.title = document.metadata.title;
+    nlohmann::json units = nlohmann::json::array();
+    std::vector<UnitRecord> records;
+    for (const auto& u : document.units) {
+        units.push_back({{"page", u.page}, {"label", u.label}, {"path", u.path}, {"language", u.language}});
+        UnitRecord r;
+        r.locator = u.locator;
+        r.text = u.text;
+        records.push_back(std::move(r));
+    }
+    rec.metadata = nlohmann::json{{"author", document.metadata.author}, {"units", units}}.dump();
+    auto added = store.documents().add(rec, records);
+    if (!added) return added.error();
+    return added->id;
+}
+
+Result<ingest::Document> loadDocument(Store& store, std::int64_t documentId) {
+    auto rec = store.documents().get(documentId);
+    if (!rec) return rec.error();
+    auto units = store.documents().units(documentId);
+    if (!units) return units.error();
+    ingest::Document d;
+    d.id = rec->sha256;
+    d.kind = kindFromName(rec->kind);
+    d.path = rec->path;
+    d.metadata.title = rec->title;
+    const auto meta = nlohmann::json::parse(rec->metadata, nullptr, false);
+    const bool haveUnits = meta.is_object() && meta.contains("units") && meta["units"].is_array() &&
+                           meta["units"].size() == units->size();
+    for (size_t i = 0; i < units->size(); ++i) {
+        ingest::Unit u;
+        u.locator = (*units)[i].locator;
+        u.text = (*units)[i].text;
+        if (haveUnits) {
+            const auto& m = meta["units"][i];
+            u.page = m.value("page", 0);
+            u.label = m.value("label", std::string());
+            u.path = m.value("path", std::string());
+            u.language = m.value("language", std::string());
+        }
+        d.units.push_back(std::move(u));
+    }
+    return d;
+}
+
+Result<std::vector<ingest::Document>> loadSessionDocuments(Store& store, std::int64_t sessionId) {
+    auto s = store.sessions().get(sessionId);
+    if (!s) return s.error();
+    std::vector<ingest::Document> docs;
+    for (std::int64_t id : s->documentIds) {
+        auto d = loadDocument(store, id);
+        if (!d) return d.error();
+        docs.push_back(std::move(d.value()));
+    }
+    return docs;
+}
+
+Result<std::int64_t> createTaskSession(Store& store, const std::string& kind, const std::string& model,
+                                       const std::vector<ingest::Document>& documents) {
+    std::string title = kind;
+    for (size_t i = 0; i < documents.size(); ++i)
+        title += (i == 0 ? ": " : ", ") + documents[i].metadata.title;
+    auto session = store.sessions().create(title, model);
+    if (!session) return session.error();
+    for (const auto& d : documents) {
+        auto id = storeDocument(store, d);
+        if (!id) return id.error();
+        LECTERN_TRY(store.sessions().attachDocument(*session, *id));
+    }
+    return *session;
+}
+
+}  // namespace lectern::app
