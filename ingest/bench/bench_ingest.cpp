@@ -49,6 +49,7 @@ int main(int argc, char** argv) {
     lectern::ingest::testing::TempDir dir;
     const std::string path = dir.file("book.pdf");
     auto made = lectern::ingest::testing::write_test_pdf(path, make_book(n_pages));
+    lectern::ingest::testing::release_font_caches();
     if (!made) {
         std::fprintf(stderr, "bench-ingest: %s\n", made.error().to_string().c_str());
         return 1;

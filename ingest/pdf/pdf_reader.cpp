@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <limits>
 #include <memory>
 #include <mutex>
 
@@ -105,6 +106,8 @@ Result<std::unique_ptr<poppler::document>> open_document(const std::string& byte
                                                          const PdfOptions& options) {
     if (!bytes.starts_with("%PDF-") && bytes.find("%PDF-") > 1024)
         return make_error(ErrorCode::Corrupt, "not a PDF file", path);
+    if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
+        return make_error(ErrorCode::Unsupported, "PDFs over 2 GiB are not supported", path);
     if (!has_eof_marker(bytes))
         return make_error(ErrorCode::Corrupt, "the PDF is truncated (no %%EOF marker)", path);
     std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(

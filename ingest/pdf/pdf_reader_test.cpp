@@ -91,6 +91,7 @@ protected:
         scanned.as_image = true;
         for (auto* p : {&german, &chinese, &arabic, &columns, &scanned}) pdf.pages.push_back(*p);
         ASSERT_TRUE(testing::write_test_pdf(dir_->file("mixed.pdf"), pdf).ok());
+        testing::release_font_caches();
     }
     static void TearDownTestSuite() { delete dir_; }
     static std::string path(const char* name) { return dir_->file(name); }

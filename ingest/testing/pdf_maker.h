@@ -27,4 +27,8 @@ struct TestPdf {
 
 Status write_test_pdf(const std::string& path, const TestPdf& pdf);
 
+// Frees Pango's, cairo's and fontconfig's process-wide font caches (so leak checkers see a
+// clean exit). Call once, after the last write_test_pdf.
+void release_font_caches();
+
 }  // namespace lectern::ingest::testing

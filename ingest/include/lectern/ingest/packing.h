@@ -74,8 +74,8 @@ struct PackResult {
     std::vector<Chunk> chunks;           // when !fits: every unit, cut to the chunk budget
 };
 
-// Fails with InvalidArgument when the reserves leave no budget, or when the chunk budget
-// cannot hold even a single line of some unit together with its header.
+// Fails with InvalidArgument when the reserves leave no budget, when (the whole not fitting)
+// the chunk budget cannot hold a unit's headers, or the overlap is over a quarter of it.
 Result<PackResult> pack(const std::vector<Document>& documents, const TokenCounter& counter,
                         const PackOptions& options);
 
