@@ -5,6 +5,8 @@
 //                   "warnings": [...]}], "total_tokens"}
 // where a unit's tokens is the tokenizer's count of its text and total_tokens their sum
 // (null without --tokenizer). Scripts rely on this shape: keep it stable.
+// With --context N (and a tokenizer), the documents are also packed into one prompt of
+// N tokens less --reserve, and a summary is printed ("packing" in the JSON object).
 #include <cstdio>
 #include <memory>
 #include <optional>
@@ -28,6 +30,9 @@ struct IngestArgs {
     bool no_ocr = false;
     bool no_gitignore = false;
     std::uint64_t max_file_bytes = 1 << 20;
+    std::size_t context = 0;   // pack into this many tokens (0: no packing)
+    std::size_t reserve = 0;   // tokens kept for system prompt, question and answer
+    std::size_t overlap = 0;   // chunk overlap in tokens
 };
 
 // The engine's tokenizer as ingest's packing sees it.
@@ -76,7 +81,7 @@ void print_text(const std::vector<ingest::Document>& docs,
 
 void print_json(const std::vector<ingest::Document>& docs,
                 const std::vector<std::vector<std::optional<std::size_t>>>& counts,
-                std::optional<std::size_t> total) {
+                std::optional<std::size_t> total, const std::optional<nlohmann::json>& packing) {
     nlohmann::json out;
     out["documents"] = nlohmann::json::array();
     for (std::size_t d = 0; d < docs.size(); ++d) {
@@ -97,10 +102,50 @@ void print_json(const std::vector<ingest::Document>& docs,
                                     {"warnings", doc.warnings}});
     }
     out["total_tokens"] = total ? nlohmann::json(*total) : nlohmann::json(nullptr);
+    if (packing) out["packing"] = *packing;
     std::printf("%s\n", out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
 }
 
+// The packing of `docs` into --context tokens, as JSON (also printed as text).
+Result<nlohmann::json> pack_summary(const std::vector<ingest::Document>& docs,
+                                    const ingest::TokenCounter& counter, const IngestArgs& args) {
+    ingest::PackOptions options;
+    options.n_ctx = args.context;
+    options.reserve_answer = args.reserve;
+    options.overlap_tokens = args.overlap;
+    auto packed = ingest::pack(docs, counter, options);
+    if (!packed) return packed.error();
+    nlohmann::json not_fit = nlohmann::json::array();
+    for (const auto& ref : packed->did_not_fit)
+        not_fit.push_back({{"document", ref.document},
+                           {"locator", docs[ref.document].units[ref.unit].locator}});
+    nlohmann::json chunks = nlohmann::json::array();
+    for (const auto& chunk : packed->chunks)
+        chunks.push_back({{"tokens", chunk.tokens}, {"overlap_tokens", chunk.overlap_tokens}});
+    return nlohmann::json{{"budget", packed->budget},
+                          {"prompt_tokens", packed->total_tokens},
+                          {"fits", packed->fits},
+                          {"did_not_fit", not_fit},
+                          {"chunks", chunks}};
+}
+
+void print_packing_text(const nlohmann::json& p) {
+    std::printf("packing: budget %zu tokens, prompt %zu tokens, %s\n",
+                p["budget"].get<std::size_t>(), p["prompt_tokens"].get<std::size_t>(),
+                p["fits"].get<bool>() ? "everything fits" : "not everything fits");
+    for (const auto& u : p["did_not_fit"])
+        std::printf("  did not fit: document %zu, %s\n", u["document"].get<std::size_t>() + 1,
+                    u["locator"].get<std::string>().c_str());
+    for (std::size_t i = 0; i < p["chunks"].size(); ++i)
+        std::printf("  chunk %zu: %zu tokens (%zu overlap)\n", i + 1,
+                    p["chunks"][i]["tokens"].get<std::size_t>(),
+                    p["chunks"][i]["overlap_tokens"].get<std::size_t>());
+}
+
 int run_ingest(const IngestArgs& args) {
+    if (args.context > 0 && args.tokenizer.empty())
+        return report("ingest", make_error(ErrorCode::InvalidArgument,
+                                           "--context needs --tokenizer"));
     std::unique_ptr<Tokenizer> tokenizer;
     if (!args.tokenizer.empty()) {
         auto loaded = Tokenizer::load(args.tokenizer);
@@ -131,8 +176,18 @@ int run_ingest(const IngestArgs& args) {
             counts.back().push_back(n);
         }
     }
-    if (args.json) print_json(docs, counts, total);
-    else print_text(docs, counts, total);
+    std::optional<nlohmann::json> packing;
+    if (args.context > 0) {
+        auto summary = pack_summary(docs, EngineTokenCounter(*tokenizer), args);
+        if (!summary) return report("ingest", summary.error());
+        packing = std::move(*summary);
+    }
+    if (args.json) {
+        print_json(docs, counts, total, packing);
+    } else {
+        print_text(docs, counts, total);
+        if (packing) print_packing_text(*packing);
+    }
     return kExitOk;
 }
 
@@ -152,6 +207,11 @@ Run setup(CLI::App& root) {
     cmd->add_flag("--no-gitignore", args->no_gitignore, "Include files .gitignore excludes");
     cmd->add_option("--max-file-bytes", args->max_file_bytes,
                     "Skip code files larger than this (default 1048576)");
+    cmd->add_option("--context", args->context,
+                    "Also pack the documents into a prompt of this many tokens");
+    cmd->add_option("--reserve", args->reserve,
+                    "Tokens of --context kept for system prompt, question and answer");
+    cmd->add_option("--overlap", args->overlap, "Token overlap between chunks when packing");
     return [args] { return run_ingest(*args); };
 }
 

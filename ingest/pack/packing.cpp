@@ -62,33 +62,36 @@ std::size_t Packer::fit_prefix(PackResult& result) const {
 
 // ---- chunks ---------------------------------------------------------------------------
 
+using Run = std::vector<CountedPiece>;  // the pieces of a chunk, in order
+
 struct Chunker {
     const Packer& packer;
     std::size_t chunk_budget = 0;
-    std::vector<CountedPiece> pieces;       // every unit's pieces, in order
-    std::vector<std::size_t> unit_overhead; // per piece: tokens of its unit's open + close
+    Run pieces;                                      // every unit's pieces, in order
+    std::vector<std::vector<std::size_t>> overhead;  // [document][unit]: open + close tokens
 
-    std::string render(const std::vector<std::size_t>& idx) const;
-    std::string overlap_text(const std::vector<std::size_t>& idx, std::size_t from) const;
-    std::size_t estimate(const std::vector<std::size_t>& idx) const;
-    std::vector<std::size_t> pick_overlap(const std::vector<std::size_t>& previous) const;
-    Result<Chunk> next_chunk(const std::vector<std::size_t>& previous, std::size_t& next) const;
+    std::string render(const Run& run) const;
+    std::string text_of(const Run& run, std::size_t from) const;
+    std::size_t estimate(const Run& run) const;
+    CountedPiece trim_front(const CountedPiece& piece, const Run& rest, std::size_t want) const;
+    Run pick_overlap(const Run& previous) const;
+    Result<Chunk> next_chunk(Run& previous, std::size_t& next) const;
 };
 
-std::string Chunker::render(const std::vector<std::size_t>& idx) const {
+std::string Chunker::render(const Run& run) const {
     std::string out;
     const auto& docs = packer.docs;
-    for (std::size_t i = 0; i < idx.size();) {
-        const Piece& first = pieces[idx[i]].piece;
+    for (std::size_t i = 0; i < run.size();) {
+        const Piece& first = run[i].piece;
         std::size_t j = i + 1;  // the group: consecutive pieces of one unit
-        while (j < idx.size() && pieces[idx[j]].piece.ref == first.ref &&
-               pieces[idx[j]].piece.begin == pieces[idx[j - 1]].piece.end)
+        while (j < run.size() && run[j].piece.ref == first.ref &&
+               run[j].piece.begin == run[j - 1].piece.end)
             ++j;
-        const Piece& last = pieces[idx[j - 1]].piece;
+        const Piece& last = run[j - 1].piece;
         const Document& doc = docs[first.ref.document];
         const Unit& unit = doc.units[first.ref.unit];
-        const bool new_doc = i == 0 || pieces[idx[i - 1]].piece.ref.document != first.ref.document;
-        if (new_doc && i > 0) out += document_close(docs[pieces[idx[i - 1]].piece.ref.document]);
+        const bool new_doc = i == 0 || run[i - 1].piece.ref.document != first.ref.document;
+        if (new_doc && i > 0) out += document_close(docs[run[i - 1].piece.ref.document]);
         if (new_doc) out += document_open(doc);
         const bool whole = first.begin == 0 && last.end == unit.text.size();
         out += unit_open(doc, unit, whole, first.first_line,
@@ -97,97 +100,139 @@ std::string Chunker::render(const std::vector<std::size_t>& idx) const {
         out += unit_close(doc, unit);
         i = j;
     }
-    if (!idx.empty()) out += document_close(docs[pieces[idx.back()].piece.ref.document]);
+    if (!run.empty()) out += document_close(docs[run.back().piece.ref.document]);
     return out;
 }
 
-std::string Chunker::overlap_text(const std::vector<std::size_t>& idx, std::size_t from) const {
+// The unit text of run[from..], concatenated (what overlap is measured on).
+std::string Chunker::text_of(const Run& run, std::size_t from) const {
     std::string out;
-    for (std::size_t i = from; i < idx.size(); ++i) {
-        const Piece& p = pieces[idx[i]].piece;
+    for (std::size_t i = from; i < run.size(); ++i) {
+        const Piece& p = run[i].piece;
         out.append(packer.unit(p.ref).text, p.begin, p.end - p.begin);
     }
     return out;
 }
 
-std::size_t Chunker::estimate(const std::vector<std::size_t>& idx) const {
+std::size_t Chunker::estimate(const Run& run) const {
     std::size_t total = 0;
-    for (std::size_t i = 0; i < idx.size(); ++i) {
-        const UnitRef ref = pieces[idx[i]].piece.ref;
-        const bool new_unit = i == 0 || !(pieces[idx[i - 1]].piece.ref == ref);
-        const bool new_doc = i == 0 || pieces[idx[i - 1]].piece.ref.document != ref.document;
+    for (std::size_t i = 0; i < run.size(); ++i) {
+        const UnitRef ref = run[i].piece.ref;
+        const bool new_unit = i == 0 || !(run[i - 1].piece.ref == ref);
+        const bool new_doc = i == 0 || run[i - 1].piece.ref.document != ref.document;
         if (new_doc) total += packer.doc_overhead[ref.document];
-        if (new_unit) total += unit_overhead[idx[i]];
-        total += pieces[idx[i]].tokens;
+        if (new_unit) total += overhead[ref.document][ref.unit];
+        total += run[i].tokens;
     }
     return total;
 }
 
-// The shortest run of pieces ending the previous chunk whose text counts >= overlap_tokens
-// (all of the previous chunk but its first piece at most, so every chunk moves forward).
-std::vector<std::size_t> Chunker::pick_overlap(const std::vector<std::size_t>& previous) const {
+// The shortest tail of `piece`, cut at a line start (else after a space), such that it and
+// `rest` still count >= want tokens. Found by bisection over the candidate cuts.
+CountedPiece Chunker::trim_front(const CountedPiece& piece, const Run& rest,
+                                 std::size_t want) const {
+    const Piece& p = piece.piece;
+    const std::string& text = packer.unit(p.ref).text;
+    const std::string tail = text_of(rest, 0);
+    std::vector<std::size_t> cuts;
+    for (char sep : {'\n', ' '}) {
+        for (std::size_t at = text.find(sep, p.begin); at != std::string::npos && at + 1 < p.end;
+             at = text.find(sep, at + 1))
+            cuts.push_back(at + 1);
+        if (cuts.size() >= 2) break;
+        cuts.clear();
+    }
+    auto enough = [&](std::size_t cut) {
+        return packer.counter.count(text.substr(cut, p.end - cut) + tail) >= want;
+    };
+    std::size_t lo = 0, hi = cuts.size();  // cuts[0, lo) are known to keep enough
+    while (lo < hi) {
+        const std::size_t mid = (lo + hi) / 2;
+        if (enough(cuts[mid])) lo = mid + 1;
+        else hi = mid;
+    }
+    if (lo == 0) return piece;
+    const std::size_t cut = cuts[lo - 1];
+    CountedPiece out = piece;
+    out.piece.begin = cut;
+    out.piece.first_line = p.first_line + static_cast<std::size_t>(std::count(
+        text.begin() + static_cast<std::ptrdiff_t>(p.begin),
+        text.begin() + static_cast<std::ptrdiff_t>(cut), '\n'));
+    out.tokens = packer.counter.count(render_body(packer.doc(p.ref), packer.unit(p.ref), cut,
+                                                  p.end, out.piece.first_line, packer.options));
+    return out;
+}
+
+// The shortest tail of the previous chunk whose text counts >= overlap_tokens: whole pieces,
+// the first of them trimmed at a line or word (never all of the previous chunk's pieces, so
+// every chunk moves forward).
+Run Chunker::pick_overlap(const Run& previous) const {
     const std::size_t want = packer.options.overlap_tokens;
     if (want == 0 || previous.size() < 2) return {};
     std::size_t from = previous.size() - 1;
-    while (from > 1 && packer.counter.count(overlap_text(previous, from)) < want) --from;
-    return {previous.begin() + static_cast<std::ptrdiff_t>(from), previous.end()};
+    while (from > 1 && packer.counter.count(text_of(previous, from)) < want) --from;
+    Run overlap(previous.begin() + static_cast<std::ptrdiff_t>(from), previous.end());
+    const Run rest(overlap.begin() + 1, overlap.end());
+    overlap[0] = trim_front(overlap[0], rest, want);
+    return overlap;
 }
 
 // Where a chunk that would end inside a unit had better end: at the last unit boundary in
-// its final quarter. Returns idx.size() when there is none.
-std::size_t preferred_end(const Chunker& c, const std::vector<std::size_t>& idx,
-                          std::size_t n_overlap) {
+// its final quarter. Returns run.size() when there is none.
+std::size_t preferred_end(const Run& run, std::size_t n_overlap) {
     std::size_t total = 0;
-    for (std::size_t i : idx) total += c.pieces[i].tokens;
+    for (const CountedPiece& p : run) total += p.tokens;
     std::size_t before = total;
-    for (std::size_t j = idx.size() - 1; j > n_overlap; --j) {
-        before -= c.pieces[idx[j]].tokens;
+    for (std::size_t j = run.size() - 1; j > n_overlap; --j) {
+        before -= run[j].tokens;
         if (4 * before < 3 * total) break;
-        if (!(c.pieces[idx[j]].piece.ref == c.pieces[idx[j - 1]].piece.ref)) return j;
+        if (!(run[j].piece.ref == run[j - 1].piece.ref)) return j;
     }
-    return idx.size();
+    return run.size();
 }
 
-Result<Chunk> Chunker::next_chunk(const std::vector<std::size_t>& previous,
-                                  std::size_t& next) const {
-    std::vector<std::size_t> idx = pick_overlap(previous);
-    std::size_t n_overlap = idx.size();
+// The chunk after `previous` (the run of the last chunk, updated to this one's), starting
+// with the piece at `next` (advanced past the chunk's last new piece).
+Result<Chunk> Chunker::next_chunk(Run& previous, std::size_t& next) const {
+    Run run = pick_overlap(previous);
+    std::size_t n_overlap = run.size();
     const std::size_t start = next;
-    idx.push_back(next++);
+    run.push_back(pieces[next++]);
     while (next < pieces.size()) {
-        idx.push_back(next);
-        if (estimate(idx) > chunk_budget) { idx.pop_back(); break; }
+        run.push_back(pieces[next]);
+        if (estimate(run) > chunk_budget) { run.pop_back(); break; }
         ++next;
     }
     if (next < pieces.size() && pieces[next].piece.ref == pieces[next - 1].piece.ref) {
-        const std::size_t end = preferred_end(*this, idx, n_overlap);
-        next -= idx.size() - end;
-        idx.resize(end);
+        const std::size_t end = preferred_end(run, n_overlap);
+        next -= run.size() - end;
+        run.resize(end);
     }
     Chunk chunk;
-    chunk.text = render(idx);
+    chunk.text = render(run);
     chunk.tokens = packer.counter.count(chunk.text);
     while (chunk.tokens > chunk_budget) {
-        if (idx.size() > n_overlap + 1) {
-            idx.pop_back();
+        if (run.size() > n_overlap + 1) {
+            run.pop_back();
             --next;
         } else if (n_overlap > 0) {
-            idx.erase(idx.begin());
+            run.erase(run.begin());
             --n_overlap;
         } else {
-            const Piece& p = pieces[start].piece;
             return make_error(ErrorCode::InvalidArgument,
                               "the chunk budget cannot hold a piece of this unit with its header",
-                              packer.unit(p.ref).locator);
+                              packer.unit(pieces[start].piece.ref).locator);
         }
-        chunk.text = render(idx);
+        chunk.text = render(run);
         chunk.tokens = packer.counter.count(chunk.text);
     }
-    for (std::size_t i : idx) chunk.pieces.push_back(pieces[i].piece);
+    for (const CountedPiece& p : run) chunk.pieces.push_back(p.piece);
     chunk.n_overlap = n_overlap;
-    chunk.overlap_tokens = n_overlap ? packer.counter.count(overlap_text(
-                                           {idx.begin(), idx.begin() + static_cast<std::ptrdiff_t>(n_overlap)}, 0))
-                                     : 0;
+    previous = run;
+    chunk.overlap_tokens =
+        n_overlap ? packer.counter.count(text_of(Run(run.begin(), run.begin() +
+                                                     static_cast<std::ptrdiff_t>(n_overlap)), 0))
+                  : 0;
     return chunk;
 }
 
@@ -198,6 +243,7 @@ Status make_chunks(const Packer& packer, PackResult& result) {
     if (o.overlap_tokens > 0 && 4 * o.overlap_tokens > c.chunk_budget)
         return make_error(ErrorCode::InvalidArgument,
                           "the overlap must be at most a quarter of the chunk budget");
+    c.overhead.resize(packer.docs.size());
     for (const UnitRef ref : packer.refs) {
         const Document& doc = packer.doc(ref);
         const Unit& unit = packer.unit(ref);
@@ -210,20 +256,14 @@ Status make_chunks(const Packer& packer, PackResult& result) {
                               "the chunk budget cannot hold even the headers", unit.locator);
         const std::size_t room = c.chunk_budget - overhead;
         const std::size_t max_piece = o.overlap_tokens ? room / 4 : room;
-        for (CountedPiece& piece : split_unit(doc, ref, packer.counter, max_piece, o)) {
+        c.overhead[ref.document].push_back(overhead - packer.doc_overhead[ref.document]);
+        for (CountedPiece& piece : split_unit(doc, ref, packer.counter, max_piece, o))
             c.pieces.push_back(piece);
-            c.unit_overhead.push_back(overhead - packer.doc_overhead[ref.document]);
-        }
     }
-    std::vector<std::size_t> previous;
+    Run previous;
     for (std::size_t next = 0; next < c.pieces.size();) {
         auto chunk = c.next_chunk(previous, next);
         if (!chunk) return chunk.error();
-        previous.clear();
-        const std::size_t first_new = next - (chunk->pieces.size() - chunk->n_overlap);
-        for (std::size_t i = 0; i < chunk->n_overlap; ++i)
-            previous.push_back(first_new - chunk->n_overlap + i);
-        for (std::size_t i = first_new; i < next; ++i) previous.push_back(i);
         result.chunks.push_back(std::move(*chunk));
     }
     return {};
