@@ -1,0 +1,80 @@
+// `lectern-cli ask` in separate processes: a session started by one process is continued
+// by another (`ask --session ID`) that loads the conversation's KV snapshot from the cache
+// folder and prefills only the new question's tokens (counted at the backend and printed
+// by --json). The same session opened with another model's weights never uses the
+// snapshot. Also: exit code 2 for a bad command line.
+#include <cstdio>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <sys/wait.h>
+
+#include "task_fixture.h"
+
+namespace lectern::app::e2e {
+namespace {
+
+struct Output {
+    int code = -1;
+    std::string out;
+};
+
+Output runCli(const std::string& env, const std::string& args) {
+    const std::string cmd = env + " " + LECTERN_CLI + " " + args + " 2>/dev/null";
+    Output o;
+    FILE* p = ::popen(cmd.c_str(), "r");
+    if (!p) return o;
+    char buf[4096];
+    for (size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) o.out.append(buf, n);
+    const int status = ::pclose(p);
+    o.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return o;
+}
+
+nlohmann::json parse(const Output& o) {
+    auto j = nlohmann::json::parse(o.out, nullptr, false);
+    EXPECT_TRUE(j.is_object()) << o.out;
+    return j;
+}
+
+TEST_F(TaskTest, ReopenedSessionPrefillsOnlyTheQuestionFromItsSavedPrefix) {
+    std::string text;
+    for (int i = 0; i < 5; ++i) text += paragraph(i) + "\n\n";
+    const std::string doc = dir.write("report.txt", text);
+    const std::string env = "LECTERN_CACHE_DIR='" + (dir.path() / "cache").string() + "'";
+    const std::string common = " --ctx 1024 --threads 2 -n 4 --json -q --db '" + (dir.path() / "l.db").string() + "'";
+
+    auto first = runCli(env, "ask '" + doc + "' 'How many crates?' --model '" + tinyModel() + "'" + common);
+    ASSERT_EQ(first.code, 0) << first.out;
+    auto j1 = parse(first);
+    EXPECT_EQ(j1["context_source"], "prefill");
+    EXPECT_EQ(j1["context_prefilled"], j1["prefix_tokens"]);
+    const auto session = j1["session"].get<std::int64_t>();
+    const auto prefix = j1["prefix_tokens"].get<std::int64_t>();
+    EXPECT_GT(prefix, 300);
+
+    auto second = runCli(env, "ask --session " + std::to_string(session) + " 'Which quarter?'" + common);
+    ASSERT_EQ(second.code, 0) << second.out;
+    auto j2 = parse(second);
+    EXPECT_EQ(j2["context_source"], "snapshot");
+    EXPECT_EQ(j2["context_prefilled"], 0);
+    EXPECT_EQ(j2["question_prefilled"], j2["question_tokens"]);
+    EXPECT_LT(j2["question_tokens"].get<std::int64_t>() * 10, prefix);
+
+    // The same weights stored differently (BF16 instead of F16) are another model.
+    auto other = runCli(env, "ask --session " + std::to_string(session) + " 'Who was late?' --model '" +
+                                 otherTinyModel() + "'" + common);
+    ASSERT_EQ(other.code, 0) << other.out;
+    auto j3 = parse(other);
+    EXPECT_EQ(j3["context_source"], "prefill");
+    EXPECT_GE(j3["context_prefilled"].get<std::int64_t>(), prefix);
+}
+
+TEST_F(TaskTest, BadCommandLineExitsWithUsageCode) {
+    EXPECT_EQ(runCli("", "ask --session 1").code, 2);  // no question
+    EXPECT_EQ(runCli("", "translate x.txt").code, 2);  // no --to
+}
+
+}  // namespace
+}  // namespace lectern::app::e2e

@@ -1,0 +1,80 @@
+// Translate stopped halfway resumes from its SQLite checkpoint and finishes with every
+// segment exactly once: the first run is cancelled when segment k is about to start, the
+// second run (a new engine, as after a restart) translates only k..n-1.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "task_documents.h"
+#include "task_fixture.h"
+#include "translate_task.h"
+
+namespace lectern::app::e2e {
+namespace {
+
+constexpr int kParagraphs = 6;
+constexpr int kStopAt = 3;
+
+ingest::Document textDocument(const ingest::testing::TempDir& dir) {
+    std::string text;
+    for (int i = 0; i < kParagraphs; ++i) text += paragraph(i) + "\n\n";
+    auto d = readDocuments({dir.write("memo.txt", text)});
+    EXPECT_TRUE(d.ok());
+    return d->front();
+}
+
+TEST_F(TaskTest, TranslationStoppedHalfwayResumesAndFinishesEverySegmentOnce) {
+    TranslateRequest request;
+    request.document = textDocument(dir);
+    request.language = "German";
+    request.maxOutputTokens = 6;
+    std::int64_t runId = 0;
+    {
+        auto engine = openTiny(512);
+        ASSERT_TRUE(engine);
+        Recorder rec;
+        rec.onProgress = [&](const std::string& phase, std::int64_t done) {
+            if (phase == "segment" && done == kStopAt) rec.cancel = true;
+        };
+        auto r = runTranslate(*engine, *store, request, rec.context());
+        ASSERT_TRUE(r.ok()) << r.error().to_string();
+        EXPECT_TRUE(r->stopped);
+        EXPECT_EQ(r->segmentCount, static_cast<std::size_t>(kParagraphs));
+        EXPECT_EQ(r->translatedNow, static_cast<std::size_t>(kStopAt));
+        runId = r->runId;
+        auto run = store->taskRuns().get(runId);
+        ASSERT_TRUE(run.ok());
+        EXPECT_EQ(run->status, TaskRunStatus::Stopped);
+        EXPECT_EQ(nlohmann::json::parse(run->checkpoint)["next"].get<int>(), kStopAt);
+    }
+    auto engine = openTiny(512);
+    ASSERT_TRUE(engine);
+    Recorder rec;
+    auto r = runTranslate(*engine, *store, request, rec.context());
+    ASSERT_TRUE(r.ok()) << r.error().to_string();
+    EXPECT_FALSE(r->stopped);
+    EXPECT_EQ(r->runId, runId);
+    EXPECT_EQ(r->resumedFrom, static_cast<std::size_t>(kStopAt));
+    EXPECT_EQ(r->translatedNow, static_cast<std::size_t>(kParagraphs - kStopAt));
+    ASSERT_EQ(r->segments.size(), static_cast<std::size_t>(kParagraphs));
+    // The second run asked for segments kStopAt.. only, each once.
+    std::vector<std::int64_t> started;
+    for (const auto& [phase, done] : rec.progress)
+        if (phase == "segment" && done < kParagraphs) started.push_back(done);
+    EXPECT_EQ(started, (std::vector<std::int64_t>{3, 4, 5}));
+    // The output holds the segments in order, separated as paragraphs, nothing twice.
+    std::string expected;
+    for (std::size_t i = 0; i < r->segments.size(); ++i) expected += (i ? "\n\n" : "") + r->segments[i];
+    EXPECT_EQ(r->text, expected);
+    auto run = store->taskRuns().get(runId);
+    ASSERT_TRUE(run.ok());
+    EXPECT_EQ(run->status, TaskRunStatus::Complete);
+    EXPECT_EQ(nlohmann::json::parse(run->checkpoint)["outputs"].size(), static_cast<std::size_t>(kParagraphs));
+    // A finished translation is not resumed: the same request starts a new run.
+    auto again = findUnfinishedTranslation(*store, request.document.id, request.language);
+    ASSERT_TRUE(again.ok());
+    EXPECT_FALSE(again->has_value());
+}
+
+}  // namespace
+}  // namespace lectern::app::e2e
