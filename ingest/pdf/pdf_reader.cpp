@@ -25,13 +25,28 @@ std::string to_utf8(const poppler::ustring& s) {
     return std::string(bytes.begin(), bytes.end());
 }
 
-// Poppler reports syntax problems on stderr by default; Lectern reports them as Errors.
-void silence_poppler() {
-    static std::once_flag once;
-    std::call_once(once, [] {
-        poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
-    });
-}
+// Poppler reports syntax problems on stderr by default; Lectern collects them, per thread,
+// for the document being read, and turns them into one warning.
+thread_local std::vector<std::string>* poppler_messages = nullptr;
+
+struct PopplerMessages {
+    std::vector<std::string> messages;
+    PopplerMessages() {
+        static std::once_flag once;
+        std::call_once(once, [] {
+            poppler::set_debug_error_function(
+                [](const std::string& message, void*) {
+                    if (poppler_messages && poppler_messages->size() < 100)
+                        poppler_messages->push_back(message);
+                },
+                nullptr);
+        });
+        poppler_messages = &messages;
+    }
+    ~PopplerMessages() { poppler_messages = nullptr; }
+    PopplerMessages(const PopplerMessages&) = delete;
+    PopplerMessages& operator=(const PopplerMessages&) = delete;
+};
 
 // A complete PDF ends with "%%EOF" (optionally followed by line ends or padding); a file cut
 // short does not, and Poppler would otherwise "repair" it into fewer or emptier pages.
@@ -172,7 +187,7 @@ void recognize_pages(const poppler::document& doc, const PdfOptions& options, Do
 }  // namespace
 
 Result<Document> read_pdf(const std::string& path, const PdfOptions& options) {
-    silence_poppler();
+    PopplerMessages poppler_log;
     auto bytes = read_file_bytes(path);
     if (!bytes) return bytes.error();
     auto doc = open_document(*bytes, path, options);
@@ -202,6 +217,10 @@ Result<Document> read_pdf(const std::string& path, const PdfOptions& options) {
         out.units.push_back(std::move(unit));
     }
     recognize_pages(**doc, options, out);
+    if (!poppler_log.messages.empty())
+        out.warnings.push_back("the PDF has " + std::to_string(poppler_log.messages.size()) +
+                               " syntax errors (text may be incomplete); the first: " +
+                               poppler_log.messages.front());
     return out;
 }
 

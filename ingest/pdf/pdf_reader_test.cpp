@@ -208,6 +208,35 @@ TEST_F(PdfReaderTest, TruncatedFileIsCorrupt) {
     }
 }
 
+// Damaged bytes inside an otherwise complete file: an Error or a Document (Poppler repairs
+// what it can, and then says so in a warning), never a crash.
+TEST_F(PdfReaderTest, DamagedBytesGiveAnErrorOrAWarning) {
+    std::ifstream in(path("mixed.pdf"), std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const std::string original = ss.str();
+    std::uint32_t state = 12345;
+    int n_warned = 0;
+    for (int variant = 0; variant < 12; ++variant) {
+        std::string bytes = original;
+        for (int k = 0; k < 40; ++k) {
+            state = state * 1664525u + 1013904223u;
+            const std::size_t at = 16 + state % (bytes.size() - 64);
+            bytes[at] = static_cast<char>(state >> 24);
+        }
+        auto doc = read_pdf(dir_->write("damaged-" + std::to_string(variant) + ".pdf", bytes),
+                            options(false));
+        if (!doc.ok()) {
+            EXPECT_TRUE(doc.error().code == ErrorCode::Corrupt ||
+                        doc.error().code == ErrorCode::NeedsPassword)
+                << doc.error().to_string();
+            continue;
+        }
+        for (const auto& w : doc->warnings) n_warned += w.find("syntax errors") != std::string::npos;
+    }
+    EXPECT_GT(n_warned, 0) << "no damaged variant was reported";
+}
+
 TEST_F(PdfReaderTest, ForeignBytesAndMissingFile) {
     auto text = read_pdf(dir_->write("not.pdf", "just some text, not a PDF\n"));
     ASSERT_FALSE(text.ok());
