@@ -1,6 +1,8 @@
 // Summarize in one pass or by map-reduce over packed chunks (see summarize_task.h).
 #include "summarize_task.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "lectern/ingest/packing.h"
@@ -79,9 +81,6 @@ Result<std::vector<std::string>> reduceRounds(Summarizer& s, std::vector<std::st
 Result<SummarizeResult> runSummarize(LocalEngine& engine, Store& store,
                                      const SummarizeRequest& request, const TaskContext& ctx) {
     SummarizeResult out;
-    auto session = createTaskSession(store, "Summary", engine.options().modelPath, request.documents);
-    if (!session) return session.error();
-    out.sessionId = *session;
     auto system = renderPrompt("summarize_system", {});
     if (!system) return system.error();
     Summarizer s{engine, request, ctx, *system};
@@ -96,8 +95,13 @@ Result<SummarizeResult> runSummarize(LocalEngine& engine, Store& store,
     const std::int64_t chunkBudget = engine.nCtx() - static_cast<std::int64_t>(mapOverhead) - request.partTokens;
     if (chunkBudget < 64) return make_error(ErrorCode::InvalidArgument, "the context is too small to summarize in parts");
     po.chunk_tokens = static_cast<std::size_t>(chunkBudget);
+    // Packing allows an overlap of at most a quarter of a chunk.
+    po.overlap_tokens = std::min(po.overlap_tokens, po.chunk_tokens / 4);
     auto packed = ingest::pack(request.documents, counter, po);
     if (!packed) return packed.error();
+    auto session = createTaskSession(store, "Summary", engine.options().modelPath, request.documents);
+    if (!session) return session.error();
+    out.sessionId = *session;
 
     LECTERN_TRY(store.messages().add(makeMessage(out.sessionId, "user", "Summarize in " + request.language + ".")));
     auto run = store.taskRuns().start(out.sessionId, "summarize", nlohmann::json{{"language", request.language}}.dump());
