@@ -76,6 +76,52 @@ Result<std::vector<std::string>> reduceRounds(Summarizer& s, std::vector<std::st
     return parts;
 }
 
+// Packs for one pass, with chunks (within a map prompt's budget) when the whole does not fit.
+Result<ingest::PackResult> packForSummary(Summarizer& s) {
+    const SummarizeRequest& request = s.request;
+    TokenizerCounter counter(s.engine.tokenizer());
+    ingest::PackOptions po;
+    po.n_ctx = static_cast<std::size_t>(s.engine.nCtx());
+    po.reserve_system = s.overhead("summarize_whole", {{"language", request.language}, {"documents", ""}});
+    po.reserve_answer = static_cast<std::size_t>(request.maxTokens);
+    const std::size_t mapOverhead = s.overhead("summarize_map", {{"index", "999"}, {"count", "999"}, {"chunk", ""}});
+    const std::int64_t chunkBudget = s.engine.nCtx() - static_cast<std::int64_t>(mapOverhead) - request.partTokens;
+    if (chunkBudget < 64) return make_error(ErrorCode::InvalidArgument, "the context is too small to summarize in parts");
+    po.chunk_tokens = static_cast<std::size_t>(chunkBudget);
+    // Packing allows an overlap of at most a quarter of a chunk.
+    po.overlap_tokens = std::min(static_cast<std::size_t>(request.overlapTokens), po.chunk_tokens / 4);
+    return ingest::pack(request.documents, counter, po);
+}
+
+// Map (one summary per chunk, checkpointed) and reduce rounds; returns the final prompt's
+// user message, or Cancelled (out.partSummaries keeps what was done).
+Result<std::string> mapReduce(Summarizer& s, const ingest::PackResult& packed, Store& store,
+                              std::int64_t runId, SummarizeResult& out) {
+    const SummarizeRequest& request = s.request;
+    out.mapReduce = true;
+    const auto n = static_cast<std::int64_t>(packed.chunks.size());
+    for (std::int64_t i = 0; i < n; ++i) {
+        s.ctx.report("map", i, n);
+        const auto& chunk = packed.chunks[static_cast<std::size_t>(i)];
+        out.chunkTokens.push_back(chunk.tokens);
+        auto text = renderPrompt("summarize_map", {{"index", std::to_string(i + 1)},
+                                                   {"count", std::to_string(n)}, {"chunk", chunk.text}});
+        if (!text) return text.error();
+        auto g = s.run(*text, request.partTokens, {});
+        if (!g) return g.error();
+        if (g->cancelled) return make_error(ErrorCode::Cancelled, "summarizing was cancelled");
+        out.partSummaries.push_back(g->text);
+        (void)store.taskRuns().saveCheckpoint(runId, nlohmann::json{{"parts", out.partSummaries}}.dump());
+    }
+    s.ctx.report("map", n, n);
+    const std::size_t reduceBudget = static_cast<std::size_t>(s.engine.nCtx() - request.maxTokens) -
+                                     s.overhead("summarize_reduce", {{"language", request.language}, {"summaries", ""}});
+    auto parts = reduceRounds(s, out.partSummaries, reduceBudget, out);
+    if (!parts) return parts.error();
+    return renderPrompt("summarize_reduce", {{"language", request.language},
+                                             {"summaries", joinParts(*parts, 0, parts->size())}});
+}
+
 }  // namespace
 
 Result<SummarizeResult> runSummarize(LocalEngine& engine, Store& store,
@@ -84,20 +130,7 @@ Result<SummarizeResult> runSummarize(LocalEngine& engine, Store& store,
     auto system = renderPrompt("summarize_system", {});
     if (!system) return system.error();
     Summarizer s{engine, request, ctx, *system};
-
-    TokenizerCounter counter(engine.tokenizer());
-    ingest::PackOptions po;
-    po.n_ctx = static_cast<std::size_t>(engine.nCtx());
-    po.reserve_system = s.overhead("summarize_whole", {{"language", request.language}, {"documents", ""}});
-    po.reserve_answer = static_cast<std::size_t>(request.maxTokens);
-    po.overlap_tokens = static_cast<std::size_t>(request.overlapTokens);
-    const std::size_t mapOverhead = s.overhead("summarize_map", {{"index", "999"}, {"count", "999"}, {"chunk", ""}});
-    const std::int64_t chunkBudget = engine.nCtx() - static_cast<std::int64_t>(mapOverhead) - request.partTokens;
-    if (chunkBudget < 64) return make_error(ErrorCode::InvalidArgument, "the context is too small to summarize in parts");
-    po.chunk_tokens = static_cast<std::size_t>(chunkBudget);
-    // Packing allows an overlap of at most a quarter of a chunk.
-    po.overlap_tokens = std::min(po.overlap_tokens, po.chunk_tokens / 4);
-    auto packed = ingest::pack(request.documents, counter, po);
+    auto packed = packForSummary(s);
     if (!packed) return packed.error();
     auto session = createTaskSession(store, "Summary", engine.options().modelPath, request.documents);
     if (!session) return session.error();
@@ -108,10 +141,6 @@ Result<SummarizeResult> runSummarize(LocalEngine& engine, Store& store,
     if (!run) return run.error();
     auto stream = store.messages().beginStream(out.sessionId, "assistant");
     if (!stream) return stream.error();
-    auto emit = [&](std::string_view piece) {
-        (void)stream->append(piece);
-        ctx.emit(piece);
-    };
     auto stop = [&](std::string partial) -> Result<SummarizeResult> {
         out.stopped = true;
         out.summary = std::move(partial);
@@ -119,43 +148,18 @@ Result<SummarizeResult> runSummarize(LocalEngine& engine, Store& store,
         (void)store.taskRuns().finish(*run, TaskRunStatus::Stopped);
         return out;
     };
-
-    std::string finalUser;
-    if (packed->fits) {
-        auto text = renderPrompt("summarize_whole", {{"language", request.language}, {"documents", packed->prompt}});
-        if (!text) return text.error();
-        finalUser = *text;
-    } else {
-        out.mapReduce = true;
-        const auto n = packed->chunks.size();
-        for (std::size_t i = 0; i < n; ++i) {
-            ctx.report("map", static_cast<std::int64_t>(i), static_cast<std::int64_t>(n));
-            const auto& chunk = packed->chunks[i];
-            out.chunkTokens.push_back(chunk.tokens);
-            auto text = renderPrompt("summarize_map", {{"index", std::to_string(i + 1)},
-                                                       {"count", std::to_string(n)}, {"chunk", chunk.text}});
-            if (!text) return text.error();
-            auto g = s.run(*text, request.partTokens, {});
-            if (!g) return g.error();
-            if (g->cancelled) return stop(joinParts(out.partSummaries, 0, out.partSummaries.size()));
-            out.partSummaries.push_back(g->text);
-            (void)store.taskRuns().saveCheckpoint(*run, nlohmann::json{{"parts", out.partSummaries}}.dump());
-        }
-        ctx.report("map", static_cast<std::int64_t>(n), static_cast<std::int64_t>(n));
-        const std::size_t reduceBudget = static_cast<std::size_t>(engine.nCtx()) - request.maxTokens -
-                                         s.overhead("summarize_reduce", {{"language", request.language}, {"summaries", ""}});
-        auto parts = reduceRounds(s, out.partSummaries, reduceBudget, out);
-        if (!parts) {
-            if (parts.error().code == ErrorCode::Cancelled)
-                return stop(joinParts(out.partSummaries, 0, out.partSummaries.size()));
-            return parts.error();
-        }
-        auto text = renderPrompt("summarize_reduce", {{"language", request.language},
-                                                      {"summaries", joinParts(*parts, 0, parts->size())}});
-        if (!text) return text.error();
-        finalUser = *text;
+    auto finalUser = packed->fits ? renderPrompt("summarize_whole", {{"language", request.language},
+                                                                     {"documents", packed->prompt}})
+                                  : mapReduce(s, *packed, store, *run, out);
+    if (!finalUser) {
+        if (finalUser.error().code == ErrorCode::Cancelled)
+            return stop(joinParts(out.partSummaries, 0, out.partSummaries.size()));
+        return finalUser.error();
     }
-    auto g = s.run(finalUser, request.maxTokens, emit);
+    auto g = s.run(*finalUser, request.maxTokens, [&](std::string_view piece) {
+        (void)stream->append(piece);
+        ctx.emit(piece);
+    });
     if (!g) {
         (void)stream->finish(MessageStatus::Failed);
         (void)store.taskRuns().finish(*run, TaskRunStatus::Failed);

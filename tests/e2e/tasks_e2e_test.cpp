@@ -174,5 +174,52 @@ TEST_F(TaskTest, DocumentSnapshotIsReusedByANewEngineAndNeverForAnotherDocument)
               static_cast<std::int64_t>(engine->countTokens(different.documents[0].units[0].text)));
 }
 
+TEST_F(TaskTest, CancelledSummaryKeepsThePartsDone) {
+    auto engine = openTiny(512);
+    ASSERT_TRUE(engine);
+    SummarizeRequest request;
+    request.documents = read({writePdf(dir, "report.pdf", 8)});
+    request.maxTokens = 8;
+    request.partTokens = 6;
+    Recorder rec;
+    rec.onProgress = [&](const std::string& phase, std::int64_t done) {
+        if (phase == "map" && done == 2) rec.cancel = true;  // before the third chunk
+    };
+    auto r = runSummarize(*engine, *store, request, rec.context());
+    ASSERT_TRUE(r.ok()) << r.error().to_string();
+    EXPECT_TRUE(r->stopped);
+    ASSERT_EQ(r->partSummaries.size(), 2u);
+    EXPECT_NE(r->summary.find("Part 2: "), std::string::npos);
+    auto messages = store->messages().list(r->sessionId);
+    ASSERT_TRUE(messages.ok());
+    ASSERT_EQ(messages->size(), 2u);
+    EXPECT_EQ((*messages)[1].status, MessageStatus::Stopped);
+}
+
+TEST_F(TaskTest, CancelledAnswerIsKeptAsStopped) {
+    auto engine = openTiny(1024);
+    ASSERT_TRUE(engine);
+    AskRequest request;
+    request.documents = read({writePdf(dir, "report.pdf", 1)});
+    request.question = "What happened?";
+    request.maxTokens = 40;
+    Recorder rec;
+    rec.onProgress = [&](const std::string& phase, std::int64_t done) {
+        if (phase == "decode" && done == 3) rec.cancel = true;
+    };
+    auto a = runAsk(*engine, *store, request, rec.context());
+    ASSERT_TRUE(a.ok()) << a.error().to_string();
+    if (a->stats.reason == StopReason::StopToken && a->stats.tokens.size() < 3)
+        GTEST_SKIP() << "the model ended its answer before the third token";
+    EXPECT_TRUE(a->stopped);
+    EXPECT_EQ(a->stats.tokens.size(), 3u);
+    EXPECT_EQ(a->answer, rec.streamed);
+    auto messages = store->messages().list(a->sessionId);
+    ASSERT_TRUE(messages.ok());
+    ASSERT_EQ(messages->size(), 2u);
+    EXPECT_EQ((*messages)[1].status, MessageStatus::Stopped);
+    EXPECT_EQ((*messages)[1].text, a->answer);
+}
+
 }  // namespace
 }  // namespace lectern::app::e2e
