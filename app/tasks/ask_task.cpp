@@ -72,9 +72,8 @@ Result<Conversation> prepare(LocalEngine& engine, Store& store, const AskRequest
     auto system = renderPrompt("ask_system", {{"documents", packed->prompt}});
     if (!system) return system.error();
     c.system = *system;
-    auto prefix = systemPrefixTokens(engine, c.system);
-    if (!prefix) return prefix.error();
-    c.prefix = std::move(prefix.value());
+    // Templates that cannot render a system message alone (Llama 2) have no kept prefix.
+    if (auto prefix = systemPrefixTokens(engine, c.system)) c.prefix = std::move(prefix.value());
     return c;
 }
 
@@ -176,6 +175,15 @@ void saveConversation(LocalEngine& engine, Store& store, KvSnapshotCache* snapsh
     (void)store.taskRuns().saveCheckpoint(runId, cp.dump());
 }
 
+// The whole conversation rendered by the template, ending where the answer starts.
+Result<Tokens> renderedConversation(const LocalEngine& engine, const Conversation& c,
+                                    const std::string& question) {
+    std::vector<ChatMessage> messages{{"system", c.system}};
+    for (const auto& m : c.history) messages.push_back({m.role, m.text});
+    messages.push_back({"user", question});
+    return engine.renderChat(messages, true);
+}
+
 }  // namespace
 
 Result<AskResult> runAsk(LocalEngine& engine, Store& store, const AskRequest& request,
@@ -187,13 +195,26 @@ Result<AskResult> runAsk(LocalEngine& engine, Store& store, const AskRequest& re
     const Conversation& c = *conv;
     out.sessionId = c.sessionId;
     out.prefixTokens = static_cast<std::int64_t>(c.prefix.size());
-    LECTERN_TRY(restoreConversation(engine, store, request.snapshots, c, out, ctx));
-    auto question = userTurnTokens(engine, request.question);
-    if (!question) return question.error();
-    out.questionTokens = static_cast<std::int64_t>(question->size());
+    // Templates that render turn by turn (Llama 3) append the question to the kept
+    // conversation; others (Llama 2 folds the system message into the first question) render
+    // it all, and the session keeps the longest common prefix (the documents come first).
+    const bool appendable = turnsAreAppendable(engine);
+    Tokens prompt;
+    if (appendable) {
+        LECTERN_TRY(restoreConversation(engine, store, request.snapshots, c, out, ctx));
+        auto question = userTurnTokens(engine, request.question);
+        if (!question) return question.error();
+        prompt = std::move(question.value());
+        out.questionTokens = static_cast<std::int64_t>(prompt.size());
+    } else {
+        auto full = renderedConversation(engine, c, request.question);
+        if (!full) return full.error();
+        prompt = std::move(full.value());
+        out.contextSource = "prefill";
+    }
     Session& s = engine.session();
-    const std::int64_t before = s.n_past();
-    if (before + out.questionTokens + 2 > s.n_ctx())
+    const std::int64_t before = appendable ? s.n_past() : 0;
+    if (before + static_cast<std::int64_t>(prompt.size()) + 2 > s.n_ctx())
         return make_error(ErrorCode::InvalidArgument, "the conversation fills the context",
                           "start a new session or use a larger --ctx");
 
@@ -211,7 +232,7 @@ Result<AskResult> runAsk(LocalEngine& engine, Store& store, const AskRequest& re
     };
     gr.onPrefill = [&](std::int64_t d, std::int64_t t) { ctx.report("prefill", d, t); };
     gr.onDecode = [&](std::int64_t d, std::int64_t t) { ctx.report("decode", d, t); };
-    auto g = engine.continueWith(*question, gr);
+    auto g = appendable ? engine.continueWith(prompt, gr) : engine.complete(prompt, gr);
     if (!g) {
         (void)stream->finish(MessageStatus::Failed);
         (void)store.taskRuns().finish(*run, TaskRunStatus::Failed);
@@ -223,13 +244,13 @@ Result<AskResult> runAsk(LocalEngine& engine, Store& store, const AskRequest& re
     out.stopped = g->cancelled;
     if (g->tokens.empty()) {
         LECTERN_TRY(s.truncate(before));
-    } else if (auto closed = closeTurn(engine, *g); !closed) {
+    } else if (auto closed = appendable ? closeTurn(engine, *g) : Status{}; !closed) {
         out.notes.push_back(closed.error().to_string());
     }
     GenerationMetrics metrics{g->promptTokens, static_cast<std::int64_t>(g->tokens.size()), g->prefillMs,
                               g->tokensPerS};
     LECTERN_TRY(stream->finish(out.stopped ? MessageStatus::Stopped : MessageStatus::Complete, metrics));
-    if (!g->tokens.empty()) saveConversation(engine, store, request.snapshots, c, *run, out);
+    if (appendable && !g->tokens.empty()) saveConversation(engine, store, request.snapshots, c, *run, out);
     LECTERN_TRY(store.taskRuns().finish(*run, out.stopped ? TaskRunStatus::Stopped : TaskRunStatus::Complete));
     out.citations = findCitations(out.answer, c.documents);
     return out;

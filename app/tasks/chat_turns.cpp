@@ -21,7 +21,8 @@ Result<std::vector<std::int32_t>> difference(const std::vector<std::int32_t>& sh
 }  // namespace
 
 bool turnsAreAppendable(const LocalEngine& engine) {
-    return userTurnTokens(engine, "q").ok() && endOfTurnTokens(engine).ok();
+    return systemPrefixTokens(engine, "x").ok() && userTurnTokens(engine, "q").ok() &&
+           endOfTurnTokens(engine).ok();
 }
 
 Result<std::vector<std::int32_t>> systemPrefixTokens(const LocalEngine& engine,

@@ -221,5 +221,28 @@ TEST_F(TaskTest, CancelledAnswerIsKeptAsStopped) {
     EXPECT_EQ((*messages)[1].text, a->answer);
 }
 
+TEST_F(TaskTest, Llama2TemplateAsksByRenderingAndKeepsTheCommonPrefix) {
+    auto engine = openTiny(1024, std::string(LECTERN_TEST_DATA) + "/gguf/llama2-tiny-mha-F16.gguf");
+    ASSERT_TRUE(engine);
+    AskRequest first;
+    first.documents = read({writePdf(dir, "report.pdf", 1)});
+    first.question = "How many crates?";
+    first.maxTokens = 4;
+    Recorder rec;
+    auto a = runAsk(*engine, *store, first, rec.context());
+    ASSERT_TRUE(a.ok()) << a.error().to_string();
+    EXPECT_EQ(a->stats.prefilledTokens, a->stats.promptTokens);
+    AskRequest follow;
+    follow.sessionId = a->sessionId;
+    follow.question = "Which quarter?";
+    follow.maxTokens = 4;
+    auto b = runAsk(*engine, *store, follow, rec.context());
+    ASSERT_TRUE(b.ok()) << b.error().to_string();
+    // The documents and the first exchange stay in the session; only what follows the
+    // longest common prefix is prefilled.
+    EXPECT_GT(b->stats.promptTokens, a->stats.promptTokens);
+    EXPECT_LT(b->stats.prefilledTokens * 2, b->stats.promptTokens);
+}
+
 }  // namespace
 }  // namespace lectern::app::e2e
