@@ -134,6 +134,8 @@ int runTaskCommand(const std::string& command, const TaskOptions& o, const TaskB
     if (!result) return report(command, make_error(ErrorCode::Cancelled, "cancelled before it started"));
     if (!*result) return report(command, result->error());
     const nlohmann::json& j = **result;
+    if (!o.json && j.contains("notes"))
+        for (const auto& note : j["notes"]) std::fprintf(stderr, "note: %s\n", note.get<std::string>().c_str());
     if (o.json)
         std::printf("%s\n", j.dump(2).c_str());
     else
