@@ -3,6 +3,7 @@
 // Scripts rely on this interface:
 //
 //   lectern-cli generate --model MODEL --prompt-ids 12,7,300 -n 24 --greedy
+//   lectern-cli generate --model MODEL --prompt "Once upon a time" -n 24 [--text]
 //       [--temperature T --top-k K --top-p P --min-p M --repeat-penalty R --seed S]
 //       [--threads N --ctx N --stop-ids A,B] [--logits-out FILE] [--backend cpu|cuda|auto]
 //
@@ -10,6 +11,8 @@
 // stops after -n tokens, or at one of --stop-ids (printed); no end-of-turn ids are implied.
 // --logits-out writes, per generated token, the n_vocab logits that chose it (the first
 // row comes from the last prompt position) as little-endian float32 rows.
+// --prompt TEXT is tokenized with the model's own tokenizer (BOS first; special-token text
+// stays plain text unless --parse-special); --text prints the generated text instead of ids.
 // Ctrl-C stops generation (exit code 130). --backend defaults to cpu; the backend chosen is
 // named on stderr.
 #include <atomic>
@@ -26,6 +29,7 @@
 #include "lectern/engine/generate.h"
 #include "lectern/engine/model_loader.h"
 #include "lectern/engine/session.h"
+#include "lectern/engine/tokenizer.h"
 
 namespace lectern::cli {
 namespace {
@@ -33,6 +37,9 @@ namespace {
 struct Args {
     std::string model;
     std::string prompt_ids;
+    std::string prompt_text;
+    bool parse_special = false;
+    bool print_text = false;
     std::string stop_ids;
     std::string logits_out;
     int64_t n_tokens = 24;
@@ -67,9 +74,13 @@ Result<std::vector<int32_t>> parse_ids(const std::string& text, const char* opti
     return ids;
 }
 
-// The prompt's token ids. (A --prompt TEXT option, tokenized with the model's tokenizer,
-// belongs here.)
-Result<std::vector<int32_t>> prompt_tokens(const Args& a) {
+// The prompt's token ids: --prompt-ids as given, or --prompt TEXT through `tokenizer`.
+Result<std::vector<int32_t>> prompt_tokens(const Args& a, const Tokenizer* tokenizer) {
+    if (tokenizer) {
+        auto ids = tokenizer->encode(a.prompt_text, tokenizer->bos_id() >= 0, a.parse_special);
+        if (ids.empty()) return make_error(ErrorCode::InvalidArgument, "--prompt is empty");
+        return ids;
+    }
     auto ids = parse_ids(a.prompt_ids, "--prompt-ids");
     if (ids && ids->empty())
         return make_error(ErrorCode::InvalidArgument, "--prompt-ids needs at least one token id");
@@ -78,7 +89,13 @@ Result<std::vector<int32_t>> prompt_tokens(const Args& a) {
 
 // Runs generation; on success prints the ids and returns the exit code.
 Result<int> run_generate(const Args& a) {
-    auto prompt = prompt_tokens(a);
+    std::unique_ptr<Tokenizer> tokenizer;
+    if (!a.prompt_text.empty() || a.print_text) {
+        auto t = Tokenizer::load(a.model);
+        if (!t) return t.error();
+        tokenizer = std::move(t.value());
+    }
+    auto prompt = prompt_tokens(a, a.prompt_text.empty() ? nullptr : tokenizer.get());
     if (!prompt) return prompt.error();
     auto stop = parse_ids(a.stop_ids, "--stop-ids");
     if (!stop) return stop.error();
@@ -115,16 +132,25 @@ Result<int> run_generate(const Args& a) {
     if (write_failed || (logits_file && std::fclose(logits_file.release()) != 0))
         return make_error(ErrorCode::Io, "writing the logits file failed", a.logits_out);
     std::string line;
-    for (size_t i = 0; i < g->tokens.size(); ++i) line += (i ? " " : "") + std::to_string(g->tokens[i]);
+    if (a.print_text) {
+        line = tokenizer->decode(g->tokens);
+    } else {
+        for (size_t i = 0; i < g->tokens.size(); ++i) line += (i ? " " : "") + std::to_string(g->tokens[i]);
+    }
     std::printf("%s\n", line.c_str());
     return kExitOk;
 }
 
 Run setup(CLI::App& root) {
     auto a = std::make_shared<Args>();
-    CLI::App* cmd = root.add_subcommand("generate", "Generate tokens from a prompt of token ids (CPU)");
+    CLI::App* cmd = root.add_subcommand("generate", "Generate tokens from a prompt (token ids or text)");
     cmd->add_option("--model", a->model, "A GGUF file or Hugging Face folder")->required();
-    cmd->add_option("--prompt-ids", a->prompt_ids, "Prompt token ids, comma-separated")->required();
+    CLI::Option* ids = cmd->add_option("--prompt-ids", a->prompt_ids, "Prompt token ids, comma-separated");
+    CLI::Option* text = cmd->add_option("--prompt", a->prompt_text,
+                                        "Prompt text, tokenized with the model's tokenizer (BOS first)");
+    ids->excludes(text);
+    cmd->add_flag("--parse-special", a->parse_special, "In --prompt, read special-token text as those tokens");
+    cmd->add_flag("--text", a->print_text, "Print the generated text instead of token ids");
     cmd->add_option("-n,--n-tokens", a->n_tokens, "Tokens to generate")->capture_default_str();
     cmd->add_flag("--greedy", a->greedy, "Pick the most likely token (the default without --temperature)");
     cmd->add_option("--temperature", a->sampling.temperature, "Sampling temperature; 0: greedy");
@@ -139,6 +165,8 @@ Run setup(CLI::App& root) {
     cmd->add_option("--logits-out", a->logits_out, "Write each generated token's logits (f32 rows)");
     add_backend_option(cmd, a->backend);
     return [a] {
+        if (a->prompt_ids.empty() && a->prompt_text.empty())
+            return report("generate", make_error(ErrorCode::InvalidArgument, "give --prompt-ids or --prompt"));
         g_interrupted.store(false);
         auto previous = std::signal(SIGINT, on_sigint);
         auto r = run_generate(*a);
