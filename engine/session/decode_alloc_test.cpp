@@ -22,6 +22,10 @@ namespace {
 std::atomic<long> g_allocations{0};
 }  // namespace
 
+// The replacement operator new allocates with malloc, so freeing with free() is matched;
+// GCC cannot see that across the replacement and warns.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
 void* operator new(std::size_t n) {
     g_allocations.fetch_add(1, std::memory_order_relaxed);
     if (void* p = std::malloc(n ? n : 1)) return p;
@@ -29,6 +33,7 @@ void* operator new(std::size_t n) {
 }
 void operator delete(void* p) noexcept { std::free(p); }
 void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+#pragma GCC diagnostic pop
 
 namespace lectern {
 namespace {
