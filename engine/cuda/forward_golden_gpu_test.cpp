@@ -55,6 +55,12 @@ struct Param {
     Precision p;
 };
 
+// Readable test names in CTest's listing instead of a byte dump of the parameter.
+void PrintTo(const Param& param, std::ostream* os) {
+    *os << param.c.model << " / " << param.c.source << " / "
+        << (param.p == Precision::Fp32 ? "fp32" : param.p == Precision::Bits16 ? "16-bit" : "8-bit KV");
+}
+
 double tolerance(Precision p) { return p == Precision::Fp32 ? 1e-3 : p == Precision::Bits16 ? 1e-2 : 3e-2; }
 const char* precision_name(Precision p) { return p == Precision::Fp32 ? "fp32" : p == Precision::Bits16 ? "16-bit" : "8-bit KV"; }
 
