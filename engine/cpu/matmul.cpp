@@ -14,6 +14,27 @@ namespace lectern::cpu {
 namespace {
 // Below this many tokens, decoding a row again per token is cheaper than packing panels.
 constexpr int64_t kGemmMinTokens = 4;
+
+// A product's operands, passed to the workers through one pointer so the closure fits
+// std::function's inline storage: no heap allocation per product.
+struct Args {
+    const TensorView* w;
+    const float* x;    // (n_tok, n_cols)
+    float* x_packed;   // gemm: x packed for the kernel
+    const float* sums; // decode: per-32-block sums of x for the K-quant mins, or null
+    float* y;          // (n_tok, n_rows)
+    int64_t n_tok, n_rows, n_cols;
+};
+
+void dot_rows(const Args& a, int64_t r0, int64_t r1) {
+    for (int64_t r = r0; r < r1; ++r) {
+        const uint8_t* row = a.w->row(r);
+        for (int64_t t = 0; t < a.n_tok; ++t) {
+            a.y[t * a.n_rows + r] = dot_row(a.w->type, row, a.x + t * a.n_cols,
+                                            a.sums ? a.sums + t * (a.n_cols / 32) : nullptr, a.n_cols);
+        }
+    }
+}
 }  // namespace
 
 void matmul(const TensorView& w, const float* x, int64_t n_tok, float* y, ThreadPool& pool) {
@@ -24,11 +45,12 @@ void matmul(const TensorView& w, const float* x, int64_t n_tok, float* y, Thread
         thread_local std::vector<float> x_packed;
         x_packed.resize(static_cast<size_t>(gemm_packed_x_size(n_tok, n_cols)));
         float* xp = x_packed.data();
+        const Args a{&w, x, xp, nullptr, y, n_tok, n_rows, n_cols};
         pool.parallel_for(
-            n_tok, [&](int64_t t0, int64_t t1, int) { gemm_pack_x(x, n_tok, n_cols, t0, t1, xp); },
+            n_tok, [p = &a](int64_t t0, int64_t t1, int) { gemm_pack_x(p->x, p->n_tok, p->n_cols, t0, t1, p->x_packed); },
             kGemmTokens);
         pool.parallel_for(
-            n_rows, [&](int64_t r0, int64_t r1, int) { gemm_rows(w, xp, n_tok, y, r0, r1); },
+            n_rows, [p = &a](int64_t r0, int64_t r1, int) { gemm_rows(*p->w, p->x_packed, p->n_tok, p->y, r0, r1); },
             kGemmRows);
         return;
     }
@@ -41,18 +63,8 @@ void matmul(const TensorView& w, const float* x, int64_t n_tok, float* y, Thread
             block_sums(x + t * n_cols, n_cols, xsum.data() + t * (n_cols / 32));
         xs = xsum.data();
     }
-    pool.parallel_for(
-        n_rows,
-        [&](int64_t r0, int64_t r1, int) {
-            for (int64_t r = r0; r < r1; ++r) {
-                const uint8_t* row = w.row(r);
-                for (int64_t t = 0; t < n_tok; ++t) {
-                    y[t * n_rows + r] = dot_row(w.type, row, x + t * n_cols,
-                                                xs ? xs + t * (n_cols / 32) : nullptr, n_cols);
-                }
-            }
-        },
-        16);
+    const Args a{&w, x, nullptr, xs, y, n_tok, n_rows, n_cols};
+    pool.parallel_for(n_rows, [p = &a](int64_t r0, int64_t r1, int) { dot_rows(*p, r0, r1); }, 16);
 }
 
 void embedding_row(const TensorView& w, int64_t token, float* out) {

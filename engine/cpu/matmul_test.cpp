@@ -75,6 +75,8 @@ struct Case {
     int64_t n_cols;
 };
 
+void PrintTo(const Case& c, std::ostream* os) { *os << dtype_name(c.type) << " x " << c.n_cols; }
+
 class MatmulTest : public ::testing::TestWithParam<Case> {};
 
 // Tolerance: float32 sums of n products, in any order, are within about sqrt(n) * 2^-24 of
