@@ -105,8 +105,12 @@ Status write_test_pdf(const std::string& path, const TestPdf& pdf) {
 
 // LeakSanitizer: cairo 1.16's PDF surface keeps one 768-byte array per finished surface
 // (inside cairo_surface_finish, a library bug, not Lectern's). Tests and the benchmark that
-// make PDFs link this file, so the suppression applies to them only.
-extern "C" const char* __lsan_default_suppressions() { return "leak:libcairo.so\n"; }
+// make PDFs link this file, so the suppression applies to them only. fontconfig's pattern
+// cache (reached through pango) is process-lifetime state that programs which do not call
+// release_font_caches() at exit leave behind.
+extern "C" const char* __lsan_default_suppressions() {
+    return "leak:libcairo.so\nleak:libfontconfig.so\n";
+}
 
 void release_font_caches() {
     pango_cairo_font_map_set_default(nullptr);
