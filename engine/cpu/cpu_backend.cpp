@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <string>
 
+#include "common/forward_args.h"
 #include "cpu/attention.h"
 #include "cpu/matmul.h"
 #include "cpu/ops.h"
@@ -163,19 +164,7 @@ Status CpuBackend::forward(SequenceState& sequence, std::span<const int32_t> tok
         return make_error(ErrorCode::InvalidArgument, "the sequence belongs to another backend");
     const auto n_tok = static_cast<int64_t>(tokens.size());
     const SequenceOptions& o = seq->options();
-    if (n_tok < 1 || n_tok > o.max_chunk || pos0 < 0 || pos0 + n_tok > o.n_ctx) {
-        return make_error(ErrorCode::InvalidArgument, "chunk does not fit the sequence",
-                          std::to_string(n_tok) + " tokens at position " + std::to_string(pos0) +
-                              ", n_ctx " + std::to_string(o.n_ctx) + ", max_chunk " +
-                              std::to_string(o.max_chunk));
-    }
-    if (static_cast<int64_t>(logit_rows.size()) > o.max_chunk)
-        return make_error(ErrorCode::InvalidArgument, "more logit rows than max_chunk");
-    for (int64_t r : logit_rows) {
-        if (r < 0 || r >= n_tok)
-            return make_error(ErrorCode::InvalidArgument, "logit row outside the chunk",
-                              "row " + std::to_string(r));
-    }
+    LECTERN_TRY(check_forward_args(o, n_tok, pos0, logit_rows));
     const ModelConfig& c = w_->config;
     Scratch& s = seq->scratch();
     LECTERN_TRY(embed_tokens(w_->tok_embd, tokens.data(), n_tok, s.x.data()));

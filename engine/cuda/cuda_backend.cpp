@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "common/forward_args.h"
 #include "cuda/cuda_check.h"
 #include "kernels/add.cuh"
 #include "kernels/attention_decode.cuh"
@@ -208,19 +209,7 @@ Status CudaBackend::forward(SequenceState& sequence, std::span<const int32_t> to
         return make_error(ErrorCode::InvalidArgument, "the sequence belongs to another backend");
     const auto n_tok = static_cast<int64_t>(tokens.size());
     const SequenceOptions& o = seq->options();
-    if (n_tok < 1 || n_tok > o.max_chunk || pos0 < 0 || pos0 + n_tok > o.n_ctx) {
-        return make_error(ErrorCode::InvalidArgument, "chunk does not fit the sequence",
-                          std::to_string(n_tok) + " tokens at position " + std::to_string(pos0) +
-                              ", n_ctx " + std::to_string(o.n_ctx) + ", max_chunk " +
-                              std::to_string(o.max_chunk));
-    }
-    if (static_cast<int64_t>(logit_rows.size()) > o.max_chunk)
-        return make_error(ErrorCode::InvalidArgument, "more logit rows than max_chunk");
-    for (int64_t r : logit_rows) {
-        if (r < 0 || r >= n_tok)
-            return make_error(ErrorCode::InvalidArgument, "logit row outside the chunk",
-                              "row " + std::to_string(r));
-    }
+    LECTERN_TRY(check_forward_args(o, n_tok, pos0, logit_rows));
     for (int64_t t = 0; t < n_tok; ++t) {
         const int32_t id = tokens[static_cast<size_t>(t)];
         if (id < 0 || id >= config_.n_vocab) {
