@@ -79,11 +79,7 @@ protected:
 
     // Worst per-row relative L2 error of got against ref (both (rows, n_vocab)).
     double worst_row_error(const std::vector<float>& got, const std::vector<float>& ref) const {
-        double worst = 0;
-        const auto v = static_cast<size_t>(n_vocab_);
-        for (size_t r = 0; r * v < ref.size(); ++r)
-            worst = std::max(worst, rel_l2(std::span(got).subspan(r * v, v), std::span(ref).subspan(r * v, v)));
-        return worst;
+        return testing::worst_row_error(got, ref, n_vocab_);
     }
 
     void report(const char* what, double err) const {

@@ -2,6 +2,7 @@
 // relative L2 error the golden tests measure. Test-only; header-only.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -51,6 +52,15 @@ inline double rel_l2(std::span<const float> got, std::span<const float> ref) {
         den += static_cast<double>(ref[i]) * ref[i];
     }
     return std::sqrt(num / den);
+}
+
+// The worst rel_l2 over the rows of (rows, n_vocab) logits.
+inline double worst_row_error(std::span<const float> got, std::span<const float> ref, int64_t n_vocab) {
+    double worst = 0;
+    const auto v = static_cast<size_t>(n_vocab);
+    for (size_t r = 0; r * v < ref.size(); ++r)
+        worst = std::max(worst, rel_l2(got.subspan(r * v, v), ref.subspan(r * v, v)));
+    return worst;
 }
 
 }  // namespace lectern::testing
