@@ -2,6 +2,7 @@
 #include "message_store.h"
 
 #include "message_stream.h"
+#include "abandoned_work.h"
 #include "process_identity.h"
 
 namespace lectern::app {
@@ -113,23 +114,7 @@ Result<MessageStream> MessageStore::beginStream(std::int64_t sessionId, const st
 }
 
 Result<int> MessageStore::recoverAbandoned() {
-    auto stmt = m_db.query("SELECT id, writer FROM messages WHERE status = 'streaming'");
-    if (!stmt) return stmt.error();
-    std::vector<std::int64_t> abandoned;
-    for (;;) {
-        auto row = stmt->step();
-        if (!row) return row.error();
-        if (!*row) break;
-        if (writerIsGone(stmt->columnText(1))) abandoned.push_back(stmt->columnInt(0));
-    }
-    for (std::int64_t id : abandoned) {
-        // The status check keeps a message that its writer finished meanwhile as it is.
-        LECTERN_TRY(m_db.execute(
-            "UPDATE messages SET status = 'stopped', writer = NULL, updated = ? "
-            "WHERE id = ? AND status = 'streaming'",
-            nowMs(), id));
-    }
-    return static_cast<int>(abandoned.size());
+    return stopAbandonedRows(m_db, "messages", "streaming");
 }
 
 }  // namespace lectern::app

@@ -1,6 +1,7 @@
 // TaskRunStore: the task_runs table (see task_run_store.h).
 #include "task_run_store.h"
 
+#include "abandoned_work.h"
 #include "process_identity.h"
 
 namespace lectern::app {
@@ -113,22 +114,7 @@ Result<std::optional<TaskRunRecord>> TaskRunStore::latestUnfinished(std::int64_t
 }
 
 Result<int> TaskRunStore::recoverAbandoned() {
-    auto stmt = m_db.query("SELECT id, writer FROM task_runs WHERE status = 'running'");
-    if (!stmt) return stmt.error();
-    std::vector<std::int64_t> abandoned;
-    for (;;) {
-        auto row = stmt->step();
-        if (!row) return row.error();
-        if (!*row) break;
-        if (writerIsGone(stmt->columnText(1))) abandoned.push_back(stmt->columnInt(0));
-    }
-    for (std::int64_t id : abandoned) {
-        LECTERN_TRY(m_db.execute(
-            "UPDATE task_runs SET status = 'stopped', writer = NULL, updated = ? "
-            "WHERE id = ? AND status = 'running'",
-            nowMs(), id));
-    }
-    return static_cast<int>(abandoned.size());
+    return stopAbandonedRows(m_db, "task_runs", "running");
 }
 
 Status TaskRunStore::requireChanged(std::int64_t id) {
