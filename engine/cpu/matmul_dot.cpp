@@ -16,29 +16,13 @@ namespace {
 using namespace simd;
 using quant::f16_to_f32;
 
-float dot_f32(const float* w, const float* x, int64_t n) {
+// Rows stored as plain f32/f16/bf16 values, widened to f32 by `load_w`, 32 per step.
+template <class T, f32x16 (*load_w)(const T*)>
+float dot_plain(const T* w, const float* x, int64_t n) {
     f32x16 a0{}, a1{};
     for (int64_t i = 0; i < n; i += 32) {
-        a0 += load_f32(w + i) * load_f32(x + i);
-        a1 += load_f32(w + i + 16) * load_f32(x + i + 16);
-    }
-    return hsum(a0 + a1);
-}
-
-float dot_f16(const uint16_t* w, const float* x, int64_t n) {
-    f32x16 a0{}, a1{};
-    for (int64_t i = 0; i < n; i += 32) {
-        a0 += load_f16(w + i) * load_f32(x + i);
-        a1 += load_f16(w + i + 16) * load_f32(x + i + 16);
-    }
-    return hsum(a0 + a1);
-}
-
-float dot_bf16(const uint16_t* w, const float* x, int64_t n) {
-    f32x16 a0{}, a1{};
-    for (int64_t i = 0; i < n; i += 32) {
-        a0 += load_bf16(w + i) * load_f32(x + i);
-        a1 += load_bf16(w + i + 16) * load_f32(x + i + 16);
+        a0 += load_w(w + i) * load_f32(x + i);
+        a1 += load_w(w + i + 16) * load_f32(x + i + 16);
     }
     return hsum(a0 + a1);
 }
@@ -208,9 +192,10 @@ float dot_row(DType type, const void* row, const float* x, const float* xsum, in
     case DType::BF16: {
         const int64_t body = n - n % 32;
         const float tail = dot_tail(type, row, x, body, n);
-        float s = type == DType::F32   ? dot_f32(static_cast<const float*>(row), x, body)
-                  : type == DType::F16 ? dot_f16(static_cast<const uint16_t*>(row), x, body)
-                                       : dot_bf16(static_cast<const uint16_t*>(row), x, body);
+        const auto* w16 = static_cast<const uint16_t*>(row);
+        float s = type == DType::F32   ? dot_plain<float, load_f32>(static_cast<const float*>(row), x, body)
+                  : type == DType::F16 ? dot_plain<uint16_t, load_f16>(w16, x, body)
+                                       : dot_plain<uint16_t, load_bf16>(w16, x, body);
         return s + tail;
     }
     case DType::Q8_0: return dot_q8_0(static_cast<const quant::BlockQ8_0*>(row), x, n);
