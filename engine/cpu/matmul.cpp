@@ -4,6 +4,8 @@
 // every token (matmul_gemm.cpp).
 #include "cpu/matmul.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <vector>
 
 #include "cpu/matmul_dot.h"
@@ -21,18 +23,20 @@ struct Args {
     const TensorView* w;
     const float* x;    // (n_tok, n_cols)
     float* x_packed;   // gemm: x packed for the kernel
-    const float* sums; // decode: per-32-block sums of x for the K-quant mins, or null
+    const PreparedX* px; // decode: each token's x as the kernels read it
     float* y;          // (n_tok, n_rows)
     int64_t n_tok, n_rows, n_cols;
 };
 
-void dot_rows(const Args& a, int64_t r0, int64_t r1) {
-    for (int64_t r = r0; r < r1; ++r) {
-        const uint8_t* row = a.w->row(r);
-        for (int64_t t = 0; t < a.n_tok; ++t) {
-            a.y[t * a.n_rows + r] = dot_row(a.w->type, row, a.x + t * a.n_cols,
-                                            a.sums ? a.sums + t * (a.n_cols / 32) : nullptr, a.n_cols);
-        }
+// Rows [r0, r1) for every token, a few rows at a time so that they are read from memory
+// once while every token uses them.
+void dot_rows_part(const Args& a, int64_t r0, int64_t r1) {
+    constexpr int64_t kRows = 16;
+    const size_t stride = row_bytes(a.w->type, a.n_cols);
+    for (int64_t r = r0; r < r1; r += kRows) {
+        const int64_t count = std::min(kRows, r1 - r);
+        for (int64_t t = 0; t < a.n_tok; ++t)
+            dot_rows(a.w->type, a.w->row(r), stride, count, a.px[t], a.n_cols, a.y + t * a.n_rows + r);
     }
 }
 }  // namespace
@@ -54,17 +58,17 @@ void matmul(const TensorView& w, const float* x, int64_t n_tok, float* y, Thread
             kGemmRows);
         return;
     }
-    // Per-call sums of x for the K-quant mins, kept by the calling thread between calls.
-    thread_local std::vector<float> xsum;
-    const float* xs = nullptr;
-    if (needs_block_sums(w.type)) {
-        xsum.resize(static_cast<size_t>(n_tok * (n_cols / 32)));
-        for (int64_t t = 0; t < n_tok; ++t)
-            block_sums(x + t * n_cols, n_cols, xsum.data() + t * (n_cols / 32));
-        xs = xsum.data();
-    }
-    const Args a{&w, x, nullptr, xs, y, n_tok, n_rows, n_cols};
-    pool.parallel_for(n_rows, [p = &a](int64_t r0, int64_t r1, int) { dot_rows(*p, r0, r1); }, 16);
+    // Each token's x prepared for the kernels (sums, 8-bit pieces), in a buffer kept by the
+    // calling thread between calls.
+    thread_local std::vector<uint64_t> scratch;
+    PreparedX px[kGemmMinTokens];
+    const size_t per_tok = prepared_x_bytes(w.type, n_cols);
+    scratch.resize((per_tok * static_cast<size_t>(n_tok) + 64) / 8);
+    auto* base = reinterpret_cast<uint8_t*>((reinterpret_cast<uintptr_t>(scratch.data()) + 63) / 64 * 64);
+    for (int64_t t = 0; t < n_tok; ++t)
+        px[t] = prepare_x(w.type, x + t * n_cols, n_cols, base + per_tok * static_cast<size_t>(t));
+    const Args a{&w, x, nullptr, px, y, n_tok, n_rows, n_cols};
+    pool.parallel_for(n_rows, [p = &a](int64_t r0, int64_t r1, int) { dot_rows_part(*p, r0, r1); }, 16);
 }
 
 void embedding_row(const TensorView& w, int64_t token, float* out) {

@@ -2,9 +2,16 @@
 // to the sub-block's partial sums (d * sc * sum(q x) - dmin * m * sum(x), with sum(x) per
 // 32 values computed once per vector), which equals the dequantize-then-dot sum up to
 // float32 rounding.
+//
+// Long rows (x larger than half the L1 cache) are computed several rows at a time, so each
+// load of x serves every row of the group instead of being fetched again from L2 per row.
+// Where the CPU has AVX-512 VNNI, Q4_K rows are dotted with x's 8-bit pieces (split_pieces)
+// by integer multiply-adds, which decode and multiply 32 weights in a few instructions.
 #include "cpu/matmul_dot.h"
 
+#include <cmath>
 #include <cstring>
+#include <limits>
 
 #include "cpu/matmul_simd.h"
 #include "quant/blocks.h"
@@ -39,24 +46,33 @@ float dot_tail(DType type, const void* w, const float* x, int64_t begin, int64_t
     return s;
 }
 
-float dot_q8_0(const quant::BlockQ8_0* w, const float* x, int64_t n) {
-    f32x16 a0{}, a1{};
+// R rows at once; row r is computed exactly as when alone.
+template <int R>
+void q8_0_rows(const uint8_t* w, size_t stride, const float* x, int64_t n, float* y) {
+    f32x16 a0[R], a1[R];
+    for (int r = 0; r < R; ++r) a0[r] = a1[r] = f32x16{};
     const int64_t nb = n / quant::kQK;
     int64_t b = 0;
     for (; b + 1 < nb; b += 2, x += 64) {
-        const f32x16 s0 = to_f32(load<i8x16>(w[b].qs)) * load_f32(x) +
-                          to_f32(load<i8x16>(w[b].qs + 16)) * load_f32(x + 16);
-        const f32x16 s1 = to_f32(load<i8x16>(w[b + 1].qs)) * load_f32(x + 32) +
-                          to_f32(load<i8x16>(w[b + 1].qs + 16)) * load_f32(x + 48);
-        a0 += s0 * f16_to_f32(w[b].d);
-        a1 += s1 * f16_to_f32(w[b + 1].d);
+        const f32x16 x0 = load_f32(x), x1 = load_f32(x + 16), x2 = load_f32(x + 32), x3 = load_f32(x + 48);
+#pragma GCC unroll 8
+        for (int r = 0; r < R; ++r) {
+            const auto* wb = reinterpret_cast<const quant::BlockQ8_0*>(w + stride * r) + b;
+            const f32x16 s0 = to_f32(load<i8x16>(wb[0].qs)) * x0 + to_f32(load<i8x16>(wb[0].qs + 16)) * x1;
+            const f32x16 s1 = to_f32(load<i8x16>(wb[1].qs)) * x2 + to_f32(load<i8x16>(wb[1].qs + 16)) * x3;
+            a0[r] += s0 * f16_to_f32(wb[0].d);
+            a1[r] += s1 * f16_to_f32(wb[1].d);
+        }
     }
     if (b < nb) {
-        const f32x16 s0 = to_f32(load<i8x16>(w[b].qs)) * load_f32(x) +
-                          to_f32(load<i8x16>(w[b].qs + 16)) * load_f32(x + 16);
-        a0 += s0 * f16_to_f32(w[b].d);
+        const f32x16 x0 = load_f32(x), x1 = load_f32(x + 16);
+        for (int r = 0; r < R; ++r) {
+            const auto* wb = reinterpret_cast<const quant::BlockQ8_0*>(w + stride * r) + b;
+            const f32x16 s0 = to_f32(load<i8x16>(wb[0].qs)) * x0 + to_f32(load<i8x16>(wb[0].qs + 16)) * x1;
+            a0[r] += s0 * f16_to_f32(wb[0].d);
+        }
     }
-    return hsum(a0 + a1);
+    for (int r = 0; r < R; ++r) y[r] = hsum(a0[r] + a1[r]);
 }
 
 float dot_q4_0(const quant::BlockQ4_0* w, const float* x, int64_t n) {
@@ -72,8 +88,26 @@ float dot_q4_0(const quant::BlockQ4_0* w, const float* x, int64_t n) {
 }
 
 // The 8 scales (d * sc) and mins (dmin * m) of a Q4_K / Q5_K block as floats: the 6-bit
-// fields of k_scale_min() unpacked four at a time with 32-bit masks.
-void k_scales(const uint8_t* packed, float d, float dmin, f32x8* sc, f32x8* m) {
+// fields of k_scale_min(), gathered with byte shuffles (x86) or 32-bit masks. 16 bytes must be
+// readable at `packed` (the scales are followed by the block's quants).
+[[gnu::always_inline]] inline void k_scales(const uint8_t* packed, float d, float dmin, f32x8* sc, f32x8* m) {
+#if defined(__AVX2__)
+    // Bytes 0..3: scales 0..3 (low 6 bits) and the top 2 bits of scales 4..7; bytes 4..7 the
+    // same for the mins; bytes 8..11: low 4 bits of scales 4..7 (low nibble), mins 4..7 (high).
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(packed));
+    const __m128i low6 = _mm_and_si128(v, _mm_set1_epi8(0x3f));
+    const __m128i top2 = _mm_and_si128(_mm_srli_epi16(v, 2), _mm_set1_epi8(0x30));
+    const __m128i nib_lo = _mm_and_si128(v, _mm_set1_epi8(0x0f));
+    const __m128i nib_hi = _mm_and_si128(_mm_srli_epi16(v, 4), _mm_set1_epi8(0x0f));
+    constexpr char Z = -128;  // a shuffle index that gives 0
+    const __m128i out = _mm_or_si128(
+        _mm_or_si128(_mm_shuffle_epi8(low6, _mm_setr_epi8(0, 1, 2, 3, Z, Z, Z, Z, 4, 5, 6, 7, Z, Z, Z, Z)),
+                     _mm_shuffle_epi8(top2, _mm_setr_epi8(Z, Z, Z, Z, 0, 1, 2, 3, Z, Z, Z, Z, 4, 5, 6, 7))),
+        _mm_or_si128(_mm_shuffle_epi8(nib_lo, _mm_setr_epi8(Z, Z, Z, Z, 8, 9, 10, 11, Z, Z, Z, Z, Z, Z, Z, Z)),
+                     _mm_shuffle_epi8(nib_hi, _mm_setr_epi8(Z, Z, Z, Z, Z, Z, Z, Z, Z, Z, Z, Z, 8, 9, 10, 11))));
+    *sc = bitcast<f32x8>(_mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(out))) * d;
+    *m = bitcast<f32x8>(_mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(_mm_unpackhi_epi64(out, out)))) * dmin;
+#else
     uint32_t u[4];
     std::memcpy(u, packed, 12);
     constexpr uint32_t k6 = 0x3f3f3f3f, k4 = 0x0f0f0f0f, k2 = 0x03030303;
@@ -85,9 +119,10 @@ void k_scales(const uint8_t* packed, float d, float dmin, f32x8* sc, f32x8* m) {
     const auto* bytes = reinterpret_cast<const uint8_t*>(u);
     *sc = to_f32x8(bytes) * d;
     *m = to_f32x8(bytes + 8) * dmin;
+#endif
 }
 
-float dot_q4_k(const quant::BlockQ4_K* w, const float* x, const float* xsum, int64_t n) {
+[[maybe_unused]] float dot_q4_k(const quant::BlockQ4_K* w, const float* x, const float* xsum, int64_t n) {
     f32x16 acc0{}, acc1{};
     f32x8 mins{};
     for (int64_t b = 0; b < n / quant::kQKK; ++b, xsum += 8) {
@@ -118,6 +153,61 @@ float dot_q4_k(const quant::BlockQ4_K* w, const float* x, const float* xsum, int
     }
     return hsum(acc0 + acc1) - hsum(mins);
 }
+
+#if defined(__AVX512VNNI__) && defined(__AVX512VL__)
+#define LECTERN_DOT_VNNI 1
+
+inline __m256i load256(const void* p) { return _mm256_loadu_si256(static_cast<const __m256i*>(p)); }
+
+// sum over each group of 4 bytes of w * (a0 * 256^2 + a1 * 256 + a2), for the three pieces of
+// one run of 32 values of x at p (a0 signed, a1 and a2 unsigned). w in [0, 31], so it serves as
+// the unsigned operand with a0 and the signed one with a1, a2; every partial sum stays below
+// 31 * 4 * 127 * 256^2 + ... < 2^31.
+inline __m256i piece_dot(__m256i w, const int8_t* p) {
+    __m256i a = _mm256_dpbusd_epi32(_mm256_setzero_si256(), w, load256(p));
+    a = _mm256_dpbusd_epi32(_mm256_slli_epi32(a, 8), load256(p + 32), w);
+    return _mm256_dpbusd_epi32(_mm256_slli_epi32(a, 8), load256(p + 64), w);
+}
+
+// Q4_K on x's pieces, R rows at once; row r is computed exactly as when alone.
+template <int R>
+void q4_k_rows_vnni(const uint8_t* w, size_t stride, const PreparedX& px, int64_t n, float* y) {
+    __m256 acc0[R], acc1[R];
+    f32x8 mins[R], scale[R];
+    for (int r = 0; r < R; ++r) {
+        acc0[r] = acc1[r] = _mm256_setzero_ps();
+        mins[r] = f32x8{};
+    }
+    const __m256i low = _mm256_set1_epi8(0x0F);
+    for (int64_t b = 0; b < n / quant::kQKK; ++b) {
+        const f32x8 xs = load<f32x8>(px.piece_scales + 8 * b);
+        const f32x8 sums = load<f32x8>(px.sums + 8 * b);
+        for (int r = 0; r < R; ++r) {
+            const auto& blk = reinterpret_cast<const quant::BlockQ4_K*>(w + stride * r)[b];
+            f32x8 sc, m;
+            k_scales(blk.scales, f16_to_f32(blk.d), f16_to_f32(blk.dmin), &sc, &m);
+            mins[r] += m * sums;
+            scale[r] = sc * xs;
+        }
+        const int8_t* p = px.pieces + b * 8 * 96;
+        for (int j = 0; j < 8; j += 2, p += 192) {
+#pragma GCC unroll 8
+            for (int r = 0; r < R; ++r) {
+                const auto& blk = reinterpret_cast<const quant::BlockQ4_K*>(w + stride * r)[b];
+                const __m256i q = load256(blk.qs + 16 * j);
+                const __m256i lo = _mm256_and_si256(q, low);
+                const __m256i hi = _mm256_and_si256(_mm256_srli_epi16(q, 4), low);
+                acc0[r] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(piece_dot(lo, p)),
+                                          _mm256_set1_ps(scale[r][j]), acc0[r]);
+                acc1[r] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(piece_dot(hi, p + 96)),
+                                          _mm256_set1_ps(scale[r][j + 1]), acc1[r]);
+            }
+        }
+    }
+    for (int r = 0; r < R; ++r)
+        y[r] = hsum(bitcast<f32x8>(_mm256_add_ps(acc0[r], acc1[r]))) - hsum(mins[r]);
+}
+#endif
 
 float dot_q5_k(const quant::BlockQ5_K* w, const float* x, const float* xsum, int64_t n) {
     f32x16 acc0{}, acc1{};
@@ -174,6 +264,73 @@ float dot_q6_k(const quant::BlockQ6_K* w, const float* x, int64_t n) {
     return hsum(acc);
 }
 
+// Rows longer than this many values are computed kLongRowGroup at a time: their x (4 bytes
+// a value, or 3 bytes of pieces) no longer fits beside the weights in a 32 KiB L1 cache.
+constexpr int64_t kLongRow = 4096;
+constexpr int64_t kLongRowGroup = 4;
+
+bool uses_pieces(DType type) {
+#if defined(LECTERN_DOT_VNNI)
+    return type == DType::Q4_K;
+#else
+    (void)type;
+    return false;
+#endif
+}
+
+bool needs_block_sums(DType type) { return type == DType::Q4_K || type == DType::Q5_K; }
+
+// One row of any type alone.
+float dot_one(DType type, const uint8_t* row, const PreparedX& px, int64_t n) {
+    const float* x = px.x;
+    switch (type) {
+    case DType::F32:
+    case DType::F16:
+    case DType::BF16: {
+        const int64_t body = n - n % 32;
+        const float tail = dot_tail(type, row, x, body, n);
+        const auto* w16 = reinterpret_cast<const uint16_t*>(row);
+        float s = type == DType::F32   ? dot_plain<float, load_f32>(reinterpret_cast<const float*>(row), x, body)
+                  : type == DType::F16 ? dot_plain<uint16_t, load_f16>(w16, x, body)
+                                       : dot_plain<uint16_t, load_bf16>(w16, x, body);
+        return s + tail;
+    }
+    case DType::Q8_0: {
+        float y;
+        q8_0_rows<1>(row, 0, x, n, &y);
+        return y;
+    }
+    case DType::Q4_0: return dot_q4_0(reinterpret_cast<const quant::BlockQ4_0*>(row), x, n);
+    case DType::Q4_K:
+#if defined(LECTERN_DOT_VNNI)
+    {
+        float y;
+        q4_k_rows_vnni<1>(row, 0, px, n, &y);
+        return y;
+    }
+#else
+        return dot_q4_k(reinterpret_cast<const quant::BlockQ4_K*>(row), x, px.sums, n);
+#endif
+    case DType::Q5_K: return dot_q5_k(reinterpret_cast<const quant::BlockQ5_K*>(row), x, px.sums, n);
+    case DType::Q6_K: return dot_q6_k(reinterpret_cast<const quant::BlockQ6_K*>(row), x, n);
+    }
+    return 0.0f;
+}
+
+// kLongRowGroup rows at once, for the types that have a grouped kernel; false otherwise.
+bool dot_group(DType type, const uint8_t* w, size_t stride, const PreparedX& px, int64_t n, float* y) {
+    static_assert(kLongRowGroup == 4);
+    switch (type) {
+    case DType::Q8_0: q8_0_rows<4>(w, stride, px.x, n, y); return true;
+#if defined(LECTERN_DOT_VNNI)
+    case DType::Q4_K: q4_k_rows_vnni<4>(w, stride, px, n, y); return true;
+#endif
+    default: return false;
+    }
+}
+
+size_t align64(size_t bytes) { return (bytes + 63) / 64 * 64; }
+
 }  // namespace
 
 void block_sums(const float* x, int64_t n, float* xsum) {
@@ -183,28 +340,126 @@ void block_sums(const float* x, int64_t n, float* xsum) {
     }
 }
 
-bool needs_block_sums(DType type) { return type == DType::Q4_K || type == DType::Q5_K; }
+namespace {
+struct Magnitude {
+    float largest;
+    bool finite;
+};
 
-float dot_row(DType type, const void* row, const float* x, const float* xsum, int64_t n) {
-    switch (type) {
-    case DType::F32:
-    case DType::F16:
-    case DType::BF16: {
-        const int64_t body = n - n % 32;
-        const float tail = dot_tail(type, row, x, body, n);
-        const auto* w16 = static_cast<const uint16_t*>(row);
-        float s = type == DType::F32   ? dot_plain<float, load_f32>(static_cast<const float*>(row), x, body)
-                  : type == DType::F16 ? dot_plain<uint16_t, load_f16>(w16, x, body)
-                                       : dot_plain<uint16_t, load_bf16>(w16, x, body);
-        return s + tail;
+// The largest |x[k]| of 32 values, and whether all are finite.
+Magnitude largest_magnitude(const float* x) {
+#if defined(__AVX512F__)
+    const __m512i no_sign = _mm512_set1_epi32(0x7fffffff);
+    const __m512 a0 = _mm512_castsi512_ps(_mm512_and_si512(_mm512_castps_si512(_mm512_loadu_ps(x)), no_sign));
+    const __m512 a1 = _mm512_castsi512_ps(_mm512_and_si512(_mm512_castps_si512(_mm512_loadu_ps(x + 16)), no_sign));
+    const __m512 big = _mm512_set1_ps(std::numeric_limits<float>::max());
+    const bool finite = (_mm512_cmp_ps_mask(a0, big, _CMP_LE_OQ) & _mm512_cmp_ps_mask(a1, big, _CMP_LE_OQ)) == kAll;
+    // (The zero-masking form: GCC 12 warns about the pass-through operand of the other.)
+    const f32x16 a = bitcast<f32x16>(_mm512_maskz_max_ps(kAll, a0, a1));
+    f32x8 lo, hi;
+    std::memcpy(&lo, &a, 32);
+    std::memcpy(&hi, reinterpret_cast<const char*>(&a) + 32, 32);
+    const f32x8 m8 = bitcast<f32x8>(_mm256_max_ps(bitcast<__m256>(lo), bitcast<__m256>(hi)));
+    float m = 0.0f;
+    for (int k = 0; k < 8; ++k) m = m8[k] > m ? m8[k] : m;
+    return {m, finite};
+#else
+    float m = 0.0f;
+    bool finite = true;
+    for (int k = 0; k < 32; ++k) {
+        const float a = std::fabs(x[k]);
+        finite = finite && a <= std::numeric_limits<float>::max();
+        m = a > m ? a : m;
     }
-    case DType::Q8_0: return dot_q8_0(static_cast<const quant::BlockQ8_0*>(row), x, n);
-    case DType::Q4_0: return dot_q4_0(static_cast<const quant::BlockQ4_0*>(row), x, n);
-    case DType::Q4_K: return dot_q4_k(static_cast<const quant::BlockQ4_K*>(row), x, xsum, n);
-    case DType::Q5_K: return dot_q5_k(static_cast<const quant::BlockQ5_K*>(row), x, xsum, n);
-    case DType::Q6_K: return dot_q6_k(static_cast<const quant::BlockQ6_K*>(row), x, n);
+    return {m, finite};
+#endif
+}
+}  // namespace
+
+void split_pieces(const float* x, int64_t n, int8_t* pieces, float* scales) {
+    for (int64_t i = 0; i < n / 32; ++i, x += 32, pieces += 96) {
+        const auto [m, finite] = largest_magnitude(x);
+        if (!finite) {
+            // inf or nan: the products must not be finite either.
+            std::memset(pieces, 0, 96);
+            scales[i] = std::numeric_limits<float>::quiet_NaN();
+            continue;
+        }
+        scales[i] = m / 127.0f / 65536.0f;
+        const double inv = m > 0.0f ? 127.0 / double(m) : 0.0;
+        auto* frac = reinterpret_cast<uint8_t*>(pieces);
+#if defined(__AVX512F__)
+        // The scalar steps below, 8 values at a time (the zero-masking forms: GCC 12 warns
+        // about the pass-through operand of the others).
+        for (int k = 0; k < 32; k += 8) {
+            constexpr int kFloor = _MM_FROUND_TO_NEG_INF | _MM_FROUND_NO_EXC;
+            constexpr int kNearest = _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC;
+            const __m512d v = _mm512_mul_pd(_mm512_maskz_cvtps_pd(0xFF, _mm256_loadu_ps(x + k)), _mm512_set1_pd(inv));
+            const __m512d a0 = _mm512_maskz_roundscale_pd(0xFF, v, kFloor);
+            const __m512d t1 = _mm512_mul_pd(_mm512_sub_pd(v, a0), _mm512_set1_pd(256.0));
+            const __m512d a1 = _mm512_maskz_roundscale_pd(0xFF, t1, kFloor);
+            const __m512d t2 = _mm512_mul_pd(_mm512_sub_pd(t1, a1), _mm512_set1_pd(256.0));
+            const __m512d a2 = _mm512_maskz_min_pd(0xFF, _mm512_maskz_roundscale_pd(0xFF, t2, kNearest), _mm512_set1_pd(255.0));
+            const auto bytes = [](__m512d a) {
+                return _mm256_maskz_cvtepi32_epi8(0xFF, _mm512_maskz_cvtpd_epi32(0xFF, a));
+            };
+            _mm_storel_epi64(reinterpret_cast<__m128i*>(pieces + k), bytes(a0));
+            _mm_storel_epi64(reinterpret_cast<__m128i*>(frac + 32 + k), bytes(a1));
+            _mm_storel_epi64(reinterpret_cast<__m128i*>(frac + 64 + k), bytes(a2));
+        }
+#else
+        for (int k = 0; k < 32; ++k) {
+            const double v = double(x[k]) * inv;  // exact: 24 x 53 bits
+            const double a0 = std::floor(v);
+            const double t1 = (v - a0) * 256.0;   // [0, 256), exact
+            const double a1 = std::floor(t1);
+            const double a2 = std::fmin(std::nearbyint((t1 - a1) * 256.0), 255.0);
+            pieces[k] = static_cast<int8_t>(a0);
+            frac[32 + k] = static_cast<uint8_t>(a1);
+            frac[64 + k] = static_cast<uint8_t>(a2);
+        }
+#endif
     }
-    return 0.0f;
+}
+
+size_t prepared_x_bytes(DType type, int64_t n) {
+    size_t bytes = 0;
+    if (needs_block_sums(type)) bytes += align64(static_cast<size_t>(n / 32) * sizeof(float));
+    if (uses_pieces(type))
+        bytes += align64(static_cast<size_t>(n / 32) * 96) + align64(static_cast<size_t>(n / 32) * sizeof(float));
+    return bytes;
+}
+
+PreparedX prepare_x(DType type, const float* x, int64_t n, void* scratch) {
+    PreparedX px;
+    px.x = x;
+    auto* p = static_cast<uint8_t*>(scratch);
+    if (needs_block_sums(type)) {
+        auto* sums = reinterpret_cast<float*>(p);
+        block_sums(x, n, sums);
+        px.sums = sums;
+        p += align64(static_cast<size_t>(n / 32) * sizeof(float));
+    }
+    if (uses_pieces(type)) {
+        auto* pieces = reinterpret_cast<int8_t*>(p);
+        p += align64(static_cast<size_t>(n / 32) * 96);
+        auto* scales = reinterpret_cast<float*>(p);
+        split_pieces(x, n, pieces, scales);
+        px.pieces = pieces;
+        px.piece_scales = scales;
+    }
+    return px;
+}
+
+void dot_rows(DType type, const uint8_t* w, size_t stride, int64_t count, const PreparedX& x,
+              int64_t n, float* y) {
+    int64_t r = 0;
+    if (n > kLongRow) {
+        for (; r + kLongRowGroup <= count; r += kLongRowGroup) {
+            if (!dot_group(type, w + stride * static_cast<size_t>(r), stride, x, n, y + r)) break;
+        }
+    }
+    for (; r < count; ++r) y[r] = dot_one(type, w + stride * static_cast<size_t>(r), x, n);
 }
 
 }  // namespace lectern::cpu
