@@ -2,9 +2,11 @@
 //
 // Micro-kernel: MR <= kGemmRows rows x NV vectors of tokens of y in MR * NV vector
 // accumulators (AVX-512: 12 x 2 of 16 lanes = 24 registers; AVX2: 6 x 2 of 8). Per column k
-// it loads NV vectors of packed x and broadcasts the MR weights w[r][k]. Each (row, token)
-// sum runs over k in order within a 512-column chunk and chunks are added in order into y,
-// so results do not depend on how rows are split between threads.
+// it loads NV vectors of packed x and broadcasts the MR weights w[r][k]. Weights are unpacked
+// 512 columns at a time; the accumulators of every token tile of a row panel are kept in a
+// per-thread buffer from one 512-column piece to the next, so each (row, token) sum runs over
+// k in order and y is written once. Results do not depend on how rows are split between
+// threads.
 #include "cpu/matmul_gemm.h"
 
 #include <algorithm>
@@ -30,11 +32,15 @@ static_assert(kTokens == 2 * kLanes);
 constexpr int64_t kChunk = 512;             // columns per piece: a multiple of every block size
 constexpr int64_t kStride = kChunk + 16;    // row stride of the piece; the pad staggers cache sets
 
-// c: (MR, kTokens) = partial sums over kc columns. w: MR rows of stride kStride;
-// x: (kc, kTokens) packed tokens.
+// c: (MR, kTokens) = sums over kc columns, added to c's values when `add`. w: MR rows of
+// stride kStride; x: (kc, kTokens) packed tokens.
 template <int MR, int NV>
-void micro_kernel(const float* w, const float* x, int64_t kc, float* c) {
+void micro_kernel(const float* w, const float* x, int64_t kc, float* c, bool add) {
     Vec acc[MR][NV] = {};
+    if (add) {
+        for (int r = 0; r < MR; ++r)
+            for (int v = 0; v < NV; ++v) acc[r][v] = simd::load<Vec>(c + r * kTokens + v * kLanes);
+    }
     for (int64_t k = 0; k < kc; ++k) {
         Vec xv[NV];
         for (int v = 0; v < NV; ++v) xv[v] = simd::load<Vec>(x + k * kTokens + v * kLanes);
@@ -48,7 +54,7 @@ void micro_kernel(const float* w, const float* x, int64_t kc, float* c) {
         for (int v = 0; v < NV; ++v) simd::store(c + r * kTokens + v * kLanes, acc[r][v]);
 }
 
-using Kernel = void (*)(const float*, const float*, int64_t, float*);
+using Kernel = void (*)(const float*, const float*, int64_t, float*, bool);
 
 template <int NV, size_t... I>
 constexpr std::array<Kernel, sizeof...(I)> make_kernels(std::index_sequence<I...>) {
@@ -61,18 +67,14 @@ constexpr std::array<std::array<Kernel, kRows>, 2> kKernels{
 
 struct Scratch {
     std::vector<float> w = std::vector<float>(kRows * kStride);  // (kRows, kStride)
-    std::vector<float> tile = std::vector<float>(kRows * kTokens);
+    std::vector<float> tiles;  // one (kRows, kTokens) tile of sums per tile of tokens
 };
 
-// Adds (or, for the first chunk, stores) the tile's rows x tokens into y.
-void write_tile(const float* c, int64_t rows, int64_t tokens, bool first, float* y, int64_t n_rows) {
+// Stores the tile's rows x tokens into y.
+void write_tile(const float* c, int64_t rows, int64_t tokens, float* y, int64_t n_rows) {
     for (int64_t t = 0; t < tokens; ++t) {
         float* out = y + t * n_rows;
-        if (first) {
-            for (int64_t r = 0; r < rows; ++r) out[r] = c[r * kTokens + t];
-        } else {
-            for (int64_t r = 0; r < rows; ++r) out[r] += c[r * kTokens + t];
-        }
+        for (int64_t r = 0; r < rows; ++r) out[r] = c[r * kTokens + t];
     }
 }
 
@@ -101,6 +103,10 @@ void gemm_rows(const TensorView& w, const float* xp, int64_t n_tok, float* y, in
     thread_local Scratch s;
     const int64_t n_cols = w.n_cols, n_rows = w.n_rows;
     const DTypeInfo info = dtype_info(w.type);
+    const int64_t n_tiles = (n_tok + kTokens - 1) / kTokens;
+    // Grows to the largest batch seen, then stays: not per token.
+    if (s.tiles.size() < static_cast<size_t>(n_tiles * kRows * kTokens))
+        s.tiles.resize(static_cast<size_t>(n_tiles * kRows * kTokens));
     for (int64_t p = r0; p < r1; p += kRows) {
         const int64_t rows = std::min<int64_t>(kRows, r1 - p);
         for (int64_t k0 = 0; k0 < n_cols; k0 += kChunk) {
@@ -112,9 +118,12 @@ void gemm_rows(const TensorView& w, const float* xp, int64_t n_tok, float* y, in
                 const int64_t nt = std::min<int64_t>(kTokens, n_tok - t0);
                 const int nv = nt > kLanes ? 2 : 1;
                 kKernels[nv - 1][rows - 1](s.w.data(), xp + t0 * n_cols + k0 * kTokens, kc,
-                                           s.tile.data());
-                write_tile(s.tile.data(), rows, nt, k0 == 0, y + t0 * n_rows + p, n_rows);
+                                           s.tiles.data() + t0 * kRows, k0 > 0);
             }
+        }
+        for (int64_t t0 = 0; t0 < n_tok; t0 += kTokens) {
+            write_tile(s.tiles.data() + t0 * kRows, rows, std::min<int64_t>(kTokens, n_tok - t0),
+                       y + t0 * n_rows + p, n_rows);
         }
     }
 }
