@@ -70,6 +70,36 @@ struct Scratch {
     std::vector<float> tiles;  // one (kRows, kTokens) tile of sums per tile of tokens
 };
 
+#if defined(__AVX512F__)
+// r[i] = row i of a 16 x 16 block -> r[j] = column j. (The zero-masking forms: GCC 12 warns
+// about the pass-through operand of the others.)
+inline void transpose16(__m512* r) {
+    __m512 t[16];
+    for (int i = 0; i < 8; ++i) {  // pairs of rows interleaved
+        t[2 * i] = _mm512_maskz_unpacklo_ps(simd::kAll, r[2 * i], r[2 * i + 1]);
+        t[2 * i + 1] = _mm512_maskz_unpackhi_ps(simd::kAll, r[2 * i], r[2 * i + 1]);
+    }
+    for (int i = 0; i < 4; ++i) {  // 128-bit lane l of r[4i + j]: rows 4i..4i+3 of column 4l + j
+        r[4 * i] = _mm512_shuffle_ps(t[4 * i], t[4 * i + 2], 0x44);
+        r[4 * i + 1] = _mm512_shuffle_ps(t[4 * i], t[4 * i + 2], 0xEE);
+        r[4 * i + 2] = _mm512_shuffle_ps(t[4 * i + 1], t[4 * i + 3], 0x44);
+        r[4 * i + 3] = _mm512_shuffle_ps(t[4 * i + 1], t[4 * i + 3], 0xEE);
+    }
+    for (int i = 0; i < 2; ++i) {  // t[8i + j]: columns j, 8 + j; t[8i + 4 + j]: 4 + j, 12 + j
+        for (int j = 0; j < 4; ++j) {
+            t[8 * i + j] = _mm512_maskz_shuffle_f32x4(simd::kAll, r[8 * i + j], r[8 * i + 4 + j], 0x88);
+            t[8 * i + 4 + j] = _mm512_maskz_shuffle_f32x4(simd::kAll, r[8 * i + j], r[8 * i + 4 + j], 0xDD);
+        }
+    }
+    for (int j = 0; j < 4; ++j) {
+        r[j] = _mm512_maskz_shuffle_f32x4(simd::kAll, t[j], t[8 + j], 0x88);
+        r[8 + j] = _mm512_maskz_shuffle_f32x4(simd::kAll, t[j], t[8 + j], 0xDD);
+        r[4 + j] = _mm512_maskz_shuffle_f32x4(simd::kAll, t[4 + j], t[12 + j], 0x88);
+        r[12 + j] = _mm512_maskz_shuffle_f32x4(simd::kAll, t[4 + j], t[12 + j], 0xDD);
+    }
+}
+#endif
+
 // Stores the tile's rows x tokens into y.
 void write_tile(const float* c, int64_t rows, int64_t tokens, float* y, int64_t n_rows) {
     for (int64_t t = 0; t < tokens; ++t) {
@@ -87,13 +117,25 @@ int64_t gemm_packed_x_size(int64_t n_tok, int64_t n_cols) {
 void gemm_pack_x(const float* x, int64_t n_tok, int64_t n_cols, int64_t t0, int64_t t1, float* xp) {
     for (int64_t tile = t0; tile < t1; tile += kTokens) {
         float* dst = xp + tile * n_cols;
-        for (int t = 0; t < kTokens; ++t) {
-            const float* src = x + (tile + t) * n_cols;
-            if (tile + t < n_tok) {
-                for (int64_t k = 0; k < n_cols; ++k) dst[k * kTokens + t] = src[k];
-            } else {
-                for (int64_t k = 0; k < n_cols; ++k) dst[k * kTokens + t] = 0.0f;
+        const int64_t tokens = std::min<int64_t>(kTokens, n_tok - tile);
+        int64_t k0 = 0;
+#if defined(__AVX512F__)
+        // 16 columns x 16 tokens at a time through a register transpose.
+        for (; k0 + 16 <= n_cols; k0 += 16) {
+            for (int half = 0; half < 2; ++half) {
+                __m512 r[16];
+                for (int i = 0; i < 16; ++i) {
+                    const int64_t t = 16 * half + i;
+                    r[i] = t < tokens ? _mm512_loadu_ps(x + (tile + t) * n_cols + k0) : _mm512_setzero_ps();
+                }
+                transpose16(r);
+                for (int c = 0; c < 16; ++c) _mm512_storeu_ps(dst + (k0 + c) * kTokens + 16 * half, r[c]);
             }
+        }
+#endif
+        for (int64_t t = 0; t < kTokens; ++t) {
+            const float* src = x + (tile + t) * n_cols;
+            for (int64_t k = k0; k < n_cols; ++k) dst[k * kTokens + t] = t < tokens ? src[k] : 0.0f;
         }
     }
 }
