@@ -267,7 +267,7 @@ float dot_q6_k(const quant::BlockQ6_K* w, const float* x, int64_t n) {
 // Rows longer than this many values are computed kLongRowGroup at a time: their x (4 bytes
 // a value, or 3 bytes of pieces) no longer fits beside the weights in a 32 KiB L1 cache.
 constexpr int64_t kLongRow = 4096;
-constexpr int64_t kLongRowGroup = 4;
+constexpr int64_t kLongRowGroup = 8;
 
 bool uses_pieces(DType type) {
 #if defined(LECTERN_DOT_VNNI)
@@ -319,11 +319,11 @@ float dot_one(DType type, const uint8_t* row, const PreparedX& px, int64_t n) {
 
 // kLongRowGroup rows at once, for the types that have a grouped kernel; false otherwise.
 bool dot_group(DType type, const uint8_t* w, size_t stride, const PreparedX& px, int64_t n, float* y) {
-    static_assert(kLongRowGroup == 4);
+    static_assert(kLongRowGroup == 8);
     switch (type) {
-    case DType::Q8_0: q8_0_rows<4>(w, stride, px.x, n, y); return true;
+    case DType::Q8_0: q8_0_rows<8>(w, stride, px.x, n, y); return true;
 #if defined(LECTERN_DOT_VNNI)
-    case DType::Q4_K: q4_k_rows_vnni<4>(w, stride, px, n, y); return true;
+    case DType::Q4_K: q4_k_rows_vnni<8>(w, stride, px, n, y); return true;
 #endif
     default: return false;
     }
