@@ -156,6 +156,20 @@ void gemm_rows(const TensorView& w, const float* xp, int64_t n_tok, float* y, in
             const size_t offset = static_cast<size_t>(k0 / info.block_size) * info.block_bytes;
             for (int64_t r = 0; r < rows; ++r)
                 unpack_row(w.type, w.row(p + r) + offset, s.w.data() + r * kStride, kc);
+            // Ask for the weights of the next piece while this one is multiplied: they are
+            // read once, and 12 rows at a time is more streams than the hardware follows.
+            {
+                const bool last = k0 + kChunk >= n_cols;
+                const int64_t np = last ? p + kRows : p;
+                const int64_t nk = last ? 0 : k0 + kChunk;
+                const int64_t nrows = std::min<int64_t>(kRows, r1 - np);
+                const size_t nofs = static_cast<size_t>(nk / info.block_size) * info.block_bytes;
+                const size_t nbytes = static_cast<size_t>(std::min(kChunk, n_cols - nk) / info.block_size) * info.block_bytes;
+                for (int64_t r = 0; r < nrows; ++r) {
+                    const char* base = reinterpret_cast<const char*>(w.row(np + r)) + nofs;
+                    for (size_t b = 0; b < nbytes; b += 64) __builtin_prefetch(base + b, 0, 3);
+                }
+            }
             for (int64_t t0 = 0; t0 < n_tok; t0 += kTokens) {
                 const int64_t nt = std::min<int64_t>(kTokens, n_tok - t0);
                 const int nv = nt > kLanes ? 2 : 1;
