@@ -21,6 +21,8 @@ struct PreparedX {
     // x split into three 8-bit pieces per run of 32 values (see split_pieces), or null.
     const int8_t* pieces = nullptr;
     const float* piece_scales = nullptr;
+    // -32 * (sum of a0 over each 4 values), for Q6_K's values stored with an offset of 32.
+    const int32_t* piece_offsets = nullptr;
 };
 
 // Bytes of scratch prepare_x needs for a vector of n values of a product with weights of
