@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <unistd.h>
 
 namespace lectern::gguf {
 namespace {
@@ -108,7 +109,7 @@ TEST(GgufFile, RoundTripsTensorsAtEveryAlignment) {
 }
 
 TEST(GgufFile, WritesAndOpensAFile) {
-    auto path = std::filesystem::temp_directory_path() / "lectern_gguf_file_test.gguf";
+    auto path = std::filesystem::temp_directory_path() / ("lectern_gguf_file_test-" + std::to_string(::getpid()) + ".gguf");
     Writer w = every_type_writer();
     w.add_tensor("t", DType::F16, {4}, std::vector<uint8_t>(8, 0x3c));
     ASSERT_TRUE(w.write(path.string()).ok());

@@ -12,6 +12,8 @@
 #include <random>
 #include <sstream>
 
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 #include "lectern/engine/chat_template.h"
@@ -74,7 +76,7 @@ TEST(FixtureTokenizers, Llama3SubsetFromFolderAndGguf) {
 
 // Runs spm_encode on each line of `text`; one vector of ids per line.
 std::vector<std::vector<int32_t>> spm_encode_lines(const std::string& model, const std::string& text) {
-    const auto in = std::filesystem::temp_directory_path() / "lectern-spm-input.txt";
+    const auto in = std::filesystem::temp_directory_path() / ("lectern-spm-input-" + std::to_string(::getpid()) + ".txt");
     std::ofstream(in) << text;
     const std::string cmd = "spm_encode --model=" + model + " --output_format=id < " + in.string();
     FILE* p = popen(cmd.c_str(), "r");
@@ -83,7 +85,9 @@ std::vector<std::vector<int32_t>> spm_encode_lines(const std::string& model, con
     char buf[4096];
     size_t n = 0;
     while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-    if (pclose(p) != 0) return {};
+    const int status = pclose(p);
+    std::filesystem::remove(in);
+    if (status != 0) return {};
     std::vector<std::vector<int32_t>> lines;
     std::istringstream ls(out);
     for (std::string line; std::getline(ls, line);) {
@@ -132,7 +136,7 @@ TEST(FixtureTokenizers, SentencePieceDecodeMatchesLibrary) {
     const std::vector<std::vector<int32_t>> cases = {
         spm->encode("  two spaces"), spm->encode("x"), {1, 375, 411}, {375, 375, 411, 2},
         spm->encode("\xE6\x97\xA5\xE6\x9C\xAC")};
-    const auto in = std::filesystem::temp_directory_path() / "lectern-spm-ids.txt";
+    const auto in = std::filesystem::temp_directory_path() / ("lectern-spm-ids-" + std::to_string(::getpid()) + ".txt");
     {
         std::ofstream f(in);
         for (const auto& c : cases) {
@@ -146,7 +150,9 @@ TEST(FixtureTokenizers, SentencePieceDecodeMatchesLibrary) {
     std::string out;
     char buf[4096];
     for (size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
-    ASSERT_EQ(pclose(p), 0);
+    const int status = pclose(p);
+    std::filesystem::remove(in);
+    ASSERT_EQ(status, 0);
     std::istringstream ls(out);
     for (const auto& c : cases) {
         std::string line;
@@ -162,9 +168,10 @@ TEST(FixtureTokenizers, BadInputGivesErrors) {
     auto r = Tokenizer::load(test_data("models/llama31-tiny/config.json"));
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, ErrorCode::Corrupt);
-    const auto junk = std::filesystem::temp_directory_path() / "lectern-junk.model";
+    const auto junk = std::filesystem::temp_directory_path() / ("lectern-junk-" + std::to_string(::getpid()) + ".model");
     std::ofstream(junk) << "not a model";
     EXPECT_EQ(Tokenizer::load(junk.string()).error().code, ErrorCode::Corrupt);
+    std::filesystem::remove(junk);
 }
 
 }  // namespace

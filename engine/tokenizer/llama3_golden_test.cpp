@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 #include "gguf/gguf_file.h"
@@ -57,7 +59,7 @@ std::string write_llama3_gguf() {
     const json config = json::parse(std::ifstream(test_data("tokenizer/llama3-tokenizer_config.json")));
     w.set_string("tokenizer.chat_template", config["chat_template"].get<std::string>());
     const std::string path =
-        (std::filesystem::temp_directory_path() / "lectern-llama3-vocab.gguf").string();
+        (std::filesystem::temp_directory_path() / ("lectern-llama3-vocab-" + std::to_string(::getpid()) + ".gguf")).string();
     const Status st = w.write(path);
     if (!st.ok()) throw std::runtime_error(st.error().to_string());
     return path;
@@ -67,7 +69,9 @@ const Tokenizer& tokenizer_from(const std::string& source) {
     static std::unique_ptr<Tokenizer> from_json, from_gguf;
     std::unique_ptr<Tokenizer>& slot = source == "json" ? from_json : from_gguf;
     if (!slot) {
-        auto t = Tokenizer::load(source == "json" ? kJsonPath : write_llama3_gguf());
+        const std::string path = source == "json" ? kJsonPath : write_llama3_gguf();
+        auto t = Tokenizer::load(path);
+        if (path != kJsonPath) std::filesystem::remove(path);  // the written copy, per process
         if (!t.ok()) throw std::runtime_error(t.error().to_string());
         slot = std::move(*t);
     }

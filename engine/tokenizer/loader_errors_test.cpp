@@ -2,6 +2,8 @@
 // tokenizer.json variants and GGUF vocabularies written here with gguf::Writer.
 #include <filesystem>
 
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 #include "gguf/gguf_file.h"
@@ -66,9 +68,10 @@ TEST(LoaderErrors, TokenizerJsonVariants) {
 
 Status load_written(const gguf::Writer& w) {
     const std::string path =
-        (std::filesystem::temp_directory_path() / "lectern-bad-vocab.gguf").string();
+        (std::filesystem::temp_directory_path() / ("lectern-bad-vocab-" + std::to_string(::getpid()) + ".gguf")).string();
     LECTERN_TRY(w.write(path));
     auto t = Tokenizer::load(path);
+    std::filesystem::remove(path);
     if (!t.ok()) return t.error();
     return {};
 }
