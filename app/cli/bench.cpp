@@ -57,17 +57,22 @@ void print_results(const ModelWeights& w, const Args& a, const std::vector<cpu::
     std::printf("prompt %lld tokens, decode %lld tokens; weights read per decoded token: %.3f GB\n",
                 static_cast<long long>(a.bench.n_prompt), static_cast<long long>(a.bench.n_decode),
                 static_cast<double>(per_token) / gb);
-    std::printf("%-8s %14s %13s %12s %18s %6s %12s\n", "threads", "prefill tok/s", "decode tok/s",
-                "decode GB/s", "memory read GB/s", "ratio", "cpu share");
+    std::printf("%-8s %14s %13s %12s %18s %6s %12s %15s %13s %6s\n", "threads", "prefill tok/s",
+                "decode tok/s", "decode GB/s", "memory read GB/s", "ratio", "cpu share",
+                "prefill GMAC/s", "FMA GMAC/s", "ratio");
     for (const cpu::BenchResult& r : rs) {
-        std::printf("%-8d %14.2f %13.2f %12.2f %18.2f %6.2f %5.0f%% %5.0f%%\n", r.threads,
+        std::printf("%-8d %14.2f %13.2f %12.2f %18.2f %6.2f %5.0f%% %5.0f%% %15.1f %13.1f %6.2f\n", r.threads,
                     r.prefill_tok_s, r.decode_tok_s, r.decode_bytes_s / gb, r.memory_bytes_s / gb,
                     r.memory_bytes_s > 0 ? r.decode_bytes_s / r.memory_bytes_s : 0.0,
-                    100.0 * r.prefill_cpu_share, 100.0 * r.decode_cpu_share);
+                    100.0 * r.prefill_cpu_share, 100.0 * r.decode_cpu_share, r.prefill_macs_s / gb,
+                    r.multiply_add_s / gb, r.multiply_add_s > 0 ? r.prefill_macs_s / r.multiply_add_s : 0.0);
     }
     std::printf("memory read: best of 5 passes over a %zu MiB buffer; ratio = decode GB/s / memory read GB/s;\n"
                 "cpu share: CPU time received while prefilling / decoding over threads x wall time\n"
-                "(below 100%% means other programs were using the cores)\n",
+                "(below 100%% means other programs were using the cores);\n"
+                "prefill GMAC/s: multiply-adds of the prompt's matrix products, attention and one output\n"
+                "head per second; FMA GMAC/s: float32 vector multiply-adds per second of independent\n"
+                "chains at this thread count (the most prefill can reach); ratio = prefill / FMA\n",
                 a.bench.bandwidth_buffer_bytes >> 20);
 }
 

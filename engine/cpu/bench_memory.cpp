@@ -1,7 +1,10 @@
 // measure_read_bandwidth: each thread sums its contiguous part of the buffer with vector
 // loads (four independent accumulators, so the loads are not serialized by the adds).
+// measure_multiply_add_rate: each thread runs 12 independent chains of acc = acc * b + c,
+// enough to cover the multiply-add latency on the cores Lectern is tuned on.
 #include "cpu/bench_memory.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstring>
 #include <memory>
@@ -24,7 +27,39 @@ float sum_floats(const float* p, int64_t n) {
     return simd::hsum((a0 + a1) + (a2 + a3));
 }
 
+// 12 chains x `iterations` steps of 16-lane multiply-adds; returns a value that depends on
+// every step, so that none is optimized away.
+float multiply_add_chains(int64_t iterations) {
+    simd::f32x16 a[12];
+    for (int k = 0; k < 12; ++k) a[k] = simd::splat(0.001f * static_cast<float>(k));
+    const simd::f32x16 b = simd::splat(0.999f), c = simd::splat(0.001f);
+    for (int64_t i = 0; i < iterations; ++i) {
+#pragma GCC unroll 12
+        for (int k = 0; k < 12; ++k) a[k] = a[k] * b + c;
+    }
+    simd::f32x16 s{};
+    for (int k = 0; k < 12; ++k) s += a[k];
+    return simd::hsum(s);
+}
+
 }  // namespace
+
+double measure_multiply_add_rate(ThreadPool& pool, int64_t iterations) {
+    const int n = pool.n_threads();
+    std::vector<float> sinks(static_cast<size_t>(n));
+    double best = 0.0;
+    for (int r = 0; r < 3; ++r) {
+        const auto t0 = std::chrono::steady_clock::now();
+        pool.parallel_for(n, [&](int64_t b, int64_t e, int thread) {
+            for (int64_t i = b; i < e; ++i) sinks[static_cast<size_t>(thread)] += multiply_add_chains(iterations);
+        });
+        const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        best = std::max(best, static_cast<double>(n) * static_cast<double>(iterations) * 12 * 16 / s);
+    }
+    volatile float sink = 0.0f;
+    for (float v : sinks) sink = sink + v;
+    return best;
+}
 
 double measure_read_bandwidth(ThreadPool& pool, const BandwidthOptions& options) {
     const int64_t n = static_cast<int64_t>(options.buffer_bytes / sizeof(float)) / 64 * 64;

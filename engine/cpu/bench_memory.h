@@ -1,8 +1,11 @@
-// Memory read bandwidth of this machine, measured the way decoding reads weights: streaming
-// once through a buffer much larger than the last-level cache, split across threads.
+// The machine's limits the benchmark compares against: memory read bandwidth, measured the
+// way decoding reads weights (streaming once through a buffer much larger than the
+// last-level cache, split across threads), and the float32 multiply-add rate that bounds
+// prefill.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 
 #include "cpu/thread_pool.h"
 
@@ -16,5 +19,10 @@ struct BandwidthOptions {
 // Bytes per second of the fastest pass reading the whole buffer with every thread of `pool`.
 // 0 when the buffer cannot be allocated.
 double measure_read_bandwidth(ThreadPool& pool, const BandwidthOptions& options = {});
+
+// Float32 multiply-adds per second of every thread of `pool` running independent chains of
+// the same vector multiply-adds the matrix kernels compile to (best of 3 passes of
+// `iterations` steps of 12 x 16 multiply-adds per thread; the default takes about 0.1 s).
+double measure_multiply_add_rate(ThreadPool& pool, int64_t iterations = 30'000'000);
 
 }  // namespace lectern::cpu

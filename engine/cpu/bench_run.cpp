@@ -1,6 +1,7 @@
 // run_bench: per thread count, one warm-up step (faults in mapped weights), then the timed
 // prompt (chunks of up to 512 tokens, logits of the last token only, as a real prefill) and
-// the timed decode steps (one token, its logits), then the bandwidth measurement.
+// the timed decode steps (one token, its logits), then the bandwidth and multiply-add rate
+// measurements.
 #include "cpu/bench_run.h"
 
 #include <sys/resource.h>
@@ -84,6 +85,15 @@ size_t decode_weight_bytes(const ModelWeights& w) {
     return n;
 }
 
+double prefill_macs_per_token(const ModelConfig& c, int64_t n_prompt) {
+    const double d = static_cast<double>(c.d_model), q_dim = static_cast<double>(c.n_head * c.head_dim);
+    const double kv_dim = static_cast<double>(c.n_kv_head * c.head_dim);
+    const double matrices = d * q_dim + 2 * d * kv_dim + q_dim * d + 3 * d * static_cast<double>(c.d_ffn);
+    const double attention = q_dim * static_cast<double>(n_prompt + 1);
+    return static_cast<double>(c.n_layer) * (matrices + attention) +
+           d * static_cast<double>(c.n_vocab) / static_cast<double>(n_prompt);
+}
+
 Result<std::vector<BenchResult>> run_bench(std::shared_ptr<const ModelWeights> weights,
                                            const BenchOptions& o) {
     if (o.threads.empty() || o.n_prompt < 1 || o.n_decode < 1)
@@ -102,11 +112,13 @@ Result<std::vector<BenchResult>> run_bench(std::shared_ptr<const ModelWeights> w
             if (t->prefill_s > 0) r.prefill_tok_s = static_cast<double>(o.n_prompt) / t->prefill_s;
             if (t->decode_s > 0) r.decode_tok_s = static_cast<double>(o.n_decode) / t->decode_s;
             r.decode_bytes_s = r.decode_tok_s * bytes_per_token;
+            r.prefill_macs_s = r.prefill_tok_s * prefill_macs_per_token(weights->config, o.n_prompt);
             if (t->prefill_s > 0) r.prefill_cpu_share = t->prefill_cpu_s / (t->prefill_s * threads);
             if (t->decode_s > 0) r.decode_cpu_share = t->decode_cpu_s / (t->decode_s * threads);
         }
         ThreadPool pool(threads);
         r.memory_bytes_s = measure_read_bandwidth(pool, {o.bandwidth_buffer_bytes, 5});
+        r.multiply_add_s = measure_multiply_add_rate(pool, o.multiply_add_iterations);
         results.push_back(r);
     }
     return results;

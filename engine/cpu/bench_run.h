@@ -17,6 +17,7 @@ struct BenchOptions {
     int64_t n_decode = 64;         // tokens decoded one at a time after the prompt
     std::vector<int> threads{1, 2};
     size_t bandwidth_buffer_bytes = size_t{1} << 30;
+    int64_t multiply_add_iterations = 30'000'000;  // see measure_multiply_add_rate
     uint32_t seed = 1;
 };
 
@@ -26,6 +27,8 @@ struct BenchResult {
     double decode_tok_s = 0;
     double decode_bytes_s = 0;    // weight bytes read per second while decoding
     double memory_bytes_s = 0;    // measured read bandwidth at this thread count
+    double prefill_macs_s = 0;    // multiply-adds per second while prefilling
+    double multiply_add_s = 0;    // measured float32 multiply-add rate at this thread count
     // CPU time the process got while prefilling / decoding, as a share of threads x wall
     // time: well below 1 means other programs were using the cores.
     double prefill_cpu_share = 0;
@@ -35,6 +38,11 @@ struct BenchResult {
 // Bytes of weights one decoded token reads: every matrix, the output head (the embedding
 // matrix when tied), norms; of an untied embedding only one row.
 size_t decode_weight_bytes(const ModelWeights& weights);
+
+// Multiply-adds per prompt token of a prefill of n_prompt tokens: every matrix of every
+// layer, attention over the keys before each token (n_head * head_dim * (n_prompt + 1) per
+// layer on average, scores and values), and the output head once per prompt.
+double prefill_macs_per_token(const ModelConfig& config, int64_t n_prompt);
 
 // Runs the prompt and the decode steps on a fresh CPU backend per thread count.
 // Errors: those of the backend (e.g. OutOfMemory), InvalidArgument for no prompt, no decode

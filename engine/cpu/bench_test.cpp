@@ -47,6 +47,15 @@ TEST(SyntheticModel, IsValidAndCountsDecodeBytes) {
     EXPECT_EQ(refused.error().code, ErrorCode::Unsupported);
 }
 
+// The tiny shape by hand: d 256, 4 heads of 64 (q 256), 2 KV heads (kv 128), ffn 768,
+// 2 layers, vocab 512. Per layer: wq 256*256 + wk, wv 2*256*128 + wo 256*256 + ffn 3*256*768
+// = 786432; attention for an 8-token prompt 256 * 9 = 2304; the head 256 * 512 once, / 8.
+TEST(RunBench, CountsPrefillMultiplyAdds) {
+    auto config = synthetic_config("tiny");
+    ASSERT_TRUE(config.ok());
+    EXPECT_DOUBLE_EQ(prefill_macs_per_token(*config, 8), 2 * (786432.0 + 2304.0) + 256.0 * 512.0 / 8.0);
+}
+
 TEST(RunBench, ReportsEveryThreadCount) {
     ThreadPool pool(2);
     auto config = synthetic_config("tiny");
@@ -58,6 +67,7 @@ TEST(RunBench, ReportsEveryThreadCount) {
     o.n_decode = 3;
     o.threads = {1, 2};
     o.bandwidth_buffer_bytes = size_t{16} << 20;
+    o.multiply_add_iterations = 100'000;
     auto results = run_bench(*w, o);
     ASSERT_TRUE(results.ok()) << results.error().to_string();
     ASSERT_EQ(results->size(), 2u);
@@ -66,6 +76,8 @@ TEST(RunBench, ReportsEveryThreadCount) {
         EXPECT_TRUE(std::isfinite(r.decode_tok_s) && r.decode_tok_s > 0);
         EXPECT_GT(r.memory_bytes_s, 0);
         EXPECT_DOUBLE_EQ(r.decode_bytes_s, r.decode_tok_s * static_cast<double>(decode_weight_bytes(**w)));
+        EXPECT_GT(r.multiply_add_s, 0);
+        EXPECT_DOUBLE_EQ(r.prefill_macs_s, r.prefill_tok_s * prefill_macs_per_token(*config, 9));
     }
     EXPECT_EQ((*results)[1].threads, 2);
     o.threads = {0};
