@@ -338,6 +338,14 @@ bool needs_block_sums(DType type) { return type == DType::Q4_K || type == DType:
 
 bool uses_piece_offsets(DType type) { return uses_pieces(type) && type == DType::Q6_K; }
 
+// A several-row kernel's result for one row.
+template <auto Kernel, class X>
+float one_row(const uint8_t* row, const X& x, int64_t n) {
+    float y;
+    Kernel(row, 0, x, n, &y);
+    return y;
+}
+
 // One row of any type alone.
 float dot_one(DType type, const uint8_t* row, const PreparedX& px, int64_t n) {
     const float* x = px.x;
@@ -353,33 +361,16 @@ float dot_one(DType type, const uint8_t* row, const PreparedX& px, int64_t n) {
                                        : dot_plain<uint16_t, load_bf16>(w16, x, body);
         return s + tail;
     }
-    case DType::Q8_0: {
-        float y;
-        q8_0_rows<1>(row, 0, x, n, &y);
-        return y;
-    }
+    case DType::Q8_0: return one_row<q8_0_rows<1>>(row, x, n);
     case DType::Q4_0: return dot_q4_0(reinterpret_cast<const quant::BlockQ4_0*>(row), x, n);
-    case DType::Q4_K:
 #if defined(LECTERN_DOT_VNNI)
-    {
-        float y;
-        q4_k_rows_vnni<1>(row, 0, px, n, &y);
-        return y;
-    }
+    case DType::Q4_K: return one_row<q4_k_rows_vnni<1>>(row, px, n);
+    case DType::Q6_K: return one_row<q6_k_rows_vnni<1>>(row, px, n);
 #else
-        return dot_q4_k(reinterpret_cast<const quant::BlockQ4_K*>(row), x, px.sums, n);
+    case DType::Q4_K: return dot_q4_k(reinterpret_cast<const quant::BlockQ4_K*>(row), x, px.sums, n);
+    case DType::Q6_K: return dot_q6_k(reinterpret_cast<const quant::BlockQ6_K*>(row), x, n);
 #endif
     case DType::Q5_K: return dot_q5_k(reinterpret_cast<const quant::BlockQ5_K*>(row), x, px.sums, n);
-    case DType::Q6_K:
-#if defined(LECTERN_DOT_VNNI)
-    {
-        float y;
-        q6_k_rows_vnni<1>(row, 0, px, n, &y);
-        return y;
-    }
-#else
-        return dot_q6_k(reinterpret_cast<const quant::BlockQ6_K*>(row), x, n);
-#endif
     }
     return 0.0f;
 }
