@@ -1,7 +1,9 @@
 // Matrix products with weights in their stored type (F32, F16, BF16, Q8_0, Q4_0, Q4_K, Q5_K,
 // Q6_K). Weights are dequantized a block at a time inside the product, never expanded as a
-// whole; activations stay float32 and sums are float32, so the result equals a
-// dequantize-then-dot in float32 up to the order of summation.
+// whole; sums are float32, so the result equals a dequantize-then-dot in float32 up to the
+// order of summation. Activations are float32, except that the Q4_K and Q6_K decode kernels
+// on CPUs with AVX-512 VNNI read them as three bytes per value (matmul_dot.h, split_pieces),
+// each value within 2^-22 of the largest in its run of 32.
 #pragma once
 
 #include <cstdint>
