@@ -307,14 +307,12 @@ float dot_q5_k(const quant::BlockQ5_K* w, const float* x, const float* xsum, int
                 const int is = l / 16;
                 const u8x16 a = load<u8x16>(ql + l), c = load<u8x16>(ql + l + 32);
                 const u8x16 h = load<u8x16>(qh + l);
-                const u8x16 u1 = (a & 0xF) | ((h & 3) << 4);
-                const u8x16 u2 = (c & 0xF) | (((h >> 2) & 3) << 4);
-                const u8x16 u3 = (a >> 4) | (((h >> 4) & 3) << 4);
-                const u8x16 u4 = (c >> 4) | (((h >> 6) & 3) << 4);
-                const f32x16 q1 = to_f32(bitcast<i8x16>(u1) - bias);
-                const f32x16 q2 = to_f32(bitcast<i8x16>(u2) - bias);
-                const f32x16 q3 = to_f32(bitcast<i8x16>(u3) - bias);
-                const f32x16 q4 = to_f32(bitcast<i8x16>(u4) - bias);
+                u8x16 u[4];
+                q6_values(a, c, h, u);
+                const f32x16 q1 = to_f32(bitcast<i8x16>(u[0]) - bias);
+                const f32x16 q2 = to_f32(bitcast<i8x16>(u[1]) - bias);
+                const f32x16 q3 = to_f32(bitcast<i8x16>(u[2]) - bias);
+                const f32x16 q4 = to_f32(bitcast<i8x16>(u[3]) - bias);
                 acc += (q1 * load_f32(x + l)) * (d * sc[is]) +
                        (q2 * load_f32(x + l + 32)) * (d * sc[is + 2]);
                 acc += (q3 * load_f32(x + l + 64)) * (d * sc[is + 4]) +

@@ -37,6 +37,7 @@ typedef float f32x16 __attribute__((vector_size(64)));
 #endif
 typedef int8_t i8x16 __attribute__((vector_size(16)));
 typedef uint8_t u8x16 __attribute__((vector_size(16)));
+typedef uint16_t u16x8 __attribute__((vector_size(16)));
 typedef uint16_t u16x16 __attribute__((vector_size(32)));
 typedef uint32_t u32x16 __attribute__((vector_size(64)));
 
@@ -147,6 +148,20 @@ inline f32x16 load_f16(const uint16_t* p) {
     for (int i = 0; i < 16; ++i) v[i] = quant::f16_to_f32(p[i]);
     return v;
 #endif
+}
+
+// Bytes shifted right by 4 (x86 has no byte shifts: a 16-bit shift, then a mask).
+inline u8x16 high_nibbles(u8x16 v) { return bitcast<u8x16>(u16x8(bitcast<u16x8>(v) >> 4)) & 0x0F; }
+
+// The 6-bit values of 64 Q6_K weights: the low 4 bits of values l and l + 64 are the low and
+// high nibbles of a[l], those of values l + 32 and l + 96 the nibbles of c[l], and the top 2
+// bits of the four are bits 0-1, 2-3, 4-5 and 6-7 of h[l]. out[k] = values l + 32 k.
+inline void q6_values(u8x16 a, u8x16 c, u8x16 h, u8x16* out) {
+    const u16x8 w = bitcast<u16x8>(h);
+    out[0] = (a & 0x0F) | (bitcast<u8x16>(u16x8(w << 4)) & 0x30);
+    out[1] = (c & 0x0F) | (bitcast<u8x16>(u16x8(w << 2)) & 0x30);
+    out[2] = high_nibbles(a) | (h & 0x30);
+    out[3] = high_nibbles(c) | (bitcast<u8x16>(u16x8(w >> 2)) & 0x30);
 }
 
 // Sums of the lanes, in a fixed tree order.

@@ -4,7 +4,9 @@
 // 1, 2 and 3 threads.
 #include "cpu/matmul.h"
 #include "cpu/matmul_dot.h"
+#include "cpu/matmul_unpack.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <random>
@@ -167,6 +169,31 @@ TEST(SplitPieces, RebuildsEachValue) {
     x[200] = INFINITY;
     split_pieces(x.data(), static_cast<int64_t>(x.size()), pieces.data(), scales.data());
     EXPECT_TRUE(std::isnan(scales[200 / 32]));
+}
+
+// The prefill path's vector dequantization gives dequantize_row's values: bit for bit where
+// both compute one product per value (Q8_0, Q6_K, the 16-bit floats). Q4_K's d * q - min may
+// be fused into one rounding instead of two: the two differ by at most 2^-24 of d * q, which
+// is under 1e-6 of the row's largest magnitude.
+TEST(UnpackRow, EqualsDequantizeRow) {
+    const int64_t n = 512;
+    for (DType type : {DType::Q8_0, DType::Q6_K, DType::F16, DType::BF16, DType::Q4_K}) {
+        const Weights w = random_weights(type, 3, n, 9u);
+        for (int64_t r = 0; r < 3; ++r) {
+            std::vector<float> got(n), want(n);
+            unpack_row(type, w.view.row(r), got.data(), n);
+            quant::dequantize_row(type, w.view.row(r), want.data(), n);
+            float largest = 0.0f;
+            for (float v : want) largest = std::max(largest, std::fabs(v));
+            for (int64_t i = 0; i < n; ++i) {
+                if (type == DType::Q4_K) {
+                    ASSERT_NEAR(got[i], want[i], 1e-6 * largest) << i;
+                } else {
+                    ASSERT_EQ(got[i], want[i]) << dtype_name(type) << " row " << r << " value " << i;
+                }
+            }
+        }
+    }
 }
 
 TEST(EmbeddingRow, EqualsDequantizedRow) {

@@ -53,14 +53,12 @@ void unpack_q6_k(const quant::BlockQ6_K* b, float* y, int64_t n) {
                 const int is = l / 16;
                 const u8x16 a = load<u8x16>(ql + l), c = load<u8x16>(ql + l + 32);
                 const u8x16 h = load<u8x16>(qh + l);
-                const u8x16 u1 = (a & 0xF) | ((h & 3) << 4);
-                const u8x16 u2 = (c & 0xF) | (((h >> 2) & 3) << 4);
-                const u8x16 u3 = (a >> 4) | (((h >> 4) & 3) << 4);
-                const u8x16 u4 = (c >> 4) | (((h >> 6) & 3) << 4);
-                store(y + l, to_f32(bitcast<i8x16>(u1) - bias) * (d * sc[is]));
-                store(y + l + 32, to_f32(bitcast<i8x16>(u2) - bias) * (d * sc[is + 2]));
-                store(y + l + 64, to_f32(bitcast<i8x16>(u3) - bias) * (d * sc[is + 4]));
-                store(y + l + 96, to_f32(bitcast<i8x16>(u4) - bias) * (d * sc[is + 6]));
+                u8x16 u[4];
+                q6_values(a, c, h, u);
+                store(y + l, to_f32(bitcast<i8x16>(u[0]) - bias) * (d * sc[is]));
+                store(y + l + 32, to_f32(bitcast<i8x16>(u[1]) - bias) * (d * sc[is + 2]));
+                store(y + l + 64, to_f32(bitcast<i8x16>(u[2]) - bias) * (d * sc[is + 4]));
+                store(y + l + 96, to_f32(bitcast<i8x16>(u[3]) - bias) * (d * sc[is + 6]));
             }
         }
     }
