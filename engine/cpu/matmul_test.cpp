@@ -138,7 +138,8 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{DType::F16, 160}, Case{DType::BF16, 96},
                       Case{DType::Q8_0, 96}, Case{DType::Q8_0, 1024}, Case{DType::Q8_0, 8224},
                       Case{DType::Q4_0, 160}, Case{DType::Q4_K, 256}, Case{DType::Q4_K, 768},
-                      Case{DType::Q4_K, 8192}, Case{DType::Q5_K, 512},
+                      Case{DType::Q4_K, 8192}, Case{DType::Q5_K, 512}, Case{DType::Q5_K, 8192},
+                      Case{DType::Q6_K, 8192},
                       Case{DType::Q6_K, 256}, Case{DType::Q6_K, 768}),
     [](const ::testing::TestParamInfo<Case>& p) {
         return std::string(dtype_name(p.param.type)) + "_" + std::to_string(p.param.n_cols);
