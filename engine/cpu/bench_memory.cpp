@@ -1,7 +1,8 @@
 // measure_read_bandwidth: each thread sums its contiguous part of the buffer with vector
 // loads (four independent accumulators, so the loads are not serialized by the adds).
-// measure_multiply_add_rate: each thread runs 12 independent chains of acc = acc * b + c,
-// enough to cover the multiply-add latency on the cores Lectern is tuned on.
+// measure_multiply_add_rate: each thread runs independent chains of acc = acc * b + c,
+// enough to cover the multiply-add latency, few enough to stay in registers (12 of 16 lanes
+// with AVX-512's 32 registers, 6 pairs of 8 lanes with AVX2's 16).
 #include "cpu/bench_memory.h"
 
 #include <algorithm>
@@ -27,18 +28,24 @@ float sum_floats(const float* p, int64_t n) {
     return simd::hsum((a0 + a1) + (a2 + a3));
 }
 
-// 12 chains x `iterations` steps of 16-lane multiply-adds; returns a value that depends on
-// every step, so that none is optimized away.
+#if defined(__AVX2__) && !defined(__AVX512F__)
+constexpr int kChains = 6;
+#else
+constexpr int kChains = 12;
+#endif
+
+// kChains chains x `iterations` steps of 16-lane multiply-adds; returns a value that depends
+// on every step, so that none is optimized away.
 float multiply_add_chains(int64_t iterations) {
-    simd::f32x16 a[12];
-    for (int k = 0; k < 12; ++k) a[k] = simd::splat(0.001f * static_cast<float>(k));
+    simd::f32x16 a[kChains];
+    for (int k = 0; k < kChains; ++k) a[k] = simd::splat(0.001f * static_cast<float>(k));
     const simd::f32x16 b = simd::splat(0.999f), c = simd::splat(0.001f);
     for (int64_t i = 0; i < iterations; ++i) {
 #pragma GCC unroll 12
-        for (int k = 0; k < 12; ++k) a[k] = a[k] * b + c;
+        for (int k = 0; k < kChains; ++k) a[k] = a[k] * b + c;
     }
     simd::f32x16 s{};
-    for (int k = 0; k < 12; ++k) s += a[k];
+    for (int k = 0; k < kChains; ++k) s += a[k];
     return simd::hsum(s);
 }
 
@@ -54,7 +61,7 @@ double measure_multiply_add_rate(ThreadPool& pool, int64_t iterations) {
             for (int64_t i = b; i < e; ++i) sinks[static_cast<size_t>(thread)] += multiply_add_chains(iterations);
         });
         const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-        best = std::max(best, static_cast<double>(n) * static_cast<double>(iterations) * 12 * 16 / s);
+        best = std::max(best, static_cast<double>(n) * static_cast<double>(iterations) * kChains * 16 / s);
     }
     volatile float sink = 0.0f;
     for (float v : sinks) sink = sink + v;

@@ -22,8 +22,8 @@ double measure_read_bandwidth(ThreadPool& pool, const BandwidthOptions& options 
 
 // Float32 multiply-adds per second of every thread of `pool` running independent chains of
 // the same vector multiply-adds the matrix kernels compile to (best of 3 passes of
-// `iterations` steps of 12 x 16 multiply-adds per thread; the default takes about 35 ms a
-// pass on one Zen 4 core).
+// `iterations` steps of 12 x 16 (AVX2: 6 x 16) multiply-adds per thread; the default takes
+// about 35 ms a pass on one Zen 4 core).
 double measure_multiply_add_rate(ThreadPool& pool, int64_t iterations = 10'000'000);
 
 }  // namespace lectern::cpu
