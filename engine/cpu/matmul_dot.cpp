@@ -5,10 +5,9 @@
 //
 // Long rows (x larger than half the L1 cache) are computed several rows at a time, so each
 // load of x serves every row of the group instead of being fetched again from L2 per row.
-// Where the CPU has AVX-512 VNNI, Q4_K, Q5_K and Q6_K rows are dotted with x's 8-bit pieces
-// (split_pieces) by integer multiply-adds, which decode and multiply 32 weights in a few
-// instructions (on one Zen 4 core, rows of 2048 values: Q4_K 10.8 -> 13 GB/s, Q5_K 5.8 ->
-// 13.6 GB/s, Q6_K 6.7 -> 11.5 GB/s).
+// Where the CPU has AVX-512 VNNI, Q4_0, Q4_K, Q5_K and Q6_K rows are dotted with x's 8-bit
+// pieces (split_pieces) by integer multiply-adds, which decode and multiply 32 weights in a
+// few instructions (see docs/cpu-performance.md).
 #include "cpu/matmul_dot.h"
 
 #include <cmath>
@@ -78,7 +77,7 @@ void q8_0_rows(const uint8_t* w, size_t stride, const float* x, int64_t n, float
     for (int r = 0; r < R; ++r) y[r] = hsum(a0[r] + a1[r]);
 }
 
-float dot_q4_0(const quant::BlockQ4_0* w, const float* x, int64_t n) {
+[[maybe_unused]] float dot_q4_0(const quant::BlockQ4_0* w, const float* x, int64_t n) {
     f32x16 acc{};
     const i8x16 eight = i8x16{} + 8;
     for (int64_t b = 0; b < n / quant::kQK; ++b, x += 32) {
@@ -283,6 +282,35 @@ void q6_k_rows_vnni(const uint8_t* w, size_t stride, const PreparedX& px, int64_
     }
     for (int r = 0; r < R; ++r) y[r] = hsum(bitcast<f32x8>(acc[r]));
 }
+
+// Q4_0 on x's pieces, R rows at once; row r is computed exactly as when alone. The 4-bit
+// values u stand for q = u - 8, handled as in Q6_K (accumulator started at -8 * sum(a0)).
+template <int R>
+void q4_0_rows_vnni(const uint8_t* w, size_t stride, const PreparedX& px, int64_t n, float* y) {
+    __m256 acc[R];
+    for (int r = 0; r < R; ++r) acc[r] = _mm256_setzero_ps();
+    const __m128i low = _mm_set1_epi8(0x0F);
+    const __m256i bias = _mm256_set1_epi8(8);
+    for (int64_t b = 0; b < n / quant::kQK; ++b) {
+        const int8_t* p = px.pieces + 96 * b;
+        const __m256i off = load256(px.piece_offsets + 8 * b);
+        const float xs = px.piece_scales[b];
+#pragma GCC unroll 8
+        for (int r = 0; r < R; ++r) {
+            const auto& blk = reinterpret_cast<const quant::BlockQ4_0*>(w + stride * r)[b];
+            // Values 0-15 in the low nibbles, 16-31 in the high ones.
+            const __m128i q = _mm_loadu_si128(reinterpret_cast<const __m128i*>(blk.qs));
+            const __m256i u = _mm256_inserti128_si256(_mm256_castsi128_si256(_mm_and_si128(q, low)),
+                                                      _mm_and_si128(_mm_srli_epi16(q, 4), low), 1);
+            const __m256i qs = _mm256_sub_epi8(u, bias);
+            __m256i i = _mm256_dpbusd_epi32(off, u, load256(p));
+            i = _mm256_dpbusd_epi32(_mm256_slli_epi32(i, 8), load256(p + 32), qs);
+            i = _mm256_dpbusd_epi32(_mm256_slli_epi32(i, 8), load256(p + 64), qs);
+            acc[r] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(i), _mm256_set1_ps(f16_to_f32(blk.d) * xs), acc[r]);
+        }
+    }
+    for (int r = 0; r < R; ++r) y[r] = hsum(bitcast<f32x8>(acc[r]));
+}
 #endif
 
 [[maybe_unused]] float dot_q5_k(const quant::BlockQ5_K* w, const float* x, const float* xsum, int64_t n) {
@@ -345,7 +373,7 @@ constexpr int64_t kLongRowGroup = 8;
 
 bool uses_pieces(DType type) {
 #if defined(LECTERN_DOT_VNNI)
-    return type == DType::Q4_K || type == DType::Q5_K || type == DType::Q6_K;
+    return type == DType::Q4_0 || type == DType::Q4_K || type == DType::Q5_K || type == DType::Q6_K;
 #else
     (void)type;
     return false;
@@ -354,7 +382,11 @@ bool uses_pieces(DType type) {
 
 bool needs_block_sums(DType type) { return type == DType::Q4_K || type == DType::Q5_K; }
 
-bool uses_piece_offsets(DType type) { return uses_pieces(type) && type == DType::Q6_K; }
+// The offset of the types whose kernels need -offset * sum(a0) per lane (PreparedX), or 0.
+int32_t piece_offset(DType type) {
+    if (!uses_pieces(type)) return 0;
+    return type == DType::Q6_K ? 32 : type == DType::Q4_0 ? 8 : 0;
+}
 
 // A several-row kernel's result for one row.
 template <auto Kernel, class X>
@@ -380,7 +412,11 @@ float dot_one(DType type, const uint8_t* row, const PreparedX& px, int64_t n) {
         return s + tail;
     }
     case DType::Q8_0: return one_row<q8_0_rows<1>>(row, x, n);
+#if defined(LECTERN_DOT_VNNI)
+    case DType::Q4_0: return one_row<q4_0_rows_vnni<1>>(row, px, n);
+#else
     case DType::Q4_0: return dot_q4_0(reinterpret_cast<const quant::BlockQ4_0*>(row), x, n);
+#endif
 #if defined(LECTERN_DOT_VNNI)
     case DType::Q4_K: return one_row<k_rows_vnni<quant::BlockQ4_K, 1>>(row, px, n);
     case DType::Q6_K: return one_row<q6_k_rows_vnni<1>>(row, px, n);
@@ -405,6 +441,7 @@ bool dot_group(DType type, const uint8_t* w, size_t stride, const PreparedX& px,
 #if defined(LECTERN_DOT_VNNI)
     case DType::Q4_K: k_rows_vnni<quant::BlockQ4_K, 8>(w, stride, px, n, y); return true;
     case DType::Q5_K: k_rows_vnni<quant::BlockQ5_K, 8>(w, stride, px, n, y); return true;
+    case DType::Q4_0: q4_0_rows_vnni<8>(w, stride, px, n, y); return true;
     case DType::Q6_K: q6_k_rows_vnni<8>(w, stride, px, n, y); return true;
 #endif
     default: return false;
@@ -509,7 +546,7 @@ size_t prepared_x_bytes(DType type, int64_t n) {
     if (needs_block_sums(type)) bytes += align64(static_cast<size_t>(n / 32) * sizeof(float));
     if (uses_pieces(type))
         bytes += align64(static_cast<size_t>(n / 32) * 96) + align64(static_cast<size_t>(n / 32) * sizeof(float));
-    if (uses_piece_offsets(type)) bytes += align64(static_cast<size_t>(n / 4) * sizeof(int32_t));
+    if (piece_offset(type) != 0) bytes += align64(static_cast<size_t>(n / 4) * sizeof(int32_t));
     return bytes;
 }
 
@@ -532,13 +569,13 @@ PreparedX prepare_x(DType type, const float* x, int64_t n, void* scratch) {
         px.piece_scales = scales;
         p += align64(static_cast<size_t>(n / 32) * sizeof(float));
     }
-    if (uses_piece_offsets(type)) {
-        // -32 * the sum of a0 over each group of 4 values (one 32-bit lane of the kernel).
+    if (const int32_t offset = piece_offset(type); offset != 0) {
+        // -offset * the sum of a0 over each group of 4 values (one 32-bit lane of the kernel).
         auto* offsets = reinterpret_cast<int32_t*>(p);
         for (int64_t run = 0; run < n / 32; ++run) {
             for (int lane = 0; lane < 8; ++lane) {
                 const int8_t* a0 = px.pieces + 96 * run + 4 * lane;
-                offsets[8 * run + lane] = -32 * (a0[0] + a0[1] + a0[2] + a0[3]);
+                offsets[8 * run + lane] = -offset * (a0[0] + a0[1] + a0[2] + a0[3]);
             }
         }
         px.piece_offsets = offsets;

@@ -21,7 +21,8 @@ struct PreparedX {
     // x split into three 8-bit pieces per run of 32 values (see split_pieces), or null.
     const int8_t* pieces = nullptr;
     const float* piece_scales = nullptr;
-    // -32 * (sum of a0 over each 4 values), for Q6_K's values stored with an offset of 32.
+    // -offset * (sum of a0 over each 4 values), for the types whose values are stored with an
+    // offset (Q6_K: 32, Q4_0: 8).
     const int32_t* piece_offsets = nullptr;
 };
 

@@ -137,7 +137,8 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(Case{DType::F32, 96}, Case{DType::F32, 100}, Case{DType::BF16, 70},
                       Case{DType::F16, 160}, Case{DType::BF16, 96},
                       Case{DType::Q8_0, 96}, Case{DType::Q8_0, 1024}, Case{DType::Q8_0, 8224},
-                      Case{DType::Q4_0, 160}, Case{DType::Q4_K, 256}, Case{DType::Q4_K, 768},
+                      Case{DType::Q4_0, 160}, Case{DType::Q4_0, 8192}, Case{DType::Q4_K, 256},
+                      Case{DType::Q4_K, 768},
                       Case{DType::Q4_K, 8192}, Case{DType::Q5_K, 512}, Case{DType::Q5_K, 8192},
                       Case{DType::Q6_K, 8192},
                       Case{DType::Q6_K, 256}, Case{DType::Q6_K, 768}),
@@ -173,12 +174,12 @@ TEST(SplitPieces, RebuildsEachValue) {
 }
 
 // The prefill path's vector dequantization gives dequantize_row's values: bit for bit where
-// both compute one product per value (Q8_0, Q6_K, the 16-bit floats). Q4_K's d * q - min may
-// be fused into one rounding instead of two: the two differ by at most 2^-24 of d * q, which
-// is under 1e-6 of the row's largest magnitude.
+// both compute one product per value (Q8_0, Q4_0, Q6_K, the 16-bit floats). Q4_K's
+// d * q - min may be fused into one rounding instead of two: the two differ by at most 2^-24
+// of d * q, which is under 1e-6 of the row's largest magnitude.
 TEST(UnpackRow, EqualsDequantizeRow) {
     const int64_t n = 512;
-    for (DType type : {DType::Q8_0, DType::Q6_K, DType::F16, DType::BF16, DType::Q4_K}) {
+    for (DType type : {DType::Q8_0, DType::Q4_0, DType::Q6_K, DType::F16, DType::BF16, DType::Q4_K}) {
         const Weights w = random_weights(type, 3, n, 9u);
         for (int64_t r = 0; r < 3; ++r) {
             std::vector<float> got(n), want(n);

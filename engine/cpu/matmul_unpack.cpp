@@ -1,5 +1,5 @@
-// unpack_row: vector paths for the types that prefill meets most (Q8_0, Q4_K, Q6_K, BF16,
-// F16); the others go through quant::dequantize_row.
+// unpack_row: vector paths for the types that prefill meets most (Q8_0, Q4_0, Q4_K, Q6_K,
+// BF16, F16); the others go through quant::dequantize_row.
 #include "cpu/matmul_unpack.h"
 
 #include <cstring>
@@ -20,6 +20,16 @@ void unpack_q8_0(const quant::BlockQ8_0* b, float* y, int64_t n) {
         const float d = f16_to_f32(b[i].d);
         store(y, to_f32(load<i8x16>(b[i].qs)) * d);
         store(y + 16, to_f32(load<i8x16>(b[i].qs + 16)) * d);
+    }
+}
+
+void unpack_q4_0(const quant::BlockQ4_0* b, float* y, int64_t n) {
+    const i8x16 eight = i8x16{} + 8;
+    for (int64_t i = 0; i < n / quant::kQK; ++i, y += 32) {
+        const float d = f16_to_f32(b[i].d);
+        const u8x16 q = load<u8x16>(b[i].qs);
+        store(y, to_f32(bitcast<i8x16>(u8x16(q & 0x0F)) - eight) * d);
+        store(y + 16, to_f32(bitcast<i8x16>(high_nibbles(q)) - eight) * d);
     }
 }
 
@@ -75,6 +85,7 @@ void unpack_16bit(DType type, const uint16_t* x, float* y, int64_t n) {
 void unpack_row(DType type, const void* src, float* out, int64_t n) {
     switch (type) {
     case DType::Q8_0: unpack_q8_0(static_cast<const quant::BlockQ8_0*>(src), out, n); return;
+    case DType::Q4_0: unpack_q4_0(static_cast<const quant::BlockQ4_0*>(src), out, n); return;
     case DType::Q4_K: unpack_q4_k(static_cast<const quant::BlockQ4_K*>(src), out, n); return;
     case DType::Q6_K: unpack_q6_k(static_cast<const quant::BlockQ6_K*>(src), out, n); return;
     case DType::F16:
