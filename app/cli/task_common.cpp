@@ -71,6 +71,11 @@ void addTaskOptions(CLI::App* cmd, TaskOptions& o) {
         ->check(CLI::IsMember({"cpu", "cuda", "auto"}))
         ->capture_default_str();
     cmd->add_option("--threads", o.threads, "CPU threads; 0: all");
+    cmd->add_option("--kv", o.kv,
+                    "KV cache element type: f32 (exact) or f16/bf16 (half the memory, for long "
+                    "documents; a kept prefix is reused only with the same type)")
+        ->check(CLI::IsMember({"f32", "f16", "bf16"}))
+        ->capture_default_str();
     cmd->add_flag("--json", o.json, "Print one JSON object with the result instead of streaming text");
     cmd->add_option("--db", o.db, "The database (default: the XDG data folder)");
     cmd->add_option("-n,--max-tokens", o.maxTokens, "Most tokens of an answer")->capture_default_str();
@@ -91,10 +96,11 @@ Result<std::unique_ptr<app::LocalEngine>> openTaskEngine(const TaskOptions& o) {
     eo.nCtx = o.ctx;
     eo.backend = o.backend;
     eo.threads = o.threads;
+    eo.kvType = o.kv == "f16" ? KvType::F16 : o.kv == "bf16" ? KvType::BF16 : KvType::F32;
     auto engine = app::LocalEngine::open(eo);
     if (engine && !o.quiet)
-        std::fprintf(stderr, "model: %s, backend: %s, context: %lld tokens\n", model.c_str(),
-                     (*engine)->backendName().c_str(), static_cast<long long>(o.ctx));
+        std::fprintf(stderr, "model: %s, backend: %s, context: %lld tokens, KV cache %s\n", model.c_str(),
+                     (*engine)->backendName().c_str(), static_cast<long long>(o.ctx), o.kv.c_str());
     return engine;
 }
 

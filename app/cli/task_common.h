@@ -24,6 +24,7 @@ struct TaskOptions {
     std::int64_t ctx = 4096;
     std::string backend = "cpu";
     int threads = 0;
+    std::string kv = "f32";  // KV cache element type: f32, f16, bf16
     bool json = false;  // print one JSON object at the end instead of streaming text
     std::string db;     // empty: the default database
     std::int64_t maxTokens = 512;

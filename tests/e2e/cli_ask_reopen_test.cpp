@@ -2,7 +2,8 @@
 // by another (`ask --session ID`) that loads the conversation's KV snapshot from the cache
 // folder and prefills only the new question's tokens (counted at the backend and printed
 // by --json). The same session opened with another model's weights never uses the
-// snapshot. Also: exit code 2 for a bad command line.
+// snapshot, nor does a session whose KV cache has another element type (--kv). Also: exit
+// code 2 for a bad command line.
 #include <cstdio>
 #include <string>
 
@@ -71,9 +72,38 @@ TEST_F(TaskTest, ReopenedSessionPrefillsOnlyTheQuestionFromItsSavedPrefix) {
     EXPECT_GE(j3["context_prefilled"].get<std::int64_t>(), prefix);
 }
 
+// --kv f16 halves the cache; a snapshot saved from a 16-bit cache is reused by the next
+// 16-bit session and never by a float32 one (or the other way round).
+TEST_F(TaskTest, KeptPrefixIsReusedOnlyWithTheSameKvType) {
+    std::string text;
+    for (int i = 0; i < 4; ++i) text += paragraph(i) + "\n\n";
+    const std::string doc = dir.write("report.txt", text);
+    const std::string env = "LECTERN_CACHE_DIR='" + (dir.path() / "cache").string() + "'";
+    const std::string common = " --ctx 1024 --threads 2 -n 4 --json -q --db '" + (dir.path() / "k.db").string() + "'";
+
+    auto first = runCli(env, "ask '" + doc + "' 'How many crates?' --kv f16 --model '" + tinyModel() + "'" + common);
+    ASSERT_EQ(first.code, 0) << first.out;
+    auto j1 = parse(first);
+    EXPECT_EQ(j1["context_source"], "prefill");
+    const auto session = std::to_string(j1["session"].get<std::int64_t>());
+
+    auto as_f16 = runCli(env, "ask --session " + session + " 'Which quarter?' --kv f16" + common);
+    ASSERT_EQ(as_f16.code, 0) << as_f16.out;
+    auto j2 = parse(as_f16);
+    EXPECT_EQ(j2["context_source"], "snapshot");
+    EXPECT_EQ(j2["context_prefilled"], 0);
+
+    auto as_f32 = runCli(env, "ask --session " + session + " 'Who was late?' --kv f32" + common);
+    ASSERT_EQ(as_f32.code, 0) << as_f32.out;
+    auto j3 = parse(as_f32);
+    EXPECT_EQ(j3["context_source"], "prefill");
+    EXPECT_GE(j3["context_prefilled"].get<std::int64_t>(), j1["prefix_tokens"].get<std::int64_t>());
+}
+
 TEST_F(TaskTest, BadCommandLineExitsWithUsageCode) {
     EXPECT_EQ(runCli("", "ask --session 1").code, 2);  // no question
     EXPECT_EQ(runCli("", "translate x.txt").code, 2);  // no --to
+    EXPECT_EQ(runCli("", "ask x.txt 'Why?' --kv f8").code, 2);  // no such KV type
 }
 
 }  // namespace
