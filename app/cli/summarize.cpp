@@ -1,5 +1,6 @@
 // `lectern-cli summarize FILES... [--language L]`: a summary of documents, in one pass when
-// they fit the context, else by map-reduce over chunks (progress per chunk on stderr).
+// they fit the context, else by map-reduce over chunks (progress per chunk on stderr). After
+// Ctrl-C or a crash, the same command continues from the part summaries already made.
 #include <memory>
 #include <string>
 #include <vector>
@@ -32,7 +33,8 @@ int run(Args& a) {
         if (!r) return r.error();
         return nlohmann::json{{"session", r->sessionId}, {"summary", r->summary}, {"stopped", r->stopped},
                               {"map_reduce", r->mapReduce}, {"chunk_tokens", r->chunkTokens},
-                              {"part_summaries", r->partSummaries}, {"reduce_rounds", r->reduceRounds},
+                              {"part_summaries", r->partSummaries}, {"resumed_parts", r->resumedParts},
+                              {"reduce_rounds", r->reduceRounds},
                               {"prompt_tokens", r->promptTokens}};
     });
 }

@@ -2,6 +2,7 @@
 #include "summarize_task.h"
 
 #include <algorithm>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
@@ -93,17 +94,18 @@ Result<ingest::PackResult> packForSummary(Summarizer& s) {
     return ingest::pack(request.documents, counter, po);
 }
 
-// Map (one summary per chunk, checkpointed) and reduce rounds; returns the final prompt's
-// user message, or Cancelled (out.partSummaries keeps what was done).
+// Map (one summary per chunk, checkpointed; those in out.partSummaries are done) and reduce
+// rounds; returns the final prompt's user message, or Cancelled (out.partSummaries keeps what
+// was done).
 Result<std::string> mapReduce(Summarizer& s, const ingest::PackResult& packed, Store& store,
                               std::int64_t runId, SummarizeResult& out) {
     const SummarizeRequest& request = s.request;
     out.mapReduce = true;
     const auto n = static_cast<std::int64_t>(packed.chunks.size());
-    for (std::int64_t i = 0; i < n; ++i) {
+    for (const auto& chunk : packed.chunks) out.chunkTokens.push_back(chunk.tokens);
+    for (auto i = static_cast<std::int64_t>(out.partSummaries.size()); i < n; ++i) {
         s.ctx.report("map", i, n);
         const auto& chunk = packed.chunks[static_cast<std::size_t>(i)];
-        out.chunkTokens.push_back(chunk.tokens);
         auto text = renderPrompt("summarize_map", {{"index", std::to_string(i + 1)},
                                                    {"count", std::to_string(n)}, {"chunk", chunk.text}});
         if (!text) return text.error();
@@ -122,6 +124,49 @@ Result<std::string> mapReduce(Summarizer& s, const ingest::PackResult& packed, S
                                              {"summaries", joinParts(*parts, 0, parts->size())}});
 }
 
+// What identifies a summary run for resuming it: the documents, the model, the language and
+// the chunking.
+nlohmann::json runParams(const LocalEngine& engine, const SummarizeRequest& request,
+                         const ingest::PackResult& packed) {
+    nlohmann::json documents = nlohmann::json::array();
+    for (const auto& d : request.documents) documents.push_back(d.id);
+    return nlohmann::json{{"language", request.language}, {"documents", documents},
+                          {"model", engine.options().modelPath}, {"chunks", packed.chunks.size()},
+                          {"part_tokens", request.partTokens}, {"overlap_tokens", request.overlapTokens}};
+}
+
+// The stopped or failed map-reduce run with these parameters, if any (one still running in
+// another process is left to it; a killed process's run was marked stopped when the store
+// was opened).
+Result<std::optional<TaskRunRecord>> findUnfinishedSummary(Store& store, const nlohmann::json& params) {
+    auto sessions = store.sessions().list();
+    if (!sessions) return sessions.error();
+    for (const auto& session : *sessions) {
+        auto run = store.taskRuns().latestUnfinished(session.id, "summarize");
+        if (!run) return run.error();
+        if (*run && (*run)->status != TaskRunStatus::Running &&
+            nlohmann::json::parse((*run)->params, nullptr, false) == params)
+            return *run;
+    }
+    return std::optional<TaskRunRecord>();
+}
+
+// The part summaries of a checkpoint, or an error when it is not one of a run of `chunks`.
+Result<std::vector<std::string>> checkpointParts(const std::string& checkpoint, std::size_t chunks) {
+    const auto j = nlohmann::json::parse(checkpoint, nullptr, false);
+    std::vector<std::string> parts;
+    if (j.is_object() && j.contains("parts") && j["parts"].is_array()) {
+        for (const auto& p : j["parts"]) {
+            if (!p.is_string()) return make_error(ErrorCode::Corrupt, "a summary checkpoint holds a part that is not text");
+            parts.push_back(p.get<std::string>());
+        }
+    } else if (!(j.is_object() && j.empty())) {
+        return make_error(ErrorCode::Corrupt, "a summary checkpoint is not a list of parts");
+    }
+    if (parts.size() > chunks) return make_error(ErrorCode::Corrupt, "a summary checkpoint has more parts than chunks");
+    return parts;
+}
+
 }  // namespace
 
 Result<SummarizeResult> runSummarize(LocalEngine& engine, Store& store,
@@ -132,13 +177,31 @@ Result<SummarizeResult> runSummarize(LocalEngine& engine, Store& store,
     Summarizer s{engine, request, ctx, *system};
     auto packed = packForSummary(s);
     if (!packed) return packed.error();
-    auto session = createTaskSession(store, "Summary", engine.options().modelPath, request.documents);
-    if (!session) return session.error();
-    out.sessionId = *session;
-
-    LECTERN_TRY(store.messages().add(makeMessage(out.sessionId, "user", "Summarize in " + request.language + ".")));
-    auto run = store.taskRuns().start(out.sessionId, "summarize", nlohmann::json{{"language", request.language}}.dump());
-    if (!run) return run.error();
+    // A map-reduce run stopped earlier over the same documents and settings is continued.
+    const nlohmann::json params = runParams(engine, request, *packed);
+    std::optional<TaskRunRecord> unfinished;
+    if (!packed->fits) {
+        auto found = findUnfinishedSummary(store, params);
+        if (!found) return found.error();
+        unfinished = *found;
+    }
+    Result<std::int64_t> run = std::int64_t{0};
+    if (unfinished) {
+        auto parts = checkpointParts(unfinished->checkpoint, packed->chunks.size());
+        if (!parts) return parts.error();
+        LECTERN_TRY(store.taskRuns().resume(unfinished->id));
+        out.sessionId = unfinished->sessionId;
+        out.partSummaries = std::move(*parts);
+        out.resumedParts = out.partSummaries.size();
+        run = unfinished->id;
+    } else {
+        auto session = createTaskSession(store, "Summary", engine.options().modelPath, request.documents);
+        if (!session) return session.error();
+        out.sessionId = *session;
+        LECTERN_TRY(store.messages().add(makeMessage(out.sessionId, "user", "Summarize in " + request.language + ".")));
+        run = store.taskRuns().start(out.sessionId, "summarize", params.dump());
+        if (!run) return run.error();
+    }
     auto stream = store.messages().beginStream(out.sessionId, "assistant");
     if (!stream) return stream.error();
     auto stop = [&](std::string partial) -> Result<SummarizeResult> {

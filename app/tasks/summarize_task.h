@@ -2,6 +2,9 @@
 // chunks (with overlap) are summarized one by one (progress per chunk), then the part
 // summaries are combined, in several rounds when they do not fit one prompt. The final
 // summary streams and is stored as the session's answer; a cancelled run keeps what it had.
+// The part summaries are checkpointed: summarizing the same documents again (same model,
+// language and part settings) after a stop, a failure or a killed process continues the
+// unfinished run in its session from the first chunk not yet summarized.
 #pragma once
 
 #include <cstdint>
@@ -30,6 +33,7 @@ struct SummarizeResult {
     bool mapReduce = false;
     std::vector<std::size_t> chunkTokens;   // each chunk's token count (map-reduce)
     std::vector<std::string> partSummaries; // one per chunk
+    std::size_t resumedParts = 0;           // part summaries taken from an unfinished run
     int reduceRounds = 0;                   // rounds before the final one
     std::int64_t promptTokens = 0;          // of the final prompt
 };

@@ -196,6 +196,53 @@ TEST_F(TaskTest, CancelledSummaryKeepsThePartsDone) {
     EXPECT_EQ((*messages)[1].status, MessageStatus::Stopped);
 }
 
+// The same summary asked again after a stop continues the run: the two part summaries made
+// are kept, only the other chunks are summarized, in the same session. Another language is
+// another run.
+TEST_F(TaskTest, StoppedSummaryResumesFromItsPartSummaries) {
+    auto engine = openTiny(512);
+    ASSERT_TRUE(engine);
+    SummarizeRequest request;
+    request.documents = read({writePdf(dir, "report.pdf", 8)});
+    request.maxTokens = 8;
+    request.partTokens = 6;
+    Recorder first;
+    first.onProgress = [&](const std::string& phase, std::int64_t done) {
+        if (phase == "map" && done == 2) first.cancel = true;
+    };
+    auto stopped = runSummarize(*engine, *store, request, first.context());
+    ASSERT_TRUE(stopped.ok()) << stopped.error().to_string();
+    ASSERT_TRUE(stopped->stopped);
+    ASSERT_EQ(stopped->partSummaries.size(), 2u);
+
+    Recorder second;
+    std::vector<std::int64_t> mapped;  // chunks summarized by the second run
+    second.onProgress = [&](const std::string& phase, std::int64_t done) {
+        if (phase == "map") mapped.push_back(done);
+    };
+    auto resumed = runSummarize(*engine, *store, request, second.context());
+    ASSERT_TRUE(resumed.ok()) << resumed.error().to_string();
+    EXPECT_FALSE(resumed->stopped);
+    EXPECT_EQ(resumed->sessionId, stopped->sessionId);
+    EXPECT_EQ(resumed->resumedParts, 2u);
+    ASSERT_EQ(resumed->partSummaries.size(), resumed->chunkTokens.size());
+    EXPECT_EQ(resumed->partSummaries[0], stopped->partSummaries[0]);
+    EXPECT_EQ(resumed->partSummaries[1], stopped->partSummaries[1]);
+    ASSERT_FALSE(mapped.empty());
+    EXPECT_EQ(mapped.front(), 2);  // the first chunk it reports is the third
+    auto runs = store->taskRuns().list(resumed->sessionId);
+    ASSERT_TRUE(runs.ok());
+    ASSERT_EQ(runs->size(), 1u);
+    EXPECT_EQ((*runs)[0].status, TaskRunStatus::Complete);
+
+    request.language = "German";
+    Recorder third;
+    auto other = runSummarize(*engine, *store, request, third.context());
+    ASSERT_TRUE(other.ok()) << other.error().to_string();
+    EXPECT_NE(other->sessionId, stopped->sessionId);
+    EXPECT_EQ(other->resumedParts, 0u);
+}
+
 TEST_F(TaskTest, CancelledAnswerIsKeptAsStopped) {
     auto engine = openTiny(1024);
     ASSERT_TRUE(engine);
