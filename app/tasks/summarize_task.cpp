@@ -125,13 +125,14 @@ Result<std::string> mapReduce(Summarizer& s, const ingest::PackResult& packed, S
 }
 
 // What identifies a summary run for resuming it: the documents, the model, the language and
-// the chunking.
+// the chunking (which the context size decides).
 nlohmann::json runParams(const LocalEngine& engine, const SummarizeRequest& request,
                          const ingest::PackResult& packed) {
     nlohmann::json documents = nlohmann::json::array();
     for (const auto& d : request.documents) documents.push_back(d.id);
     return nlohmann::json{{"language", request.language}, {"documents", documents},
-                          {"model", engine.options().modelPath}, {"chunks", packed.chunks.size()},
+                          {"model", engine.options().modelPath}, {"ctx", engine.nCtx()},
+                          {"chunks", packed.chunks.size()},
                           {"part_tokens", request.partTokens}, {"overlap_tokens", request.overlapTokens}};
 }
 
