@@ -51,7 +51,8 @@ int run(Args& a) {
         auto r = app::runReview(**engine, *store, request, ctx);
         if (!r) return r.error();
         return nlohmann::json{{"session", r->sessionId}, {"output", r->output}, {"stopped", r->stopped},
-                              {"prompts", r->prompts}, {"findings", findingsJson(r->findings)}};
+                              {"prompts", r->prompts}, {"resumed_prompts", r->resumedPrompts},
+                              {"findings", findingsJson(r->findings)}};
     });
 }
 

@@ -18,6 +18,17 @@ Result<TaskRunRecord> readRun(const Statement& row) {
                          row.columnInt(6),  row.columnInt(7)};
 }
 
+// The first row of a query of runs, if any.
+Result<std::optional<TaskRunRecord>> firstRun(Result<Statement> stmt) {
+    if (!stmt) return stmt.error();
+    auto row = stmt->step();
+    if (!row) return row.error();
+    if (!*row) return std::optional<TaskRunRecord>();
+    auto run = readRun(*stmt);
+    if (!run) return run.error();
+    return std::optional<TaskRunRecord>(std::move(*run));
+}
+
 }  // namespace
 
 const char* taskRunStatusName(TaskRunStatus status) {
@@ -100,17 +111,18 @@ Result<std::vector<TaskRunRecord>> TaskRunStore::list(std::int64_t sessionId) {
 
 Result<std::optional<TaskRunRecord>> TaskRunStore::latestUnfinished(std::int64_t sessionId,
                                                                     const std::string& kind) {
-    auto stmt = m_db.query(std::string(kSelectRun) +
-                               " WHERE session_id = ? AND kind = ? AND status <> 'complete' "
-                               "ORDER BY id DESC LIMIT 1",
-                           sessionId, kind);
-    if (!stmt) return stmt.error();
-    auto row = stmt->step();
-    if (!row) return row.error();
-    if (!*row) return std::optional<TaskRunRecord>();
-    auto run = readRun(*stmt);
-    if (!run) return run.error();
-    return std::optional<TaskRunRecord>(std::move(*run));
+    return firstRun(m_db.query(std::string(kSelectRun) +
+                                   " WHERE session_id = ? AND kind = ? AND status <> 'complete' "
+                                   "ORDER BY id DESC LIMIT 1",
+                               sessionId, kind));
+}
+
+Result<std::optional<TaskRunRecord>> TaskRunStore::latestResumable(const std::string& kind,
+                                                                   const std::string& params) {
+    return firstRun(m_db.query(std::string(kSelectRun) +
+                                   " WHERE kind = ? AND params = ? AND status IN ('stopped', 'failed') "
+                                   "ORDER BY id DESC LIMIT 1",
+                               kind, params));
 }
 
 Result<int> TaskRunStore::recoverAbandoned() {

@@ -45,6 +45,10 @@ public:
     // The latest run of `kind` in a session that did not complete, if any.
     Result<std::optional<TaskRunRecord>> latestUnfinished(std::int64_t sessionId,
                                                           const std::string& kind);
+    // The latest stopped or failed run of `kind`, in any session, whose parameters are exactly
+    // `params`: the run a task with those parameters takes over to continue it.
+    Result<std::optional<TaskRunRecord>> latestResumable(const std::string& kind,
+                                                         const std::string& params);
     // Marks 'stopped' every 'running' run whose process has ended; returns how many.
     Result<int> recoverAbandoned();
 

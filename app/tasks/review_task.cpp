@@ -5,6 +5,7 @@
 
 #include "lectern/ingest/packing.h"
 #include "prompts.h"
+#include "task_checkpoint.h"
 #include "task_documents.h"
 
 namespace lectern::app {
@@ -31,6 +32,13 @@ Result<std::vector<std::string>> reviewInputs(const LocalEngine& engine, const R
     return inputs;
 }
 
+// What identifies a review run for resuming it.
+nlohmann::json runParams(const LocalEngine& engine, const ReviewRequest& request, std::size_t prompts) {
+    return nlohmann::json{{"what", request.what}, {"documents", documentIds(request.documents)},
+                          {"model", engine.options().modelPath}, {"ctx", engine.nCtx()},
+                          {"prompts", prompts}, {"max_tokens", request.maxTokens}};
+}
+
 }  // namespace
 
 Result<ReviewResult> runReview(LocalEngine& engine, Store& store, const ReviewRequest& request,
@@ -41,19 +49,29 @@ Result<ReviewResult> runReview(LocalEngine& engine, Store& store, const ReviewRe
     auto inputs = reviewInputs(engine, request, *system);
     if (!inputs) return inputs.error();
     out.prompts = inputs->size();
-    auto session = createTaskSession(store, "Review", engine.options().modelPath, request.documents);
-    if (!session) return session.error();
-    out.sessionId = *session;
-    LECTERN_TRY(store.messages().add(makeMessage(out.sessionId, "user", "Review the " + request.what + ".")));
-    auto run = store.taskRuns().start(out.sessionId, "review", nlohmann::json{{"what", request.what}}.dump());
+    // A review of several chunks stopped earlier with the same parameters is continued.
+    auto run = startOrResumeRun(store,
+                                {"review", runParams(engine, request, inputs->size()), "outputs", inputs->size(),
+                                 inputs->size() > 1, "Review", "Review the " + request.what + ".",
+                                 engine.options().modelPath},
+                                request.documents);
     if (!run) return run.error();
+    out.sessionId = run->sessionId;
+    std::vector<std::string> outputs = std::move(run->done);  // of the chunks done
+    out.resumedPrompts = outputs.size();
     auto stream = store.messages().beginStream(out.sessionId, "assistant");
     if (!stream) return stream.error();
-    for (std::size_t i = 0; i < inputs->size() && !out.stopped; ++i) {
+    // The chunks reviewed before: shown and stored again, so the answer holds the whole review.
+    for (const std::string& text : outputs) {
+        out.output += text + "\n";
+        (void)stream->append(text + "\n");
+        ctx.emit(text + "\n");
+    }
+    for (std::size_t i = outputs.size(); i < inputs->size() && !out.stopped; ++i) {
         ctx.report("review", static_cast<std::int64_t>(i), static_cast<std::int64_t>(inputs->size()));
         auto user = renderPrompt("review_request", {{"what", request.what}, {"code", (*inputs)[i]}});
         if (!user) return user.error();
-        if (i == 0) out.firstPrompt = *user;
+        if (i == outputs.size()) out.firstPrompt = *user;
         const std::vector<ChatMessage> messages{{"system", *system}, {"user", *user}};
         auto prompt = engine.renderChat(messages, true);
         if (!prompt) return prompt.error();
@@ -68,11 +86,15 @@ Result<ReviewResult> runReview(LocalEngine& engine, Store& store, const ReviewRe
         auto g = engine.complete(*prompt, gr);
         if (!g) {
             (void)stream->finish(MessageStatus::Failed);
-            (void)store.taskRuns().finish(*run, TaskRunStatus::Failed);
+            (void)store.taskRuns().finish(run->runId, TaskRunStatus::Failed);
             return g.error();
         }
         out.output += g->text + "\n";
         out.stopped = g->cancelled;
+        if (!out.stopped) {
+            outputs.push_back(g->text);
+            (void)store.taskRuns().saveCheckpoint(run->runId, nlohmann::json{{"outputs", outputs}}.dump());
+        }
         if (!out.stopped && i + 1 < inputs->size()) {
             (void)stream->append("\n");
             ctx.emit("\n");
@@ -81,7 +103,7 @@ Result<ReviewResult> runReview(LocalEngine& engine, Store& store, const ReviewRe
     const ShownLines shown = request.shown.empty() ? shownLinesOf(request.documents) : request.shown;
     out.findings = parseFindings(out.output, shown);
     LECTERN_TRY(stream->finish(out.stopped ? MessageStatus::Stopped : MessageStatus::Complete));
-    LECTERN_TRY(store.taskRuns().finish(*run, out.stopped ? TaskRunStatus::Stopped : TaskRunStatus::Complete));
+    LECTERN_TRY(store.taskRuns().finish(run->runId, out.stopped ? TaskRunStatus::Stopped : TaskRunStatus::Complete));
     return out;
 }
 

@@ -1,7 +1,9 @@
 // Review: a code review of a packed folder or of a git diff. The code goes to the model
 // with its line numbers (one prompt, or one per chunk when it does not fit); the findings
 // are parsed from lines "path:line: severity: message" and each citation is checked
-// against the lines the model was shown (review_findings.h).
+// against the lines the model was shown (review_findings.h). Each chunk's output is
+// checkpointed: the same review asked again after a stop, a failure or a killed process
+// continues the unfinished run from the first chunk not yet reviewed.
 #pragma once
 
 #include <cstdint>
@@ -31,6 +33,7 @@ struct ReviewResult {
     std::size_t prompts = 0;        // 1, or the number of chunks
     std::string firstPrompt;        // the first user message (what the model was shown)
     bool stopped = false;
+    std::size_t resumedPrompts = 0; // chunks whose output came from an unfinished run
 };
 
 Result<ReviewResult> runReview(LocalEngine& engine, Store& store, const ReviewRequest& request,

@@ -2,12 +2,12 @@
 #include "summarize_task.h"
 
 #include <algorithm>
-#include <optional>
 
 #include <nlohmann/json.hpp>
 
 #include "lectern/ingest/packing.h"
 #include "prompts.h"
+#include "task_checkpoint.h"
 #include "task_documents.h"
 
 namespace lectern::app {
@@ -128,44 +128,10 @@ Result<std::string> mapReduce(Summarizer& s, const ingest::PackResult& packed, S
 // the chunking (which the context size decides).
 nlohmann::json runParams(const LocalEngine& engine, const SummarizeRequest& request,
                          const ingest::PackResult& packed) {
-    nlohmann::json documents = nlohmann::json::array();
-    for (const auto& d : request.documents) documents.push_back(d.id);
-    return nlohmann::json{{"language", request.language}, {"documents", documents},
+    return nlohmann::json{{"language", request.language}, {"documents", documentIds(request.documents)},
                           {"model", engine.options().modelPath}, {"ctx", engine.nCtx()},
                           {"chunks", packed.chunks.size()},
                           {"part_tokens", request.partTokens}, {"overlap_tokens", request.overlapTokens}};
-}
-
-// The stopped or failed map-reduce run with these parameters, if any (one still running in
-// another process is left to it; a killed process's run was marked stopped when the store
-// was opened).
-Result<std::optional<TaskRunRecord>> findUnfinishedSummary(Store& store, const nlohmann::json& params) {
-    auto sessions = store.sessions().list();
-    if (!sessions) return sessions.error();
-    for (const auto& session : *sessions) {
-        auto run = store.taskRuns().latestUnfinished(session.id, "summarize");
-        if (!run) return run.error();
-        if (*run && (*run)->status != TaskRunStatus::Running &&
-            nlohmann::json::parse((*run)->params, nullptr, false) == params)
-            return *run;
-    }
-    return std::optional<TaskRunRecord>();
-}
-
-// The part summaries of a checkpoint, or an error when it is not one of a run of `chunks`.
-Result<std::vector<std::string>> checkpointParts(const std::string& checkpoint, std::size_t chunks) {
-    const auto j = nlohmann::json::parse(checkpoint, nullptr, false);
-    std::vector<std::string> parts;
-    if (j.is_object() && j.contains("parts") && j["parts"].is_array()) {
-        for (const auto& p : j["parts"]) {
-            if (!p.is_string()) return make_error(ErrorCode::Corrupt, "a summary checkpoint holds a part that is not text");
-            parts.push_back(p.get<std::string>());
-        }
-    } else if (!(j.is_object() && j.empty())) {
-        return make_error(ErrorCode::Corrupt, "a summary checkpoint is not a list of parts");
-    }
-    if (parts.size() > chunks) return make_error(ErrorCode::Corrupt, "a summary checkpoint has more parts than chunks");
-    return parts;
 }
 
 }  // namespace
@@ -179,42 +145,27 @@ Result<SummarizeResult> runSummarize(LocalEngine& engine, Store& store,
     auto packed = packForSummary(s);
     if (!packed) return packed.error();
     // A map-reduce run stopped earlier over the same documents and settings is continued.
-    const nlohmann::json params = runParams(engine, request, *packed);
-    std::optional<TaskRunRecord> unfinished;
-    if (!packed->fits) {
-        auto found = findUnfinishedSummary(store, params);
-        if (!found) return found.error();
-        unfinished = *found;
-    }
-    Result<std::int64_t> run = std::int64_t{0};
-    if (unfinished) {
-        auto parts = checkpointParts(unfinished->checkpoint, packed->chunks.size());
-        if (!parts) return parts.error();
-        LECTERN_TRY(store.taskRuns().resume(unfinished->id));
-        out.sessionId = unfinished->sessionId;
-        out.partSummaries = std::move(*parts);
-        out.resumedParts = out.partSummaries.size();
-        run = unfinished->id;
-    } else {
-        auto session = createTaskSession(store, "Summary", engine.options().modelPath, request.documents);
-        if (!session) return session.error();
-        out.sessionId = *session;
-        LECTERN_TRY(store.messages().add(makeMessage(out.sessionId, "user", "Summarize in " + request.language + ".")));
-        run = store.taskRuns().start(out.sessionId, "summarize", params.dump());
-        if (!run) return run.error();
-    }
+    auto run = startOrResumeRun(store,
+                                {"summarize", runParams(engine, request, *packed), "parts", packed->chunks.size(),
+                                 !packed->fits, "Summary", "Summarize in " + request.language + ".",
+                                 engine.options().modelPath},
+                                request.documents);
+    if (!run) return run.error();
+    out.sessionId = run->sessionId;
+    out.partSummaries = std::move(run->done);
+    out.resumedParts = out.partSummaries.size();
     auto stream = store.messages().beginStream(out.sessionId, "assistant");
     if (!stream) return stream.error();
     auto stop = [&](std::string partial) -> Result<SummarizeResult> {
         out.stopped = true;
         out.summary = std::move(partial);
         (void)stream->finish(MessageStatus::Stopped);
-        (void)store.taskRuns().finish(*run, TaskRunStatus::Stopped);
+        (void)store.taskRuns().finish(run->runId, TaskRunStatus::Stopped);
         return out;
     };
     auto finalUser = packed->fits ? renderPrompt("summarize_whole", {{"language", request.language},
                                                                      {"documents", packed->prompt}})
-                                  : mapReduce(s, *packed, store, *run, out);
+                                  : mapReduce(s, *packed, store, run->runId, out);
     if (!finalUser) {
         if (finalUser.error().code == ErrorCode::Cancelled)
             return stop(joinParts(out.partSummaries, 0, out.partSummaries.size()));
@@ -226,7 +177,7 @@ Result<SummarizeResult> runSummarize(LocalEngine& engine, Store& store,
     });
     if (!g) {
         (void)stream->finish(MessageStatus::Failed);
-        (void)store.taskRuns().finish(*run, TaskRunStatus::Failed);
+        (void)store.taskRuns().finish(run->runId, TaskRunStatus::Failed);
         return g.error();
     }
     if (g->cancelled) return stop(g->text);
@@ -234,7 +185,7 @@ Result<SummarizeResult> runSummarize(LocalEngine& engine, Store& store,
     out.promptTokens = g->promptTokens;
     GenerationMetrics metrics{g->promptTokens, static_cast<std::int64_t>(g->tokens.size()), g->prefillMs, g->tokensPerS};
     LECTERN_TRY(stream->finish(MessageStatus::Complete, metrics));
-    LECTERN_TRY(store.taskRuns().finish(*run, TaskRunStatus::Complete));
+    LECTERN_TRY(store.taskRuns().finish(run->runId, TaskRunStatus::Complete));
     return out;
 }
 

@@ -3,7 +3,8 @@
 // gibberish output there are usually no findings at all, so the parsing and checking of
 // findings is tested with written outputs in app/tasks/review_findings_test.cpp; here the
 // test checks the prompt and that whatever comes out is checked. A git diff is read with
-// libgit2 into hunks with the new file's line numbers.
+// libgit2 into hunks with the new file's line numbers. A stopped review of several chunks
+// resumes.
 #include <fstream>
 
 #include <git2.h>
@@ -47,6 +48,52 @@ TEST_F(TaskTest, ReviewPromptCarriesLineNumbersAndFindingsNameExistingLines) {
         ASSERT_TRUE(std::filesystem::exists(file)) << f.path;
         EXPECT_LE(f.line, linesOnDisk(file)) << f.path;
     }
+}
+
+// A review of several chunks asked again after a stop continues its run: the chunk reviewed
+// before is kept (and is the start of the new answer), only the others are reviewed, in the
+// same session.
+TEST_F(TaskTest, StoppedReviewResumesFromTheChunksDone) {
+    for (int f = 0; f < 6; ++f) {
+        std::string code;
+        for (int l = 0; l < 40; ++l)
+            code += "int value_" + std::to_string(f) + "_" + std::to_string(l) + " = " + std::to_string(l * 7) + ";\n";
+        dir.write("big/file" + std::to_string(f) + ".cpp", code);
+    }
+    auto docs = readDocuments({dir.file("big")});
+    ASSERT_TRUE(docs.ok());
+    ReviewRequest request;
+    request.documents = std::move(docs.value());
+    request.maxTokens = 8;
+    auto engine = openTiny(512);
+    ASSERT_TRUE(engine);
+    Recorder first;
+    first.onProgress = [&](const std::string& phase, std::int64_t done) {
+        if (phase == "review" && done == 1) first.cancel = true;  // as the second chunk starts
+    };
+    auto stopped = runReview(*engine, *store, request, first.context());
+    ASSERT_TRUE(stopped.ok()) << stopped.error().to_string();
+    ASSERT_GT(stopped->prompts, 2u);
+    ASSERT_TRUE(stopped->stopped);
+
+    Recorder second;
+    std::vector<std::int64_t> reviewed;
+    second.onProgress = [&](const std::string& phase, std::int64_t done) {
+        if (phase == "review") reviewed.push_back(done);
+    };
+    auto resumed = runReview(*engine, *store, request, second.context());
+    ASSERT_TRUE(resumed.ok()) << resumed.error().to_string();
+    EXPECT_FALSE(resumed->stopped);
+    EXPECT_EQ(resumed->sessionId, stopped->sessionId);
+    EXPECT_EQ(resumed->resumedPrompts, 1u);
+    ASSERT_FALSE(reviewed.empty());
+    EXPECT_EQ(reviewed.front(), 1);
+    const std::string firstChunk = stopped->output.substr(0, stopped->output.find('\n') + 1);
+    EXPECT_EQ(resumed->output.compare(0, firstChunk.size(), firstChunk), 0);
+    auto runs = store->taskRuns().list(resumed->sessionId);
+    ASSERT_TRUE(runs.ok());
+    ASSERT_EQ(runs->size(), 1u);
+    EXPECT_EQ((*runs)[0].status, TaskRunStatus::Complete);
 }
 
 // Commits `files` in a new repository at `root` with libgit2.
