@@ -161,14 +161,16 @@ void q8_0_rows(const uint8_t* w, size_t stride, const float* x, int64_t n, float
 
 inline __m256i load256(const void* p) { return _mm256_loadu_si256(static_cast<const __m256i*>(p)); }
 
-// sum over each group of 4 bytes of w * (a0 * 256^2 + a1 * 256 + a2), for the three pieces of
-// one run of 32 values of x at p (a0 signed, a1 and a2 unsigned). w in [0, 31], so it serves as
-// the unsigned operand with a0 and the signed one with a1, a2; every partial sum stays below
-// 31 * 4 * 128 * 256^2 + ... < 2^31.
-inline __m256i piece_dot(__m256i w, const int8_t* p) {
-    __m256i a = _mm256_dpbusd_epi32(_mm256_setzero_si256(), w, load256(p));
-    a = _mm256_dpbusd_epi32(_mm256_slli_epi32(a, 8), load256(p + 32), w);
-    return _mm256_dpbusd_epi32(_mm256_slli_epi32(a, 8), load256(p + 64), w);
+// init + sum over each group of 4 bytes of q * (a0 * 256^2 + a1 * 256 + a2), for the three
+// pieces of one run of 32 values of x at p (a0 signed, a1 and a2 unsigned). The weights come
+// twice: u, unsigned, multiplies a0 and q, signed, multiplies a1 and a2. Where the stored
+// values u stand for q = u - offset, init is -offset * sum(a0) per lane
+// (PreparedX::piece_offsets); where q = u (Q4_K, Q5_K) it is 0. With |q| <= 32 and u <= 63
+// every partial sum stays below 63 * 4 * 128 * 256^2 + ... < 2^31.
+inline __m256i piece_dot(__m256i init, __m256i u, __m256i q, const int8_t* p) {
+    __m256i a = _mm256_dpbusd_epi32(init, u, load256(p));
+    a = _mm256_dpbusd_epi32(_mm256_slli_epi32(a, 8), load256(p + 32), q);
+    return _mm256_dpbusd_epi32(_mm256_slli_epi32(a, 8), load256(p + 64), q);
 }
 
 // Q4_K or Q5_K (Block) on x's pieces, R rows at once; row r is computed exactly as when
@@ -213,9 +215,10 @@ void k_rows_vnni(const uint8_t* w, size_t stride, const PreparedX& px, int64_t n
                     lo = _mm256_or_si256(lo, to_bit4(j));
                     hi = _mm256_or_si256(hi, to_bit4(j + 1));
                 }
-                acc0[r] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(piece_dot(lo, p)),
+                const __m256i zero = _mm256_setzero_si256();
+                acc0[r] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(piece_dot(zero, lo, lo, p)),
                                           _mm256_set1_ps(scale[r][j]), acc0[r]);
-                acc1[r] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(piece_dot(hi, p + 96)),
+                acc1[r] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(piece_dot(zero, hi, hi, p + 96)),
                                           _mm256_set1_ps(scale[r][j + 1]), acc1[r]);
             }
         }
@@ -225,14 +228,12 @@ void k_rows_vnni(const uint8_t* w, size_t stride, const PreparedX& px, int64_t n
 }
 
 // Q6_K on x's pieces, R rows at once; row r is computed exactly as when alone. The 6-bit
-// values u in [0, 63] stand for q = u - 32: the unsigned u multiplies the signed a0, with the
-// accumulator started at -32 * sum(a0) (PreparedX::piece_offsets), and the signed q
-// multiplies the unsigned a1, a2. Partial sums stay below 2^31 (|q| <= 32).
+// values u in [0, 63] stand for q = u - 32 (see piece_dot).
 template <int R>
 void q6_k_rows_vnni(const uint8_t* w, size_t stride, const PreparedX& px, int64_t n, float* y) {
     __m256 acc[R];
     for (int r = 0; r < R; ++r) acc[r] = _mm256_setzero_ps();
-    const __m256i low = _mm256_set1_epi8(0x0F), top = _mm256_set1_epi8(0x30), bias = _mm256_set1_epi8(32);
+    const __m256i bias = _mm256_set1_epi8(32);
     for (int64_t b = 0; b < n / quant::kQKK; ++b) {
         __m256 sc[R][2];  // d * scales[s]: s = 0..7, 8..15
         for (int r = 0; r < R; ++r) {
@@ -255,20 +256,12 @@ void q6_k_rows_vnni(const uint8_t* w, size_t stride, const PreparedX& px, int64_
 #pragma GCC unroll 8
             for (int r = 0; r < R; ++r) {
                 const auto& blk = reinterpret_cast<const quant::BlockQ6_K*>(w + stride * r)[b];
-                const __m256i a = load256(blk.ql + 64 * half), c = load256(blk.ql + 64 * half + 32);
-                const __m256i h = load256(blk.qh + 32 * half);
-                const __m256i u[4] = {
-                    _mm256_or_si256(_mm256_and_si256(a, low), _mm256_and_si256(_mm256_slli_epi16(h, 4), top)),
-                    _mm256_or_si256(_mm256_and_si256(c, low), _mm256_and_si256(_mm256_slli_epi16(h, 2), top)),
-                    _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(a, 4), low), _mm256_and_si256(h, top)),
-                    _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(c, 4), low),
-                                    _mm256_and_si256(_mm256_srli_epi16(h, 2), top))};
+                u8x32 u[4];
+                q6_values(load<u8x32>(blk.ql + 64 * half), load<u8x32>(blk.ql + 64 * half + 32),
+                          load<u8x32>(blk.qh + 32 * half), u);
                 for (int g = 0; g < 4; ++g) {
-                    const int8_t* pg = p + 96 * g;
-                    const __m256i q = _mm256_sub_epi8(u[g], bias);
-                    __m256i i = _mm256_dpbusd_epi32(load256(off + 8 * g), u[g], load256(pg));
-                    i = _mm256_dpbusd_epi32(_mm256_slli_epi32(i, 8), load256(pg + 32), q);
-                    i = _mm256_dpbusd_epi32(_mm256_slli_epi32(i, 8), load256(pg + 64), q);
+                    const __m256i ug = bitcast<__m256i>(u[g]);
+                    const __m256i i = piece_dot(load256(off + 8 * g), ug, _mm256_sub_epi8(ug, bias), p + 96 * g);
                     // Lanes 0-3 hold the run's first sub-block of 16, lanes 4-7 its second
                     // (sub-blocks 8 half + 2g, 8 half + 2g + 1: entries 2g, 2g + 1 of sc[r][half])
                     const __m256i pick = _mm256_setr_epi32(2 * g, 2 * g, 2 * g, 2 * g, 2 * g + 1, 2 * g + 1,
@@ -284,7 +277,7 @@ void q6_k_rows_vnni(const uint8_t* w, size_t stride, const PreparedX& px, int64_
 }
 
 // Q4_0 on x's pieces, R rows at once; row r is computed exactly as when alone. The 4-bit
-// values u stand for q = u - 8, handled as in Q6_K (accumulator started at -8 * sum(a0)).
+// values u stand for q = u - 8 (see piece_dot).
 template <int R>
 void q4_0_rows_vnni(const uint8_t* w, size_t stride, const PreparedX& px, int64_t n, float* y) {
     __m256 acc[R];
@@ -302,10 +295,7 @@ void q4_0_rows_vnni(const uint8_t* w, size_t stride, const PreparedX& px, int64_
             const __m128i q = _mm_loadu_si128(reinterpret_cast<const __m128i*>(blk.qs));
             const __m256i u = _mm256_inserti128_si256(_mm256_castsi128_si256(_mm_and_si128(q, low)),
                                                       _mm_and_si128(_mm_srli_epi16(q, 4), low), 1);
-            const __m256i qs = _mm256_sub_epi8(u, bias);
-            __m256i i = _mm256_dpbusd_epi32(off, u, load256(p));
-            i = _mm256_dpbusd_epi32(_mm256_slli_epi32(i, 8), load256(p + 32), qs);
-            i = _mm256_dpbusd_epi32(_mm256_slli_epi32(i, 8), load256(p + 64), qs);
+            const __m256i i = piece_dot(off, u, _mm256_sub_epi8(u, bias), p);
             acc[r] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(i), _mm256_set1_ps(f16_to_f32(blk.d) * xs), acc[r]);
         }
     }
@@ -414,20 +404,14 @@ float dot_one(DType type, const uint8_t* row, const PreparedX& px, int64_t n) {
     case DType::Q8_0: return one_row<q8_0_rows<1>>(row, x, n);
 #if defined(LECTERN_DOT_VNNI)
     case DType::Q4_0: return one_row<q4_0_rows_vnni<1>>(row, px, n);
-#else
-    case DType::Q4_0: return dot_q4_0(reinterpret_cast<const quant::BlockQ4_0*>(row), x, n);
-#endif
-#if defined(LECTERN_DOT_VNNI)
     case DType::Q4_K: return one_row<k_rows_vnni<quant::BlockQ4_K, 1>>(row, px, n);
+    case DType::Q5_K: return one_row<k_rows_vnni<quant::BlockQ5_K, 1>>(row, px, n);
     case DType::Q6_K: return one_row<q6_k_rows_vnni<1>>(row, px, n);
 #else
+    case DType::Q4_0: return dot_q4_0(reinterpret_cast<const quant::BlockQ4_0*>(row), x, n);
     case DType::Q4_K: return dot_q4_k(reinterpret_cast<const quant::BlockQ4_K*>(row), x, px.sums, n);
-    case DType::Q6_K: return dot_q6_k(reinterpret_cast<const quant::BlockQ6_K*>(row), x, n);
-#endif
-#if defined(LECTERN_DOT_VNNI)
-    case DType::Q5_K: return one_row<k_rows_vnni<quant::BlockQ5_K, 1>>(row, px, n);
-#else
     case DType::Q5_K: return dot_q5_k(reinterpret_cast<const quant::BlockQ5_K*>(row), x, px.sums, n);
+    case DType::Q6_K: return dot_q6_k(reinterpret_cast<const quant::BlockQ6_K*>(row), x, n);
 #endif
     }
     return 0.0f;
@@ -541,37 +525,55 @@ void split_pieces(const float* x, int64_t n, int8_t* pieces, float* scales) {
     }
 }
 
-size_t prepared_x_bytes(DType type, int64_t n) {
-    size_t bytes = 0;
-    if (needs_block_sums(type)) bytes += align64(static_cast<size_t>(n / 32) * sizeof(float));
-    if (uses_pieces(type))
-        bytes += align64(static_cast<size_t>(n / 32) * 96) + align64(static_cast<size_t>(n / 32) * sizeof(float));
-    if (piece_offset(type) != 0) bytes += align64(static_cast<size_t>(n / 4) * sizeof(int32_t));
-    return bytes;
+namespace {
+// Where prepare_x puts each part in its scratch (byte offsets; `none` for a part the type
+// does not use), and the total.
+struct Layout {
+    static constexpr size_t none = ~size_t{0};
+    size_t sums = none, pieces = none, scales = none, offsets = none, total = 0;
+};
+
+Layout layout_of(DType type, int64_t n) {
+    const auto runs = static_cast<size_t>(n / 32);
+    Layout l;
+    const auto take = [&l](size_t bytes) {
+        const size_t at = l.total;
+        l.total += align64(bytes);
+        return at;
+    };
+    if (needs_block_sums(type)) l.sums = take(runs * sizeof(float));
+    if (uses_pieces(type)) {
+        l.pieces = take(runs * 96);
+        l.scales = take(runs * sizeof(float));
+    }
+    if (piece_offset(type) != 0) l.offsets = take(runs * 8 * sizeof(int32_t));
+    return l;
 }
+}  // namespace
+
+size_t prepared_x_bytes(DType type, int64_t n) { return layout_of(type, n).total; }
 
 PreparedX prepare_x(DType type, const float* x, int64_t n, void* scratch) {
+    const Layout l = layout_of(type, n);
+    auto* base = static_cast<uint8_t*>(scratch);
     PreparedX px;
     px.x = x;
-    auto* p = static_cast<uint8_t*>(scratch);
-    if (needs_block_sums(type)) {
-        auto* sums = reinterpret_cast<float*>(p);
+    if (l.sums != Layout::none) {
+        auto* sums = reinterpret_cast<float*>(base + l.sums);
         block_sums(x, n, sums);
         px.sums = sums;
-        p += align64(static_cast<size_t>(n / 32) * sizeof(float));
     }
-    if (uses_pieces(type)) {
-        auto* pieces = reinterpret_cast<int8_t*>(p);
-        p += align64(static_cast<size_t>(n / 32) * 96);
-        auto* scales = reinterpret_cast<float*>(p);
+    if (l.pieces != Layout::none) {
+        auto* pieces = reinterpret_cast<int8_t*>(base + l.pieces);
+        auto* scales = reinterpret_cast<float*>(base + l.scales);
         split_pieces(x, n, pieces, scales);
         px.pieces = pieces;
         px.piece_scales = scales;
-        p += align64(static_cast<size_t>(n / 32) * sizeof(float));
     }
-    if (const int32_t offset = piece_offset(type); offset != 0) {
+    if (l.offsets != Layout::none) {
         // -offset * the sum of a0 over each group of 4 values (one 32-bit lane of the kernel).
-        auto* offsets = reinterpret_cast<int32_t*>(p);
+        const int32_t offset = piece_offset(type);
+        auto* offsets = reinterpret_cast<int32_t*>(base + l.offsets);
         for (int64_t run = 0; run < n / 32; ++run) {
             for (int lane = 0; lane < 8; ++lane) {
                 const int8_t* a0 = px.pieces + 96 * run + 4 * lane;

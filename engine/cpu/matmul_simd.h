@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <type_traits>
 
 #include "quant/half.h"
 
@@ -37,6 +38,7 @@ typedef float f32x16 __attribute__((vector_size(64)));
 #endif
 typedef int8_t i8x16 __attribute__((vector_size(16)));
 typedef uint8_t u8x16 __attribute__((vector_size(16)));
+typedef uint8_t u8x32 __attribute__((vector_size(32)));
 typedef uint16_t u16x8 __attribute__((vector_size(16)));
 typedef uint16_t u16x16 __attribute__((vector_size(32)));
 typedef uint32_t u32x16 __attribute__((vector_size(64)));
@@ -150,18 +152,29 @@ inline f32x16 load_f16(const uint16_t* p) {
 #endif
 }
 
-// Bytes shifted right by 4 (x86 has no byte shifts: a 16-bit shift, then a mask).
-inline u8x16 high_nibbles(u8x16 v) { return bitcast<u8x16>(u16x8(bitcast<u16x8>(v) >> 4)) & 0x0F; }
+// The 16-bit vector of the same size as a byte vector.
+template <class U8>
+using Words = std::conditional_t<sizeof(U8) == 16, u16x8, u16x16>;
 
-// The 6-bit values of 64 Q6_K weights: the low 4 bits of values l and l + 64 are the low and
-// high nibbles of a[l], those of values l + 32 and l + 96 the nibbles of c[l], and the top 2
-// bits of the four are bits 0-1, 2-3, 4-5 and 6-7 of h[l]. out[k] = values l + 32 k.
-inline void q6_values(u8x16 a, u8x16 c, u8x16 h, u8x16* out) {
-    const u16x8 w = bitcast<u16x8>(h);
-    out[0] = (a & 0x0F) | (bitcast<u8x16>(u16x8(w << 4)) & 0x30);
-    out[1] = (c & 0x0F) | (bitcast<u8x16>(u16x8(w << 2)) & 0x30);
+// Bytes shifted right by 4 (x86 has no byte shifts: a 16-bit shift, then a mask).
+template <class U8>
+inline U8 high_nibbles(U8 v) {
+    using U16 = Words<U8>;
+    return bitcast<U8>(U16(bitcast<U16>(v) >> 4)) & 0x0F;
+}
+
+// The 6-bit values of Q6_K weights (16 or 32 per vector): the low 4 bits of values l and
+// l + 64 are the low and high nibbles of a[l], those of values l + 32 and l + 96 the nibbles
+// of c[l], and the top 2 bits of the four are bits 0-1, 2-3, 4-5 and 6-7 of h[l].
+// out[k] = values l + 32 k.
+template <class U8>
+inline void q6_values(U8 a, U8 c, U8 h, U8* out) {
+    using U16 = Words<U8>;
+    const U16 w = bitcast<U16>(h);
+    out[0] = (a & 0x0F) | (bitcast<U8>(U16(w << 4)) & 0x30);
+    out[1] = (c & 0x0F) | (bitcast<U8>(U16(w << 2)) & 0x30);
     out[2] = high_nibbles(a) | (h & 0x30);
-    out[3] = high_nibbles(c) | (bitcast<u8x16>(u16x8(w >> 2)) & 0x30);
+    out[3] = high_nibbles(c) | (bitcast<U8>(U16(w >> 2)) & 0x30);
 }
 
 // Sums of the lanes, in a fixed tree order.
