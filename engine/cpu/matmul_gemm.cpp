@@ -108,6 +108,21 @@ void write_tile(const float* c, int64_t rows, int64_t tokens, float* y, int64_t 
     }
 }
 
+// Byte offset, within a row, of column k (a multiple of the block size).
+size_t piece_offset(const DTypeInfo& info, int64_t k) {
+    return static_cast<size_t>(k / info.block_size) * info.block_bytes;
+}
+
+// Prefetches columns [k0, k0 + kChunk) of rows [p, p + rows) of w.
+void prefetch_piece(const TensorView& w, const DTypeInfo& info, int64_t p, int64_t rows, int64_t k0) {
+    const size_t begin = piece_offset(info, k0);
+    const size_t end = piece_offset(info, std::min(w.n_cols, k0 + kChunk));
+    for (int64_t r = 0; r < rows; ++r) {
+        const auto* row = reinterpret_cast<const char*>(w.row(p + r));
+        for (size_t b = begin; b < end; b += 64) __builtin_prefetch(row + b, 0, 3);
+    }
+}
+
 }  // namespace
 
 int64_t gemm_packed_x_size(int64_t n_tok, int64_t n_cols) {
@@ -134,8 +149,8 @@ void gemm_pack_x(const float* x, int64_t n_tok, int64_t n_cols, int64_t t0, int6
         }
 #endif
         for (int64_t t = 0; t < kTokens; ++t) {
-            const float* src = x + (tile + t) * n_cols;
-            for (int64_t k = k0; k < n_cols; ++k) dst[k * kTokens + t] = t < tokens ? src[k] : 0.0f;
+            for (int64_t k = k0; k < n_cols; ++k)
+                dst[k * kTokens + t] = t < tokens ? x[(tile + t) * n_cols + k] : 0.0f;
         }
     }
 }
@@ -153,23 +168,15 @@ void gemm_rows(const TensorView& w, const float* xp, int64_t n_tok, float* y, in
         const int64_t rows = std::min<int64_t>(kRows, r1 - p);
         for (int64_t k0 = 0; k0 < n_cols; k0 += kChunk) {
             const int64_t kc = std::min(kChunk, n_cols - k0);
-            const size_t offset = static_cast<size_t>(k0 / info.block_size) * info.block_bytes;
+            const size_t offset = piece_offset(info, k0);
             for (int64_t r = 0; r < rows; ++r)
                 unpack_row(w.type, w.row(p + r) + offset, s.w.data() + r * kStride, kc);
             // Ask for the weights of the next piece while this one is multiplied: they are
             // read once, and 12 rows at a time is more streams than the hardware follows.
-            {
-                const bool last = k0 + kChunk >= n_cols;
-                const int64_t np = last ? p + kRows : p;
-                const int64_t nk = last ? 0 : k0 + kChunk;
-                const int64_t nrows = std::min<int64_t>(kRows, r1 - np);
-                const size_t nofs = static_cast<size_t>(nk / info.block_size) * info.block_bytes;
-                const size_t nbytes = static_cast<size_t>(std::min(kChunk, n_cols - nk) / info.block_size) * info.block_bytes;
-                for (int64_t r = 0; r < nrows; ++r) {
-                    const char* base = reinterpret_cast<const char*>(w.row(np + r)) + nofs;
-                    for (size_t b = 0; b < nbytes; b += 64) __builtin_prefetch(base + b, 0, 3);
-                }
-            }
+            if (k0 + kChunk < n_cols)
+                prefetch_piece(w, info, p, rows, k0 + kChunk);
+            else if (p + kRows < r1)
+                prefetch_piece(w, info, p + kRows, std::min<int64_t>(kRows, r1 - p - kRows), 0);
             for (int64_t t0 = 0; t0 < n_tok; t0 += kTokens) {
                 const int64_t nt = std::min<int64_t>(kTokens, n_tok - t0);
                 const int nv = nt > kLanes ? 2 : 1;
