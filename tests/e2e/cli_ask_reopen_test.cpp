@@ -39,12 +39,21 @@ nlohmann::json parse(const Output& o) {
     return j;
 }
 
-TEST_F(TaskTest, ReopenedSessionPrefillsOnlyTheQuestionFromItsSavedPrefix) {
+// A report of `paragraphs` paragraphs in `dir`, and what every ask of a test shares: the
+// environment (the test's own KV cache folder) and the options (its own database).
+struct AskSetup {
+    std::string doc, env, common;
+};
+
+AskSetup askSetup(ingest::testing::TempDir& dir, int paragraphs) {
     std::string text;
-    for (int i = 0; i < 5; ++i) text += paragraph(i) + "\n\n";
-    const std::string doc = dir.write("report.txt", text);
-    const std::string env = "LECTERN_CACHE_DIR='" + (dir.path() / "cache").string() + "'";
-    const std::string common = " --ctx 1024 --threads 2 -n 4 --json -q --db '" + (dir.path() / "l.db").string() + "'";
+    for (int i = 0; i < paragraphs; ++i) text += paragraph(i) + "\n\n";
+    return {dir.write("report.txt", text), "LECTERN_CACHE_DIR='" + (dir.path() / "cache").string() + "'",
+            " --ctx 1024 --threads 2 -n 4 --json -q --db '" + (dir.path() / "ask.db").string() + "'"};
+}
+
+TEST_F(TaskTest, ReopenedSessionPrefillsOnlyTheQuestionFromItsSavedPrefix) {
+    const auto [doc, env, common] = askSetup(dir, 5);
 
     auto first = runCli(env, "ask '" + doc + "' 'How many crates?' --model '" + tinyModel() + "'" + common);
     ASSERT_EQ(first.code, 0) << first.out;
@@ -75,11 +84,7 @@ TEST_F(TaskTest, ReopenedSessionPrefillsOnlyTheQuestionFromItsSavedPrefix) {
 // --kv f16 halves the cache; a snapshot saved from a 16-bit cache is reused by the next
 // 16-bit session and never by a float32 one (or the other way round).
 TEST_F(TaskTest, KeptPrefixIsReusedOnlyWithTheSameKvType) {
-    std::string text;
-    for (int i = 0; i < 4; ++i) text += paragraph(i) + "\n\n";
-    const std::string doc = dir.write("report.txt", text);
-    const std::string env = "LECTERN_CACHE_DIR='" + (dir.path() / "cache").string() + "'";
-    const std::string common = " --ctx 1024 --threads 2 -n 4 --json -q --db '" + (dir.path() / "k.db").string() + "'";
+    const auto [doc, env, common] = askSetup(dir, 4);
 
     auto first = runCli(env, "ask '" + doc + "' 'How many crates?' --kv f16 --model '" + tinyModel() + "'" + common);
     ASSERT_EQ(first.code, 0) << first.out;

@@ -68,32 +68,22 @@ TEST_F(TaskTest, StoppedReviewResumesFromTheChunksDone) {
     auto engine = openTiny(512);
     ASSERT_TRUE(engine);
     Recorder first;
-    first.onProgress = [&](const std::string& phase, std::int64_t done) {
-        if (phase == "review" && done == 1) first.cancel = true;  // as the second chunk starts
-    };
+    first.cancelAt("review", 1);  // as the second chunk starts
     auto stopped = runReview(*engine, *store, request, first.context());
     ASSERT_TRUE(stopped.ok()) << stopped.error().to_string();
     ASSERT_GT(stopped->prompts, 2u);
     ASSERT_TRUE(stopped->stopped);
 
     Recorder second;
-    std::vector<std::int64_t> reviewed;
-    second.onProgress = [&](const std::string& phase, std::int64_t done) {
-        if (phase == "review") reviewed.push_back(done);
-    };
     auto resumed = runReview(*engine, *store, request, second.context());
     ASSERT_TRUE(resumed.ok()) << resumed.error().to_string();
     EXPECT_FALSE(resumed->stopped);
     EXPECT_EQ(resumed->sessionId, stopped->sessionId);
     EXPECT_EQ(resumed->resumedPrompts, 1u);
-    ASSERT_FALSE(reviewed.empty());
-    EXPECT_EQ(reviewed.front(), 1);
+    EXPECT_EQ(second.first("review"), 1);
     const std::string firstChunk = stopped->output.substr(0, stopped->output.find('\n') + 1);
     EXPECT_EQ(resumed->output.compare(0, firstChunk.size(), firstChunk), 0);
-    auto runs = store->taskRuns().list(resumed->sessionId);
-    ASSERT_TRUE(runs.ok());
-    ASSERT_EQ(runs->size(), 1u);
-    EXPECT_EQ((*runs)[0].status, TaskRunStatus::Complete);
+    expectOneCompleteRun(resumed->sessionId);
 }
 
 // Commits `files` in a new repository at `root` with libgit2.

@@ -54,6 +54,18 @@ struct Recorder {
         for (const auto& p : progress) n += p.first == phase;
         return n;
     }
+    // The `done` of the first event of `phase`, or -1.
+    std::int64_t first(const std::string& phase) const {
+        for (const auto& p : progress)
+            if (p.first == phase) return p.second;
+        return -1;
+    }
+    // Cancels the task when `phase` reports `done`.
+    void cancelAt(const std::string& phase, std::int64_t done) {
+        onProgress = [this, phase, done](const std::string& ph, std::int64_t d) {
+            if (ph == phase && d == done) cancel = true;
+        };
+    }
 };
 
 class TaskTest : public ::testing::Test {
@@ -62,6 +74,14 @@ protected:
         auto s = Store::open(dir.path() / "lectern.db");
         ASSERT_TRUE(s.ok()) << s.error().to_string();
         store = std::make_unique<Store>(std::move(s.value()));
+    }
+
+    // The session has one task run, and it completed.
+    void expectOneCompleteRun(std::int64_t sessionId) {
+        auto runs = store->taskRuns().list(sessionId);
+        ASSERT_TRUE(runs.ok());
+        ASSERT_EQ(runs->size(), 1u);
+        EXPECT_EQ((*runs)[0].status, TaskRunStatus::Complete);
     }
 
     ingest::testing::TempDir dir;

@@ -174,7 +174,10 @@ TEST_F(TaskTest, DocumentSnapshotIsReusedByANewEngineAndNeverForAnotherDocument)
               static_cast<std::int64_t>(engine->countTokens(different.documents[0].units[0].text)));
 }
 
-TEST_F(TaskTest, CancelledSummaryKeepsThePartsDone) {
+// A cancelled summary keeps the part summaries made, as a stopped answer. The same summary
+// asked again continues the run: the two parts are kept, only the other chunks are
+// summarized, in the same session. Another language is another run.
+TEST_F(TaskTest, CancelledSummaryKeepsThePartsDoneAndResumesFromThem) {
     auto engine = openTiny(512);
     ASSERT_TRUE(engine);
     SummarizeRequest request;
@@ -182,9 +185,7 @@ TEST_F(TaskTest, CancelledSummaryKeepsThePartsDone) {
     request.maxTokens = 8;
     request.partTokens = 6;
     Recorder rec;
-    rec.onProgress = [&](const std::string& phase, std::int64_t done) {
-        if (phase == "map" && done == 2) rec.cancel = true;  // before the third chunk
-    };
+    rec.cancelAt("map", 2);  // before the third chunk
     auto r = runSummarize(*engine, *store, request, rec.context());
     ASSERT_TRUE(r.ok()) << r.error().to_string();
     EXPECT_TRUE(r->stopped);
@@ -194,52 +195,24 @@ TEST_F(TaskTest, CancelledSummaryKeepsThePartsDone) {
     ASSERT_TRUE(messages.ok());
     ASSERT_EQ(messages->size(), 2u);
     EXPECT_EQ((*messages)[1].status, MessageStatus::Stopped);
-}
-
-// The same summary asked again after a stop continues the run: the two part summaries made
-// are kept, only the other chunks are summarized, in the same session. Another language is
-// another run.
-TEST_F(TaskTest, StoppedSummaryResumesFromItsPartSummaries) {
-    auto engine = openTiny(512);
-    ASSERT_TRUE(engine);
-    SummarizeRequest request;
-    request.documents = read({writePdf(dir, "report.pdf", 8)});
-    request.maxTokens = 8;
-    request.partTokens = 6;
-    Recorder first;
-    first.onProgress = [&](const std::string& phase, std::int64_t done) {
-        if (phase == "map" && done == 2) first.cancel = true;
-    };
-    auto stopped = runSummarize(*engine, *store, request, first.context());
-    ASSERT_TRUE(stopped.ok()) << stopped.error().to_string();
-    ASSERT_TRUE(stopped->stopped);
-    ASSERT_EQ(stopped->partSummaries.size(), 2u);
 
     Recorder second;
-    std::vector<std::int64_t> mapped;  // chunks summarized by the second run
-    second.onProgress = [&](const std::string& phase, std::int64_t done) {
-        if (phase == "map") mapped.push_back(done);
-    };
     auto resumed = runSummarize(*engine, *store, request, second.context());
     ASSERT_TRUE(resumed.ok()) << resumed.error().to_string();
     EXPECT_FALSE(resumed->stopped);
-    EXPECT_EQ(resumed->sessionId, stopped->sessionId);
+    EXPECT_EQ(resumed->sessionId, r->sessionId);
     EXPECT_EQ(resumed->resumedParts, 2u);
     ASSERT_EQ(resumed->partSummaries.size(), resumed->chunkTokens.size());
-    EXPECT_EQ(resumed->partSummaries[0], stopped->partSummaries[0]);
-    EXPECT_EQ(resumed->partSummaries[1], stopped->partSummaries[1]);
-    ASSERT_FALSE(mapped.empty());
-    EXPECT_EQ(mapped.front(), 2);  // the first chunk it reports is the third
-    auto runs = store->taskRuns().list(resumed->sessionId);
-    ASSERT_TRUE(runs.ok());
-    ASSERT_EQ(runs->size(), 1u);
-    EXPECT_EQ((*runs)[0].status, TaskRunStatus::Complete);
+    EXPECT_EQ(resumed->partSummaries[0], r->partSummaries[0]);
+    EXPECT_EQ(resumed->partSummaries[1], r->partSummaries[1]);
+    EXPECT_EQ(second.first("map"), 2);  // the first chunk it summarizes is the third
+    expectOneCompleteRun(resumed->sessionId);
 
     request.language = "German";
     Recorder third;
     auto other = runSummarize(*engine, *store, request, third.context());
     ASSERT_TRUE(other.ok()) << other.error().to_string();
-    EXPECT_NE(other->sessionId, stopped->sessionId);
+    EXPECT_NE(other->sessionId, r->sessionId);
     EXPECT_EQ(other->resumedParts, 0u);
 }
 
@@ -251,9 +224,7 @@ TEST_F(TaskTest, CancelledAnswerIsKeptAsStopped) {
     request.question = "What happened?";
     request.maxTokens = 40;
     Recorder rec;
-    rec.onProgress = [&](const std::string& phase, std::int64_t done) {
-        if (phase == "decode" && done == 3) rec.cancel = true;
-    };
+    rec.cancelAt("decode", 3);
     auto a = runAsk(*engine, *store, request, rec.context());
     ASSERT_TRUE(a.ok()) << a.error().to_string();
     if (a->stats.reason == StopReason::StopToken && a->stats.tokens.size() < 3)

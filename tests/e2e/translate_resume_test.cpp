@@ -33,9 +33,7 @@ TEST_F(TaskTest, TranslationStoppedHalfwayResumesAndFinishesEverySegmentOnce) {
         auto engine = openTiny(512);
         ASSERT_TRUE(engine);
         Recorder rec;
-        rec.onProgress = [&](const std::string& phase, std::int64_t done) {
-            if (phase == "segment" && done == kStopAt) rec.cancel = true;
-        };
+        rec.cancelAt("segment", kStopAt);
         auto r = runTranslate(*engine, *store, request, rec.context());
         ASSERT_TRUE(r.ok()) << r.error().to_string();
         EXPECT_TRUE(r->stopped);
