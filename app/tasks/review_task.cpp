@@ -93,7 +93,7 @@ Result<ReviewResult> runReview(LocalEngine& engine, Store& store, const ReviewRe
         out.stopped = g->cancelled;
         if (!out.stopped) {
             outputs.push_back(g->text);
-            (void)store.taskRuns().saveCheckpoint(run->runId, nlohmann::json{{"outputs", outputs}}.dump());
+            (void)saveCheckpointTexts(store, run->runId, "outputs", outputs);
         }
         if (!out.stopped && i + 1 < inputs->size()) {
             (void)stream->append("\n");

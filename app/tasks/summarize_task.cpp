@@ -113,7 +113,7 @@ Result<std::string> mapReduce(Summarizer& s, const ingest::PackResult& packed, S
         if (!g) return g.error();
         if (g->cancelled) return make_error(ErrorCode::Cancelled, "summarizing was cancelled");
         out.partSummaries.push_back(g->text);
-        (void)store.taskRuns().saveCheckpoint(runId, nlohmann::json{{"parts", out.partSummaries}}.dump());
+        (void)saveCheckpointTexts(store, runId, "parts", out.partSummaries);
     }
     s.ctx.report("map", n, n);
     const std::size_t reduceBudget = static_cast<std::size_t>(s.engine.nCtx() - request.maxTokens) -

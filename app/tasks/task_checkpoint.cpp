@@ -27,6 +27,11 @@ Result<std::vector<std::string>> checkpointTexts(const std::string& checkpoint, 
     return texts;
 }
 
+Status saveCheckpointTexts(Store& store, std::int64_t runId, const std::string& key,
+                           const std::vector<std::string>& texts) {
+    return store.taskRuns().saveCheckpoint(runId, nlohmann::json{{key, texts}}.dump());
+}
+
 Result<ChunkedRun> startOrResumeRun(Store& store, const ChunkedRunSpec& spec,
                                     const std::vector<ingest::Document>& documents) {
     ChunkedRun run;

@@ -22,6 +22,10 @@ nlohmann::json documentIds(const std::vector<ingest::Document>& documents);
 Result<std::vector<std::string>> checkpointTexts(const std::string& checkpoint, const std::string& key,
                                                  std::size_t most);
 
+// Saves `texts` under `key` as the run's checkpoint (what checkpointTexts reads back).
+Status saveCheckpointTexts(Store& store, std::int64_t runId, const std::string& key,
+                           const std::vector<std::string>& texts);
+
 // A chunked task's run: taken over from a stopped or failed run of `kind` with exactly these
 // parameters (when `resumable`), else started in a new session holding the documents, with
 // the user's request as its first message.
