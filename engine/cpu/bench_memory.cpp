@@ -28,7 +28,7 @@ float sum_floats(const float* p, int64_t n) {
     return simd::hsum((a0 + a1) + (a2 + a3));
 }
 
-#if defined(__AVX2__) && !defined(__AVX512F__)
+#if defined(LECTERN_SIMD_PAIRS)
 constexpr int kChains = 6;
 #else
 constexpr int kChains = 12;

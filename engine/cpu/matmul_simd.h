@@ -23,15 +23,17 @@ namespace lectern::cpu::simd {
 
 typedef float f32x8 __attribute__((vector_size(32)));
 #if defined(__AVX2__) && !defined(__AVX512F__)
+#define LECTERN_SIMD_PAIRS 1  // f32x16 is a pair of 8-lane registers
 struct f32x16 {
     __m256 lo = _mm256_setzero_ps(), hi = _mm256_setzero_ps();
 };
+inline f32x16 splat(float s) { return {_mm256_set1_ps(s), _mm256_set1_ps(s)}; }
 inline f32x16 operator+(f32x16 a, f32x16 b) { return {_mm256_add_ps(a.lo, b.lo), _mm256_add_ps(a.hi, b.hi)}; }
 inline f32x16 operator-(f32x16 a, f32x16 b) { return {_mm256_sub_ps(a.lo, b.lo), _mm256_sub_ps(a.hi, b.hi)}; }
 inline f32x16 operator*(f32x16 a, f32x16 b) { return {_mm256_mul_ps(a.lo, b.lo), _mm256_mul_ps(a.hi, b.hi)}; }
-inline f32x16 operator+(f32x16 a, float s) { return a + f32x16{_mm256_set1_ps(s), _mm256_set1_ps(s)}; }
-inline f32x16 operator-(f32x16 a, float s) { return a - f32x16{_mm256_set1_ps(s), _mm256_set1_ps(s)}; }
-inline f32x16 operator*(f32x16 a, float s) { return a * f32x16{_mm256_set1_ps(s), _mm256_set1_ps(s)}; }
+inline f32x16 operator+(f32x16 a, float s) { return a + splat(s); }
+inline f32x16 operator-(f32x16 a, float s) { return a - splat(s); }
+inline f32x16 operator*(f32x16 a, float s) { return a * splat(s); }
 inline f32x16& operator+=(f32x16& a, f32x16 b) { return a = a + b; }
 #else
 typedef float f32x16 __attribute__((vector_size(64)));
@@ -63,10 +65,9 @@ inline To bitcast(From v) {
     return t;
 }
 
-#if defined(__AVX2__) && !defined(__AVX512F__)
+#if defined(LECTERN_SIMD_PAIRS)
 inline f32x16 join(__m256 lo, __m256 hi) { return {lo, hi}; }
 inline f32x16 load_f32(const float* p) { return {_mm256_loadu_ps(p), _mm256_loadu_ps(p + 8)}; }
-inline f32x16 splat(float s) { return {_mm256_set1_ps(s), _mm256_set1_ps(s)}; }
 #else
 inline f32x16 load_f32(const float* p) { return load<f32x16>(p); }
 inline f32x16 splat(float s) { return f32x16{} + s; }
@@ -126,7 +127,7 @@ inline f32x8 to_f32x8(const uint8_t* p) {
 }
 
 inline f32x16 load_bf16(const uint16_t* p) {
-#if defined(__AVX2__) && !defined(__AVX512F__)
+#if defined(LECTERN_SIMD_PAIRS)
     const auto widen = [](const uint16_t* q) {
         const __m256i u = _mm256_cvtepu16_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(q)));
         return _mm256_castsi256_ps(_mm256_slli_epi32(u, 16));
@@ -183,7 +184,7 @@ inline float hsum(f32x8 s) {
 }
 
 inline float hsum(f32x16 v) {
-#if defined(__AVX2__) && !defined(__AVX512F__)
+#if defined(LECTERN_SIMD_PAIRS)
     return hsum(bitcast<f32x8>(_mm256_add_ps(v.lo, v.hi)));
 #else
     f32x8 lo, hi;
