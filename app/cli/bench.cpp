@@ -18,6 +18,7 @@ struct Args {
     std::string model;
     std::string synthetic;
     std::string type = "q8_0";
+    std::vector<std::string> activations{"exact"};
     cpu::BenchOptions bench;
 };
 
@@ -57,22 +58,25 @@ void print_results(const ModelWeights& w, const Args& a, const std::vector<cpu::
     std::printf("prompt %lld tokens, decode %lld tokens; weights read per decoded token: %.3f GB\n",
                 static_cast<long long>(a.bench.n_prompt), static_cast<long long>(a.bench.n_decode),
                 static_cast<double>(per_token) / gb);
-    std::printf("%-8s %14s %13s %12s %18s %6s %12s %15s %13s %6s\n", "threads", "prefill tok/s",
+    std::printf("%-8s %14s %13s %12s %18s %6s %12s %15s %13s %6s  %s\n", "threads", "prefill tok/s",
                 "decode tok/s", "decode GB/s", "memory read GB/s", "ratio", "cpu share",
-                "prefill GMAC/s", "FMA GMAC/s", "ratio");
+                "prefill GMAC/s", "FMA GMAC/s", "ratio", "activations");
     for (const cpu::BenchResult& r : rs) {
-        std::printf("%-8d %14.2f %13.2f %12.2f %18.2f %6.2f %5.0f%% %5.0f%% %15.1f %13.1f %6.2f\n", r.threads,
+        std::printf("%-8d %14.2f %13.2f %12.2f %18.2f %6.2f %5.0f%% %5.0f%% %15.1f %13.1f %6.2f  %s\n", r.threads,
                     r.prefill_tok_s, r.decode_tok_s, r.decode_bytes_s / gb, r.memory_bytes_s / gb,
                     r.memory_bytes_s > 0 ? r.decode_bytes_s / r.memory_bytes_s : 0.0,
                     100.0 * r.prefill_cpu_share, 100.0 * r.decode_cpu_share, r.prefill_macs_s / gb,
-                    r.multiply_add_s / gb, r.multiply_add_s > 0 ? r.prefill_macs_s / r.multiply_add_s : 0.0);
+                    r.multiply_add_s / gb, r.multiply_add_s > 0 ? r.prefill_macs_s / r.multiply_add_s : 0.0,
+                    cpu_activations_name(r.activations));
     }
     std::printf("memory read: best of 5 passes over a %zu MiB buffer; ratio = decode GB/s / memory read GB/s;\n"
                 "cpu share: CPU time received while prefilling / decoding over threads x wall time\n"
                 "(below 100%% means other programs were using the cores);\n"
                 "prefill GMAC/s: multiply-adds of the prompt's matrix products, attention and one output\n"
                 "head per second; FMA GMAC/s: float32 vector multiply-adds per second of independent\n"
-                "chains at this thread count (the most prefill can reach); ratio = prefill / FMA\n",
+                "chains at this thread count (the most prefill can reach); ratio = prefill / FMA;\n"
+                "activations: how decoding reads them (exact: float32 precision; int8: rounded to\n"
+                "8 bits per 32 values, see --activations)\n",
                 a.bench.bandwidth_buffer_bytes >> 20);
 }
 
@@ -96,9 +100,17 @@ Run setup(CLI::App& root) {
         return true;
     }, "Buffer size of the memory bandwidth measurement (MiB, default 1024)")->check(CLI::Range(1, 1 << 20));
     cmd->add_option("--seed", args->bench.seed, "Seed of the random weights and tokens");
+    cmd->add_option("--activations", args->activations,
+                    "How decoding reads the activations, one or both, measured one after the other: "
+                    "exact (float32 precision) or int8 (rounded to 8 bits per 32 values, faster where "
+                    "the CPU has AVX-512 VNNI), e.g. exact,int8")
+        ->delimiter(',')->capture_default_str()->check(CLI::IsMember({"exact", "int8"}));
     return [args] {
         if (args->model.empty() && args->synthetic.empty())
             return report("bench", make_error(ErrorCode::InvalidArgument, "give --model PATH or --synthetic 1b|8b|tiny"));
+        args->bench.activations.clear();
+        for (const std::string& a : args->activations)
+            args->bench.activations.push_back(a == "int8" ? CpuActivations::Int8 : CpuActivations::Exact);
         auto w = get_model(*args);
         if (!w) return report("bench", w.error());
         auto results = cpu::run_bench(*w, args->bench);

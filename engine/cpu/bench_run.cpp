@@ -96,16 +96,19 @@ double prefill_macs_per_token(const ModelConfig& c, int64_t n_prompt) {
 
 Result<std::vector<BenchResult>> run_bench(std::shared_ptr<const ModelWeights> weights,
                                            const BenchOptions& o) {
-    if (o.threads.empty() || o.n_prompt < 1 || o.n_decode < 1)
-        return make_error(ErrorCode::InvalidArgument, "the prompt, the decode steps and the thread counts must not be empty");
+    if (o.threads.empty() || o.activations.empty() || o.n_prompt < 1 || o.n_decode < 1)
+        return make_error(ErrorCode::InvalidArgument,
+                          "the prompt, the decode steps, the thread counts and the activations must not be empty");
     const double bytes_per_token = static_cast<double>(decode_weight_bytes(*weights));
     std::vector<BenchResult> results;
     for (int threads : o.threads) {
         if (threads < 1) return make_error(ErrorCode::InvalidArgument, "thread counts must be >= 1");
-        BenchResult r;
-        r.threads = threads;
-        {
-            auto backend = make_cpu_backend(weights, {threads});
+        const size_t first = results.size();
+        for (CpuActivations activations : o.activations) {
+            BenchResult r;
+            r.threads = threads;
+            r.activations = activations;
+            auto backend = make_cpu_backend(weights, {threads, activations});
             if (!backend) return backend.error();
             auto t = time_forward(**backend, o);
             if (!t) return t.error();
@@ -115,11 +118,15 @@ Result<std::vector<BenchResult>> run_bench(std::shared_ptr<const ModelWeights> w
             r.prefill_macs_s = r.prefill_tok_s * prefill_macs_per_token(weights->config, o.n_prompt);
             if (t->prefill_s > 0) r.prefill_cpu_share = t->prefill_cpu_s / (t->prefill_s * threads);
             if (t->decode_s > 0) r.decode_cpu_share = t->decode_cpu_s / (t->decode_s * threads);
+            results.push_back(r);
         }
         ThreadPool pool(threads);
-        r.memory_bytes_s = measure_read_bandwidth(pool, {o.bandwidth_buffer_bytes, 5});
-        r.multiply_add_s = measure_multiply_add_rate(pool, o.multiply_add_iterations);
-        results.push_back(r);
+        const double memory = measure_read_bandwidth(pool, {o.bandwidth_buffer_bytes, 5});
+        const double multiply_add = measure_multiply_add_rate(pool, o.multiply_add_iterations);
+        for (size_t i = first; i < results.size(); ++i) {
+            results[i].memory_bytes_s = memory;
+            results[i].multiply_add_s = multiply_add;
+        }
     }
     return results;
 }

@@ -7,6 +7,7 @@
 #include <memory>
 #include <vector>
 
+#include "lectern/engine/backend.h"
 #include "lectern/engine/model_weights.h"
 #include "lectern/engine/result.h"
 
@@ -16,6 +17,8 @@ struct BenchOptions {
     int64_t n_prompt = 512;        // tokens prefilled (in chunks of at most 512)
     int64_t n_decode = 64;         // tokens decoded one at a time after the prompt
     std::vector<int> threads{1, 2};
+    // Each thread count is measured with each of these, one after the other.
+    std::vector<CpuActivations> activations{CpuActivations::Exact};
     size_t bandwidth_buffer_bytes = size_t{1} << 30;
     int64_t multiply_add_iterations = 10'000'000;  // see measure_multiply_add_rate
     uint32_t seed = 1;
@@ -23,6 +26,7 @@ struct BenchOptions {
 
 struct BenchResult {
     int threads = 0;
+    CpuActivations activations = CpuActivations::Exact;
     double prefill_tok_s = 0;
     double decode_tok_s = 0;
     double decode_bytes_s = 0;    // weight bytes read per second while decoding
@@ -44,9 +48,10 @@ size_t decode_weight_bytes(const ModelWeights& weights);
 // layer on average, scores and values), and the output head once per prompt.
 double prefill_macs_per_token(const ModelConfig& config, int64_t n_prompt);
 
-// Runs the prompt and the decode steps on a fresh CPU backend per thread count.
+// Runs the prompt and the decode steps on a fresh CPU backend per thread count and
+// activations; the bandwidth and multiply-add rate are measured once per thread count.
 // Errors: those of the backend (e.g. OutOfMemory), InvalidArgument for no prompt, no decode
-// steps or no thread counts.
+// steps, no thread counts or no activations.
 Result<std::vector<BenchResult>> run_bench(std::shared_ptr<const ModelWeights> weights,
                                            const BenchOptions& options);
 

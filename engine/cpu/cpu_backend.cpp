@@ -69,8 +69,12 @@ size_t Scratch::bytes() const {
     return n;
 }
 
-CpuBackend::CpuBackend(std::shared_ptr<const ModelWeights> weights, int n_threads)
-    : w_(std::move(weights)), pool_(n_threads) {}
+CpuBackend::CpuBackend(std::shared_ptr<const ModelWeights> weights, const CpuBackendOptions& options)
+    : w_(std::move(weights)), pool_(options.n_threads), activations_(options.activations) {}
+
+void CpuBackend::product(const TensorView& w, const float* x, int64_t n_tok, float* y) {
+    matmul(w, x, n_tok, y, pool_, activations_);
+}
 
 Result<std::unique_ptr<SequenceState>> CpuBackend::create_sequence(const SequenceOptions& o) {
     if (o.n_ctx < 1 || o.max_chunk < 1)
@@ -116,14 +120,14 @@ void CpuBackend::attention_block(int64_t layer, CpuSequence& seq, int64_t pos0, 
     const LayerWeights& L = w_->layers[static_cast<size_t>(layer)];
     Scratch& s = seq.scratch();
     rms_norm(s.x.data(), f32_data(L.attn_norm), n_tok, c.d_model, c.rms_norm_eps, s.xn.data());
-    matmul(L.wq, s.xn.data(), n_tok, s.q.data(), pool_);
-    matmul(L.wk, s.xn.data(), n_tok, s.k.data(), pool_);
-    matmul(L.wv, s.xn.data(), n_tok, s.v.data(), pool_);
+    product(L.wq, s.xn.data(), n_tok, s.q.data());
+    product(L.wk, s.xn.data(), n_tok, s.k.data());
+    product(L.wv, s.xn.data(), n_tok, s.v.data());
     rope(s.q.data(), n_tok, c.n_head, c.head_dim, s.cos.data(), s.sin.data());
     rope(s.k.data(), n_tok, c.n_kv_head, c.head_dim, s.cos.data(), s.sin.data());
     seq.cache().store(layer, pos0, n_tok, s.k.data(), s.v.data());
     attend_all(layer, seq, pos0, n_tok);
-    matmul(L.wo, s.att.data(), n_tok, s.xn.data(), pool_);
+    product(L.wo, s.att.data(), n_tok, s.xn.data());
     add(s.x.data(), s.xn.data(), n_tok * c.d_model);
 }
 
@@ -131,8 +135,8 @@ void CpuBackend::ffn_block(int64_t layer, Scratch& s, int64_t n_tok) {
     const ModelConfig& c = w_->config;
     const LayerWeights& L = w_->layers[static_cast<size_t>(layer)];
     rms_norm(s.x.data(), f32_data(L.ffn_norm), n_tok, c.d_model, c.rms_norm_eps, s.xn.data());
-    matmul(L.w_gate, s.xn.data(), n_tok, s.gate.data(), pool_);
-    matmul(L.w_up, s.xn.data(), n_tok, s.up.data(), pool_);
+    product(L.w_gate, s.xn.data(), n_tok, s.gate.data());
+    product(L.w_up, s.xn.data(), n_tok, s.up.data());
     // n_tok * d_ffn exponentials: split across threads by token (one pointer captured, so
     // no closure is allocated).
     const SwigluJob job{s.gate.data(), s.up.data(), c.d_ffn};
@@ -140,7 +144,7 @@ void CpuBackend::ffn_block(int64_t layer, Scratch& s, int64_t n_tok) {
     pool_.parallel_for(n_tok, [jp](int64_t b, int64_t e, int) {
         swiglu(jp->gate + b * jp->d_ffn, jp->up + b * jp->d_ffn, (e - b) * jp->d_ffn, jp->gate + b * jp->d_ffn);
     });
-    matmul(L.w_down, s.gate.data(), n_tok, s.xn.data(), pool_);
+    product(L.w_down, s.gate.data(), n_tok, s.xn.data());
     add(s.x.data(), s.xn.data(), n_tok * c.d_model);
 }
 
@@ -153,7 +157,7 @@ void CpuBackend::output_head(Scratch& s, std::span<const int64_t> rows, float* l
     }
     rms_norm(s.head_x.data(), f32_data(w_->output_norm), n, c.d_model, c.rms_norm_eps,
              s.head_x.data());
-    matmul(w_->output, s.head_x.data(), n, logits, pool_);
+    product(w_->output, s.head_x.data(), n, logits);
 }
 
 Status CpuBackend::forward(SequenceState& sequence, std::span<const int32_t> tokens, int64_t pos0,

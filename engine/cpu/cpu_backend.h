@@ -56,7 +56,7 @@ private:
 
 class CpuBackend final : public Backend {
 public:
-    CpuBackend(std::shared_ptr<const ModelWeights> weights, int n_threads);
+    CpuBackend(std::shared_ptr<const ModelWeights> weights, const CpuBackendOptions& options);
     std::string name() const override { return "cpu"; }
     const ModelConfig& config() const override { return w_->config; }
     Result<std::unique_ptr<SequenceState>> create_sequence(const SequenceOptions& options) override;
@@ -72,8 +72,12 @@ private:
     void ffn_block(int64_t layer, Scratch& s, int64_t n_tok);
     void output_head(Scratch& s, std::span<const int64_t> rows, float* logits);
 
+    // y = x W^T for n_tok rows of x (matmul, with this backend's activations).
+    void product(const TensorView& w, const float* x, int64_t n_tok, float* y);
+
     std::shared_ptr<const ModelWeights> w_;
     ThreadPool pool_;
+    CpuActivations activations_;
 };
 
 // Checks that `weights` is a complete Llama model the CPU backend can run: every tensor

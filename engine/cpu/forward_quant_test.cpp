@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "cpu/golden_data.h"
+#include "cpu/matmul_dot.h"
 #include "lectern/engine/backend.h"
 #include "lectern/engine/model_loader.h"
 #include "lectern/engine/session.h"
@@ -89,6 +90,48 @@ TEST_P(ForwardQuantized, EqualsTheForwardPassOnDequantizedWeights) {
         std::printf("  llama31-tiny-%s, chunks of %lld: worst row relative L2 vs dequantized f32 %.3g (bound 1e-5)\n",
                     GetParam().c_str(), static_cast<long long>(chunk), worst);
         EXPECT_LT(worst, 1e-5) << "chunk " << chunk;
+    }
+}
+
+// Logits at every position of the golden greedy prompt and its continuation (36 tokens),
+// each token run alone (chunks of 1: only the matrix-vector kernels run).
+std::vector<float> decoded_logits(Backend& b) {
+    auto golden = testing::GoldenFile::open(std::string(LECTERN_TEST_DATA) + "/models/llama31-tiny/golden.safetensors");
+    EXPECT_TRUE(golden.ok());
+    auto tokens = golden->tokens("greedy.prompt");
+    auto more = golden->tokens("greedy.generated");
+    EXPECT_TRUE(tokens.ok() && more.ok());
+    tokens->insert(tokens->end(), more->begin(), more->end());
+    return all_logits(b, *tokens, 1);
+}
+
+std::shared_ptr<ModelWeights> load_tiny(const std::string& variant) {
+    auto w = load_model(std::string(LECTERN_TEST_DATA) + "/gguf/llama31-tiny-" + variant + ".gguf");
+    EXPECT_TRUE(w.ok()) << w.error().to_string();
+    return w.ok() ? std::make_shared<ModelWeights>(std::move(w.value())) : nullptr;
+}
+
+// Int8 activations (CpuActivations::Int8) against the exact pass on the same file.
+// Rounding x to 8 bits per run of 32 values with one scale is the rounding Q8_0 applies to
+// the weights, so on the other operand of the same products it should move the logits by a
+// like amount: the bound is 1.5 times what Q8_0 weights move them from the BF16 file (the
+// golden weights), measured here (3.0e-2), the margin for the different spread of weights
+// and activations. A kernel that misreads a block, a scale or an offset is off by order 1.
+TEST_P(ForwardQuantized, Int8ActivationsMoveTheLogitsNoMoreThanQ8_0Weights) {
+    auto bf16 = load_tiny("BF16"), q8_0 = load_tiny("Q8_0"), qw = load_tiny(GetParam());
+    ASSERT_TRUE(bf16 && q8_0 && qw);
+    const int64_t v = qw->config.n_vocab;
+    auto b16 = make_cpu_backend(bf16), b8 = make_cpu_backend(q8_0);
+    auto exact = make_cpu_backend(qw), int8 = make_cpu_backend(qw, {.activations = CpuActivations::Int8});
+    ASSERT_TRUE(b16.ok() && b8.ok() && exact.ok() && int8.ok());
+    const double weights_rounded = testing::worst_row_error(decoded_logits(**b8), decoded_logits(**b16), v);
+    const double worst = testing::worst_row_error(decoded_logits(**int8), decoded_logits(**exact), v);
+    std::printf("  llama31-tiny-%s, int8 activations: worst row relative L2 vs exact %.3g "
+                "(bound 1.5 x %.3g, Q8_0 weights vs BF16)\n", GetParam().c_str(), worst, weights_rounded);
+    EXPECT_LT(worst, 1.5 * weights_rounded);
+    // Where the CPU has the int8 kernels, they must have run: the logits are not the exact ones.
+    if (cpu::x_pieces(qw->layers[0].wq.type, CpuActivations::Int8) == 1) {
+        EXPECT_GT(worst, 0.0);
     }
 }
 

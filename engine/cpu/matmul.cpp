@@ -41,7 +41,8 @@ void dot_rows_part(const Args& a, int64_t r0, int64_t r1) {
 }
 }  // namespace
 
-void matmul(const TensorView& w, const float* x, int64_t n_tok, float* y, ThreadPool& pool) {
+void matmul(const TensorView& w, const float* x, int64_t n_tok, float* y, ThreadPool& pool,
+            CpuActivations activations) {
     const int64_t n_cols = w.n_cols, n_rows = w.n_rows;
     if (n_tok >= kGemmMinTokens) {
         // x packed for the kernel, kept by the calling thread between calls.
@@ -62,11 +63,11 @@ void matmul(const TensorView& w, const float* x, int64_t n_tok, float* y, Thread
     // calling thread between calls.
     thread_local std::vector<uint64_t> scratch;
     PreparedX px[kGemmMinTokens];
-    const size_t per_tok = prepared_x_bytes(w.type, n_cols);
+    const size_t per_tok = prepared_x_bytes(w.type, n_cols, activations);
     scratch.resize((per_tok * static_cast<size_t>(n_tok) + 64) / 8);
     auto* base = reinterpret_cast<uint8_t*>((reinterpret_cast<uintptr_t>(scratch.data()) + 63) / 64 * 64);
     for (int64_t t = 0; t < n_tok; ++t)
-        px[t] = prepare_x(w.type, x + t * n_cols, n_cols, base + per_tok * static_cast<size_t>(t));
+        px[t] = prepare_x(w.type, x + t * n_cols, n_cols, base + per_tok * static_cast<size_t>(t), activations);
     const Args a{&w, x, nullptr, px, y, n_tok, n_rows, n_cols};
     pool.parallel_for(n_rows, [p = &a](int64_t r0, int64_t r1, int) { dot_rows_part(*p, r0, r1); }, 16);
 }

@@ -7,7 +7,8 @@
 // load of x serves every row of the group instead of being fetched again from L2 per row.
 // Where the CPU has AVX-512 VNNI, Q4_0, Q4_K, Q5_K and Q6_K rows are dotted with x's 8-bit
 // pieces (split_pieces) by integer multiply-adds, which decode and multiply 32 weights in a
-// few instructions (see docs/cpu-performance.md).
+// few instructions (see docs/cpu-performance.md). With Activations::Int8 the same kernels read
+// x rounded to one byte per value (round_to_int8), and Q8_0 rows get an integer kernel too.
 #include "cpu/matmul_dot.h"
 
 #include <cmath>
@@ -77,7 +78,7 @@ void q8_0_rows(const uint8_t* w, size_t stride, const float* x, int64_t n, float
     for (int r = 0; r < R; ++r) y[r] = hsum(a0[r] + a1[r]);
 }
 
-[[maybe_unused]] float dot_q4_0(const quant::BlockQ4_0* w, const float* x, int64_t n) {
+float dot_q4_0(const quant::BlockQ4_0* w, const float* x, int64_t n) {
     f32x16 acc{};
     const i8x16 eight = i8x16{} + 8;
     for (int64_t b = 0; b < n / quant::kQK; ++b, x += 32) {
@@ -124,7 +125,7 @@ void q8_0_rows(const uint8_t* w, size_t stride, const float* x, int64_t n, float
 #endif
 }
 
-[[maybe_unused]] float dot_q4_k(const quant::BlockQ4_K* w, const float* x, const float* xsum, int64_t n) {
+float dot_q4_k(const quant::BlockQ4_K* w, const float* x, const float* xsum, int64_t n) {
     f32x16 acc0{}, acc1{};
     f32x8 mins{};
     for (int64_t b = 0; b < n / quant::kQKK; ++b, xsum += 8) {
@@ -161,21 +162,26 @@ void q8_0_rows(const uint8_t* w, size_t stride, const float* x, int64_t n, float
 
 inline __m256i load256(const void* p) { return _mm256_loadu_si256(static_cast<const __m256i*>(p)); }
 
-// init + sum over each group of 4 bytes of q * (a0 * 256^2 + a1 * 256 + a2), for the three
-// pieces of one run of 32 values of x at p (a0 signed, a1 and a2 unsigned). The weights come
-// twice: u, unsigned, multiplies a0 and q, signed, multiplies a1 and a2. Where the stored
-// values u stand for q = u - offset, init is -offset * sum(a0) per lane
-// (PreparedX::piece_offsets); where q = u (Q4_K, Q5_K) it is 0. With |q| <= 32 and u <= 63
-// every partial sum stays below 63 * 4 * 128 * 256^2 + ... < 2^31.
-inline __m256i piece_dot(__m256i init, __m256i u, __m256i q, const int8_t* p) {
+// init + sum over each group of 4 bytes of q * (a0 * 256^2 + a1 * 256 + a2), for the P = 3
+// pieces of one run of 32 values of x at p (a0 signed, a1 and a2 unsigned), or of q * a0 for
+// x rounded to 8 bits (P = 1). The weights come twice: u, unsigned, multiplies a0 and q,
+// signed, multiplies a1 and a2. Where the stored values u stand for q = u - offset, init is
+// -offset * sum(a0) per lane (PreparedX::piece_offsets); where q = u (Q4_K, Q5_K) it is 0.
+// With |q| <= 32 and u <= 63 every partial sum stays below 63 * 4 * 128 * 256^2 + ... < 2^31.
+template <int P>
+inline __m256i piece_dot(__m256i init, __m256i u, [[maybe_unused]] __m256i q, const int8_t* p) {
+    static_assert(P == 1 || P == 3);
     __m256i a = _mm256_dpbusd_epi32(init, u, load256(p));
-    a = _mm256_dpbusd_epi32(_mm256_slli_epi32(a, 8), load256(p + 32), q);
-    return _mm256_dpbusd_epi32(_mm256_slli_epi32(a, 8), load256(p + 64), q);
+    if constexpr (P == 3) {
+        a = _mm256_dpbusd_epi32(_mm256_slli_epi32(a, 8), load256(p + 32), q);
+        a = _mm256_dpbusd_epi32(_mm256_slli_epi32(a, 8), load256(p + 64), q);
+    }
+    return a;
 }
 
-// Q4_K or Q5_K (Block) on x's pieces, R rows at once; row r is computed exactly as when
+// Q4_K or Q5_K (Block) on x's P pieces, R rows at once; row r is computed exactly as when
 // alone. Q5_K adds each value's fifth bit from qh: bit j of qh[l] for sub-block j.
-template <class Block, int R>
+template <class Block, int R, int P>
 void k_rows_vnni(const uint8_t* w, size_t stride, const PreparedX& px, int64_t n, float* y) {
     constexpr bool kFifthBit = std::is_same_v<Block, quant::BlockQ5_K>;
     __m256 acc0[R], acc1[R];
@@ -196,9 +202,10 @@ void k_rows_vnni(const uint8_t* w, size_t stride, const PreparedX& px, int64_t n
             mins[r] += m * sums;
             scale[r] = sc * xs;
         }
-        const int8_t* p = px.pieces + b * 8 * 96;
+        constexpr int kRun = 32 * P;  // bytes of pieces per run of 32 values
+        const int8_t* p = px.pieces + b * 8 * kRun;
 #pragma GCC unroll 4
-        for (int j = 0; j < 8; j += 2, p += 192) {
+        for (int j = 0; j < 8; j += 2, p += 2 * kRun) {
 #pragma GCC unroll 8
             for (int r = 0; r < R; ++r) {
                 const Block& blk = reinterpret_cast<const Block*>(w + stride * r)[b];
@@ -216,9 +223,9 @@ void k_rows_vnni(const uint8_t* w, size_t stride, const PreparedX& px, int64_t n
                     hi = _mm256_or_si256(hi, to_bit4(j + 1));
                 }
                 const __m256i zero = _mm256_setzero_si256();
-                acc0[r] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(piece_dot(zero, lo, lo, p)),
+                acc0[r] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(piece_dot<P>(zero, lo, lo, p)),
                                           _mm256_set1_ps(scale[r][j]), acc0[r]);
-                acc1[r] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(piece_dot(zero, hi, hi, p + 96)),
+                acc1[r] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(piece_dot<P>(zero, hi, hi, p + kRun)),
                                           _mm256_set1_ps(scale[r][j + 1]), acc1[r]);
             }
         }
@@ -227,9 +234,9 @@ void k_rows_vnni(const uint8_t* w, size_t stride, const PreparedX& px, int64_t n
         y[r] = hsum(bitcast<f32x8>(_mm256_add_ps(acc0[r], acc1[r]))) - hsum(mins[r]);
 }
 
-// Q6_K on x's pieces, R rows at once; row r is computed exactly as when alone. The 6-bit
+// Q6_K on x's P pieces, R rows at once; row r is computed exactly as when alone. The 6-bit
 // values u in [0, 63] stand for q = u - 32 (see piece_dot).
-template <int R>
+template <int R, int P>
 void q6_k_rows_vnni(const uint8_t* w, size_t stride, const PreparedX& px, int64_t n, float* y) {
     __m256 acc[R];
     for (int r = 0; r < R; ++r) acc[r] = _mm256_setzero_ps();
@@ -251,7 +258,8 @@ void q6_k_rows_vnni(const uint8_t* w, size_t stride, const PreparedX& px, int64_
         }
         for (int half = 0; half < 2; ++half) {
             const int64_t run0 = 8 * b + 4 * half;  // first run of 32 values of this half
-            const int8_t* p = px.pieces + run0 * 96;
+            constexpr int kRun = 32 * P;
+            const int8_t* p = px.pieces + run0 * kRun;
             const int32_t* off = px.piece_offsets + run0 * 8;
 #pragma GCC unroll 8
             for (int r = 0; r < R; ++r) {
@@ -261,7 +269,7 @@ void q6_k_rows_vnni(const uint8_t* w, size_t stride, const PreparedX& px, int64_
                           load<u8x32>(blk.qh + 32 * half), u);
                 for (int g = 0; g < 4; ++g) {
                     const __m256i ug = bitcast<__m256i>(u[g]);
-                    const __m256i i = piece_dot(load256(off + 8 * g), ug, _mm256_sub_epi8(ug, bias), p + 96 * g);
+                    const __m256i i = piece_dot<P>(load256(off + 8 * g), ug, _mm256_sub_epi8(ug, bias), p + kRun * g);
                     // Lanes 0-3 hold the run's first sub-block of 16, lanes 4-7 its second
                     // (sub-blocks 8 half + 2g, 8 half + 2g + 1: entries 2g, 2g + 1 of sc[r][half])
                     const __m256i pick = _mm256_setr_epi32(2 * g, 2 * g, 2 * g, 2 * g, 2 * g + 1, 2 * g + 1,
@@ -276,16 +284,16 @@ void q6_k_rows_vnni(const uint8_t* w, size_t stride, const PreparedX& px, int64_
     for (int r = 0; r < R; ++r) y[r] = hsum(bitcast<f32x8>(acc[r]));
 }
 
-// Q4_0 on x's pieces, R rows at once; row r is computed exactly as when alone. The 4-bit
+// Q4_0 on x's P pieces, R rows at once; row r is computed exactly as when alone. The 4-bit
 // values u stand for q = u - 8 (see piece_dot).
-template <int R>
+template <int R, int P>
 void q4_0_rows_vnni(const uint8_t* w, size_t stride, const PreparedX& px, int64_t n, float* y) {
     __m256 acc[R];
     for (int r = 0; r < R; ++r) acc[r] = _mm256_setzero_ps();
     const __m128i low = _mm_set1_epi8(0x0F);
     const __m256i bias = _mm256_set1_epi8(8);
     for (int64_t b = 0; b < n / quant::kQK; ++b) {
-        const int8_t* p = px.pieces + 96 * b;
+        const int8_t* p = px.pieces + 32 * P * b;
         const __m256i off = load256(px.piece_offsets + 8 * b);
         const float xs = px.piece_scales[b];
 #pragma GCC unroll 8
@@ -295,7 +303,28 @@ void q4_0_rows_vnni(const uint8_t* w, size_t stride, const PreparedX& px, int64_
             const __m128i q = _mm_loadu_si128(reinterpret_cast<const __m128i*>(blk.qs));
             const __m256i u = _mm256_inserti128_si256(_mm256_castsi128_si256(_mm_and_si128(q, low)),
                                                       _mm_and_si128(_mm_srli_epi16(q, 4), low), 1);
-            const __m256i i = piece_dot(off, u, _mm256_sub_epi8(u, bias), p);
+            const __m256i i = piece_dot<P>(off, u, _mm256_sub_epi8(u, bias), p);
+            acc[r] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(i), _mm256_set1_ps(f16_to_f32(blk.d) * xs), acc[r]);
+        }
+    }
+    for (int r = 0; r < R; ++r) y[r] = hsum(bitcast<f32x8>(acc[r]));
+}
+
+// Q8_0 on x rounded to 8 bits, R rows at once; row r is computed exactly as when alone.
+// The multiply-add takes one unsigned operand: |q| times a0 with q's sign, which is q * a0
+// (a0 >= -127, so its negation fits a byte).
+template <int R>
+void q8_0_rows_int8(const uint8_t* w, size_t stride, const PreparedX& px, int64_t n, float* y) {
+    __m256 acc[R];
+    for (int r = 0; r < R; ++r) acc[r] = _mm256_setzero_ps();
+    for (int64_t b = 0; b < n / quant::kQK; ++b) {
+        const __m256i a0 = load256(px.pieces + 32 * b);
+        const float xs = px.piece_scales[b];
+#pragma GCC unroll 8
+        for (int r = 0; r < R; ++r) {
+            const auto& blk = reinterpret_cast<const quant::BlockQ8_0*>(w + stride * r)[b];
+            const __m256i q = load256(blk.qs);
+            const __m256i i = _mm256_dpbusd_epi32(_mm256_setzero_si256(), _mm256_abs_epi8(q), _mm256_sign_epi8(a0, q));
             acc[r] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(i), _mm256_set1_ps(f16_to_f32(blk.d) * xs), acc[r]);
         }
     }
@@ -303,7 +332,7 @@ void q4_0_rows_vnni(const uint8_t* w, size_t stride, const PreparedX& px, int64_
 }
 #endif
 
-[[maybe_unused]] float dot_q5_k(const quant::BlockQ5_K* w, const float* x, const float* xsum, int64_t n) {
+float dot_q5_k(const quant::BlockQ5_K* w, const float* x, const float* xsum, int64_t n) {
     f32x16 acc0{}, acc1{};
     f32x8 mins{};
     for (int64_t b = 0; b < n / quant::kQKK; ++b, xsum += 8) {
@@ -327,7 +356,7 @@ void q4_0_rows_vnni(const uint8_t* w, size_t stride, const PreparedX& px, int64_
     return hsum(acc0 + acc1) - hsum(mins);
 }
 
-[[maybe_unused]] float dot_q6_k(const quant::BlockQ6_K* w, const float* x, int64_t n) {
+float dot_q6_k(const quant::BlockQ6_K* w, const float* x, int64_t n) {
     f32x16 acc{};
     const i8x16 bias = i8x16{} + 32;
     for (int64_t b = 0; b < n / quant::kQKK; ++b) {
@@ -361,20 +390,26 @@ void q4_0_rows_vnni(const uint8_t* w, size_t stride, const PreparedX& px, int64_
 constexpr int64_t kLongRow = 4096;
 constexpr int64_t kLongRowGroup = 8;
 
-bool uses_pieces(DType type) {
+}  // namespace
+
+int x_pieces(DType type, Activations activations) {
 #if defined(LECTERN_DOT_VNNI)
-    return type == DType::Q4_0 || type == DType::Q4_K || type == DType::Q5_K || type == DType::Q6_K;
+    const bool k_or_4_0 = type == DType::Q4_0 || type == DType::Q4_K || type == DType::Q5_K || type == DType::Q6_K;
+    if (activations == Activations::Int8) return k_or_4_0 || type == DType::Q8_0 ? 1 : 0;
+    return k_or_4_0 ? 3 : 0;
 #else
     (void)type;
-    return false;
+    (void)activations;
+    return 0;
 #endif
 }
 
+namespace {
 bool needs_block_sums(DType type) { return type == DType::Q4_K || type == DType::Q5_K; }
 
 // The offset of the types whose kernels need -offset * sum(a0) per lane (PreparedX), or 0.
-int32_t piece_offset(DType type) {
-    if (!uses_pieces(type)) return 0;
+int32_t piece_offset(DType type, Activations activations) {
+    if (x_pieces(type, activations) == 0) return 0;
     return type == DType::Q6_K ? 32 : type == DType::Q4_0 ? 8 : 0;
 }
 
@@ -386,8 +421,40 @@ float one_row(const uint8_t* row, const X& x, int64_t n) {
     return y;
 }
 
+#if defined(LECTERN_DOT_VNNI)
+// R rows of a type whose kernel reads x's P pieces; false for the other types.
+template <int R, int P>
+bool piece_rows(DType type, const uint8_t* w, size_t stride, const PreparedX& px, int64_t n, float* y) {
+    switch (type) {
+    case DType::Q4_0: q4_0_rows_vnni<R, P>(w, stride, px, n, y); return true;
+    case DType::Q4_K: k_rows_vnni<quant::BlockQ4_K, R, P>(w, stride, px, n, y); return true;
+    case DType::Q5_K: k_rows_vnni<quant::BlockQ5_K, R, P>(w, stride, px, n, y); return true;
+    case DType::Q6_K: q6_k_rows_vnni<R, P>(w, stride, px, n, y); return true;
+    case DType::Q8_0:
+        if constexpr (P == 1) {
+            q8_0_rows_int8<R>(w, stride, px, n, y);
+            return true;
+        }
+        return false;
+    default: return false;
+    }
+}
+
+// R rows on x's pieces where px has them; false otherwise.
+template <int R>
+bool rows_on_pieces(DType type, const uint8_t* w, size_t stride, const PreparedX& px, int64_t n, float* y) {
+    if (px.n_pieces == 3) return piece_rows<R, 3>(type, w, stride, px, n, y);
+    if (px.n_pieces == 1) return piece_rows<R, 1>(type, w, stride, px, n, y);
+    return false;
+}
+#endif
+
 // One row of any type alone.
 float dot_one(DType type, const uint8_t* row, const PreparedX& px, int64_t n) {
+#if defined(LECTERN_DOT_VNNI)
+    float y;
+    if (rows_on_pieces<1>(type, row, 0, px, n, &y)) return y;
+#endif
     const float* x = px.x;
     switch (type) {
     case DType::F32:
@@ -402,17 +469,10 @@ float dot_one(DType type, const uint8_t* row, const PreparedX& px, int64_t n) {
         return s + tail;
     }
     case DType::Q8_0: return one_row<q8_0_rows<1>>(row, x, n);
-#if defined(LECTERN_DOT_VNNI)
-    case DType::Q4_0: return one_row<q4_0_rows_vnni<1>>(row, px, n);
-    case DType::Q4_K: return one_row<k_rows_vnni<quant::BlockQ4_K, 1>>(row, px, n);
-    case DType::Q5_K: return one_row<k_rows_vnni<quant::BlockQ5_K, 1>>(row, px, n);
-    case DType::Q6_K: return one_row<q6_k_rows_vnni<1>>(row, px, n);
-#else
     case DType::Q4_0: return dot_q4_0(reinterpret_cast<const quant::BlockQ4_0*>(row), x, n);
     case DType::Q4_K: return dot_q4_k(reinterpret_cast<const quant::BlockQ4_K*>(row), x, px.sums, n);
     case DType::Q5_K: return dot_q5_k(reinterpret_cast<const quant::BlockQ5_K*>(row), x, px.sums, n);
     case DType::Q6_K: return dot_q6_k(reinterpret_cast<const quant::BlockQ6_K*>(row), x, n);
-#endif
     }
     return 0.0f;
 }
@@ -420,16 +480,12 @@ float dot_one(DType type, const uint8_t* row, const PreparedX& px, int64_t n) {
 // kLongRowGroup rows at once, for the types that have a grouped kernel; false otherwise.
 bool dot_group(DType type, const uint8_t* w, size_t stride, const PreparedX& px, int64_t n, float* y) {
     static_assert(kLongRowGroup == 8);
-    switch (type) {
-    case DType::Q8_0: q8_0_rows<8>(w, stride, px.x, n, y); return true;
 #if defined(LECTERN_DOT_VNNI)
-    case DType::Q4_K: k_rows_vnni<quant::BlockQ4_K, 8>(w, stride, px, n, y); return true;
-    case DType::Q5_K: k_rows_vnni<quant::BlockQ5_K, 8>(w, stride, px, n, y); return true;
-    case DType::Q4_0: q4_0_rows_vnni<8>(w, stride, px, n, y); return true;
-    case DType::Q6_K: q6_k_rows_vnni<8>(w, stride, px, n, y); return true;
+    if (rows_on_pieces<8>(type, w, stride, px, n, y)) return true;
 #endif
-    default: return false;
-    }
+    if (type != DType::Q8_0) return false;
+    q8_0_rows<8>(w, stride, px.x, n, y);
+    return true;
 }
 
 size_t align64(size_t bytes) { return (bytes + 63) / 64 * 64; }
@@ -525,6 +581,35 @@ void split_pieces(const float* x, int64_t n, int8_t* pieces, float* scales) {
     }
 }
 
+void round_to_int8(const float* x, int64_t n, int8_t* q, float* scales) {
+    for (int64_t i = 0; i < n / 32; ++i, x += 32, q += 32) {
+        const auto [m, finite] = largest_magnitude(x);
+        if (!finite) {
+            std::memset(q, 0, 32);
+            scales[i] = std::numeric_limits<float>::quiet_NaN();
+            continue;
+        }
+        scales[i] = m / 127.0f;
+        const float inv = m > 0.0f ? 127.0f / m : 0.0f;
+        if (!(inv <= std::numeric_limits<float>::max())) {
+            // m below 127 / FLT_MAX: 127 / m is no float; the quotient in double instead.
+            for (int k = 0; k < 32; ++k)
+                q[k] = static_cast<int8_t>(std::nearbyint(double(x[k]) * 127.0 / double(m)));
+            continue;
+        }
+#if defined(__AVX512F__)
+        // nearbyint below, 16 values at a time: the conversion rounds to nearest even (the
+        // zero-masking forms: GCC 12 warns about the pass-through operand of the others).
+        for (int k = 0; k < 32; k += 16) {
+            const __m512i a = _mm512_maskz_cvtps_epi32(kAll, _mm512_mul_ps(_mm512_loadu_ps(x + k), _mm512_set1_ps(inv)));
+            _mm_storeu_si128(reinterpret_cast<__m128i*>(q + k), _mm512_maskz_cvtepi32_epi8(kAll, a));
+        }
+#else
+        for (int k = 0; k < 32; ++k) q[k] = static_cast<int8_t>(std::nearbyint(x[k] * inv));
+#endif
+    }
+}
+
 namespace {
 // Where prepare_x puts each part in its scratch (byte offsets; `none` for a part the type
 // does not use), and the total.
@@ -533,7 +618,7 @@ struct Layout {
     size_t sums = none, pieces = none, scales = none, offsets = none, total = 0;
 };
 
-Layout layout_of(DType type, int64_t n) {
+Layout layout_of(DType type, int64_t n, Activations activations) {
     const auto runs = static_cast<size_t>(n / 32);
     Layout l;
     const auto take = [&l](size_t bytes) {
@@ -542,41 +627,56 @@ Layout layout_of(DType type, int64_t n) {
         return at;
     };
     if (needs_block_sums(type)) l.sums = take(runs * sizeof(float));
-    if (uses_pieces(type)) {
-        l.pieces = take(runs * 96);
+    if (const int pieces = x_pieces(type, activations); pieces > 0) {
+        l.pieces = take(runs * 32 * static_cast<size_t>(pieces));
         l.scales = take(runs * sizeof(float));
     }
-    if (piece_offset(type) != 0) l.offsets = take(runs * 8 * sizeof(int32_t));
+    if (piece_offset(type, activations) != 0) l.offsets = take(runs * 8 * sizeof(int32_t));
     return l;
 }
 }  // namespace
 
-size_t prepared_x_bytes(DType type, int64_t n) { return layout_of(type, n).total; }
+size_t prepared_x_bytes(DType type, int64_t n, Activations activations) {
+    return layout_of(type, n, activations).total;
+}
 
-PreparedX prepare_x(DType type, const float* x, int64_t n, void* scratch) {
-    const Layout l = layout_of(type, n);
+PreparedX prepare_x(DType type, const float* x, int64_t n, void* scratch, Activations activations) {
+    const Layout l = layout_of(type, n, activations);
     auto* base = static_cast<uint8_t*>(scratch);
     PreparedX px;
     px.x = x;
-    if (l.sums != Layout::none) {
-        auto* sums = reinterpret_cast<float*>(base + l.sums);
-        block_sums(x, n, sums);
-        px.sums = sums;
-    }
     if (l.pieces != Layout::none) {
         auto* pieces = reinterpret_cast<int8_t*>(base + l.pieces);
         auto* scales = reinterpret_cast<float*>(base + l.scales);
-        split_pieces(x, n, pieces, scales);
+        px.n_pieces = x_pieces(type, activations);
+        if (px.n_pieces == 3)
+            split_pieces(x, n, pieces, scales);
+        else
+            round_to_int8(x, n, pieces, scales);
         px.pieces = pieces;
         px.piece_scales = scales;
     }
+    if (l.sums != Layout::none) {
+        auto* sums = reinterpret_cast<float*>(base + l.sums);
+        if (px.n_pieces == 1) {
+            // The sums of the rounded values, so that the product is the one with x rounded.
+            for (int64_t run = 0; run < n / 32; ++run) {
+                int32_t total = 0;
+                for (int k = 0; k < 32; ++k) total += px.pieces[32 * run + k];
+                sums[run] = px.piece_scales[run] * static_cast<float>(total);
+            }
+        } else {
+            block_sums(x, n, sums);
+        }
+        px.sums = sums;
+    }
     if (l.offsets != Layout::none) {
         // -offset * the sum of a0 over each group of 4 values (one 32-bit lane of the kernel).
-        const int32_t offset = piece_offset(type);
+        const int32_t offset = piece_offset(type, activations);
         auto* offsets = reinterpret_cast<int32_t*>(base + l.offsets);
         for (int64_t run = 0; run < n / 32; ++run) {
             for (int lane = 0; lane < 8; ++lane) {
-                const int8_t* a0 = px.pieces + 96 * run + 4 * lane;
+                const int8_t* a0 = px.pieces + 32 * px.n_pieces * run + 4 * lane;
                 offsets[8 * run + lane] = -offset * (a0[0] + a0[1] + a0[2] + a0[3]);
             }
         }

@@ -114,6 +114,43 @@ TEST_P(MatmulTest, MatchesDequantizedReference) {
     }
 }
 
+// With int8 activations, the decode kernels (fewer than 4 tokens) of the types that round x
+// (x_pieces == 1) give the product with x rounded by round_to_int8, to the float32 tolerance
+// above; every other product stays the exact one.
+TEST_P(MatmulTest, Int8ActivationsGiveTheProductWithXRounded) {
+    const Case c = GetParam();
+    ThreadPool pool(2);
+    const bool rounds = x_pieces(c.type, Activations::Int8) == 1;
+    for (int64_t n_rows : {7, 67}) {
+        const Weights w = random_weights(c.type, n_rows, c.n_cols, 5u + static_cast<uint32_t>(n_rows));
+        std::vector<float> row(static_cast<size_t>(c.n_cols));
+        for (int64_t n_tok : {1, 3, 17}) {
+            const std::vector<float> x = random_activations(n_tok * c.n_cols, 13u);
+            std::vector<float> xr = x;
+            if (rounds && n_tok < 4) {
+                std::vector<int8_t> q(x.size());
+                std::vector<float> scales(x.size() / 32);
+                round_to_int8(x.data(), static_cast<int64_t>(x.size()), q.data(), scales.data());
+                for (size_t i = 0; i < x.size(); ++i) xr[i] = scales[i / 32] * q[i];
+            }
+            std::vector<float> y(static_cast<size_t>(n_tok * n_rows), NAN);
+            matmul(w.view, x.data(), n_tok, y.data(), pool, Activations::Int8);
+            for (int64_t r = 0; r < n_rows; ++r) {
+                quant::dequantize_row(c.type, w.view.row(r), row.data(), c.n_cols);
+                for (int64_t t = 0; t < n_tok; ++t) {
+                    double ref = 0, mag = 0;
+                    for (int64_t k = 0; k < c.n_cols; ++k) {
+                        ref += double(row[k]) * xr[t * c.n_cols + k];
+                        mag += std::fabs(double(row[k]) * xr[t * c.n_cols + k]);
+                    }
+                    ASSERT_NEAR(y[t * n_rows + r], ref, 1e-5 * mag + 1e-30)
+                        << dtype_name(c.type) << " rows " << n_rows << " n_tok " << n_tok << " r " << r;
+                }
+            }
+        }
+    }
+}
+
 TEST_P(MatmulTest, SameResultForAnyThreadCount) {
     const Case c = GetParam();
     const int64_t n_rows = 37, n_tok = 5;
@@ -170,6 +207,38 @@ TEST(SplitPieces, RebuildsEachValue) {
     EXPECT_EQ(scales[1], 0.0f);
     x[200] = INFINITY;
     split_pieces(x.data(), static_cast<int64_t>(x.size()), pieces.data(), scales.data());
+    EXPECT_TRUE(std::isnan(scales[200 / 32]));
+}
+
+// Each value is rounded to the nearest multiple of its run's scale m / 127 (the quotient in
+// float32, ties to even, as documented); zero runs give zeros, non-finite values a nan scale,
+// and runs too small for 127 / m to be a float still round correctly.
+TEST(RoundToInt8, RoundsEachValueToTheNearestStep) {
+    std::vector<float> x = random_activations(32 * 64, 21u);
+    for (int k = 0; k < 32; ++k) x[32 + k] = 0.0f;          // a zero run
+    x[64 + 5] = 1e6f;                                        // an outlier
+    for (int k = 0; k < 32; ++k) x[96 + k] *= 1e-30f;        // tiny values
+    for (int k = 0; k < 32; ++k) x[128 + k] *= 1e-38f;       // 127 / m overflows float
+    std::vector<int8_t> q(x.size());
+    std::vector<float> scales(x.size() / 32);
+    round_to_int8(x.data(), static_cast<int64_t>(x.size()), q.data(), scales.data());
+    for (size_t i = 0; i < scales.size(); ++i) {
+        float m = 0.0f;
+        for (int k = 0; k < 32; ++k) m = std::max(m, std::fabs(x[32 * i + k]));
+        ASSERT_EQ(scales[i], m / 127.0f) << i;
+        const float inv = m > 0.0f ? 127.0f / m : 0.0f;
+        for (int k = 0; k < 32; ++k) {
+            const float v = x[32 * i + k];
+            const double want = std::isfinite(inv) ? std::nearbyint(v * inv) : std::nearbyint(double(v) * 127.0 / m);
+            ASSERT_EQ(q[32 * i + k], want) << i << " " << k;
+            ASSERT_LE(std::fabs(double(scales[i]) * q[32 * i + k] - v), 0.5001 * double(scales[i]) + 1e-45) << i << " " << k;
+        }
+    }
+    EXPECT_EQ(scales[1], 0.0f);
+    EXPECT_EQ(q[32 + 7], 0);
+    EXPECT_NE(q[128], 0);  // the run of values near 1e-38 is not flushed to zero
+    x[200] = NAN;
+    round_to_int8(x.data(), static_cast<int64_t>(x.size()), q.data(), scales.data());
     EXPECT_TRUE(std::isnan(scales[200 / 32]));
 }
 

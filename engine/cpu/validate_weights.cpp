@@ -73,12 +73,15 @@ Status validate_weights(const ModelWeights& w) {
 
 namespace lectern {
 
+const char* cpu_activations_name(CpuActivations activations) {
+    return activations == CpuActivations::Int8 ? "int8" : "exact";
+}
+
 Result<std::unique_ptr<Backend>> make_cpu_backend(std::shared_ptr<const ModelWeights> weights,
                                                   const CpuBackendOptions& options) {
     if (!weights) return make_error(ErrorCode::InvalidArgument, "no model weights");
     LECTERN_TRY(cpu::validate_weights(*weights));
-    return std::unique_ptr<Backend>(std::make_unique<cpu::CpuBackend>(std::move(weights),
-                                                                      options.n_threads));
+    return std::unique_ptr<Backend>(std::make_unique<cpu::CpuBackend>(std::move(weights), options));
 }
 
 }  // namespace lectern
