@@ -19,6 +19,21 @@ inline void add_backend_option(CLI::App* app, std::string& backend) {
         ->capture_default_str();
 }
 
+// `--activations exact|int8`: how the CPU backend's decoding reads the activations
+// (CpuActivations).
+inline void add_activations_option(CLI::App* app, std::string& activations) {
+    app->add_option("--activations", activations,
+                    "CPU decoding: exact (activations at float32 precision) or int8 (rounded to 8 "
+                    "bits per 32 values, as llama.cpp does: faster where the CPU has AVX-512 VNNI, "
+                    "logits move about as much as Q8_0 weights move them)")
+        ->check(CLI::IsMember({"exact", "int8"}))
+        ->capture_default_str();
+}
+
+inline CpuActivations parse_activations(const std::string& name) {
+    return name == "int8" ? CpuActivations::Int8 : CpuActivations::Exact;
+}
+
 // make_backend, printing "backend: <reason>" to stderr (stdout stays the command's output).
 inline Result<std::unique_ptr<Backend>> open_backend(const std::string& name,
                                                      std::shared_ptr<const ModelWeights> weights,

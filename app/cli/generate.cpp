@@ -6,6 +6,7 @@
 //   lectern-cli generate --model MODEL --prompt "Once upon a time" -n 24 [--text]
 //       [--temperature T --top-k K --top-p P --min-p M --repeat-penalty R --seed S]
 //       [--threads N --ctx N --stop-ids A,B] [--logits-out FILE] [--backend cpu|cuda|auto]
+//       [--activations exact|int8]
 //
 // Sampling is greedy unless --temperature > 0 is given (--greedy forces greedy). Generation
 // stops after -n tokens, or at one of --stop-ids (printed); no end-of-turn ids are implied.
@@ -46,6 +47,7 @@ struct Args {
     bool greedy = false;
     SamplerOptions sampling;
     int threads = 0;
+    std::string activations = "exact";
     int64_t ctx = 0;
     std::string backend = "cpu";
 };
@@ -103,7 +105,7 @@ Result<int> run_generate(const Args& a) {
     auto weights = load_model(a.model);
     if (!weights) return weights.error();
     auto backend = open_backend(a.backend, std::make_shared<ModelWeights>(std::move(weights.value())),
-                                {.cpu = {.n_threads = a.threads}});
+                                {.cpu = {.n_threads = a.threads, .activations = parse_activations(a.activations)}});
     if (!backend) return backend.error();
     const int64_t n_ctx = a.ctx > 0 ? a.ctx : static_cast<int64_t>(prompt->size()) + a.n_tokens;
     auto session = Session::create(**backend, {.n_ctx = n_ctx});
@@ -160,6 +162,7 @@ Run setup(CLI::App& root) {
     cmd->add_option("--repeat-penalty", a->sampling.repeat_penalty, "Penalty for tokens of the last 64");
     cmd->add_option("--seed", a->sampling.seed, "Random seed of the sampler");
     cmd->add_option("--threads", a->threads, "CPU threads; 0: all");
+    add_activations_option(cmd, a->activations);
     cmd->add_option("--ctx", a->ctx, "Context size; default: prompt + n");
     cmd->add_option("--stop-ids", a->stop_ids, "Token ids that end generation, comma-separated");
     cmd->add_option("--logits-out", a->logits_out, "Write each generated token's logits (f32 rows)");

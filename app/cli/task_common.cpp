@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <unistd.h>
 
+#include "backend_option.h"
 #include "command.h"
 #include "job_runner.h"
 
@@ -76,6 +77,7 @@ void addTaskOptions(CLI::App* cmd, TaskOptions& o) {
                     "documents; a kept prefix is reused only with the same type)")
         ->check(CLI::IsMember({"f32", "f16", "bf16"}))
         ->capture_default_str();
+    add_activations_option(cmd, o.activations);
     cmd->add_flag("--json", o.json, "Print one JSON object with the result instead of streaming text");
     cmd->add_option("--db", o.db, "The database (default: the XDG data folder)");
     cmd->add_option("-n,--max-tokens", o.maxTokens, "Most tokens of an answer")->capture_default_str();
@@ -97,6 +99,7 @@ Result<std::unique_ptr<app::LocalEngine>> openTaskEngine(const TaskOptions& o) {
     eo.backend = o.backend;
     eo.threads = o.threads;
     eo.kvType = o.kv == "f16" ? KvType::F16 : o.kv == "bf16" ? KvType::BF16 : KvType::F32;
+    eo.activations = parse_activations(o.activations);
     auto engine = app::LocalEngine::open(eo);
     if (engine && !o.quiet)
         std::fprintf(stderr, "model: %s, backend: %s, context: %lld tokens, KV cache %s\n", model.c_str(),

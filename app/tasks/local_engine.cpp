@@ -51,7 +51,9 @@ Result<std::unique_ptr<LocalEngine>> LocalEngine::open(const EngineOptions& opti
     e->m_options = options;
     auto id = modelIdentity(options.modelPath);
     if (!id) return id.error();
-    e->m_modelId = *id;
+    // Keys and values computed with int8 activations differ from exact ones: their KV
+    // snapshots are kept apart.
+    e->m_modelId = *id + (options.activations == CpuActivations::Int8 ? ":int8-activations" : "");
     auto tokenizer = Tokenizer::load(options.modelPath);
     if (!tokenizer) return tokenizer.error();
     e->m_tokenizer = std::move(tokenizer.value());
@@ -60,6 +62,7 @@ Result<std::unique_ptr<LocalEngine>> LocalEngine::open(const EngineOptions& opti
     if (!weights) return weights.error();
     BackendOptions bo;
     bo.cpu.n_threads = options.threads;
+    bo.cpu.activations = options.activations;
     auto choice = make_backend(options.backend,
                                std::make_shared<ModelWeights>(std::move(weights.value())), bo);
     if (!choice) return choice.error();

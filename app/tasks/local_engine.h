@@ -28,6 +28,7 @@ struct EngineOptions {
     int threads = 0;              // CPU threads; 0: all
     std::int64_t chunk = 256;     // tokens per prefill forward pass
     KvType kvType = KvType::F32;
+    CpuActivations activations = CpuActivations::Exact;  // how CPU decoding reads activations
 };
 
 using ProgressFn = std::function<void(std::int64_t done, std::int64_t total)>;
@@ -61,6 +62,8 @@ public:
 
     const Tokenizer& tokenizer() const { return *m_tokenizer; }
     Session& session() { return *m_session; }
+    // What KV snapshots are keyed by: the model file's identity, plus ":int8-activations"
+    // where the engine decodes with int8 activations.
     const std::string& modelId() const { return m_modelId; }
     std::string backendName() const;
     const EngineOptions& options() const { return m_options; }

@@ -83,7 +83,9 @@ TEST_F(TaskTest, ReopenedSessionPrefillsOnlyTheQuestionFromItsSavedPrefix) {
 
 // --kv f16 halves the cache; a snapshot saved from a 16-bit cache is reused by the next
 // 16-bit session and never by a float32 one (or the other way round).
-TEST_F(TaskTest, KeptPrefixIsReusedOnlyWithTheSameKvType) {
+// A kept prefix is reused only by a session with the same KV type and activations: the keys
+// and values differ with either.
+TEST_F(TaskTest, KeptPrefixIsReusedOnlyWithTheSameKvTypeAndActivations) {
     const auto [doc, env, common] = askSetup(dir, 4);
 
     auto first = runCli(env, "ask '" + doc + "' 'How many crates?' --kv f16 --model '" + tinyModel() + "'" + common);
@@ -103,12 +105,20 @@ TEST_F(TaskTest, KeptPrefixIsReusedOnlyWithTheSameKvType) {
     auto j3 = parse(as_f32);
     EXPECT_EQ(j3["context_source"], "prefill");
     EXPECT_GE(j3["context_prefilled"].get<std::int64_t>(), j1["prefix_tokens"].get<std::int64_t>());
+
+    auto int8 = runCli(env, "ask --session " + session + " 'Where?' --kv f16 --activations int8" + common);
+    ASSERT_EQ(int8.code, 0) << int8.out;
+    EXPECT_EQ(parse(int8)["context_source"], "prefill");
+    auto int8_again = runCli(env, "ask --session " + session + " 'When?' --kv f16 --activations int8" + common);
+    ASSERT_EQ(int8_again.code, 0) << int8_again.out;
+    EXPECT_EQ(parse(int8_again)["context_source"], "snapshot");
 }
 
 TEST_F(TaskTest, BadCommandLineExitsWithUsageCode) {
     EXPECT_EQ(runCli("", "ask --session 1").code, 2);  // no question
     EXPECT_EQ(runCli("", "translate x.txt").code, 2);  // no --to
     EXPECT_EQ(runCli("", "ask x.txt 'Why?' --kv f8").code, 2);  // no such KV type
+    EXPECT_EQ(runCli("", "ask x.txt 'Why?' --activations int4").code, 2);
 }
 
 }  // namespace
