@@ -1,5 +1,6 @@
 // map_file: open + fstat + mmap(PROT_READ, MAP_PRIVATE); munmap when the last owner goes.
 #include "common/mapped_file.h"
+#include "common/weight_memory.h"
 
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -33,6 +34,7 @@ Result<MappedFile> map_file(const std::string& path) {
     ::close(fd);
     if (p == MAP_FAILED)
         return make_error(ErrorCode::Io, std::string("cannot map: ") + std::strerror(err), path);
+    advise_huge_pages(p, size);
     MappedFile m;
     m.data = static_cast<const uint8_t*>(p);
     m.size = size;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "common/weight_memory.h"
 #include "quant/dequant.h"
 
 namespace lectern::cpu {
@@ -17,12 +18,6 @@ constexpr int64_t kDistinctRows = 64;  // random rows per matrix, repeated to fi
 constexpr float kSigma = 0.02f;
 
 // One 64-byte aligned buffer kept alive by ModelWeights::storage.
-std::shared_ptr<uint8_t> allocate(size_t bytes) {
-    auto* p = static_cast<uint8_t*>(::operator new[](bytes, std::align_val_t(64), std::nothrow));
-    if (!p) return nullptr;
-    return std::shared_ptr<uint8_t>(p, [](uint8_t* q) { ::operator delete[](q, std::align_val_t(64)); });
-}
-
 // Fills `rows` rows of a (rows, n_cols) matrix of `type` at dst.
 void fill_matrix(DType type, int64_t n_rows, int64_t n_cols, uint8_t* dst, uint32_t seed,
                  ThreadPool& pool) {
@@ -123,7 +118,8 @@ Result<std::shared_ptr<ModelWeights>> make_synthetic_model(const ModelConfig& c,
                               std::to_string(available >> 20) + " MiB available is used",
                           c.name);
     }
-    std::shared_ptr<uint8_t> buffer = allocate(total);
+    // In huge pages where the system has them, as a model file's mapping would be.
+    std::shared_ptr<uint8_t> buffer = allocate_weight_memory(total);
     if (!buffer) return make_error(ErrorCode::OutOfMemory, "cannot allocate the synthetic model", c.name);
     w->storage.push_back(buffer);
     size_t offset = 0;

@@ -128,7 +128,9 @@ Result<TensorView> fetch_tensor(const Shards& shards, const TensorSpec& spec, Mo
     } else if (spec.slot == Slot::Wq || spec.slot == Slot::Wk) {
         const int64_t heads = spec.slot == Slot::Wq ? c.n_head : c.n_kv_head;
         auto rows_out = permute_rotary_rows(t.data, row_bytes(*type, cols), heads, c.head_dim);
-        v.data = rows_out->data();
+        if (!rows_out)
+            return make_error(ErrorCode::OutOfMemory, "cannot allocate the reordered rows of " + v.name);
+        v.data = rows_out.get();
         owned = std::move(rows_out);
     } else if (reinterpret_cast<uintptr_t>(t.data) % dtype_info(*type).block_bytes != 0) {
         // Kernels read elements in place; a misaligned tensor is copied once.

@@ -3,6 +3,7 @@
 
 #include <cstring>
 
+#include "common/weight_memory.h"
 #include "quant/half.h"
 
 namespace lectern::model {
@@ -24,10 +25,11 @@ std::shared_ptr<std::vector<float>> to_f32(DType type, const void* data, int64_t
     return out;
 }
 
-std::shared_ptr<std::vector<uint8_t>> permute_rotary_rows(const void* data, size_t row_bytes,
-                                                          int64_t n_heads, int64_t head_dim) {
+std::shared_ptr<uint8_t> permute_rotary_rows(const void* data, size_t row_bytes, int64_t n_heads,
+                                             int64_t head_dim) {
     const auto* src = static_cast<const uint8_t*>(data);
-    auto out = std::make_shared<std::vector<uint8_t>>(row_bytes * n_heads * head_dim);
+    auto out = allocate_weight_memory(row_bytes * static_cast<size_t>(n_heads * head_dim));
+    if (!out) return nullptr;
     const int64_t half = head_dim / 2;
     for (int64_t h = 0; h < n_heads; ++h) {
         const int64_t base = h * head_dim;
@@ -35,7 +37,7 @@ std::shared_ptr<std::vector<uint8_t>> permute_rotary_rows(const void* data, size
             for (int64_t j = 0; j < 2; ++j) {
                 const size_t to = static_cast<size_t>(base + 2 * i + j);
                 const size_t from = static_cast<size_t>(base + i + j * half);
-                std::memcpy(out->data() + to * row_bytes, src + from * row_bytes, row_bytes);
+                std::memcpy(out.get() + to * row_bytes, src + from * row_bytes, row_bytes);
             }
         }
     }

@@ -16,8 +16,9 @@ std::shared_ptr<std::vector<float>> to_f32(DType type, const void* data, int64_t
 
 // Rows of a (n_heads * head_dim, n_cols) projection, each row_bytes long, reordered per
 // head so that new row 2i = old row i and new row 2i+1 = old row i + head_dim/2: what
-// llama.cpp's converter does so that rotary embedding rotates adjacent pairs.
-std::shared_ptr<std::vector<uint8_t>> permute_rotary_rows(const void* data, size_t row_bytes,
-                                                          int64_t n_heads, int64_t head_dim);
+// llama.cpp's converter does so that rotary embedding rotates adjacent pairs. In weight
+// memory (allocate_weight_memory); null when there is no memory for it.
+std::shared_ptr<uint8_t> permute_rotary_rows(const void* data, size_t row_bytes, int64_t n_heads,
+                                             int64_t head_dim);
 
 }  // namespace lectern::model
