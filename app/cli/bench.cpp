@@ -103,7 +103,7 @@ Run setup(CLI::App& root) {
     cmd->add_option("--activations", args->activations,
                     "How decoding reads the activations, one or both, measured one after the other: "
                     "exact (float32 precision) or int8 (rounded to 8 bits per 32 values, faster where "
-                    "the CPU has AVX-512 VNNI), e.g. exact,int8")
+                    "the CPU has AVX2), e.g. exact,int8")
         ->delimiter(',')->capture_default_str()->check(CLI::IsMember({"exact", "int8"}));
     return [args] {
         if (args->model.empty() && args->synthetic.empty())

@@ -4,7 +4,7 @@
 // order of summation. Activations are float32, except that the Q4_0, Q4_K, Q5_K and Q6_K
 // decode kernels on CPUs with AVX-512 VNNI read them as three bytes per value (matmul_dot.h,
 // split_pieces), each value within 2^-22 of the largest in its run of 32; or, with
-// Activations::Int8, as one byte per value (round_to_int8), Q8_0 too.
+// Activations::Int8 and AVX2, as one byte per value (round_to_int8), Q8_0 too.
 #pragma once
 
 #include <cstdint>

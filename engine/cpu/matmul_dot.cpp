@@ -8,7 +8,8 @@
 // Where the CPU has AVX-512 VNNI, Q4_0, Q4_K, Q5_K and Q6_K rows are dotted with x's 8-bit
 // pieces (split_pieces) by integer multiply-adds, which decode and multiply 32 weights in a
 // few instructions (see docs/cpu-performance.md). With Activations::Int8 the same kernels read
-// x rounded to one byte per value (round_to_int8), and Q8_0 rows get an integer kernel too.
+// x rounded to one byte per value (round_to_int8), and Q8_0 rows get an integer kernel too;
+// those also run on AVX2 alone, through its pairwise byte multiply-add.
 #include "cpu/matmul_dot.h"
 
 #include <cmath>
@@ -151,9 +152,27 @@ float dot_q4_k(const quant::BlockQ4_K* w, const float* x, const float* xsum, int
     return hsum(acc0 + acc1) - hsum(mins);
 }
 
+// The integer kernels on bytes of x: with AVX-512 VNNI for both activations (exact x as three
+// pieces, int8 x as one), with AVX2 alone for int8 x only (there the exact pieces would cost
+// more than the float32 kernels they replace).
 #if defined(__AVX512VNNI__) && defined(__AVX512VL__)
 #define LECTERN_DOT_VNNI 1
+#define LECTERN_DOT_BYTES 1
 
+// acc + the sums of each 4 products of unsigned bytes u and signed bytes s.
+inline __m256i dpbusd(__m256i acc, __m256i u, __m256i s) { return _mm256_dpbusd_epi32(acc, u, s); }
+#elif defined(__AVX2__)
+#define LECTERN_DOT_BYTES 1
+
+// The same from AVX2's pairwise multiply-add, which saturates each sum of 2 products to 16
+// bits: every caller keeps 2 u s within 2 * 255 * 32, 2 * 63 * 128 or 2 * 128 * 127, all
+// below 2^15.
+inline __m256i dpbusd(__m256i acc, __m256i u, __m256i s) {
+    return _mm256_add_epi32(acc, _mm256_madd_epi16(_mm256_maddubs_epi16(u, s), _mm256_set1_epi16(1)));
+}
+#endif
+
+#if defined(LECTERN_DOT_BYTES)
 inline __m256i load256(const void* p) { return _mm256_loadu_si256(static_cast<const __m256i*>(p)); }
 
 // init + sum over each group of 4 bytes of q * (a0 * 256^2 + a1 * 256 + a2), for the P = 3
@@ -165,10 +184,10 @@ inline __m256i load256(const void* p) { return _mm256_loadu_si256(static_cast<co
 template <int P>
 inline __m256i piece_dot(__m256i init, __m256i u, [[maybe_unused]] __m256i q, const int8_t* p) {
     static_assert(P == 1 || P == 3);
-    __m256i a = _mm256_dpbusd_epi32(init, u, load256(p));
+    __m256i a = dpbusd(init, u, load256(p));
     if constexpr (P == 3) {
-        a = _mm256_dpbusd_epi32(_mm256_slli_epi32(a, 8), load256(p + 32), q);
-        a = _mm256_dpbusd_epi32(_mm256_slli_epi32(a, 8), load256(p + 64), q);
+        a = dpbusd(_mm256_slli_epi32(a, 8), load256(p + 32), q);
+        a = dpbusd(_mm256_slli_epi32(a, 8), load256(p + 64), q);
     }
     return a;
 }
@@ -318,7 +337,7 @@ void q8_0_rows_int8(const uint8_t* w, size_t stride, const PreparedX& px, int64_
         for (int r = 0; r < R; ++r) {
             const auto& blk = reinterpret_cast<const quant::BlockQ8_0*>(w + stride * r)[b];
             const __m256i q = load256(blk.qs);
-            const __m256i i = _mm256_dpbusd_epi32(_mm256_setzero_si256(), _mm256_abs_epi8(q), _mm256_sign_epi8(a0, q));
+            const __m256i i = dpbusd(_mm256_setzero_si256(), _mm256_abs_epi8(q), _mm256_sign_epi8(a0, q));
             acc[r] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(i), _mm256_set1_ps(f16_to_f32(blk.d) * xs), acc[r]);
         }
     }
@@ -387,10 +406,14 @@ constexpr int64_t kLongRowGroup = 8;
 }  // namespace
 
 int x_pieces(DType type, Activations activations) {
-#if defined(LECTERN_DOT_VNNI)
+#if defined(LECTERN_DOT_BYTES)
     const bool k_or_4_0 = type == DType::Q4_0 || type == DType::Q4_K || type == DType::Q5_K || type == DType::Q6_K;
     if (activations == Activations::Int8) return k_or_4_0 || type == DType::Q8_0 ? 1 : 0;
+#if defined(LECTERN_DOT_VNNI)
     return k_or_4_0 ? 3 : 0;
+#else
+    return 0;
+#endif
 #else
     (void)type;
     (void)activations;
@@ -415,7 +438,7 @@ float one_row(const uint8_t* row, const X& x, int64_t n) {
     return y;
 }
 
-#if defined(LECTERN_DOT_VNNI)
+#if defined(LECTERN_DOT_BYTES)
 // R rows of a type whose kernel reads x's P pieces; false for the other types.
 template <int R, int P>
 bool piece_rows(DType type, const uint8_t* w, size_t stride, const PreparedX& px, int64_t n, float* y) {
@@ -445,7 +468,7 @@ bool rows_on_pieces(DType type, const uint8_t* w, size_t stride, const PreparedX
 
 // One row of any type alone.
 float dot_one(DType type, const uint8_t* row, const PreparedX& px, int64_t n) {
-#if defined(LECTERN_DOT_VNNI)
+#if defined(LECTERN_DOT_BYTES)
     float y;
     if (rows_on_pieces<1>(type, row, 0, px, n, &y)) return y;
 #endif
@@ -474,7 +497,7 @@ float dot_one(DType type, const uint8_t* row, const PreparedX& px, int64_t n) {
 // kLongRowGroup rows at once, for the types that have a grouped kernel; false otherwise.
 bool dot_group(DType type, const uint8_t* w, size_t stride, const PreparedX& px, int64_t n, float* y) {
     static_assert(kLongRowGroup == 8);
-#if defined(LECTERN_DOT_VNNI)
+#if defined(LECTERN_DOT_BYTES)
     if (rows_on_pieces<8>(type, w, stride, px, n, y)) return true;
 #endif
     if (type != DType::Q8_0) return false;

@@ -35,7 +35,8 @@ struct PreparedX {
 
 // Pieces of x per value that the decode kernels of `type` read: 3 (split_pieces), 1
 // (round_to_int8) or 0 (they read x itself). 1 only with Activations::Int8, for the
-// quantized types, where the CPU has AVX-512 VNNI.
+// quantized types (on x86 with AVX2); 3 only with Activations::Exact, for Q4_0 and the
+// K-quants, where the CPU has AVX-512 VNNI.
 int x_pieces(DType type, Activations activations);
 
 // Bytes of scratch prepare_x needs for a vector of n values of a product with weights of
@@ -44,7 +45,7 @@ size_t prepared_x_bytes(DType type, int64_t n, Activations activations = Activat
 
 // Fills what the kernels of `type` need of x into scratch (prepared_x_bytes, 64-byte
 // aligned). With Activations::Int8 the rows are dotted with x rounded to 8 bits
-// (round_to_int8) where the CPU has AVX-512 VNNI, for the quantized types; elsewhere x is
+// (round_to_int8) for the quantized types where the CPU has AVX2; elsewhere x is
 // read as with Exact.
 PreparedX prepare_x(DType type, const float* x, int64_t n, void* scratch,
                     Activations activations = Activations::Exact);
@@ -52,7 +53,7 @@ PreparedX prepare_x(DType type, const float* x, int64_t n, void* scratch,
 // xsum: (n / 32) f32 = sums of x[32 i .. 32 i + 32).
 void block_sums(const float* x, int64_t n, float* xsum);
 
-// The integer form of x used by the VNNI kernels. Each run of 32 values with largest
+// The integer form of x used by the VNNI kernels with Activations::Exact. Each run of 32 values with largest
 // magnitude m is written as x = s * (a0 + a1 / 256 + a2 / 256^2) with s = m / 127, a0 a
 // signed byte (floor of x / s) and a1, a2 unsigned bytes: 96 bytes per run (the a0, a1 and a2
 // of the 32 values), and scales[i] = s / 256^2. x / s is formed in double precision, so each
