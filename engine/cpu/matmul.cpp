@@ -10,6 +10,7 @@
 
 #include "cpu/matmul_dot.h"
 #include "cpu/matmul_gemm.h"
+#include "cpu/matmul_gemm_int8.h"
 #include "quant/dequant.h"
 
 namespace lectern::cpu {
@@ -26,6 +27,7 @@ struct Args {
     const PreparedX* px; // decode: each token's x as the kernels read it
     float* y;          // (n_tok, n_rows)
     int64_t n_tok, n_rows, n_cols;
+    uint8_t* x_int8 = nullptr;  // int8 gemm: x rounded and packed
 };
 
 // Rows [r0, r1) for every token, a few rows at a time so that they are read from memory
@@ -41,9 +43,27 @@ void dot_rows_part(const Args& a, int64_t r0, int64_t r1) {
 }
 }  // namespace
 
+bool rounds_x(DType type, CpuActivations activations, int64_t n_tok) {
+    if (activations != CpuActivations::Int8) return false;
+    return n_tok >= kGemmMinTokens ? gemm_int8_supports(type) : x_pieces(type, activations) == 1;
+}
+
 void matmul(const TensorView& w, const float* x, int64_t n_tok, float* y, ThreadPool& pool,
             CpuActivations activations) {
     const int64_t n_cols = w.n_cols, n_rows = w.n_rows;
+    if (n_tok >= kGemmMinTokens && activations == CpuActivations::Int8 && gemm_int8_supports(w.type)) {
+        thread_local std::vector<uint8_t> x_int8;
+        x_int8.resize(gemm_int8_packed_x_bytes(n_tok, n_cols));
+        Args a{&w, x, nullptr, nullptr, y, n_tok, n_rows, n_cols};
+        a.x_int8 = x_int8.data();
+        pool.parallel_for(
+            n_tok, [p = &a](int64_t t0, int64_t t1, int) { gemm_int8_pack_x(p->x, p->n_tok, p->n_cols, t0, t1, p->x_int8); },
+            kGemmInt8Tokens);
+        pool.parallel_for(
+            n_rows, [p = &a](int64_t r0, int64_t r1, int) { gemm_int8_rows(*p->w, p->x_int8, p->n_tok, p->y, r0, r1); },
+            16);
+        return;
+    }
     if (n_tok >= kGemmMinTokens) {
         // x packed for the kernel, kept by the calling thread between calls.
         // (A thread_local is not captured: the workers use this thread's buffer through xp.)

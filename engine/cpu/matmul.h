@@ -22,6 +22,11 @@ namespace lectern::cpu {
 void matmul(const TensorView& w, const float* x, int64_t n_tok, float* y, ThreadPool& pool,
             CpuActivations activations = CpuActivations::Exact);
 
+// Whether matmul with these arguments computes with x rounded to 8 bits (round_to_int8)
+// rather than exactly: with Int8 activations, the decode kernels of x_pieces() == 1 and the
+// int8 prefill kernel (gemm_int8_supports).
+bool rounds_x(DType type, CpuActivations activations, int64_t n_tok);
+
 // out: (w.n_cols) f32 = row `token` of w (an embedding lookup). token must be < w.n_rows.
 void embedding_row(const TensorView& w, int64_t token, float* out);
 

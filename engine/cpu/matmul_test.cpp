@@ -114,20 +114,19 @@ TEST_P(MatmulTest, MatchesDequantizedReference) {
     }
 }
 
-// With int8 activations, the decode kernels (fewer than 4 tokens) of the types that round x
-// (x_pieces == 1) give the product with x rounded by round_to_int8, to the float32 tolerance
-// above; every other product stays the exact one.
+// With int8 activations, the kernels that round x (rounds_x: the decode kernels of
+// x_pieces() == 1, the int8 prefill kernel) give the product with x rounded by
+// round_to_int8, to the float32 tolerance above; every other product stays the exact one.
 TEST_P(MatmulTest, Int8ActivationsGiveTheProductWithXRounded) {
     const Case c = GetParam();
     ThreadPool pool(2);
-    const bool rounds = x_pieces(c.type, Activations::Int8) == 1;
     for (int64_t n_rows : {7, 67}) {
         const Weights w = random_weights(c.type, n_rows, c.n_cols, 5u + static_cast<uint32_t>(n_rows));
         std::vector<float> row(static_cast<size_t>(c.n_cols));
-        for (int64_t n_tok : {1, 3, 17}) {
+        for (int64_t n_tok : {1, 3, 17, 40}) {
             const std::vector<float> x = random_activations(n_tok * c.n_cols, 13u);
             std::vector<float> xr = x;
-            if (rounds && n_tok < 4) {
+            if (rounds_x(c.type, Activations::Int8, n_tok)) {
                 std::vector<int8_t> q(x.size());
                 std::vector<float> scales(x.size() / 32);
                 round_to_int8(x.data(), static_cast<int64_t>(x.size()), q.data(), scales.data());

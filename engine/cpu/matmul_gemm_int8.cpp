@@ -1,0 +1,228 @@
+// Int8 prefill: x rounded and packed per tile of kGemmInt8Tokens tokens; the weights of 16
+// rows unpacked into unsigned bytes (a panel, all columns: 16 x n_cols bytes, in L2) and
+// reused by every tile of tokens.
+//
+// Packed x, per tile of T tokens and per block b of 32 columns: the rounded values as
+// 8 steps x T tokens x 4 bytes (step s holds values 4s..4s+3), then T scales and T sums of
+// the rounded values (scale x sum of the bytes). Panel, per block: 8 steps x 16 rows x
+// 4 bytes, then 16 scales and 16 mins. Micro-kernel: 16 rows x T tokens; per step one
+// 64-byte load of weights and, per token, a multiply-add of 4 byte products (u unsigned,
+// x signed) with x's 4 bytes broadcast; per block, per token, the block's integer sums
+// are scaled into float32 accumulators: y += float(sum) * scale * xs - min * xsum.
+#include "cpu/matmul_gemm_int8.h"
+
+#include <algorithm>
+#include <cstring>
+#include <vector>
+
+#include "cpu/matmul_dot.h"
+#include "quant/blocks.h"
+#include "quant/half.h"
+
+#if defined(__AVX512VNNI__) && defined(__AVX512F__)
+#include <immintrin.h>
+#define LECTERN_GEMM_INT8 1
+#endif
+
+namespace lectern::cpu {
+namespace {
+
+constexpr int64_t kT = kGemmInt8Tokens;
+constexpr int64_t kPanelRows = 16;
+
+// Bytes of one tile of packed x for n_cols columns.
+size_t tile_bytes(int64_t n_cols) {
+    return static_cast<size_t>(n_cols / 32) * static_cast<size_t>(kT) * (32 + 2 * sizeof(float));
+}
+
+// One block of 32 weights as unsigned bytes with w = scale * u - min.
+struct Block32 {
+    uint8_t u[32];
+    float scale, min;
+};
+
+void unpack_block(DType type, const uint8_t* row, int64_t b, Block32* out) {
+    using quant::f16_to_f32;
+    switch (type) {
+    case DType::Q8_0: {
+        const auto& blk = reinterpret_cast<const quant::BlockQ8_0*>(row)[b];
+        const float d = f16_to_f32(blk.d);
+        for (int i = 0; i < 32; ++i) out->u[i] = static_cast<uint8_t>(blk.qs[i] ^ 0x80);  // q + 128
+        out->scale = d;
+        out->min = 128.0f * d;
+        return;
+    }
+    case DType::Q4_0: {
+        const auto& blk = reinterpret_cast<const quant::BlockQ4_0*>(row)[b];
+        const float d = f16_to_f32(blk.d);
+        for (int i = 0; i < 16; ++i) {
+            out->u[i] = blk.qs[i] & 0x0F;
+            out->u[i + 16] = blk.qs[i] >> 4;
+        }
+        out->scale = d;
+        out->min = 8.0f * d;
+        return;
+    }
+    case DType::Q4_K:
+    case DType::Q5_K: {
+        const int64_t sb = b / 8;
+        const int j = static_cast<int>(b % 8);
+        const uint8_t* scales;
+        const uint8_t* qs;
+        const uint8_t* qh = nullptr;
+        float d, dmin;
+        if (type == DType::Q4_K) {
+            const auto& blk = reinterpret_cast<const quant::BlockQ4_K*>(row)[sb];
+            scales = blk.scales;
+            qs = blk.qs;
+            d = f16_to_f32(blk.d);
+            dmin = f16_to_f32(blk.dmin);
+        } else {
+            const auto& blk = reinterpret_cast<const quant::BlockQ5_K*>(row)[sb];
+            scales = blk.scales;
+            qs = blk.qs;
+            qh = blk.qh;
+            d = f16_to_f32(blk.d);
+            dmin = f16_to_f32(blk.dmin);
+        }
+        uint8_t sc, m;
+        quant::k_scale_min(j, scales, &sc, &m);
+        const uint8_t* pair = qs + 16 * (j - j % 2);  // 32 bytes: sub-block j - j%2 low, the next high
+        for (int l = 0; l < 32; ++l) {
+            uint8_t v = j % 2 == 0 ? (pair[l] & 0x0F) : (pair[l] >> 4);
+            if (qh) v = static_cast<uint8_t>(v | (((qh[l] >> j) & 1) << 4));
+            out->u[l] = v;
+        }
+        out->scale = d * static_cast<float>(sc);
+        out->min = dmin * static_cast<float>(m);
+        return;
+    }
+    default: return;
+    }
+}
+
+struct Panel {
+    std::vector<uint8_t> bytes;  // per block: 8 steps x 16 rows x 4 bytes
+    std::vector<float> scale;    // per block: 16
+    std::vector<float> min;      // per block: 16
+};
+
+// Rows [p, p + rows) of w (rows <= 16; the others zero) into the panel.
+[[maybe_unused]] void unpack_panel(const TensorView& w, int64_t p, int64_t rows, Panel& panel) {
+    const int64_t nb = w.n_cols / 32;
+    panel.bytes.assign(static_cast<size_t>(nb * 512), 0);
+    panel.scale.assign(static_cast<size_t>(nb * kPanelRows), 0.0f);
+    panel.min.assign(static_cast<size_t>(nb * kPanelRows), 0.0f);
+    Block32 blk;
+    for (int64_t r = 0; r < rows; ++r) {
+        const uint8_t* row = w.row(p + r);
+        for (int64_t b = 0; b < nb; ++b) {
+            unpack_block(w.type, row, b, &blk);
+            uint8_t* dst = panel.bytes.data() + b * 512 + r * 4;
+            for (int s = 0; s < 8; ++s) std::memcpy(dst + s * 64, blk.u + 4 * s, 4);
+            panel.scale[static_cast<size_t>(b * kPanelRows + r)] = blk.scale;
+            panel.min[static_cast<size_t>(b * kPanelRows + r)] = blk.min;
+        }
+    }
+}
+
+#if defined(LECTERN_GEMM_INT8)
+// y rows [p, p + rows) for the tokens [t0, t0 + nt) of one tile.
+void micro_kernel(const Panel& panel, const uint8_t* tile, int64_t nb, float* y, int64_t n_rows,
+                  int64_t p, int64_t rows, int64_t t0, int64_t nt) {
+    const auto* xq = reinterpret_cast<const int32_t*>(tile);
+    const auto* xs = reinterpret_cast<const float*>(tile + nb * 32 * kT);
+    const float* xsum = xs + nb * kT;
+    __m512 f[kT];
+    for (auto& v : f) v = _mm512_setzero_ps();
+    for (int64_t b = 0; b < nb; ++b) {
+        __m512i acc[kT];
+        for (auto& v : acc) v = _mm512_setzero_si512();
+        const uint8_t* wb = panel.bytes.data() + b * 512;
+        const int32_t* xb = xq + b * 8 * kT;
+#pragma GCC unroll 8
+        for (int s = 0; s < 8; ++s) {
+            const __m512i wv = _mm512_loadu_si512(wb + s * 64);
+#pragma GCC unroll 12
+            for (int t = 0; t < kT; ++t) acc[t] = _mm512_dpbusd_epi32(acc[t], wv, _mm512_set1_epi32(xb[s * kT + t]));
+        }
+        const __m512 sc = _mm512_loadu_ps(panel.scale.data() + b * kPanelRows);
+        const __m512 mn = _mm512_loadu_ps(panel.min.data() + b * kPanelRows);
+#pragma GCC unroll 12
+        for (int t = 0; t < kT; ++t) {
+            const __m512 scale = _mm512_mul_ps(sc, _mm512_set1_ps(xs[b * kT + t]));
+            f[t] = _mm512_fmadd_ps(_mm512_maskz_cvtepi32_ps(0xFFFF, acc[t]), scale, f[t]);
+            f[t] = _mm512_fnmadd_ps(mn, _mm512_set1_ps(xsum[b * kT + t]), f[t]);
+        }
+    }
+    const __mmask16 mask = static_cast<__mmask16>((1u << rows) - 1);
+    for (int64_t t = 0; t < nt; ++t) _mm512_mask_storeu_ps(y + (t0 + t) * n_rows + p, mask, f[t]);
+}
+#endif
+
+}  // namespace
+
+bool gemm_int8_supports(DType type) {
+#if defined(LECTERN_GEMM_INT8)
+    return type == DType::Q8_0 || type == DType::Q4_0 || type == DType::Q4_K || type == DType::Q5_K;
+#else
+    (void)type;
+    return false;
+#endif
+}
+
+size_t gemm_int8_packed_x_bytes(int64_t n_tok, int64_t n_cols) {
+    return static_cast<size_t>((n_tok + kT - 1) / kT) * tile_bytes(n_cols);
+}
+
+void gemm_int8_pack_x(const float* x, int64_t n_tok, int64_t n_cols, int64_t t0, int64_t t1, uint8_t* xp) {
+    const int64_t nb = n_cols / 32;
+    // Kept by each thread between calls: no allocation per prefill chunk.
+    thread_local std::vector<int8_t> q;
+    thread_local std::vector<float> scales;
+    q.resize(static_cast<size_t>(n_cols));
+    scales.resize(static_cast<size_t>(nb));
+    for (int64_t tile = t0; tile < t1; tile += kT) {
+        uint8_t* dst = xp + static_cast<size_t>(tile / kT) * tile_bytes(n_cols);
+        auto* xs = reinterpret_cast<float*>(dst + nb * 32 * kT);
+        float* xsum = xs + nb * kT;
+        for (int64_t t = 0; t < kT; ++t) {
+            const bool real = tile + t < n_tok;
+            if (real) round_to_int8(x + (tile + t) * n_cols, n_cols, q.data(), scales.data());
+            for (int64_t b = 0; b < nb; ++b) {
+                int32_t total = 0;
+                for (int s = 0; s < 8; ++s) {
+                    uint8_t* at = dst + ((b * 8 + s) * kT + t) * 4;
+                    if (real) {
+                        std::memcpy(at, q.data() + b * 32 + 4 * s, 4);
+                        for (int i = 0; i < 4; ++i) total += q[static_cast<size_t>(b * 32 + 4 * s + i)];
+                    } else {
+                        std::memset(at, 0, 4);
+                    }
+                }
+                xs[b * kT + t] = real ? scales[static_cast<size_t>(b)] : 0.0f;
+                xsum[b * kT + t] = real ? scales[static_cast<size_t>(b)] * static_cast<float>(total) : 0.0f;
+            }
+        }
+    }
+}
+
+void gemm_int8_rows(const TensorView& w, const uint8_t* xp, int64_t n_tok, float* y, int64_t r0,
+                    int64_t r1) {
+#if defined(LECTERN_GEMM_INT8)
+    thread_local Panel panel;
+    const int64_t nb = w.n_cols / 32;
+    for (int64_t p = r0; p < r1; p += kPanelRows) {
+        const int64_t rows = std::min(kPanelRows, r1 - p);
+        unpack_panel(w, p, rows, panel);
+        for (int64_t t0 = 0; t0 < n_tok; t0 += kT) {
+            micro_kernel(panel, xp + static_cast<size_t>(t0 / kT) * tile_bytes(w.n_cols), nb, y, w.n_rows, p,
+                         rows, t0, std::min(kT, n_tok - t0));
+        }
+    }
+#else
+    (void)w, (void)xp, (void)n_tok, (void)y, (void)r0, (void)r1;
+#endif
+}
+
+}  // namespace lectern::cpu
