@@ -70,36 +70,6 @@ struct Scratch {
     std::vector<float> tiles;  // one (kRows, kTokens) tile of sums per tile of tokens
 };
 
-#if defined(__AVX512F__)
-// r[i] = row i of a 16 x 16 block -> r[j] = column j. (The zero-masking forms: GCC 12 warns
-// about the pass-through operand of the others.)
-inline void transpose16(__m512* r) {
-    __m512 t[16];
-    for (int i = 0; i < 8; ++i) {  // pairs of rows interleaved
-        t[2 * i] = _mm512_maskz_unpacklo_ps(simd::kAll, r[2 * i], r[2 * i + 1]);
-        t[2 * i + 1] = _mm512_maskz_unpackhi_ps(simd::kAll, r[2 * i], r[2 * i + 1]);
-    }
-    for (int i = 0; i < 4; ++i) {  // 128-bit lane l of r[4i + j]: rows 4i..4i+3 of column 4l + j
-        r[4 * i] = _mm512_shuffle_ps(t[4 * i], t[4 * i + 2], 0x44);
-        r[4 * i + 1] = _mm512_shuffle_ps(t[4 * i], t[4 * i + 2], 0xEE);
-        r[4 * i + 2] = _mm512_shuffle_ps(t[4 * i + 1], t[4 * i + 3], 0x44);
-        r[4 * i + 3] = _mm512_shuffle_ps(t[4 * i + 1], t[4 * i + 3], 0xEE);
-    }
-    for (int i = 0; i < 2; ++i) {  // t[8i + j]: columns j, 8 + j; t[8i + 4 + j]: 4 + j, 12 + j
-        for (int j = 0; j < 4; ++j) {
-            t[8 * i + j] = _mm512_maskz_shuffle_f32x4(simd::kAll, r[8 * i + j], r[8 * i + 4 + j], 0x88);
-            t[8 * i + 4 + j] = _mm512_maskz_shuffle_f32x4(simd::kAll, r[8 * i + j], r[8 * i + 4 + j], 0xDD);
-        }
-    }
-    for (int j = 0; j < 4; ++j) {
-        r[j] = _mm512_maskz_shuffle_f32x4(simd::kAll, t[j], t[8 + j], 0x88);
-        r[8 + j] = _mm512_maskz_shuffle_f32x4(simd::kAll, t[j], t[8 + j], 0xDD);
-        r[4 + j] = _mm512_maskz_shuffle_f32x4(simd::kAll, t[4 + j], t[12 + j], 0x88);
-        r[12 + j] = _mm512_maskz_shuffle_f32x4(simd::kAll, t[4 + j], t[12 + j], 0xDD);
-    }
-}
-#endif
-
 // Stores the tile's rows x tokens into y.
 void write_tile(const float* c, int64_t rows, int64_t tokens, float* y, int64_t n_rows) {
     for (int64_t t = 0; t < tokens; ++t) {
@@ -143,7 +113,7 @@ void gemm_pack_x(const float* x, int64_t n_tok, int64_t n_cols, int64_t t0, int6
                     const int64_t t = 16 * half + i;
                     r[i] = t < tokens ? _mm512_loadu_ps(x + (tile + t) * n_cols + k0) : _mm512_setzero_ps();
                 }
-                transpose16(r);
+                simd::transpose16(r);
                 for (int c = 0; c < 16; ++c) _mm512_storeu_ps(dst + (k0 + c) * kTokens + 16 * half, r[c]);
             }
         }

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "cpu/matmul_dot.h"
+#include "cpu/matmul_simd.h"
 #include "quant/blocks.h"
 #include "quant/half.h"
 
@@ -35,96 +36,110 @@ size_t tile_bytes(int64_t n_cols) {
     return static_cast<size_t>(n_cols / 32) * static_cast<size_t>(kT) * (32 + 2 * sizeof(float));
 }
 
-// One block of 32 weights as unsigned bytes with w = scale * u - min.
-struct Block32 {
-    uint8_t u[32];
-    float scale, min;
-};
-
-void unpack_block(DType type, const uint8_t* row, int64_t b, Block32* out) {
-    using quant::f16_to_f32;
-    switch (type) {
-    case DType::Q8_0: {
-        const auto& blk = reinterpret_cast<const quant::BlockQ8_0*>(row)[b];
-        const float d = f16_to_f32(blk.d);
-        for (int i = 0; i < 32; ++i) out->u[i] = static_cast<uint8_t>(blk.qs[i] ^ 0x80);  // q + 128
-        out->scale = d;
-        out->min = 128.0f * d;
-        return;
-    }
-    case DType::Q4_0: {
-        const auto& blk = reinterpret_cast<const quant::BlockQ4_0*>(row)[b];
-        const float d = f16_to_f32(blk.d);
-        for (int i = 0; i < 16; ++i) {
-            out->u[i] = blk.qs[i] & 0x0F;
-            out->u[i + 16] = blk.qs[i] >> 4;
-        }
-        out->scale = d;
-        out->min = 8.0f * d;
-        return;
-    }
-    case DType::Q4_K:
-    case DType::Q5_K: {
-        const int64_t sb = b / 8;
-        const int j = static_cast<int>(b % 8);
-        const uint8_t* scales;
-        const uint8_t* qs;
-        const uint8_t* qh = nullptr;
-        float d, dmin;
-        if (type == DType::Q4_K) {
-            const auto& blk = reinterpret_cast<const quant::BlockQ4_K*>(row)[sb];
-            scales = blk.scales;
-            qs = blk.qs;
-            d = f16_to_f32(blk.d);
-            dmin = f16_to_f32(blk.dmin);
-        } else {
-            const auto& blk = reinterpret_cast<const quant::BlockQ5_K*>(row)[sb];
-            scales = blk.scales;
-            qs = blk.qs;
-            qh = blk.qh;
-            d = f16_to_f32(blk.d);
-            dmin = f16_to_f32(blk.dmin);
-        }
-        uint8_t sc, m;
-        quant::k_scale_min(j, scales, &sc, &m);
-        const uint8_t* pair = qs + 16 * (j - j % 2);  // 32 bytes: sub-block j - j%2 low, the next high
-        for (int l = 0; l < 32; ++l) {
-            uint8_t v = j % 2 == 0 ? (pair[l] & 0x0F) : (pair[l] >> 4);
-            if (qh) v = static_cast<uint8_t>(v | (((qh[l] >> j) & 1) << 4));
-            out->u[l] = v;
-        }
-        out->scale = d * static_cast<float>(sc);
-        out->min = dmin * static_cast<float>(m);
-        return;
-    }
-    default: return;
-    }
-}
-
 struct Panel {
     std::vector<uint8_t> bytes;  // per block: 8 steps x 16 rows x 4 bytes
     std::vector<float> scale;    // per block: 16
     std::vector<float> min;      // per block: 16
+    std::vector<uint8_t> rows;   // (16, n_cols + 32): each row's bytes in column order
 };
 
-// Rows [p, p + rows) of w (rows <= 16; the others zero) into the panel.
-[[maybe_unused]] void unpack_panel(const TensorView& w, int64_t p, int64_t rows, Panel& panel) {
-    const int64_t nb = w.n_cols / 32;
-    panel.bytes.assign(static_cast<size_t>(nb * 512), 0);
-    panel.scale.assign(static_cast<size_t>(nb * kPanelRows), 0.0f);
-    panel.min.assign(static_cast<size_t>(nb * kPanelRows), 0.0f);
-    Block32 blk;
-    for (int64_t r = 0; r < rows; ++r) {
-        const uint8_t* row = w.row(p + r);
+#if defined(LECTERN_GEMM_INT8)
+inline __m256i load256(const void* p) { return _mm256_loadu_si256(static_cast<const __m256i*>(p)); }
+inline void store256(void* p, __m256i v) { _mm256_storeu_si256(static_cast<__m256i*>(p), v); }
+
+// Row `row` of w as unsigned bytes u in column order, with w = scale * u - min per block of
+// 32: scale and min of block b at scale[16 b], min[16 b].
+void unpack_row_u8(DType type, const uint8_t* row, int64_t n_cols, uint8_t* u, float* scale, float* min) {
+    using quant::f16_to_f32;
+    const int64_t nb = n_cols / 32;
+    const __m256i low = _mm256_set1_epi8(0x0F);
+    switch (type) {
+    case DType::Q8_0:
         for (int64_t b = 0; b < nb; ++b) {
-            unpack_block(w.type, row, b, &blk);
-            uint8_t* dst = panel.bytes.data() + b * 512 + r * 4;
-            for (int s = 0; s < 8; ++s) std::memcpy(dst + s * 64, blk.u + 4 * s, 4);
-            panel.scale[static_cast<size_t>(b * kPanelRows + r)] = blk.scale;
-            panel.min[static_cast<size_t>(b * kPanelRows + r)] = blk.min;
+            const auto& blk = reinterpret_cast<const quant::BlockQ8_0*>(row)[b];
+            store256(u + 32 * b, _mm256_xor_si256(load256(blk.qs), _mm256_set1_epi8(static_cast<char>(0x80))));  // q + 128
+            const float d = f16_to_f32(blk.d);
+            scale[16 * b] = d;
+            min[16 * b] = 128.0f * d;
         }
+        return;
+    case DType::Q4_0:
+        for (int64_t b = 0; b < nb; ++b) {
+            const auto& blk = reinterpret_cast<const quant::BlockQ4_0*>(row)[b];
+            const __m128i q = _mm_loadu_si128(reinterpret_cast<const __m128i*>(blk.qs));
+            _mm_storeu_si128(reinterpret_cast<__m128i*>(u + 32 * b), _mm_and_si128(q, _mm_set1_epi8(0x0F)));
+            _mm_storeu_si128(reinterpret_cast<__m128i*>(u + 32 * b + 16),
+                             _mm_and_si128(_mm_srli_epi16(q, 4), _mm_set1_epi8(0x0F)));
+            const float d = f16_to_f32(blk.d);
+            scale[16 * b] = d;
+            min[16 * b] = 8.0f * d;
+        }
+        return;
+    case DType::Q4_K:
+    case DType::Q5_K:
+        for (int64_t sb = 0; sb < nb / 8; ++sb) {
+            const uint8_t *scales, *qs, *qh = nullptr;
+            float d, dmin;
+            if (type == DType::Q4_K) {
+                const auto& blk = reinterpret_cast<const quant::BlockQ4_K*>(row)[sb];
+                scales = blk.scales, qs = blk.qs, d = f16_to_f32(blk.d), dmin = f16_to_f32(blk.dmin);
+            } else {
+                const auto& blk = reinterpret_cast<const quant::BlockQ5_K*>(row)[sb];
+                scales = blk.scales, qs = blk.qs, qh = blk.qh, d = f16_to_f32(blk.d), dmin = f16_to_f32(blk.dmin);
+            }
+            const __m256i h = qh ? load256(qh) : _mm256_setzero_si256();
+            // Bit j of each qh byte moved to bit 4 (16-bit shifts; the mask drops what
+            // crosses bytes).
+            const auto fifth = [&](int j) {
+                const __m256i moved = j <= 4 ? _mm256_slli_epi16(h, 4 - j) : _mm256_srli_epi16(h, j - 4);
+                return _mm256_and_si256(moved, _mm256_set1_epi8(0x10));
+            };
+            uint8_t* out = u + 256 * sb;
+            for (int j = 0; j < 8; j += 2) {
+                const __m256i q = load256(qs + 16 * j);
+                __m256i lo = _mm256_and_si256(q, low), hi = _mm256_and_si256(_mm256_srli_epi16(q, 4), low);
+                if (qh) {
+                    lo = _mm256_or_si256(lo, fifth(j));
+                    hi = _mm256_or_si256(hi, fifth(j + 1));
+                }
+                store256(out + 32 * j, lo);
+                store256(out + 32 * j + 32, hi);
+            }
+            for (int j = 0; j < 8; ++j) {
+                uint8_t sc, m;
+                quant::k_scale_min(j, scales, &sc, &m);
+                scale[16 * (8 * sb + j)] = d * static_cast<float>(sc);
+                min[16 * (8 * sb + j)] = dmin * static_cast<float>(m);
+            }
+        }
+        return;
+    default: return;
     }
 }
+
+// Rows [p, p + rows) of w (rows <= 16; the others zero) into the panel: each row unpacked in
+// column order, then every 2 blocks of the 16 rows turned into 16 steps x 16 rows by one
+// 16 x 16 transpose of 4-byte groups.
+void unpack_panel(const TensorView& w, int64_t p, int64_t rows, Panel& panel) {
+    const int64_t nb = w.n_cols / 32;
+    const int64_t stride = w.n_cols + 32;  // room to read 64 bytes at the last block
+    panel.bytes.resize(static_cast<size_t>(nb * 512 + 512));
+    panel.scale.assign(static_cast<size_t>(nb * kPanelRows), 0.0f);
+    panel.min.assign(static_cast<size_t>(nb * kPanelRows), 0.0f);
+    panel.rows.assign(static_cast<size_t>(kPanelRows * stride), 0);
+    for (int64_t r = 0; r < rows; ++r)
+        unpack_row_u8(w.type, w.row(p + r), w.n_cols, panel.rows.data() + r * stride, panel.scale.data() + r,
+                      panel.min.data() + r);
+    for (int64_t b = 0; b < nb; b += 2) {
+        __m512 v[16];
+        for (int r = 0; r < 16; ++r)
+            v[r] = _mm512_castsi512_ps(_mm512_loadu_si512(panel.rows.data() + r * stride + 32 * b));
+        simd::transpose16(v);
+        // v[j]: 4-byte group j of every row: step j of block b, then (j >= 8) of block b + 1.
+        for (int j = 0; j < 16; ++j) _mm512_storeu_ps(panel.bytes.data() + b * 512 + j * 64, v[j]);
+    }
+}
+#endif
 
 #if defined(LECTERN_GEMM_INT8)
 // y rows [p, p + rows) for the tokens [t0, t0 + nt) of one tile.
