@@ -23,8 +23,8 @@ inline void add_backend_option(CLI::App* app, std::string& backend) {
 // (CpuActivations).
 inline void add_activations_option(CLI::App* app, std::string& activations) {
     app->add_option("--activations", activations,
-                    "CPU decoding: exact (activations at float32 precision) or int8 (rounded to 8 "
-                    "bits per 32 values, as llama.cpp does: faster decoding, "
+                    "CPU products: exact (activations at float32 precision) or int8 (rounded to 8 "
+                    "bits per 32 values, as llama.cpp does: faster decoding and prefill, "
                     "logits move about as much as Q8_0 weights move them)")
         ->check(CLI::IsMember({"exact", "int8"}))
         ->capture_default_str();

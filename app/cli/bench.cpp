@@ -75,7 +75,7 @@ void print_results(const ModelWeights& w, const Args& a, const std::vector<cpu::
                 "prefill GMAC/s: multiply-adds of the prompt's matrix products, attention and one output\n"
                 "head per second; FMA GMAC/s: float32 vector multiply-adds per second of independent\n"
                 "chains at this thread count (the most prefill can reach); ratio = prefill / FMA;\n"
-                "activations: how decoding reads them (exact: float32 precision; int8: rounded to\n"
+                "activations: how the products read them (exact: float32 precision; int8: rounded to\n"
                 "8 bits per 32 values, see --activations)\n",
                 a.bench.bandwidth_buffer_bytes >> 20);
 }
@@ -101,7 +101,7 @@ Run setup(CLI::App& root) {
     }, "Buffer size of the memory bandwidth measurement (MiB, default 1024)")->check(CLI::Range(1, 1 << 20));
     cmd->add_option("--seed", args->bench.seed, "Seed of the random weights and tokens");
     cmd->add_option("--activations", args->activations,
-                    "How decoding reads the activations, one or both, measured one after the other: "
+                    "How the products read the activations, one or both, measured one after the other: "
                     "exact (float32 precision) or int8 (rounded to 8 bits per 32 values, faster where "
                     "the CPU has AVX2), e.g. exact,int8")
         ->delimiter(',')->capture_default_str()->check(CLI::IsMember({"exact", "int8"}));

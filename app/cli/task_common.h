@@ -25,7 +25,7 @@ struct TaskOptions {
     std::string backend = "cpu";
     int threads = 0;
     std::string kv = "f32";  // KV cache element type: f32, f16, bf16
-    std::string activations = "exact";  // CPU decoding: exact, int8
+    std::string activations = "exact";  // CPU products: exact, int8
     bool json = false;  // print one JSON object at the end instead of streaming text
     std::string db;     // empty: the default database
     std::int64_t maxTokens = 512;

@@ -28,7 +28,7 @@ struct EngineOptions {
     int threads = 0;              // CPU threads; 0: all
     std::int64_t chunk = 256;     // tokens per prefill forward pass
     KvType kvType = KvType::F32;
-    CpuActivations activations = CpuActivations::Exact;  // how CPU decoding reads activations
+    CpuActivations activations = CpuActivations::Exact;  // how CPU products read activations
 };
 
 using ProgressFn = std::function<void(std::int64_t done, std::int64_t total)>;

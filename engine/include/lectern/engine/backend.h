@@ -72,14 +72,13 @@ public:
                            const std::atomic<bool>* cancel = nullptr) = 0;
 };
 
-// How the CPU backend's matrix-vector products (decoding, and chunks of fewer than 4
-// tokens) read the activations for quantized weights. Exact keeps them to float32
-// precision: a quantized file gives the float32 forward pass of the same weights within
-// 1e-5. Int8 rounds each run of 32 values to 8 bits with one scale, as llama.cpp does:
-// faster decoding where the CPU has AVX2 (elsewhere the same as Exact), and logits
-// that move about as much as Q8_0's own rounding of the weights moves them (2.4e-2 to
-// 2.9e-2 relative L2 on the llama31-tiny fixture, against 3.0e-2: forward_quant_test).
-// Prefill of 4 or more tokens is float32 either way.
+// How the CPU backend's matrix products read the activations for quantized weights. Exact
+// keeps them to float32 precision: a quantized file gives the float32 forward pass of the
+// same weights within 1e-5. Int8 rounds each run of 32 values to 8 bits with one scale, as
+// llama.cpp does: faster decoding where the CPU has AVX2 and faster prefill (Q8_0, Q4_0,
+// Q4_K, Q5_K) where it has AVX-512 VNNI (elsewhere the same as Exact), and logits that move
+// about as much as Q8_0's own rounding of the weights moves them (1.5e-2 to 2.9e-2 relative
+// L2 on the llama31-tiny fixture, against 3.0e-2: forward_quant_test).
 enum class CpuActivations { Exact, Int8 };
 const char* cpu_activations_name(CpuActivations activations);
 
