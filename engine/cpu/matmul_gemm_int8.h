@@ -1,9 +1,10 @@
 // The prefill path of matmul with int8 activations (CpuActivations::Int8), for Q8_0, Q4_0,
-// Q4_K and Q5_K weights on CPUs with AVX-512 VNNI. Each token's x is rounded to 8 bits per
-// run of 32 values (round_to_int8); each weight block of 32 is written as unsigned bytes u
-// with w = scale * u - min (Q8_0: u = q + 128; Q4_0: min = 8 d; K-quants: the sub-block's
-// scale and min), 16 rows interleaved 4 bytes at a time, so that one 64-byte load and one
-// multiply-add of 4 byte products per token serve 16 rows. The result is the product with x
+// Q4_K, Q5_K and Q6_K weights on CPUs with AVX-512 VNNI. Each token's x is rounded to 8 bits
+// per run of 32 values (round_to_int8); each unit of weights that shares a scale (32 values;
+// 16 for Q6_K) is written as unsigned bytes u with w = scale * u - min (Q8_0: u = q + 128;
+// Q4_0: min = 8 d; Q4_K, Q5_K: the sub-block's scale and min; Q6_K: min = 32 d sc), 16 rows
+// interleaved 4 bytes at a time, so that one 64-byte load and one multiply-add of 4 byte
+// products per token serve 16 rows. The result is the product with x
 // rounded, as the int8 decode kernels compute it, up to float32 summation order.
 #pragma once
 
