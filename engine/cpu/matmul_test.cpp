@@ -155,17 +155,20 @@ TEST_P(MatmulTest, SameResultForAnyThreadCount) {
     const int64_t n_rows = 37, n_tok = 5;
     const Weights w = random_weights(c.type, n_rows, c.n_cols, 3u);
     const std::vector<float> x = random_activations(n_tok * c.n_cols, 5u);
-    std::vector<std::vector<float>> ys;
-    for (int threads : {1, 2, 3}) {
-        ThreadPool pool(threads);
-        for (int64_t tok : {int64_t{1}, n_tok}) {
-            std::vector<float> y(static_cast<size_t>(tok * n_rows));
-            matmul(w.view, x.data(), tok, y.data(), pool);
-            ys.push_back(std::move(y));
+    for (Activations activations : {Activations::Exact, Activations::Int8}) {
+        std::vector<std::vector<float>> ys;
+        for (int threads : {1, 2, 3}) {
+            ThreadPool pool(threads);
+            for (int64_t tok : {int64_t{1}, n_tok}) {
+                std::vector<float> y(static_cast<size_t>(tok * n_rows));
+                matmul(w.view, x.data(), tok, y.data(), pool, activations);
+                ys.push_back(std::move(y));
+            }
         }
+        for (size_t i = 2; i < ys.size(); ++i)
+            ASSERT_EQ(std::memcmp(ys[i].data(), ys[i % 2].data(), ys[i].size() * 4), 0)
+                << cpu_activations_name(activations) << " " << i;
     }
-    for (size_t i = 2; i < ys.size(); ++i)
-        ASSERT_EQ(std::memcmp(ys[i].data(), ys[i % 2].data(), ys[i].size() * 4), 0) << i;
 }
 
 INSTANTIATE_TEST_SUITE_P(
