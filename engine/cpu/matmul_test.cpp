@@ -82,6 +82,25 @@ void PrintTo(const Case& c, std::ostream* os) { *os << dtype_name(c.type) << " x
 
 class MatmulTest : public ::testing::TestWithParam<Case> {};
 
+// Checks y (n_tok, n_rows) against the dequantized rows of w times x (n_tok, n_cols) in
+// double precision, within `tolerance` of the sum of |products| (see below).
+void expect_reference_products(const Case& c, const Weights& w, int64_t n_rows, const std::vector<float>& x,
+                               int64_t n_tok, const std::vector<float>& y, double tolerance) {
+    std::vector<float> row(static_cast<size_t>(c.n_cols));
+    for (int64_t r = 0; r < n_rows; ++r) {
+        quant::dequantize_row(c.type, w.view.row(r), row.data(), c.n_cols);
+        for (int64_t t = 0; t < n_tok; ++t) {
+            double ref = 0, mag = 0;
+            for (int64_t k = 0; k < c.n_cols; ++k) {
+                ref += double(row[k]) * x[t * c.n_cols + k];
+                mag += std::fabs(double(row[k]) * x[t * c.n_cols + k]);
+            }
+            ASSERT_NEAR(y[t * n_rows + r], ref, tolerance * mag + 1e-30)
+                << dtype_name(c.type) << " rows " << n_rows << " n_tok " << n_tok << " r " << r << " t " << t;
+        }
+    }
+}
+
 // Tolerance: float32 sums of n products, in any order, are within about sqrt(n) * 2^-24 of
 // the sum of absolute products (5.4e-6 for the longest rows here, n = 8224, and far less for
 // random signs); x's 8-bit pieces (split_pieces) add at most 2^-22 * (largest |x| of a run of
@@ -92,24 +111,11 @@ TEST_P(MatmulTest, MatchesDequantizedReference) {
     ThreadPool pool(2);
     for (int64_t n_rows : {1, 7, 13, 67}) {
         const Weights w = random_weights(c.type, n_rows, c.n_cols, 7u + static_cast<uint32_t>(n_rows));
-        std::vector<float> row(static_cast<size_t>(c.n_cols));
         for (int64_t n_tok : {1, 3, 17, 40}) {
             const std::vector<float> x = random_activations(n_tok * c.n_cols, 11u);
             std::vector<float> y(static_cast<size_t>(n_tok * n_rows), NAN);
             matmul(w.view, x.data(), n_tok, y.data(), pool);
-            for (int64_t r = 0; r < n_rows; ++r) {
-                quant::dequantize_row(c.type, w.view.row(r), row.data(), c.n_cols);
-                for (int64_t t = 0; t < n_tok; ++t) {
-                    double ref = 0, mag = 0;
-                    for (int64_t k = 0; k < c.n_cols; ++k) {
-                        ref += double(row[k]) * x[t * c.n_cols + k];
-                        mag += std::fabs(double(row[k]) * x[t * c.n_cols + k]);
-                    }
-                    ASSERT_NEAR(y[t * n_rows + r], ref, 1e-5 * mag + 1e-30)
-                        << dtype_name(c.type) << " rows " << n_rows << " n_tok " << n_tok
-                        << " r " << r << " t " << t;
-                }
-            }
+            expect_reference_products(c, w, n_rows, x, n_tok, y, 1e-5);
         }
     }
 }
@@ -122,7 +128,6 @@ TEST_P(MatmulTest, Int8ActivationsGiveTheProductWithXRounded) {
     ThreadPool pool(2);
     for (int64_t n_rows : {7, 67}) {
         const Weights w = random_weights(c.type, n_rows, c.n_cols, 5u + static_cast<uint32_t>(n_rows));
-        std::vector<float> row(static_cast<size_t>(c.n_cols));
         for (int64_t n_tok : {1, 3, 17, 40}) {
             const std::vector<float> x = random_activations(n_tok * c.n_cols, 13u);
             std::vector<float> xr = x;
@@ -134,18 +139,7 @@ TEST_P(MatmulTest, Int8ActivationsGiveTheProductWithXRounded) {
             }
             std::vector<float> y(static_cast<size_t>(n_tok * n_rows), NAN);
             matmul(w.view, x.data(), n_tok, y.data(), pool, Activations::Int8);
-            for (int64_t r = 0; r < n_rows; ++r) {
-                quant::dequantize_row(c.type, w.view.row(r), row.data(), c.n_cols);
-                for (int64_t t = 0; t < n_tok; ++t) {
-                    double ref = 0, mag = 0;
-                    for (int64_t k = 0; k < c.n_cols; ++k) {
-                        ref += double(row[k]) * xr[t * c.n_cols + k];
-                        mag += std::fabs(double(row[k]) * xr[t * c.n_cols + k]);
-                    }
-                    ASSERT_NEAR(y[t * n_rows + r], ref, 1e-5 * mag + 1e-30)
-                        << dtype_name(c.type) << " rows " << n_rows << " n_tok " << n_tok << " r " << r;
-                }
-            }
+            expect_reference_products(c, w, n_rows, xr, n_tok, y, 1e-5);
         }
     }
 }
