@@ -1,6 +1,6 @@
-// Memory for weights the engine builds itself (a synthetic model, rows a loader reorders):
-// anonymous pages aligned to 2 MiB and marked for transparent huge pages where the kernel
-// offers them (MADV_HUGEPAGE). Decoding streams every weight once per token; with 4 KiB
+// Memory for weights the engine builds itself (a synthetic model, rows a loader reorders) and
+// for the CPU KV cache: anonymous pages aligned to 2 MiB and marked for transparent huge
+// pages where the kernel offers them (MADV_HUGEPAGE). Decoding streams every weight once per token; with 4 KiB
 // pages the hardware prefetchers stop at every page boundary and each page costs a TLB walk,
 // which on the reference machine kept one core's stream at 14-17 GB/s where 2 MiB pages
 // give 18-27 (docs/cpu-performance.md). Model files mapped by map_file get the same advice.

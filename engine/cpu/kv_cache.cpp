@@ -5,6 +5,7 @@
 #include <new>
 #include <string>
 
+#include "common/weight_memory.h"
 #include "quant/half.h"
 
 namespace lectern::cpu {
@@ -21,10 +22,10 @@ Result<KvCache> KvCache::create(int64_t n_layer, int64_t n_kv_head, int64_t n_ct
     c.head_dim_ = head_dim;
     c.layer_bytes_ = static_cast<size_t>(n_kv_head * n_ctx * head_dim) * c.elem_bytes();
     const size_t total = c.bytes();
-    try {
-        // Uninitialized on purpose: pages are touched only as positions fill.
-        c.data_ = std::shared_ptr<uint8_t[]>(new uint8_t[total]);
-    } catch (const std::bad_alloc&) {
+    // Decoding reads every cached key and value once per token, like the weights: the same
+    // 2 MiB pages. Pages are still touched only as positions fill.
+    c.data_ = allocate_weight_memory(total);
+    if (!c.data_) {
         return make_error(ErrorCode::OutOfMemory,
                           "the KV cache needs " + std::to_string(total >> 20) + " MiB",
                           std::to_string(n_ctx) + " positions, " + kv_type_name(type));

@@ -42,7 +42,7 @@ private:
     KvType type_ = KvType::F32;
     int64_t n_layer_ = 0, n_kv_head_ = 0, n_ctx_ = 0, head_dim_ = 0;
     size_t layer_bytes_ = 0;            // bytes of K (or V) of one layer
-    std::shared_ptr<uint8_t[]> data_;   // (2, n_layer, n_kv_head, n_ctx, head_dim)
+    std::shared_ptr<uint8_t> data_;   // (2, n_layer, n_kv_head, n_ctx, head_dim)
 };
 
 }  // namespace lectern::cpu
