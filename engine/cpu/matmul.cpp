@@ -1,7 +1,8 @@
 // matmul: the rows of W are split across threads. A few tokens (decode): each row is decoded
 // in registers and dotted with each token (matmul_dot.cpp). More tokens (prefill): x is
 // packed once, and pieces of kGemmRows rows x 512 columns are unpacked once and reused for
-// every token (matmul_gemm.cpp).
+// every token (matmul_gemm.cpp); with int8 activations, x is rounded and packed once, and
+// panels of 16 rows are unpacked to bytes and reused for every token (matmul_gemm_int8.cpp).
 #include "cpu/matmul.h"
 
 #include <algorithm>

@@ -4,7 +4,9 @@
 // order of summation. Activations are float32, except that the Q4_0, Q4_K, Q5_K and Q6_K
 // decode kernels on CPUs with AVX-512 VNNI read them as three bytes per value (matmul_dot.h,
 // split_pieces), each value within 2^-22 of the largest in its run of 32; or, with
-// Activations::Int8 and AVX2, as one byte per value (round_to_int8), Q8_0 too.
+// Activations::Int8, as one byte per value (round_to_int8): in the decode kernels where the
+// CPU has AVX2 (Q8_0 too), in the prefill kernel (matmul_gemm_int8.h) where it has AVX-512
+// VNNI.
 #pragma once
 
 #include <cstdint>
