@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "backend_option.h"
 #include "command.h"
 #include "cpu/bench_model.h"
 #include "cpu/bench_run.h"
@@ -109,8 +110,7 @@ Run setup(CLI::App& root) {
         if (args->model.empty() && args->synthetic.empty())
             return report("bench", make_error(ErrorCode::InvalidArgument, "give --model PATH or --synthetic 1b|8b|tiny"));
         args->bench.activations.clear();
-        for (const std::string& a : args->activations)
-            args->bench.activations.push_back(a == "int8" ? CpuActivations::Int8 : CpuActivations::Exact);
+        for (const std::string& a : args->activations) args->bench.activations.push_back(parse_activations(a));
         auto w = get_model(*args);
         if (!w) return report("bench", w.error());
         auto results = cpu::run_bench(*w, args->bench);

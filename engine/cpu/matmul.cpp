@@ -52,7 +52,7 @@ bool rounds_x(DType type, CpuActivations activations, int64_t n_tok) {
 void matmul(const TensorView& w, const float* x, int64_t n_tok, float* y, ThreadPool& pool,
             CpuActivations activations) {
     const int64_t n_cols = w.n_cols, n_rows = w.n_rows;
-    if (n_tok >= kGemmMinTokens && activations == CpuActivations::Int8 && gemm_int8_supports(w.type)) {
+    if (n_tok >= kGemmMinTokens && rounds_x(w.type, activations, n_tok)) {
         thread_local std::vector<uint8_t> x_int8;
         x_int8.resize(gemm_int8_packed_x_bytes(n_tok, n_cols));
         Args a{&w, x, nullptr, nullptr, y, n_tok, n_rows, n_cols};

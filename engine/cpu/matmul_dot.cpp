@@ -173,8 +173,6 @@ inline __m256i dpbusd(__m256i acc, __m256i u, __m256i s) {
 #endif
 
 #if defined(LECTERN_DOT_BYTES)
-inline __m256i load256(const void* p) { return _mm256_loadu_si256(static_cast<const __m256i*>(p)); }
-
 // init + sum over each group of 4 bytes of q * (a0 * 256^2 + a1 * 256 + a2), for the P = 3
 // pieces of one run of 32 values of x at p (a0 signed, a1 and a2 unsigned), or of q * a0 for
 // x rounded to 8 bits (P = 1). The weights come twice: u, unsigned, multiplies a0 and q,
@@ -203,8 +201,6 @@ void k_rows_vnni(const uint8_t* w, size_t stride, const PreparedX& px, int64_t n
         acc0[r] = acc1[r] = _mm256_setzero_ps();
         mins[r] = f32x8{};
     }
-    const __m256i low = _mm256_set1_epi8(0x0F);
-    [[maybe_unused]] const __m256i bit4 = _mm256_set1_epi8(0x10);
     for (int64_t b = 0; b < n / quant::kQKK; ++b) {
         const f32x8 xs = load<f32x8>(px.piece_scales + 8 * b);
         const f32x8 sums = load<f32x8>(px.sums + 8 * b);
@@ -222,19 +218,10 @@ void k_rows_vnni(const uint8_t* w, size_t stride, const PreparedX& px, int64_t n
 #pragma GCC unroll 8
             for (int r = 0; r < R; ++r) {
                 const Block& blk = reinterpret_cast<const Block*>(w + stride * r)[b];
-                const __m256i q = load256(blk.qs + 16 * j);
-                __m256i lo = _mm256_and_si256(q, low);
-                __m256i hi = _mm256_and_si256(_mm256_srli_epi16(q, 4), low);
-                if constexpr (kFifthBit) {
-                    // Bits j and j + 1 of qh moved to bit 4 (16-bit shifts; the mask drops
-                    // what crosses bytes).
-                    const __m256i h = load256(blk.qh);
-                    const auto to_bit4 = [&](int bit) {
-                        return _mm256_and_si256(bit <= 4 ? _mm256_slli_epi16(h, 4 - bit) : _mm256_srli_epi16(h, bit - 4), bit4);
-                    };
-                    lo = _mm256_or_si256(lo, to_bit4(j));
-                    hi = _mm256_or_si256(hi, to_bit4(j + 1));
-                }
+                const uint8_t* qh = nullptr;
+                if constexpr (kFifthBit) qh = blk.qh;
+                __m256i lo, hi;
+                k_pair_values(blk.qs, qh, j, &lo, &hi);
                 const __m256i zero = _mm256_setzero_si256();
                 acc0[r] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(piece_dot<P>(zero, lo, lo, p)),
                                           _mm256_set1_ps(scale[r][j]), acc0[r]);

@@ -49,7 +49,7 @@ struct Panel {
 };
 
 #if defined(LECTERN_GEMM_INT8)
-inline __m256i load256(const void* p) { return _mm256_loadu_si256(static_cast<const __m256i*>(p)); }
+using simd::load256;
 inline void store256(void* p, __m256i v) { _mm256_storeu_si256(static_cast<__m256i*>(p), v); }
 
 // Row `row` of w as unsigned bytes u in column order, with w = scale * u - min per unit
@@ -57,7 +57,6 @@ inline void store256(void* p, __m256i v) { _mm256_storeu_si256(static_cast<__m25
 void unpack_row_u8(DType type, const uint8_t* row, int64_t n_cols, uint8_t* u, float* scale, float* min) {
     using quant::f16_to_f32;
     const int64_t nb = n_cols / 32;
-    const __m256i low = _mm256_set1_epi8(0x0F);
     switch (type) {
     case DType::Q8_0:
         for (int64_t b = 0; b < nb; ++b) {
@@ -92,21 +91,10 @@ void unpack_row_u8(DType type, const uint8_t* row, int64_t n_cols, uint8_t* u, f
                 const auto& blk = reinterpret_cast<const quant::BlockQ5_K*>(row)[sb];
                 scales = blk.scales, qs = blk.qs, qh = blk.qh, d = f16_to_f32(blk.d), dmin = f16_to_f32(blk.dmin);
             }
-            const __m256i h = qh ? load256(qh) : _mm256_setzero_si256();
-            // Bit j of each qh byte moved to bit 4 (16-bit shifts; the mask drops what
-            // crosses bytes).
-            const auto fifth = [&](int j) {
-                const __m256i moved = j <= 4 ? _mm256_slli_epi16(h, 4 - j) : _mm256_srli_epi16(h, j - 4);
-                return _mm256_and_si256(moved, _mm256_set1_epi8(0x10));
-            };
             uint8_t* out = u + 256 * sb;
             for (int j = 0; j < 8; j += 2) {
-                const __m256i q = load256(qs + 16 * j);
-                __m256i lo = _mm256_and_si256(q, low), hi = _mm256_and_si256(_mm256_srli_epi16(q, 4), low);
-                if (qh) {
-                    lo = _mm256_or_si256(lo, fifth(j));
-                    hi = _mm256_or_si256(hi, fifth(j + 1));
-                }
+                __m256i lo, hi;
+                simd::k_pair_values(qs, qh, j, &lo, &hi);
                 store256(out + 32 * j, lo);
                 store256(out + 32 * j + 32, hi);
             }
@@ -163,9 +151,7 @@ void unpack_panel(const TensorView& w, int64_t p, int64_t rows, Panel& panel) {
         for (int j = 0; j < 16; ++j) _mm512_storeu_ps(panel.bytes.data() + b * 512 + j * 64, v[j]);
     }
 }
-#endif
 
-#if defined(LECTERN_GEMM_INT8)
 // y rows [p, p + rows) for the tokens [t0, t0 + nt) of one tile; units of kSteps x 4
 // values (8: blocks of 32; 4: the half blocks of Q6_K).
 template <int kSteps>

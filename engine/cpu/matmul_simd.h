@@ -114,6 +114,29 @@ inline f32x16 to_f32(u8x16 v) {
 #endif
 }
 
+#if defined(__AVX2__)
+inline __m256i load256(const void* p) { return _mm256_loadu_si256(static_cast<const __m256i*>(p)); }
+
+// The 4- or 5-bit values of sub-blocks j and j + 1 (j even) of a Q4_K block (qh null) or a
+// Q5_K block, 32 bytes each: the low and high nibbles of qs[16 j ..], and for Q5_K bits j and
+// j + 1 of each qh byte moved to bit 4 (16-bit shifts; the mask drops what crosses bytes).
+[[gnu::always_inline]] inline void k_pair_values(const uint8_t* qs, const uint8_t* qh, int j, __m256i* lo, __m256i* hi) {
+    const __m256i low = _mm256_set1_epi8(0x0F);
+    const __m256i q = load256(qs + 16 * j);
+    *lo = _mm256_and_si256(q, low);
+    *hi = _mm256_and_si256(_mm256_srli_epi16(q, 4), low);
+    if (qh) {
+        const __m256i h = load256(qh);
+        const auto to_bit4 = [&](int bit) {
+            const __m256i moved = bit <= 4 ? _mm256_slli_epi16(h, 4 - bit) : _mm256_srli_epi16(h, bit - 4);
+            return _mm256_and_si256(moved, _mm256_set1_epi8(0x10));
+        };
+        *lo = _mm256_or_si256(*lo, to_bit4(j));
+        *hi = _mm256_or_si256(*hi, to_bit4(j + 1));
+    }
+}
+#endif
+
 // 8 unsigned bytes to floats.
 inline f32x8 to_f32x8(const uint8_t* p) {
 #if defined(__AVX2__)

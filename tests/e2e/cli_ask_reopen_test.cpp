@@ -81,10 +81,9 @@ TEST_F(TaskTest, ReopenedSessionPrefillsOnlyTheQuestionFromItsSavedPrefix) {
     EXPECT_GE(j3["context_prefilled"].get<std::int64_t>(), prefix);
 }
 
-// --kv f16 halves the cache; a snapshot saved from a 16-bit cache is reused by the next
-// 16-bit session and never by a float32 one (or the other way round).
-// A kept prefix is reused only by a session with the same KV type and activations: the keys
-// and values differ with either.
+// --kv f16 halves the cache. A kept prefix is reused only by a session with the same KV type
+// and activations: a snapshot saved from a 16-bit cache by the next 16-bit session, never by
+// a float32 one, and never with int8 activations (the keys and values differ with either).
 TEST_F(TaskTest, KeptPrefixIsReusedOnlyWithTheSameKvTypeAndActivations) {
     const auto [doc, env, common] = askSetup(dir, 4);
 
