@@ -3,16 +3,12 @@
 // later, in a new process, continues after prefilling only the new question. The answer
 // streams on stdout; --json prints the answer, citations and token counts (prefilled
 // counts are measured at the backend).
-#include <cstdio>
 #include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 
-#include "ask_task.h"
 #include "command.h"
 #include "task_common.h"
-#include "task_documents.h"
 
 namespace lectern::cli {
 namespace {
@@ -45,42 +41,27 @@ nlohmann::json resultJson(const app::AskResult& r) {
 
 int run(Args& a) {
     if (a.positional.empty()) return report("ask", make_error(ErrorCode::InvalidArgument, "no question"));
-    const std::string question = a.positional.back();
-    const std::vector<std::string> files(a.positional.begin(), a.positional.end() - 1);
+    app::AskRequest request;
+    request.sessionId = a.session;
+    request.question = a.positional.back();
+    request.maxTokens = a.task.maxTokens;
+    request.sampling = taskSampling(a.task, request.sampling);
+    std::vector<std::string> files(a.positional.begin(), a.positional.end() - 1);
     if (a.session == 0 && files.empty())
         return report("ask", make_error(ErrorCode::InvalidArgument, "give documents, or --session ID to continue one"));
     if (a.session != 0 && !files.empty())
         return report("ask", make_error(ErrorCode::InvalidArgument, "--session continues a session over its own documents"));
-    auto store = openTaskStore(a.task);
-    if (!store) return report("ask", store.error());
-    if (a.session != 0 && a.task.model.empty()) {
-        auto s = store->sessions().get(a.session);
-        if (!s) return report("ask", s.error());
-        a.task.model = s->model;
-    }
-    app::AskRequest request;
-    request.sessionId = a.session;
-    request.question = question;
-    request.maxTokens = a.task.maxTokens;
-    if (!files.empty()) {
-        auto docs = app::readDocuments(files);
-        if (!docs) return report("ask", docs.error());
-        request.documents = std::move(docs.value());
-    }
-    auto engine = openTaskEngine(a.task);
-    if (!engine) return report("ask", engine.error());
-    std::optional<app::KvSnapshotCache> snapshots;
-    if (!a.noSnapshot) {
-        auto cache = app::KvSnapshotCache::openDefault();
-        if (!cache) return report("ask", cache.error());
-        snapshots.emplace(std::move(cache.value()));
-        request.snapshots = &*snapshots;
-    }
-    return runTaskCommand("ask", a.task, [&](const app::TaskContext& ctx) -> Result<nlohmann::json> {
-        auto r = app::runAsk(**engine, *store, request, ctx);
-        if (!r) return r.error();
-        return resultJson(*r);
+    a.task.snapshots = !a.noSnapshot;
+    TaskJob job;
+    job.submit = [&](app::AppCore& core) { return core.ask(request, files); };
+    job.toJson = resultAs<app::AskResult>([&](const app::AskResult& r) {
+        auto j = resultJson(r);
+        j["sampling"] = samplingJson(request.sampling);
+        return j;
     });
+    if (a.session != 0)
+        job.model = [&](app::AppCore& core) { return core.sessionModel(a.session); };
+    return runTaskCommand("ask", a.task, job);
 }
 
 Run setup(CLI::App& root) {

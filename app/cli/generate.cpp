@@ -49,6 +49,7 @@ struct Args {
     int threads = 0;
     std::string activations = "exact";
     int64_t ctx = 0;
+    bool ctx_beyond_training = false;
     std::string backend = "cpu";
 };
 
@@ -104,10 +105,11 @@ Result<int> run_generate(const Args& a) {
     if (a.n_tokens < 0) return make_error(ErrorCode::InvalidArgument, "-n must not be negative");
     auto weights = load_model(a.model);
     if (!weights) return weights.error();
+    const int64_t n_ctx = a.ctx > 0 ? a.ctx : static_cast<int64_t>(prompt->size()) + a.n_tokens;
+    LECTERN_TRY(check_context_size(weights->config, n_ctx, a.ctx_beyond_training));
     auto backend = open_backend(a.backend, std::make_shared<ModelWeights>(std::move(weights.value())),
                                 {.cpu = {.n_threads = a.threads, .activations = parse_activations(a.activations)}});
     if (!backend) return backend.error();
-    const int64_t n_ctx = a.ctx > 0 ? a.ctx : static_cast<int64_t>(prompt->size()) + a.n_tokens;
     auto session = Session::create(**backend, {.n_ctx = n_ctx});
     if (!session) return session.error();
 
@@ -164,6 +166,8 @@ Run setup(CLI::App& root) {
     cmd->add_option("--threads", a->threads, "CPU threads; 0: all");
     add_activations_option(cmd, a->activations);
     cmd->add_option("--ctx", a->ctx, "Context size; default: prompt + n");
+    cmd->add_flag("--ctx-beyond-training", a->ctx_beyond_training,
+                  "Accept a --ctx larger than the context the model was trained for");
     cmd->add_option("--stop-ids", a->stop_ids, "Token ids that end generation, comma-separated");
     cmd->add_option("--logits-out", a->logits_out, "Write each generated token's logits (f32 rows)");
     add_backend_option(cmd, a->backend);

@@ -6,10 +6,7 @@
 #include <string>
 
 #include "command.h"
-#include "git_diff.h"
-#include "review_task.h"
 #include "task_common.h"
-#include "task_documents.h"
 
 namespace lectern::cli {
 namespace {
@@ -29,31 +26,23 @@ nlohmann::json findingsJson(const std::vector<app::Finding>& findings) {
 }
 
 int run(Args& a) {
-    auto store = openTaskStore(a.task);
-    if (!store) return report("review", store.error());
     app::ReviewRequest request;
     request.maxTokens = a.task.maxTokens;
-    if (a.diff) {
-        auto diff = app::readGitDiff(a.path);
-        if (!diff) return report("review", diff.error());
-        request.documents = {std::move(diff->document)};
-        request.shown = std::move(diff->shown);
-        request.alreadyNumbered = true;
-        request.what = "diff";
-    } else {
-        auto docs = app::readDocuments({a.path});
-        if (!docs) return report("review", docs.error());
-        request.documents = std::move(docs.value());
-    }
-    auto engine = openTaskEngine(a.task);
-    if (!engine) return report("review", engine.error());
-    return runTaskCommand("review", a.task, [&](const app::TaskContext& ctx) -> Result<nlohmann::json> {
-        auto r = app::runReview(**engine, *store, request, ctx);
-        if (!r) return r.error();
-        return nlohmann::json{{"session", r->sessionId}, {"output", r->output}, {"stopped", r->stopped},
-                              {"prompts", r->prompts}, {"resumed_prompts", r->resumedPrompts},
-                              {"findings", findingsJson(r->findings)}};
+    request.sampling = taskSampling(a.task, request.sampling);
+    app::ReviewSource source;
+    if (a.diff)
+        source.diffRepository = a.path;
+    else
+        source.paths = {a.path};
+    TaskJob job;
+    job.submit = [&](app::AppCore& core) { return core.review(request, source); };
+    job.toJson = resultAs<app::ReviewResult>([&](const app::ReviewResult& r) {
+        return nlohmann::json{{"session", r.sessionId}, {"output", r.output}, {"stopped", r.stopped},
+                              {"prompts", r.prompts}, {"resumed_prompts", r.resumedPrompts},
+                              {"findings", findingsJson(r.findings)}, {"notes", r.notes},
+                              {"sampling", samplingJson(request.sampling)}};
     });
+    return runTaskCommand("review", a.task, job);
 }
 
 Run setup(CLI::App& root) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "command.h"
+#include "json_text.h"
 #include "session_export.h"
 #include "store.h"
 
@@ -40,7 +41,7 @@ int runSearch(const Options& options) {
     if (options.json) {
         nlohmann::json out = nlohmann::json::array();
         for (const SearchHit& hit : *hits) out.push_back(searchHitJson(hit));
-        std::printf("%s\n", out.dump(2).c_str());
+        std::printf("%s\n", app::dumpJson(out, 2).c_str());
     } else {
         for (const SearchHit& hit : *hits) printHit(hit);
         std::fprintf(stderr, "%zu match%s\n", hits->size(), hits->size() == 1 ? "" : "es");

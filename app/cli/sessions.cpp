@@ -7,6 +7,7 @@
 #include <string>
 
 #include "command.h"
+#include "json_text.h"
 #include "session_export.h"
 #include "store.h"
 
@@ -27,7 +28,7 @@ Result<Store> openStore(const Options& options) {
     return options.db.empty() ? Store::openDefault() : Store::open(options.db);
 }
 
-void printJson(const nlohmann::json& value) { std::printf("%s\n", value.dump(2).c_str()); }
+void printJson(const nlohmann::json& value) { std::printf("%s\n", app::dumpJson(value, 2).c_str()); }
 
 int listSessions(const Options& options) {
     auto store = openStore(options);
@@ -61,7 +62,7 @@ int showSession(const Options& options, const char* command, bool asExport) {
     if (!transcript) return report(command, transcript.error());
     bool json = asExport ? options.format == "json" : options.json;
     std::string text =
-        json ? transcriptJson(*transcript).dump(2) + "\n" : transcriptMarkdown(*transcript);
+        json ? app::dumpJson(transcriptJson(*transcript), 2) + "\n" : transcriptMarkdown(*transcript);
     if (options.output.empty()) {
         std::fwrite(text.data(), 1, text.size(), stdout);
         return kExitOk;

@@ -6,9 +6,7 @@
 #include <vector>
 
 #include "command.h"
-#include "summarize_task.h"
 #include "task_common.h"
-#include "task_documents.h"
 
 namespace lectern::cli {
 namespace {
@@ -20,23 +18,18 @@ struct Args {
 };
 
 int run(Args& a) {
-    auto store = openTaskStore(a.task);
-    if (!store) return report("summarize", store.error());
-    auto docs = app::readDocuments(a.files);
-    if (!docs) return report("summarize", docs.error());
-    a.request.documents = std::move(docs.value());
     a.request.maxTokens = a.task.maxTokens;
-    auto engine = openTaskEngine(a.task);
-    if (!engine) return report("summarize", engine.error());
-    return runTaskCommand("summarize", a.task, [&](const app::TaskContext& ctx) -> Result<nlohmann::json> {
-        auto r = app::runSummarize(**engine, *store, a.request, ctx);
-        if (!r) return r.error();
-        return nlohmann::json{{"session", r->sessionId}, {"summary", r->summary}, {"stopped", r->stopped},
-                              {"map_reduce", r->mapReduce}, {"chunk_tokens", r->chunkTokens},
-                              {"part_summaries", r->partSummaries}, {"resumed_parts", r->resumedParts},
-                              {"reduce_rounds", r->reduceRounds},
-                              {"prompt_tokens", r->promptTokens}};
+    a.request.sampling = taskSampling(a.task, a.request.sampling);
+    TaskJob job;
+    job.submit = [&](app::AppCore& core) { return core.summarize(a.request, a.files); };
+    job.toJson = resultAs<app::SummarizeResult>([&](const app::SummarizeResult& r) {
+        return nlohmann::json{{"session", r.sessionId}, {"summary", r.summary}, {"stopped", r.stopped},
+                              {"map_reduce", r.mapReduce}, {"chunk_tokens", r.chunkTokens},
+                              {"part_summaries", r.partSummaries}, {"resumed_parts", r.resumedParts},
+                              {"reduce_rounds", r.reduceRounds}, {"prompt_tokens", r.promptTokens},
+                              {"notes", r.notes}, {"sampling", samplingJson(a.request.sampling)}};
     });
+    return runTaskCommand("summarize", a.task, job);
 }
 
 Run setup(CLI::App& root) {

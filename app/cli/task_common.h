@@ -1,46 +1,74 @@
-// What the task commands (summarize, ask, review, translate) share: the --model, --ctx,
-// --backend, --threads, --json, --db and -n options, opening the store and the engine,
-// and running a task as a job on the job runner's worker while the main thread prints
-// streamed text on stdout and progress (phase, percent, ETA, tok/s) on stderr. Ctrl-C
-// cancels the job; the task keeps its partial answer and the command exits with 130.
+// What the task commands (summarize, ask, review, translate) share: their options (model,
+// context, backend, KV cache, sampling, output), and the client loop over the application
+// core (app_core.h): open the model as a job, submit the task as a job, print streamed
+// text on stdout and progress (phase, unit, percent, ETA, tok/s) on stderr, and print the
+// typed result (as JSON with --json). Ctrl-C is Stop: it cancels the running job through
+// AppCore::cancel, exactly as a window's Stop button does; the task keeps its partial
+// answer and the command exits with 130.
 #pragma once
 
+#include <any>
 #include <cstdint>
 #include <functional>
-#include <memory>
+#include <optional>
 #include <string>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
-#include "local_engine.h"
-#include "store.h"
-#include "task_context.h"
+#include "app_core.h"
 
 namespace lectern::cli {
 
 struct TaskOptions {
     std::string model;  // empty: $LECTERN_MODEL (ask --session: the session's model)
     std::int64_t ctx = 4096;
+    bool ctxBeyondTraining = false;
     std::string backend = "cpu";
     int threads = 0;
     std::string kv = "f32";  // KV cache element type: f32, f16, bf16
     std::string activations = "exact";  // CPU products: exact, int8
     bool json = false;  // print one JSON object at the end instead of streaming text
     std::string db;     // empty: the default database
+    bool snapshots = true;  // ask: keep KV snapshots
     std::int64_t maxTokens = 512;
     bool quiet = false; // no progress on stderr
+    // Sampling: unset ones keep the task's defaults (task_sampling.h).
+    std::optional<float> temperature, topP, minP, repeatPenalty;
+    std::optional<int> topK;
+    std::optional<std::uint64_t> seed;  // unset: a random one, printed
 };
 
 void addTaskOptions(CLI::App* cmd, TaskOptions& options);
 
-Result<app::Store> openTaskStore(const TaskOptions& options);
-Result<std::unique_ptr<app::LocalEngine>> openTaskEngine(const TaskOptions& options);
+// The task's sampling with the options given on the command line applied; a seed is drawn
+// when none was given.
+SamplerOptions taskSampling(const TaskOptions& options, SamplerOptions defaults);
 
-// The task's JSON result (with "stopped": true when it was cancelled), or its error.
-using TaskBody = std::function<Result<nlohmann::json>(const app::TaskContext& context)>;
+nlohmann::json samplingJson(const SamplerOptions& sampling);
 
-// Runs `body` as a job and returns the exit code: 0, 130 when stopped, or the error's.
-int runTaskCommand(const std::string& command, const TaskOptions& options, const TaskBody& body);
+// What a task command hands to the loop: how to submit its job, and how to turn the
+// finished job's value into the command's JSON result ("stopped", "session" and "notes"
+// are read from it). `model`, when set, names the model to open when --model is not given
+// (ask --session: the session's own); $LECTERN_MODEL comes after it.
+struct TaskJob {
+    std::function<app::JobId(app::AppCore&)> submit;
+    std::function<std::optional<nlohmann::json>(const app::JobEvent&)> toJson;
+    std::function<Result<std::string>(app::AppCore&)> model;
+};
+
+// Opens the core and the model, submits the task, prints its events, and returns the exit
+// code: 0, 130 when stopped, or the error's.
+int runTaskCommand(const std::string& command, const TaskOptions& options, const TaskJob& job);
+
+// The JSON of a job that finished with a T, through `toJson`; nothing for any other event.
+template <class T, class ToJson>
+std::function<std::optional<nlohmann::json>(const app::JobEvent&)> resultAs(ToJson toJson) {
+    return [toJson](const app::JobEvent& e) -> std::optional<nlohmann::json> {
+        const T* value = app::finishedValue<T>(e);
+        if (!value) return std::nullopt;
+        return toJson(*value);
+    };
+}
 
 }  // namespace lectern::cli

@@ -6,8 +6,6 @@
 
 #include "command.h"
 #include "task_common.h"
-#include "task_documents.h"
-#include "translate_task.h"
 
 namespace lectern::cli {
 namespace {
@@ -19,22 +17,18 @@ struct Args {
 };
 
 int run(Args& a) {
-    auto store = openTaskStore(a.task);
-    if (!store) return report("translate", store.error());
-    auto docs = app::readDocuments({a.file});
-    if (!docs) return report("translate", docs.error());
-    a.request.document = std::move(docs->front());
     a.request.maxOutputTokens = a.task.maxTokens;
-    auto engine = openTaskEngine(a.task);
-    if (!engine) return report("translate", engine.error());
-    return runTaskCommand("translate", a.task, [&](const app::TaskContext& ctx) -> Result<nlohmann::json> {
-        auto r = app::runTranslate(**engine, *store, a.request, ctx);
-        if (!r) return r.error();
-        return nlohmann::json{{"session", r->sessionId}, {"run", r->runId}, {"text", r->text},
-                              {"segments", r->segments}, {"segment_count", r->segmentCount},
-                              {"resumed_from", r->resumedFrom}, {"translated_now", r->translatedNow},
-                              {"stopped", r->stopped}, {"glossary", r->glossary}};
+    a.request.sampling = taskSampling(a.task, a.request.sampling);
+    TaskJob job;
+    job.submit = [&](app::AppCore& core) { return core.translate(a.request, a.file); };
+    job.toJson = resultAs<app::TranslateResult>([&](const app::TranslateResult& r) {
+        return nlohmann::json{{"session", r.sessionId}, {"run", r.runId}, {"text", r.text},
+                              {"segments", r.segments}, {"segment_count", r.segmentCount},
+                              {"resumed_from", r.resumedFrom}, {"translated_now", r.translatedNow},
+                              {"stopped", r.stopped}, {"glossary", r.glossary}, {"notes", r.notes},
+                              {"sampling", samplingJson(a.request.sampling)}};
     });
+    return runTaskCommand("translate", a.task, job);
 }
 
 Run setup(CLI::App& root) {

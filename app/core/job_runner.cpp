@@ -5,6 +5,32 @@
 
 namespace lectern::app {
 
+const char* phaseName(Phase phase) {
+    switch (phase) {
+        case Phase::LoadModel: return "load";
+        case Phase::Extract: return "extract";
+        case Phase::Prefill: return "prefill";
+        case Phase::Decode: return "decode";
+        case Phase::Map: return "map";
+        case Phase::Reduce: return "reduce";
+        case Phase::Review: return "review";
+        case Phase::Translate: return "translate";
+    }
+    return "?";
+}
+
+const char* unitName(ProgressUnit unit) {
+    switch (unit) {
+        case ProgressUnit::Steps: return "steps";
+        case ProgressUnit::Pages: return "pages";
+        case ProgressUnit::Files: return "files";
+        case ProgressUnit::Tokens: return "tokens";
+        case ProgressUnit::Chunks: return "chunks";
+        case ProgressUnit::Segments: return "segments";
+    }
+    return "?";
+}
+
 // ---- JobContext
 
 JobContext::JobContext(JobId id, std::shared_ptr<std::atomic<bool>> cancelFlag,
@@ -19,7 +45,7 @@ Status JobContext::checkCancelled() const {
     return {};
 }
 
-void JobContext::progress(const std::string& phase, std::int64_t done, std::int64_t total) {
+void JobContext::progress(Phase phase, ProgressUnit unit, std::int64_t done, std::int64_t total) {
     auto now = std::chrono::steady_clock::now();
     if (phase != m_phase) {
         m_phase = phase;
@@ -30,7 +56,7 @@ void JobContext::progress(const std::string& phase, std::int64_t done, std::int6
         double elapsed = std::chrono::duration<double>(now - m_phaseStart).count();
         eta = elapsed * static_cast<double>(total - done) / static_cast<double>(done);
     }
-    m_listener(JobEvent{m_id, JobProgress{phase, done, total, eta}});
+    m_listener(JobEvent{m_id, JobProgress{phase, unit, done, total, eta}});
 }
 
 void JobContext::token(std::string_view text) {
@@ -111,11 +137,13 @@ void JobRunner::runOne(Pending& pending) {
     }
     JobContext context(pending.id, pending.cancelFlag, m_listener);
     // A job that throws must not take the worker thread (and the application) down.
-    Result<std::string> result = make_error(ErrorCode::Internal, "the job did not run");
+    Result<std::any> result = make_error(ErrorCode::Internal, "the job did not run");
     try {
         result = pending.job(context);
     } catch (const std::exception& e) {
         result = make_error(ErrorCode::Internal, std::string("the job threw: ") + e.what());
+    } catch (...) {
+        result = make_error(ErrorCode::Internal, "the job threw an exception that is not a std::exception");
     }
     if (result) {
         m_listener(JobEvent{pending.id, JobFinished{std::move(*result)}});

@@ -2,10 +2,14 @@
 // touches the engine). A job reports progress and tokens through its JobContext; the
 // runner turns them, and the job's end, into JobEvents for a listener. The listener is
 // called on the worker thread: the UI marshals events to its own thread, the CLI and
-// tests collect them in a JobEventQueue. cancel() sets a flag the job polls; a cancelled
-// job ends with JobCancelled carrying the text it had produced so far.
+// tests collect them in a JobEventQueue. cancel() sets the job's flag, which the job hands
+// down to the engine (JobContext::cancelFlag): the forward pass checks it between layers. A
+// job that returns Cancelled ends with JobCancelled carrying the text it had produced so
+// far. A job's result is a typed value (std::any): the facade (app_core.h) says which type
+// each of its jobs finishes with.
 #pragma once
 
+#include <any>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -28,8 +32,25 @@ namespace lectern::app {
 
 using JobId = std::uint64_t;
 
+// What a job is doing, and in what unit its done/total count.
+enum class Phase {
+    LoadModel,  // steps: tokenizer, weights, backend, KV cache
+    Extract,    // pages of a PDF, files of a folder (unit: see phaseUnit's note)
+    Prefill,    // prompt tokens
+    Decode,     // generated tokens (total: the most the answer may have)
+    Map,        // chunks summarized (map-reduce)
+    Reduce,     // groups of part summaries combined
+    Review,     // chunks of code reviewed
+    Translate,  // segments translated
+};
+enum class ProgressUnit { Steps, Pages, Files, Tokens, Chunks, Segments };
+
+const char* phaseName(Phase phase);        // "prefill", "decode", ...
+const char* unitName(ProgressUnit unit);   // "pages", "tokens", ...
+
 struct JobProgress {
-    std::string phase;  // "extract", "prefill", "decode", "segment", ...
+    Phase phase = Phase::Prefill;
+    ProgressUnit unit = ProgressUnit::Tokens;
     std::int64_t done = 0;
     std::int64_t total = 0;
     std::optional<double> etaSeconds;  // from the rate so far in this phase
@@ -38,7 +59,7 @@ struct JobToken {
     std::string text;
 };
 struct JobFinished {
-    std::string result;
+    std::any value;  // the job's typed result
 };
 struct JobFailed {
     Error error;
@@ -55,6 +76,13 @@ struct JobEvent {
     bool isFinal() const { return payload.index() >= 2; }
 };
 
+// The result of a finished job as T, or null when the event is not a JobFinished holding a T.
+template <class T>
+const T* finishedValue(const JobEvent& event) {
+    const auto* f = std::get_if<JobFinished>(&event.payload);
+    return f ? std::any_cast<T>(&f->value) : nullptr;
+}
+
 using JobListener = std::function<void(const JobEvent&)>;
 
 class JobContext {
@@ -64,11 +92,13 @@ public:
 
     JobId id() const { return m_id; }
     bool cancelled() const { return m_cancelFlag->load(std::memory_order_relaxed); }
+    // The flag JobRunner::cancel sets: what the engine's per-layer check reads.
+    const std::atomic<bool>* cancelFlag() const { return m_cancelFlag.get(); }
     // A Cancelled error when cancel() was called, for `LECTERN_TRY(ctx.checkCancelled())`.
     Status checkCancelled() const;
 
-    // A new `phase` name restarts the ETA clock.
-    void progress(const std::string& phase, std::int64_t done, std::int64_t total);
+    // A new phase restarts the ETA clock.
+    void progress(Phase phase, ProgressUnit unit, std::int64_t done, std::int64_t total);
     // Emits generated text and keeps it as the partial result.
     void token(std::string_view text);
     const std::string& partial() const { return m_partial; }
@@ -78,13 +108,13 @@ private:
     std::shared_ptr<std::atomic<bool>> m_cancelFlag;
     const JobListener& m_listener;
     std::string m_partial;
-    std::string m_phase;
+    std::optional<Phase> m_phase;
     std::chrono::steady_clock::time_point m_phaseStart;
 };
 
-// A job returns its result text, or an Error (ErrorCode::Cancelled when it stopped
-// because cancelled() became true).
-using Job = std::function<Result<std::string>(JobContext&)>;
+// A job returns its result, or an Error (ErrorCode::Cancelled when it stopped because
+// cancelled() became true).
+using Job = std::function<Result<std::any>(JobContext&)>;
 
 class JobRunner {
 public:

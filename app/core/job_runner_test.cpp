@@ -30,23 +30,25 @@ std::vector<JobEvent> eventsUntilFinal(JobEventQueue& queue, JobId job) {
 TEST(JobRunner, DeliversProgressTokensAndResultInOrder) {
     JobEventQueue queue;
     JobRunner runner(queue.listener());
-    JobId id = runner.submit([](JobContext& ctx) -> Result<std::string> {
-        ctx.progress("prefill", 0, 2);
-        ctx.progress("prefill", 1, 2);
+    JobId id = runner.submit([](JobContext& ctx) -> Result<std::any> {
+        ctx.progress(Phase::Prefill, ProgressUnit::Tokens, 0, 2);
+        ctx.progress(Phase::Prefill, ProgressUnit::Tokens, 1, 2);
         ctx.token("Hel");
         ctx.token("lo");
-        return std::string("Hello");
+        return std::any(std::string("Hello"));
     });
     auto events = eventsUntilFinal(queue, id);
     ASSERT_EQ(events.size(), 5u);
     EXPECT_EQ(std::get<JobProgress>(events[0].payload).done, 0);
     EXPECT_FALSE(std::get<JobProgress>(events[0].payload).etaSeconds.has_value());
     const auto& half = std::get<JobProgress>(events[1].payload);
-    EXPECT_EQ(half.phase, "prefill");
+    EXPECT_EQ(half.phase, Phase::Prefill);
+    EXPECT_EQ(half.unit, ProgressUnit::Tokens);
+    EXPECT_STREQ(phaseName(half.phase), "prefill");
     ASSERT_TRUE(half.etaSeconds.has_value());
     EXPECT_GE(*half.etaSeconds, 0.0);
     EXPECT_EQ(std::get<JobToken>(events[2].payload).text, "Hel");
-    EXPECT_EQ(std::get<JobFinished>(events[4].payload).result, "Hello");
+    EXPECT_EQ(*finishedValue<std::string>(events[4]), "Hello");
     for (const JobEvent& event : events) EXPECT_EQ(event.job, id);
 }
 
@@ -54,7 +56,7 @@ TEST(JobRunner, CancellingARunningJobKeepsThePartialAnswer) {
     JobEventQueue queue;
     JobRunner runner(queue.listener());
     std::atomic<int> produced{0};
-    JobId id = runner.submit([&](JobContext& ctx) -> Result<std::string> {
+    JobId id = runner.submit([&](JobContext& ctx) -> Result<std::any> {
         for (int i = 0;; ++i) {
             LECTERN_TRY(ctx.checkCancelled());
             ctx.token("t" + std::to_string(i) + " ");
@@ -80,16 +82,16 @@ TEST(JobRunner, CancelledQueuedJobNeverRunsAndTheNextOneDoes) {
     JobRunner runner(queue.listener());
     std::atomic<bool> release{false};
     std::atomic<bool> secondRan{false};
-    JobId first = runner.submit([&](JobContext&) -> Result<std::string> {
+    JobId first = runner.submit([&](JobContext&) -> Result<std::any> {
         while (!release.load()) std::this_thread::sleep_for(1ms);
-        return std::string("first");
+        return std::any(std::string("first"));
     });
-    JobId second = runner.submit([&](JobContext&) -> Result<std::string> {
+    JobId second = runner.submit([&](JobContext&) -> Result<std::any> {
         secondRan = true;
-        return std::string("second");
+        return std::any(std::string("second"));
     });
     JobId third =
-        runner.submit([](JobContext&) -> Result<std::string> { return std::string("third"); });
+        runner.submit([](JobContext&) -> Result<std::any> { return std::any(std::string("third")); });
     runner.cancel(second);
     release = true;
     runner.waitIdle();
@@ -97,17 +99,17 @@ TEST(JobRunner, CancelledQueuedJobNeverRunsAndTheNextOneDoes) {
     auto events = queue.drain();
     ASSERT_EQ(events.size(), 3u);
     EXPECT_EQ(events[0].job, first);
-    EXPECT_EQ(std::get<JobFinished>(events[0].payload).result, "first");
+    EXPECT_EQ(*finishedValue<std::string>(events[0]), "first");
     EXPECT_EQ(events[1].job, second);
     EXPECT_EQ(std::get<JobCancelled>(events[1].payload).partial, "");
     EXPECT_EQ(events[2].job, third);
-    EXPECT_EQ(std::get<JobFinished>(events[2].payload).result, "third");
+    EXPECT_EQ(*finishedValue<std::string>(events[2]), "third");
 }
 
 TEST(JobRunner, FailureCarriesTheErrorAndPartialText) {
     JobEventQueue queue;
     JobRunner runner(queue.listener());
-    JobId id = runner.submit([](JobContext& ctx) -> Result<std::string> {
+    JobId id = runner.submit([](JobContext& ctx) -> Result<std::any> {
         ctx.token("half an ");
         return make_error(ErrorCode::OutOfDeviceMemory, "KV cache does not fit");
     });
@@ -121,14 +123,43 @@ TEST(JobRunner, ThrowingJobFailsAndTheWorkerGoesOn) {
     JobEventQueue queue;
     JobRunner runner(queue.listener());
     JobId bad =
-        runner.submit([](JobContext&) -> Result<std::string> { throw std::runtime_error("boom"); });
+        runner.submit([](JobContext&) -> Result<std::any> { throw std::runtime_error("boom"); });
     JobId good =
-        runner.submit([](JobContext&) -> Result<std::string> { return std::string("ok"); });
+        runner.submit([](JobContext&) -> Result<std::any> { return std::any(std::string("ok")); });
     auto events = eventsUntilFinal(queue, good);
     ASSERT_EQ(events.size(), 2u);
     EXPECT_EQ(events[0].job, bad);
     EXPECT_NE(std::get<JobFailed>(events[0].payload).error.message.find("boom"), std::string::npos);
-    EXPECT_EQ(std::get<JobFinished>(events[1].payload).result, "ok");
+    EXPECT_EQ(*finishedValue<std::string>(events[1]), "ok");
+}
+
+// A job may throw anything; the runner reports what is not a std::exception too.
+TEST(JobRunner, NonStdExceptionIsReported) {
+    JobEventQueue queue;
+    JobRunner runner(queue.listener());
+    JobId bad = runner.submit([](JobContext&) -> Result<std::any> { throw 42; });
+    auto events = eventsUntilFinal(queue, bad);
+    const auto* failed = std::get_if<JobFailed>(&events.back().payload);
+    ASSERT_NE(failed, nullptr);
+    EXPECT_EQ(failed->error.code, ErrorCode::Internal);
+    EXPECT_NE(failed->error.message.find("not a std::exception"), std::string::npos);
+}
+
+// The flag a job hands to the engine is the one JobRunner::cancel sets.
+TEST(JobRunner, CancelSetsTheFlagTheJobHandsOn) {
+    JobEventQueue queue;
+    JobRunner runner(queue.listener());
+    std::atomic<const std::atomic<bool>*> flag{nullptr};
+    JobId id = runner.submit([&](JobContext& ctx) -> Result<std::any> {
+        flag = ctx.cancelFlag();
+        while (!ctx.cancelFlag()->load()) std::this_thread::sleep_for(1ms);
+        return make_error(ErrorCode::Cancelled, "stopped");
+    });
+    while (!flag.load()) std::this_thread::sleep_for(1ms);
+    EXPECT_FALSE(flag.load()->load());
+    runner.cancel(id);
+    auto events = eventsUntilFinal(queue, id);
+    EXPECT_NE(std::get_if<JobCancelled>(&events.back().payload), nullptr);
 }
 
 TEST(JobRunner, DestructionCancelsRunningAndQueuedJobs) {
@@ -136,13 +167,13 @@ TEST(JobRunner, DestructionCancelsRunningAndQueuedJobs) {
     std::atomic<bool> started{false};
     {
         JobRunner runner(queue.listener());
-        runner.submit([&](JobContext& ctx) -> Result<std::string> {
+        runner.submit([&](JobContext& ctx) -> Result<std::any> {
             started = true;
             ctx.token("so far");
             while (!ctx.cancelled()) std::this_thread::sleep_for(1ms);
             return make_error(ErrorCode::Cancelled, "cancelled");
         });
-        runner.submit([](JobContext&) -> Result<std::string> { return std::string("never"); });
+        runner.submit([](JobContext&) -> Result<std::any> { return std::any(std::string("never")); });
         while (!started.load()) std::this_thread::sleep_for(1ms);
     }
     auto events = queue.drain();

@@ -6,8 +6,10 @@
 #include <nlohmann/json.hpp>
 
 #include "chat_turns.h"
+#include "json_text.h"
 #include "lectern/ingest/packing.h"
 #include "prompts.h"
+#include "task_checkpoint.h"
 #include "task_documents.h"
 
 namespace lectern::app {
@@ -128,7 +130,7 @@ Status restoreConversation(LocalEngine& engine, Store& store, KvSnapshotCache* s
     }
     auto all = historyTokens(engine, c);
     if (!all) return all.error();
-    auto n = engine.setContent(*all, [&](std::int64_t d, std::int64_t t) { ctx.report("prefill", d, t); },
+    auto n = engine.setContent(*all, [&](std::int64_t d, std::int64_t t) { ctx.report(Phase::Prefill, d, t); },
                                ctx.cancel);
     if (!n) return n.error();
     out.contextPrefilled = *n;
@@ -172,7 +174,9 @@ void saveConversation(LocalEngine& engine, Store& store, KvSnapshotCache* snapsh
             out.notes.push_back("conversation snapshot not saved: " + key.error().to_string());
         }
     }
-    (void)store.taskRuns().saveCheckpoint(runId, cp.dump());
+    auto saved = store.taskRuns().saveCheckpoint(runId, dumpJson(cp));
+    if (!saved) out.notes.push_back("the conversation's KV cache key was not recorded (" + saved.error().to_string() +
+                                    "): the next question in a new process prefills the documents again");
 }
 
 // The whole conversation rendered by the template, ending where the answer starts.
@@ -200,8 +204,13 @@ Result<AskResult> runAsk(LocalEngine& engine, Store& store, const AskRequest& re
     // it all, and the session keeps the longest common prefix (the documents come first).
     const bool appendable = turnsAreAppendable(engine);
     Tokens prompt;
+    // Stopped while the documents were prefilled: the question is stored with an empty
+    // answer marked stopped, as when Stop comes before the first answer token.
+    bool stoppedEarly = false;
     if (appendable) {
-        LECTERN_TRY(restoreConversation(engine, store, request.snapshots, c, out, ctx));
+        const Status restored = restoreConversation(engine, store, request.snapshots, c, out, ctx);
+        stoppedEarly = !restored && restored.error().code == ErrorCode::Cancelled;
+        if (!restored && !stoppedEarly) return restored.error();
         auto question = userTurnTokens(engine, request.question);
         if (!question) return question.error();
         prompt = std::move(question.value());
@@ -219,23 +228,29 @@ Result<AskResult> runAsk(LocalEngine& engine, Store& store, const AskRequest& re
                           "start a new session or use a larger --ctx");
 
     LECTERN_TRY(store.messages().add(makeMessage(c.sessionId, "user", request.question)));
-    auto run = store.taskRuns().start(c.sessionId, "ask", nlohmann::json{{"question", request.question}}.dump());
+    auto run = store.taskRuns().start(c.sessionId, "ask", dumpJson(nlohmann::json{{"question", request.question}}));
     if (!run) return run.error();
+    RunFailureGuard failed(store, *run);
     auto stream = store.messages().beginStream(c.sessionId, "assistant");
     if (!stream) return stream.error();
+    failed.setStream(&*stream);
     GenerateRequest gr;
     gr.maxTokens = request.maxTokens;
+    gr.sampling = request.sampling;
     gr.cancel = ctx.cancel;
     gr.onText = [&](std::string_view piece) {
         (void)stream->append(piece);
         ctx.emit(piece);
     };
-    gr.onPrefill = [&](std::int64_t d, std::int64_t t) { ctx.report("prefill", d, t); };
-    gr.onDecode = [&](std::int64_t d, std::int64_t t) { ctx.report("decode", d, t); };
-    auto g = appendable ? engine.continueWith(prompt, gr) : engine.complete(prompt, gr);
+    gr.onPrefill = [&](std::int64_t d, std::int64_t t) { ctx.report(Phase::Prefill, d, t); };
+    gr.onDecode = [&](std::int64_t d, std::int64_t t) { ctx.report(Phase::Decode, d, t); };
+    GenerateStats nothing;
+    nothing.cancelled = true;
+    Result<GenerateStats> g = nothing;
+    if (!stoppedEarly) g = appendable ? engine.continueWith(prompt, gr) : engine.complete(prompt, gr);
     if (!g) {
-        (void)stream->finish(MessageStatus::Failed);
-        (void)store.taskRuns().finish(*run, TaskRunStatus::Failed);
+        // The error is what the user needs to hear; a failed truncate leaves the KV cache
+        // longer than the conversation, which the next question's common prefix undoes.
         (void)s.truncate(before);
         return g.error();
     }
@@ -250,6 +265,7 @@ Result<AskResult> runAsk(LocalEngine& engine, Store& store, const AskRequest& re
     GenerationMetrics metrics{g->promptTokens, static_cast<std::int64_t>(g->tokens.size()), g->prefillMs,
                               g->tokensPerS};
     LECTERN_TRY(stream->finish(out.stopped ? MessageStatus::Stopped : MessageStatus::Complete, metrics));
+    failed.release();
     if (appendable && !g->tokens.empty()) saveConversation(engine, store, request.snapshots, c, *run, out);
     LECTERN_TRY(store.taskRuns().finish(*run, out.stopped ? TaskRunStatus::Stopped : TaskRunStatus::Complete));
     out.citations = findCitations(out.answer, c.documents);

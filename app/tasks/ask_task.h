@@ -18,6 +18,7 @@
 #include "local_engine.h"
 #include "store.h"
 #include "task_context.h"
+#include "task_sampling.h"
 
 namespace lectern::app {
 
@@ -25,6 +26,7 @@ struct AskRequest {
     std::int64_t sessionId = 0;               // 0: a new session over `documents`
     std::vector<ingest::Document> documents;  // for a new session
     std::string question;
+    SamplerOptions sampling = defaultSampling(TaskKind::Ask);  // task_sampling.h
     std::int64_t maxTokens = 512;
     KvSnapshotCache* snapshots = nullptr;     // null: nothing is kept on disk
 };

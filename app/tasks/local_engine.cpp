@@ -32,6 +32,9 @@ public:
         m_count += static_cast<std::int64_t>(tokens.size());
         return m_inner->forward(sequence, tokens, pos0, rows, logits, cancel);
     }
+    void set_layer_observer(std::function<void(int64_t layer)> observer) override {
+        m_inner->set_layer_observer(std::move(observer));
+    }
     std::int64_t count() const { return m_count; }
 
 private:
@@ -45,8 +48,18 @@ LocalEngine::~LocalEngine() {
     m_session.reset();  // before the backend it points to
 }
 
-Result<std::unique_ptr<LocalEngine>> LocalEngine::open(const EngineOptions& options) {
+Result<std::unique_ptr<LocalEngine>> LocalEngine::open(const EngineOptions& options, const ProgressFn& steps,
+                                                       const std::atomic<bool>* cancel) {
     if (options.nCtx < 16) return make_error(ErrorCode::InvalidArgument, "--ctx must be at least 16");
+    std::int64_t step = 0;
+    auto next = [&]() -> Status {
+        if (steps) steps(step, kOpenSteps);
+        ++step;
+        if (cancel && cancel->load(std::memory_order_relaxed))
+            return make_error(ErrorCode::Cancelled, "opening the model was cancelled");
+        return {};
+    };
+    LECTERN_TRY(next());
     std::unique_ptr<LocalEngine> e(new LocalEngine());
     e->m_options = options;
     auto id = modelIdentity(options.modelPath);
@@ -58,8 +71,11 @@ Result<std::unique_ptr<LocalEngine>> LocalEngine::open(const EngineOptions& opti
     if (!tokenizer) return tokenizer.error();
     e->m_tokenizer = std::move(tokenizer.value());
     e->m_chatKind = detect_chat_template(*e->m_tokenizer);
+    LECTERN_TRY(next());
     auto weights = load_model(options.modelPath);
     if (!weights) return weights.error();
+    LECTERN_TRY(check_context_size(weights->config, options.nCtx, options.ctxBeyondTraining));
+    LECTERN_TRY(next());
     BackendOptions bo;
     bo.cpu.n_threads = options.threads;
     bo.cpu.activations = options.activations;
@@ -67,11 +83,14 @@ Result<std::unique_ptr<LocalEngine>> LocalEngine::open(const EngineOptions& opti
                                std::make_shared<ModelWeights>(std::move(weights.value())), bo);
     if (!choice) return choice.error();
     e->m_backend = std::make_unique<CountingBackend>(std::move(choice->backend));
+    if (options.onLayer) e->m_backend->set_layer_observer(options.onLayer);
+    LECTERN_TRY(next());
     auto session = Session::create(*e->m_backend, {.n_ctx = options.nCtx,
                                                    .chunk = options.chunk,
                                                    .kv_type = options.kvType});
     if (!session) return session.error();
     e->m_session = std::make_unique<Session>(std::move(session.value()));
+    if (steps) steps(kOpenSteps, kOpenSteps);
     return e;
 }
 
@@ -147,7 +166,7 @@ Result<GenerateStats> LocalEngine::continueWith(std::span<const std::int32_t> to
 
 Result<GenerateStats> LocalEngine::decodeAnswer(GenerateStats stats, const GenerateRequest& request,
                                                 double startMs) {
-    Sampler sampler;  // greedy: tasks want the model's most likely reading
+    Sampler sampler(request.sampling);
     StreamingDetokenizer detok(*m_tokenizer);
     const auto stops = stopIds();
     GenerateOptions go;

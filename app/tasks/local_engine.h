@@ -16,6 +16,7 @@
 #include "lectern/engine/backend.h"
 #include "lectern/engine/chat_template.h"
 #include "lectern/engine/generate.h"
+#include "lectern/engine/sampler.h"
 #include "lectern/engine/session.h"
 #include "lectern/engine/tokenizer.h"
 
@@ -29,12 +30,15 @@ struct EngineOptions {
     std::int64_t chunk = 256;     // tokens per prefill forward pass
     KvType kvType = KvType::F32;
     CpuActivations activations = CpuActivations::Exact;  // how CPU products read activations
+    bool ctxBeyondTraining = false;  // accept nCtx above the model's trained context
+    std::function<void(std::int64_t layer)> onLayer;  // Backend::set_layer_observer
 };
 
 using ProgressFn = std::function<void(std::int64_t done, std::int64_t total)>;
 
 struct GenerateRequest {
     std::int64_t maxTokens = 512;
+    SamplerOptions sampling;  // greedy unless the task's request says otherwise
     std::function<void(std::string_view text)> onText;  // streamed, whole UTF-8 characters
     ProgressFn onPrefill;
     ProgressFn onDecode;  // (tokens generated, maxTokens)
@@ -55,9 +59,15 @@ struct GenerateStats {
 
 class LocalEngine {
 public:
-    // Loads the model and tokenizer and starts the backend. Errors: those of load_model,
-    // Tokenizer::load, make_backend, Session::create.
-    static Result<std::unique_ptr<LocalEngine>> open(const EngineOptions& options);
+    // Loads the model and tokenizer and starts the backend, in kOpenSteps steps (the
+    // tokenizer, the weights mapped, the backend with the weights in its memory, the KV
+    // cache), reporting each to `steps` and stopping between them when `cancel` is set.
+    // Errors: those of load_model, check_context_size, Tokenizer::load, make_backend,
+    // Session::create; Cancelled.
+    static constexpr std::int64_t kOpenSteps = 4;
+    static Result<std::unique_ptr<LocalEngine>> open(const EngineOptions& options,
+                                                     const ProgressFn& steps = {},
+                                                     const std::atomic<bool>* cancel = nullptr);
     ~LocalEngine();
 
     const Tokenizer& tokenizer() const { return *m_tokenizer; }

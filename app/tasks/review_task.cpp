@@ -56,11 +56,13 @@ Result<ReviewResult> runReview(LocalEngine& engine, Store& store, const ReviewRe
                                  engine.options().modelPath},
                                 request.documents);
     if (!run) return run.error();
+    RunFailureGuard failed(store, run->runId);
     out.sessionId = run->sessionId;
     std::vector<std::string> outputs = std::move(run->done);  // of the chunks done
     out.resumedPrompts = outputs.size();
     auto stream = store.messages().beginStream(out.sessionId, "assistant");
     if (!stream) return stream.error();
+    failed.setStream(&*stream);
     // The chunks reviewed before: shown and stored again, so the answer holds the whole review.
     for (const std::string& text : outputs) {
         out.output += text + "\n";
@@ -68,7 +70,7 @@ Result<ReviewResult> runReview(LocalEngine& engine, Store& store, const ReviewRe
         ctx.emit(text + "\n");
     }
     for (std::size_t i = outputs.size(); i < inputs->size() && !out.stopped; ++i) {
-        ctx.report("review", static_cast<std::int64_t>(i), static_cast<std::int64_t>(inputs->size()));
+        ctx.report(Phase::Review, static_cast<std::int64_t>(i), static_cast<std::int64_t>(inputs->size()));
         auto user = renderPrompt("review_request", {{"what", request.what}, {"code", (*inputs)[i]}});
         if (!user) return user.error();
         if (i == outputs.size()) out.firstPrompt = *user;
@@ -77,23 +79,20 @@ Result<ReviewResult> runReview(LocalEngine& engine, Store& store, const ReviewRe
         if (!prompt) return prompt.error();
         GenerateRequest gr;
         gr.maxTokens = std::min<std::int64_t>(request.maxTokens, engine.nCtx() - static_cast<std::int64_t>(prompt->size()));
+        gr.sampling = request.sampling;
         gr.cancel = ctx.cancel;
         gr.onText = [&](std::string_view piece) {
             (void)stream->append(piece);
             ctx.emit(piece);
         };
-        gr.onDecode = [&](std::int64_t d, std::int64_t t) { ctx.report("decode", d, t); };
+        gr.onDecode = [&](std::int64_t d, std::int64_t t) { ctx.report(Phase::Decode, d, t); };
         auto g = engine.complete(*prompt, gr);
-        if (!g) {
-            (void)stream->finish(MessageStatus::Failed);
-            (void)store.taskRuns().finish(run->runId, TaskRunStatus::Failed);
-            return g.error();
-        }
+        if (!g) return g.error();
         out.output += g->text + "\n";
         out.stopped = g->cancelled;
         if (!out.stopped) {
             outputs.push_back(g->text);
-            (void)saveCheckpointTexts(store, run->runId, "outputs", outputs);
+            noteCheckpointSave(saveCheckpointTexts(store, run->runId, "outputs", outputs), out.notes);
         }
         if (!out.stopped && i + 1 < inputs->size()) {
             (void)stream->append("\n");
@@ -103,6 +102,7 @@ Result<ReviewResult> runReview(LocalEngine& engine, Store& store, const ReviewRe
     const ShownLines shown = request.shown.empty() ? shownLinesOf(request.documents) : request.shown;
     out.findings = parseFindings(out.output, shown);
     LECTERN_TRY(stream->finish(out.stopped ? MessageStatus::Stopped : MessageStatus::Complete));
+    failed.release();
     LECTERN_TRY(store.taskRuns().finish(run->runId, out.stopped ? TaskRunStatus::Stopped : TaskRunStatus::Complete));
     return out;
 }

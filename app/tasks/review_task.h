@@ -15,6 +15,7 @@
 #include "review_findings.h"
 #include "store.h"
 #include "task_context.h"
+#include "task_sampling.h"
 
 namespace lectern::app {
 
@@ -23,6 +24,7 @@ struct ReviewRequest {
     ShownLines shown;              // empty: every line of every file (shownLinesOf)
     bool alreadyNumbered = false;  // a git diff's units carry their own line numbers
     std::string what = "code";     // "code", "diff": named in the request
+    SamplerOptions sampling = defaultSampling(TaskKind::Review);  // task_sampling.h
     std::int64_t maxTokens = 1024; // per prompt
 };
 
@@ -34,6 +36,7 @@ struct ReviewResult {
     std::string firstPrompt;        // the first user message (what the model was shown)
     bool stopped = false;
     std::size_t resumedPrompts = 0; // chunks whose output came from an unfinished run
+    std::vector<std::string> notes; // e.g. a checkpoint that could not be saved
 };
 
 Result<ReviewResult> runReview(LocalEngine& engine, Store& store, const ReviewRequest& request,

@@ -30,11 +30,12 @@ struct Summarizer {
                               std::to_string(prompt->size()) + " tokens");
         GenerateRequest gr;
         gr.maxTokens = maxTokens;
+        gr.sampling = request.sampling;
         gr.cancel = ctx.cancel;
         gr.onText = stream;
         if (stream) {
-            gr.onPrefill = [this](std::int64_t d, std::int64_t t) { ctx.report("prefill", d, t); };
-            gr.onDecode = [this](std::int64_t d, std::int64_t t) { ctx.report("decode", d, t); };
+            gr.onPrefill = [this](std::int64_t d, std::int64_t t) { ctx.report(Phase::Prefill, d, t); };
+            gr.onDecode = [this](std::int64_t d, std::int64_t t) { ctx.report(Phase::Decode, d, t); };
         }
         return engine.complete(*prompt, gr);
     }
@@ -72,7 +73,7 @@ Result<std::vector<std::string>> reduceRounds(Summarizer& s, std::vector<std::st
         }
         parts = std::move(next);
         ++out.reduceRounds;
-        s.ctx.report("reduce", out.reduceRounds, out.reduceRounds);
+        s.ctx.report(Phase::Reduce, out.reduceRounds, out.reduceRounds);
     }
     return parts;
 }
@@ -104,7 +105,7 @@ Result<std::string> mapReduce(Summarizer& s, const ingest::PackResult& packed, S
     const auto n = static_cast<std::int64_t>(packed.chunks.size());
     for (const auto& chunk : packed.chunks) out.chunkTokens.push_back(chunk.tokens);
     for (auto i = static_cast<std::int64_t>(out.partSummaries.size()); i < n; ++i) {
-        s.ctx.report("map", i, n);
+        s.ctx.report(Phase::Map, i, n);
         const auto& chunk = packed.chunks[static_cast<std::size_t>(i)];
         auto text = renderPrompt("summarize_map", {{"index", std::to_string(i + 1)},
                                                    {"count", std::to_string(n)}, {"chunk", chunk.text}});
@@ -113,9 +114,9 @@ Result<std::string> mapReduce(Summarizer& s, const ingest::PackResult& packed, S
         if (!g) return g.error();
         if (g->cancelled) return make_error(ErrorCode::Cancelled, "summarizing was cancelled");
         out.partSummaries.push_back(g->text);
-        (void)saveCheckpointTexts(store, runId, "parts", out.partSummaries);
+        noteCheckpointSave(saveCheckpointTexts(store, runId, "parts", out.partSummaries), out.notes);
     }
-    s.ctx.report("map", n, n);
+    s.ctx.report(Phase::Map, n, n);
     const std::size_t reduceBudget = static_cast<std::size_t>(s.engine.nCtx() - request.maxTokens) -
                                      s.overhead("summarize_reduce", {{"language", request.language}, {"summaries", ""}});
     auto parts = reduceRounds(s, out.partSummaries, reduceBudget, out);
@@ -151,16 +152,19 @@ Result<SummarizeResult> runSummarize(LocalEngine& engine, Store& store,
                                  engine.options().modelPath},
                                 request.documents);
     if (!run) return run.error();
+    RunFailureGuard failed(store, run->runId);
     out.sessionId = run->sessionId;
     out.partSummaries = std::move(run->done);
     out.resumedParts = out.partSummaries.size();
     auto stream = store.messages().beginStream(out.sessionId, "assistant");
     if (!stream) return stream.error();
+    failed.setStream(&*stream);
     auto stop = [&](std::string partial) -> Result<SummarizeResult> {
         out.stopped = true;
         out.summary = std::move(partial);
-        (void)stream->finish(MessageStatus::Stopped);
-        (void)store.taskRuns().finish(run->runId, TaskRunStatus::Stopped);
+        failed.release();
+        LECTERN_TRY(stream->finish(MessageStatus::Stopped));
+        LECTERN_TRY(store.taskRuns().finish(run->runId, TaskRunStatus::Stopped));
         return out;
     };
     auto finalUser = packed->fits ? renderPrompt("summarize_whole", {{"language", request.language},
@@ -175,16 +179,13 @@ Result<SummarizeResult> runSummarize(LocalEngine& engine, Store& store,
         (void)stream->append(piece);
         ctx.emit(piece);
     });
-    if (!g) {
-        (void)stream->finish(MessageStatus::Failed);
-        (void)store.taskRuns().finish(run->runId, TaskRunStatus::Failed);
-        return g.error();
-    }
+    if (!g) return g.error();
     if (g->cancelled) return stop(g->text);
     out.summary = g->text;
     out.promptTokens = g->promptTokens;
     GenerationMetrics metrics{g->promptTokens, static_cast<std::int64_t>(g->tokens.size()), g->prefillMs, g->tokensPerS};
     LECTERN_TRY(stream->finish(MessageStatus::Complete, metrics));
+    failed.release();
     LECTERN_TRY(store.taskRuns().finish(run->runId, TaskRunStatus::Complete));
     return out;
 }

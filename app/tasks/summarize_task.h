@@ -15,12 +15,14 @@
 #include "local_engine.h"
 #include "store.h"
 #include "task_context.h"
+#include "task_sampling.h"
 
 namespace lectern::app {
 
 struct SummarizeRequest {
     std::vector<ingest::Document> documents;
     std::string language = "English";
+    SamplerOptions sampling = defaultSampling(TaskKind::Summarize);  // task_sampling.h
     std::int64_t maxTokens = 512;          // the final summary
     std::int64_t partTokens = 128;         // each chunk's summary (map) or group's (reduce)
     std::int64_t overlapTokens = 64;       // repeated between consecutive chunks
@@ -36,6 +38,7 @@ struct SummarizeResult {
     std::size_t resumedParts = 0;           // part summaries taken from an unfinished run
     int reduceRounds = 0;                   // rounds before the final one
     std::int64_t promptTokens = 0;          // of the final prompt
+    std::vector<std::string> notes;         // e.g. a checkpoint that could not be saved
 };
 
 Result<SummarizeResult> runSummarize(LocalEngine& engine, Store& store,

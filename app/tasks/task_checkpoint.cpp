@@ -1,6 +1,7 @@
 // Checkpoints of chunked tasks (see task_checkpoint.h).
 #include "task_checkpoint.h"
 
+#include "json_text.h"
 #include "task_documents.h"
 
 namespace lectern::app {
@@ -29,13 +30,29 @@ Result<std::vector<std::string>> checkpointTexts(const std::string& checkpoint, 
 
 Status saveCheckpointTexts(Store& store, std::int64_t runId, const std::string& key,
                            const std::vector<std::string>& texts) {
-    return store.taskRuns().saveCheckpoint(runId, nlohmann::json{{key, texts}}.dump());
+    return store.taskRuns().saveCheckpoint(runId, dumpJson(nlohmann::json{{key, texts}}));
+}
+
+void noteCheckpointSave(const Status& saved, std::vector<std::string>& notes) {
+    if (saved) return;
+    const std::string note = "could not save the task's checkpoint (" + saved.error().to_string() +
+                             "): if it is stopped now, it will start over";
+    for (const auto& n : notes)
+        if (n.rfind("could not save the task's checkpoint", 0) == 0) return;
+    notes.push_back(note);
+}
+
+RunFailureGuard::~RunFailureGuard() {
+    if (!m_armed) return;
+    // Best effort: the task is already returning an error, which is what the user sees.
+    if (m_stream) (void)m_stream->finish(MessageStatus::Failed);
+    (void)m_store.taskRuns().finish(m_runId, TaskRunStatus::Failed);
 }
 
 Result<ChunkedRun> startOrResumeRun(Store& store, const ChunkedRunSpec& spec,
                                     const std::vector<ingest::Document>& documents) {
     ChunkedRun run;
-    const std::string params = spec.params.dump();
+    const std::string params = dumpJson(spec.params);
     if (spec.resumable) {
         // (A run still going in another process is left to it; a killed process's run was
         // marked stopped when the store was opened.)

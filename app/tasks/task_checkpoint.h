@@ -26,6 +26,31 @@ Result<std::vector<std::string>> checkpointTexts(const std::string& checkpoint, 
 Status saveCheckpointTexts(Store& store, std::int64_t runId, const std::string& key,
                            const std::vector<std::string>& texts);
 
+// When a checkpoint could not be saved, the task goes on (its answer is still worth having)
+// but says in `notes` that a stop or crash from now on starts over. Call with the status of
+// the save; a failure is noted once.
+void noteCheckpointSave(const Status& saved, std::vector<std::string>& notes);
+
+// Ends a task run, and the message streaming its answer, as Failed when the task leaves by
+// an error path: a run must never stay "running" after its task returned. release() once
+// the task has finished them itself.
+class RunFailureGuard {
+public:
+    RunFailureGuard(Store& store, std::int64_t runId, MessageStream* stream = nullptr)
+        : m_store(store), m_runId(runId), m_stream(stream) {}
+    ~RunFailureGuard();
+    RunFailureGuard(const RunFailureGuard&) = delete;
+    RunFailureGuard& operator=(const RunFailureGuard&) = delete;
+    void setStream(MessageStream* stream) { m_stream = stream; }
+    void release() { m_armed = false; }
+
+private:
+    Store& m_store;
+    std::int64_t m_runId;
+    MessageStream* m_stream;
+    bool m_armed = true;
+};
+
 // A chunked task's run: taken over from a stopped or failed run of `kind` with exactly these
 // parameters (when `resumable`), else started in a new session holding the documents, with
 // the user's request as its first message.

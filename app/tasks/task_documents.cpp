@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json_text.h"
+#include "lectern/engine/tokenizer.h"
 #include "lectern/ingest/ingest.h"
 
 namespace lectern::app {
@@ -19,10 +21,13 @@ ingest::DocumentKind kindFromName(const std::string& name) {
 
 }  // namespace
 
-Result<std::vector<ingest::Document>> readDocuments(const std::vector<std::string>& paths) {
+Result<std::vector<ingest::Document>> readDocuments(const std::vector<std::string>& paths,
+                                                    const ingest::ReadControl& control) {
     std::vector<ingest::Document> docs;
+    ingest::IngestOptions options;
+    options.control = control;
     for (const auto& p : paths) {
-        auto d = ingest::read_path(p);
+        auto d = ingest::read_path(p, options);
         if (!d) return d.error();
         if (d->metadata.title.empty()) d->metadata.title = std::filesystem::path(p).filename().string();
         docs.push_back(std::move(d.value()));
@@ -45,7 +50,7 @@ Result<std::int64_t> storeDocument(Store& store, const ingest::Document& documen
         r.text = u.text;
         records.push_back(std::move(r));
     }
-    rec.metadata = nlohmann::json{{"author", document.metadata.author}, {"units", units}}.dump();
+    rec.metadata = dumpJson(nlohmann::json{{"author", document.metadata.author}, {"units", units}});
     auto added = store.documents().add(rec, records);
     if (!added) return added.error();
     return added->id;
@@ -97,7 +102,8 @@ Result<std::int64_t> createTaskSession(Store& store, const std::string& kind, co
     std::string title = kind;
     for (size_t i = 0; i < documents.size(); ++i)
         title += (i == 0 ? ": " : ", ") + documents[i].metadata.title;
-    auto session = store.sessions().create(title, model);
+    // A title built from file names in a legacy encoding is shown with U+FFFD for their bytes.
+    auto session = store.sessions().create(valid_utf8(title), model);
     if (!session) return session.error();
     for (const auto& d : documents) {
         auto id = storeDocument(store, d);

@@ -23,8 +23,10 @@ private:
     const Tokenizer& m_tokenizer;
 };
 
-// Reads every path (PDF, text, code folder). Errors: those of ingest::read_path.
-Result<std::vector<ingest::Document>> readDocuments(const std::vector<std::string>& paths);
+// Reads every path (PDF, text, code folder), reporting pages or files to `control` and
+// stopping when its flag is set. Errors: those of ingest::read_path (Cancelled among them).
+Result<std::vector<ingest::Document>> readDocuments(const std::vector<std::string>& paths,
+                                                    const ingest::ReadControl& control = {});
 
 // Stores a document and its units (or finds the same bytes stored before); returns its id.
 Result<std::int64_t> storeDocument(Store& store, const ingest::Document& document);

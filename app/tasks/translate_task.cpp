@@ -3,7 +3,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json_text.h"
 #include "prompts.h"
+#include "task_checkpoint.h"
 #include "task_documents.h"
 
 namespace lectern::app {
@@ -32,16 +34,27 @@ Result<Progress> readCheckpoint(const std::string& text, std::size_t segmentCoun
 }
 
 std::string checkpointJson(const Progress& p) {
-    return nlohmann::json{{"next", p.next}, {"outputs", p.outputs}, {"glossary", p.glossary}}.dump();
+    return dumpJson(nlohmann::json{{"next", p.next}, {"outputs", p.outputs}, {"glossary", p.glossary}});
 }
 
-// Starts a new run, or takes over the unfinished one for this document and language.
+nlohmann::json keyJson(const TranslationKey& key) {
+    return nlohmann::json{{"document", key.documentSha256}, {"language", key.language}, {"model", key.model},
+                          {"segment_tokens", key.segmentTokens}, {"segments", key.segments}};
+}
+
+// Starts a new run, or takes over the unfinished one with the same key.
 Result<Progress> startOrResume(LocalEngine& engine, Store& store, const TranslateRequest& request,
                                std::size_t segmentCount, TranslateResult& out) {
-    auto unfinished = findUnfinishedTranslation(store, request.document.id, request.language);
+    const TranslationKey key{request.document.id, request.language, engine.modelId(), request.maxSegmentTokens,
+                             segmentCount};
+    auto unfinished = findUnfinishedTranslation(store, key);
     if (!unfinished) return unfinished.error();
-    if (*unfinished) {
-        const auto& run = **unfinished;
+    if (unfinished->otherSettings)
+        out.notes.push_back("an unfinished translation of this document into " + request.language +
+                            " was made with another model or segmentation; it is left as it was and a new "
+                            "one starts (run again with its settings to continue it)");
+    if (unfinished->run) {
+        const auto& run = *unfinished->run;
         auto p = readCheckpoint(run.checkpoint, segmentCount);
         if (!p) return p.error();
         LECTERN_TRY(store.taskRuns().resume(run.id));
@@ -53,9 +66,7 @@ Result<Progress> startOrResume(LocalEngine& engine, Store& store, const Translat
                                      engine.options().modelPath, {request.document});
     if (!session) return session.error();
     out.sessionId = *session;
-    const nlohmann::json params{{"document", request.document.id}, {"language", request.language},
-                                {"segments", segmentCount}};
-    auto run = store.taskRuns().start(out.sessionId, "translate", params.dump());
+    auto run = store.taskRuns().start(out.sessionId, "translate", dumpJson(keyJson(key)));
     if (!run) return run.error();
     out.runId = *run;
     LECTERN_TRY(store.messages().add(makeMessage(out.sessionId, "user", "Translate into " + request.language + ".")));
@@ -81,6 +92,7 @@ Result<std::optional<std::string>> translateSegment(LocalEngine& engine, const T
                           "use a larger --ctx");
     GenerateRequest gr;
     gr.maxTokens = maxTokens;
+    gr.sampling = request.sampling;
     gr.cancel = ctx.cancel;
     auto g = engine.complete(*prompt, gr);
     if (!g) return g.error();
@@ -90,20 +102,26 @@ Result<std::optional<std::string>> translateSegment(LocalEngine& engine, const T
 
 }  // namespace
 
-Result<std::optional<TaskRunRecord>> findUnfinishedTranslation(Store& store, const std::string& sha,
-                                                               const std::string& language) {
+Result<UnfinishedTranslation> findUnfinishedTranslation(Store& store, const TranslationKey& key) {
     auto sessions = store.sessions().list();
     if (!sessions) return sessions.error();
+    const nlohmann::json wanted = keyJson(key);
+    UnfinishedTranslation found;
     for (const auto& s : *sessions) {
         auto run = store.taskRuns().latestUnfinished(s.id, "translate");
         if (!run) return run.error();
         if (!*run) continue;
         const auto params = nlohmann::json::parse((*run)->params, nullptr, false);
-        if (params.is_object() && params.value("document", std::string()) == sha &&
-            params.value("language", std::string()) == language)
-            return *run;
+        if (!params.is_object() || params.value("document", std::string()) != key.documentSha256 ||
+            params.value("language", std::string()) != key.language)
+            continue;
+        if (params == wanted) {
+            found.run = *run;
+            return found;
+        }
+        found.otherSettings = true;
     }
-    return std::optional<TaskRunRecord>();
+    return found;
 }
 
 Result<TranslateResult> runTranslate(LocalEngine& engine, Store& store, const TranslateRequest& request,
@@ -116,17 +134,15 @@ Result<TranslateResult> runTranslate(LocalEngine& engine, Store& store, const Tr
     out.segmentCount = segments.size();
     auto progress = startOrResume(engine, store, request, segments.size(), out);
     if (!progress) return progress.error();
+    RunFailureGuard failed(store, out.runId);
     Progress& p = *progress;
     out.resumedFrom = p.next;
     if (p.next > 0) ctx.emit(assembleTranslation(segments, p.outputs));
     for (; p.next < segments.size(); ++p.next) {
-        ctx.report("segment", static_cast<std::int64_t>(p.next), static_cast<std::int64_t>(segments.size()));
+        ctx.report(Phase::Translate, static_cast<std::int64_t>(p.next), static_cast<std::int64_t>(segments.size()));
         auto text = ctx.cancelled() ? Result<std::optional<std::string>>(std::optional<std::string>())
                                     : translateSegment(engine, request, segments[p.next], p, ctx);
-        if (!text) {
-            (void)store.taskRuns().finish(out.runId, TaskRunStatus::Failed);
-            return text.error();
-        }
+        if (!text) return text.error();
         if (!*text) {
             out.stopped = true;
             break;
@@ -145,12 +161,14 @@ Result<TranslateResult> runTranslate(LocalEngine& engine, Store& store, const Tr
     out.glossary = p.glossary;
     out.text = assembleTranslation(segments, p.outputs);
     if (out.stopped) {
+        failed.release();
         LECTERN_TRY(store.taskRuns().finish(out.runId, TaskRunStatus::Stopped));
         return out;
     }
-    ctx.report("segment", static_cast<std::int64_t>(segments.size()), static_cast<std::int64_t>(segments.size()));
+    ctx.report(Phase::Translate, static_cast<std::int64_t>(segments.size()), static_cast<std::int64_t>(segments.size()));
     auto reply = makeMessage(out.sessionId, "assistant", out.text);
     LECTERN_TRY(store.messages().add(reply));
+    failed.release();
     LECTERN_TRY(store.taskRuns().finish(out.runId, TaskRunStatus::Complete));
     return out;
 }

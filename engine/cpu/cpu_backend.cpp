@@ -178,6 +178,7 @@ Status CpuBackend::forward(SequenceState& sequence, std::span<const int32_t> tok
     for (int64_t l = 0; l < c.n_layer; ++l) {
         if (cancel && cancel->load(std::memory_order_relaxed))
             return make_error(ErrorCode::Cancelled, "the forward pass was cancelled");
+        if (on_layer_) on_layer_(l);
         attention_block(l, *seq, pos0, n_tok);
         ffn_block(l, s, n_tok);
     }

@@ -63,6 +63,9 @@ public:
     Status forward(SequenceState& sequence, std::span<const int32_t> tokens, int64_t pos0,
                    std::span<const int64_t> logit_rows, float* logits,
                    const std::atomic<bool>* cancel) override;
+    void set_layer_observer(std::function<void(int64_t layer)> observer) override {
+        on_layer_ = std::move(observer);
+    }
 
     ThreadPool& pool() { return pool_; }
 
@@ -78,6 +81,7 @@ private:
     std::shared_ptr<const ModelWeights> w_;
     ThreadPool pool_;
     CpuActivations activations_;
+    std::function<void(int64_t layer)> on_layer_;
 };
 
 // Checks that `weights` is a complete Llama model the CPU backend can run: every tensor

@@ -6,6 +6,15 @@
 
 namespace lectern {
 
+Status check_context_size(const ModelConfig& config, int64_t n_ctx, bool beyond_training) {
+    if (beyond_training || config.n_ctx_train <= 0 || n_ctx <= config.n_ctx_train) return {};
+    return make_error(ErrorCode::InvalidArgument,
+                      "a context of " + std::to_string(n_ctx) + " tokens is more than the " +
+                          std::to_string(config.n_ctx_train) + " the model was trained for",
+                      "use --ctx " + std::to_string(config.n_ctx_train) +
+                          " or less, or --ctx-beyond-training to use it anyway");
+}
+
 Result<Session> Session::create(Backend& backend, const SessionOptions& options) {
     if (options.n_ctx < 1 || options.chunk < 1)
         return make_error(ErrorCode::InvalidArgument, "n_ctx and chunk must be at least 1");

@@ -89,6 +89,7 @@ void Walk::walk_dir(const fs::path& dir, const std::string& relative) {
 }
 
 void Walk::visit(const fs::path& path, const std::string& relative) {
+    if (options.control.cancelled()) return;  // read_code_folder reports Cancelled
     std::error_code ec;
     const fs::file_status status = fs::status(path, ec);  // follows symbolic links
     if (ec || !fs::exists(status)) {
@@ -127,6 +128,7 @@ void Walk::add_file(const fs::path& path, const std::string& relative, std::uint
     doc.units.push_back(std::move(unit));
     doc.tree.push_back(relative);
     files.emplace_back(relative, std::move(*bytes));
+    options.control.report(ReadUnit::Files, static_cast<std::int64_t>(files.size()), 0);
 }
 
 std::string list_some(const std::vector<std::string>& names) {
@@ -181,6 +183,7 @@ Result<Document> read_code_folder(const std::string& path, const CodeFolderOptio
     }
     Walk walk(options, ignore.get(), doc);
     walk.walk_dir(fs::path(path), "");
+    if (options.control.cancelled()) return make_error(ErrorCode::Cancelled, "reading the folder was cancelled", path);
     summarize(walk, options, doc);
 
     // The id covers every included file's path and bytes, in path order.

@@ -14,7 +14,12 @@ Result<Document> read_path(const std::string& path, const IngestOptions& options
     auto status = std::filesystem::status(path, ec);
     if (ec || !std::filesystem::exists(status))
         return make_error(ErrorCode::NotFound, "no such file or folder", path);
-    if (std::filesystem::is_directory(status)) return read_code_folder(path, options.code);
+    if (options.control.cancelled()) return make_error(ErrorCode::Cancelled, "reading was cancelled", path);
+    if (std::filesystem::is_directory(status)) {
+        CodeFolderOptions code = options.code;
+        code.control = options.control;
+        return read_code_folder(path, code);
+    }
     if (!std::filesystem::is_regular_file(status))
         return make_error(ErrorCode::Unsupported, "not a regular file or folder", path);
     auto head = read_file_bytes(path, 1024);
@@ -24,9 +29,15 @@ Result<Document> read_path(const std::string& path, const IngestOptions& options
     auto ext = std::filesystem::path(path).extension().string();
     for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (head->starts_with("%PDF-") || (ext == ".pdf" && head->find("%PDF-") != std::string::npos))
-        return read_pdf(path, options.pdf);
+    {
+        PdfOptions pdf = options.pdf;
+        pdf.control = options.control;
+        return read_pdf(path, pdf);
+    }
     if (ext == ".pdf") return make_error(ErrorCode::Corrupt, "not a PDF file", path);
-    return read_text_file(path);
+    auto text = read_text_file(path);
+    if (text) options.control.report(ReadUnit::Files, 1, 1);
+    return text;
 }
 
 }  // namespace lectern::ingest

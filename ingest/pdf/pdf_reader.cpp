@@ -147,25 +147,29 @@ void read_metadata(const poppler::document& doc, const std::string& path, Metada
 }
 
 // Recognizes the pages flagged as having no text layer, and says what happened in warnings.
-void recognize_pages(const poppler::document& doc, const PdfOptions& options, Document& out) {
+// Errors: Cancelled only.
+Status recognize_pages(const poppler::document& doc, const PdfOptions& options, Document& out) {
     std::vector<int> missing;
     for (const Unit& unit : out.units)
         if (unit.no_text_layer) missing.push_back(unit.page);
-    if (missing.empty()) return;
+    if (missing.empty()) return {};
     const std::string ranges = format_page_ranges(missing);
     const char* noun = missing.size() == 1 ? "page " : "pages ";
     const char* verb = missing.size() == 1 ? " has" : " have";
     out.warnings.push_back(noun + ranges + verb + " no text layer");
-    if (!options.ocr) return;
+    if (!options.ocr) return {};
     auto recognizer = PageRecognizer::create(options.ocr_language);
     if (!recognizer) {
         out.warnings.push_back(recognizer.error().message + "; " + noun + ranges +
                                " left without text");
-        return;
+        return {};
     }
     std::vector<int> recognized;
+    std::int64_t tried = 0;
     for (Unit& unit : out.units) {
         if (!unit.no_text_layer) continue;
+        if (options.control.cancelled()) return make_error(ErrorCode::Cancelled, "OCR was cancelled");
+        options.control.report(ReadUnit::Pages, tried++, static_cast<std::int64_t>(missing.size()));
         std::unique_ptr<poppler::page> page(doc.create_page(unit.page - 1));
         auto text = page ? (*recognizer)->recognize(*page, options.ocr_dpi)
                          : Result<std::string>(make_error(ErrorCode::Corrupt, "no page"));
@@ -182,6 +186,8 @@ void recognize_pages(const poppler::document& doc, const PdfOptions& options, Do
         out.warnings.push_back((recognized.size() == 1 ? "page " : "pages ") +
                                format_page_ranges(recognized) + " recognized by OCR (" +
                                options.ocr_language + ")");
+    options.control.report(ReadUnit::Pages, tried, static_cast<std::int64_t>(missing.size()));
+    return {};
 }
 
 }  // namespace
@@ -202,6 +208,7 @@ Result<Document> read_pdf(const std::string& path, const PdfOptions& options) {
     if (n_pages <= 0) return make_error(ErrorCode::Corrupt, "the PDF has no pages", path);
     out.units.reserve(static_cast<std::size_t>(n_pages));
     for (int i = 0; i < n_pages; ++i) {
+        if (options.control.cancelled()) return make_error(ErrorCode::Cancelled, "reading the PDF was cancelled", path);
         std::unique_ptr<poppler::page> page((*doc)->create_page(i));
         if (!page)
             return make_error(ErrorCode::Corrupt, "page " + std::to_string(i + 1) +
@@ -215,8 +222,9 @@ Result<Document> read_pdf(const std::string& path, const PdfOptions& options) {
             to_utf8(page->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout)));
         unit.no_text_layer = unit.text.empty();
         out.units.push_back(std::move(unit));
+        options.control.report(ReadUnit::Pages, i + 1, n_pages);
     }
-    recognize_pages(**doc, options, out);
+    LECTERN_TRY(recognize_pages(**doc, options, out));
     if (!poppler_log.messages.empty())
         out.warnings.push_back("the PDF has " + std::to_string(poppler_log.messages.size()) +
                                " syntax errors (text may be incomplete); the first: " +

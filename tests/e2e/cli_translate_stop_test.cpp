@@ -44,11 +44,11 @@ pid_t spawn(const std::vector<std::string>& args, const std::string& out, const 
 }
 
 // Waits until the command has reported a finished segment after `after` (progress lines
-// "segment P% (done/total)"), then sends `sig`; returns the exit status.
+// "translate P% (done/total segments)"), then sends `sig`; returns the exit status.
 int stopAfterProgress(pid_t pid, const std::string& err, int sig) {
     for (int i = 0; i < 600; ++i) {
         const std::string e = readAll(err);
-        const auto last = e.rfind("segment ");
+        const auto last = e.rfind("translate ");
         if (last != std::string::npos && e.find("(0/", last) == std::string::npos &&
             e.find('\n', last) != std::string::npos)
             break;

@@ -42,9 +42,9 @@ struct Recorder {
     TaskContext context() {
         TaskContext t;
         t.cancel = &cancel;
-        t.progress = [this](const std::string& phase, std::int64_t done, std::int64_t) {
-            progress.push_back({phase, done});
-            if (onProgress) onProgress(phase, done);
+        t.progress = [this](Phase phase, ProgressUnit, std::int64_t done, std::int64_t) {
+            progress.push_back({phaseName(phase), done});
+            if (onProgress) onProgress(phaseName(phase), done);
         };
         t.token = [this](std::string_view s) { streamed += s; };
         return t;

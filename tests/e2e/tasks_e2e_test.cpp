@@ -262,5 +262,56 @@ TEST_F(TaskTest, Llama2TemplateAsksByRenderingAndKeepsTheCommonPrefix) {
     EXPECT_LT(b->stats.prefilledTokens * 2, b->stats.promptTokens);
 }
 
+// A checkpoint the store refuses (here a trigger stands in for a full disk) does not stop
+// the summary, but the result says that resume is lost.
+TEST_F(TaskTest, SummaryWhoseCheckpointCannotBeSavedSaysSo) {
+    ASSERT_TRUE(store->database()
+                    .exec("CREATE TRIGGER refuse_checkpoints BEFORE UPDATE OF checkpoint ON task_runs "
+                          "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END")
+                    .ok());
+    auto engine = openTiny(512);
+    ASSERT_TRUE(engine);
+    SummarizeRequest request;
+    request.documents = read({writePdf(dir, "report.pdf", 8)});
+    request.maxTokens = 8;
+    request.partTokens = 6;
+    Recorder rec;
+    auto r = runSummarize(*engine, *store, request, rec.context());
+    ASSERT_TRUE(r.ok()) << r.error().to_string();
+    ASSERT_TRUE(r->mapReduce);
+    EXPECT_FALSE(r->stopped);
+    ASSERT_EQ(r->notes.size(), 1u);
+    EXPECT_NE(r->notes[0].find("could not save the task's checkpoint"), std::string::npos) << r->notes[0];
+    EXPECT_NE(r->notes[0].find("start over"), std::string::npos) << r->notes[0];
+}
+
+// A summary that fails after its answer began (here a map prompt, overridden in the config
+// folder, that no longer fits the context) leaves neither its run nor its answer "running".
+TEST_F(TaskTest, SummaryThatFailsAfterItStartedIsMarkedFailed) {
+    dir.write("config/prompts/summarize_map.txt", "{{chunk}}\n\n{{chunk}}\n\n{{chunk}}");
+    ::setenv("LECTERN_CONFIG_DIR", dir.file("config").c_str(), 1);
+    auto engine = openTiny(512);
+    ASSERT_TRUE(engine);
+    SummarizeRequest request;
+    request.documents = read({writePdf(dir, "report.pdf", 8)});
+    request.maxTokens = 8;
+    request.partTokens = 6;
+    Recorder rec;
+    auto r = runSummarize(*engine, *store, request, rec.context());
+    ::unsetenv("LECTERN_CONFIG_DIR");
+    ASSERT_FALSE(r.ok());
+    auto sessions = store->sessions().list();
+    ASSERT_TRUE(sessions.ok());
+    ASSERT_EQ(sessions->size(), 1u);
+    auto runs = store->taskRuns().list(sessions->front().id);
+    ASSERT_TRUE(runs.ok());
+    ASSERT_EQ(runs->size(), 1u);
+    EXPECT_EQ((*runs)[0].status, TaskRunStatus::Failed);
+    auto messages = store->messages().list(sessions->front().id);
+    ASSERT_TRUE(messages.ok());
+    ASSERT_EQ(messages->size(), 2u);
+    EXPECT_EQ((*messages)[1].status, MessageStatus::Failed);
+}
+
 }  // namespace
 }  // namespace lectern::app::e2e

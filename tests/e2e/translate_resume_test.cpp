@@ -33,7 +33,7 @@ TEST_F(TaskTest, TranslationStoppedHalfwayResumesAndFinishesEverySegmentOnce) {
         auto engine = openTiny(512);
         ASSERT_TRUE(engine);
         Recorder rec;
-        rec.cancelAt("segment", kStopAt);
+        rec.cancelAt("translate", kStopAt);
         auto r = runTranslate(*engine, *store, request, rec.context());
         ASSERT_TRUE(r.ok()) << r.error().to_string();
         EXPECT_TRUE(r->stopped);
@@ -58,7 +58,7 @@ TEST_F(TaskTest, TranslationStoppedHalfwayResumesAndFinishesEverySegmentOnce) {
     // The second run asked for segments kStopAt.. only, each once.
     std::vector<std::int64_t> started;
     for (const auto& [phase, done] : rec.progress)
-        if (phase == "segment" && done < kParagraphs) started.push_back(done);
+        if (phase == "translate" && done < kParagraphs) started.push_back(done);
     EXPECT_EQ(started, (std::vector<std::int64_t>{3, 4, 5}));
     // The output holds the segments in order, separated as paragraphs, nothing twice.
     std::string expected;
@@ -69,9 +69,67 @@ TEST_F(TaskTest, TranslationStoppedHalfwayResumesAndFinishesEverySegmentOnce) {
     EXPECT_EQ(run->status, TaskRunStatus::Complete);
     EXPECT_EQ(nlohmann::json::parse(run->checkpoint)["outputs"].size(), static_cast<std::size_t>(kParagraphs));
     // A finished translation is not resumed: the same request starts a new run.
-    auto again = findUnfinishedTranslation(*store, request.document.id, request.language);
+    auto again = findUnfinishedTranslation(*store, {request.document.id, request.language, engine->modelId(),
+                                                    request.maxSegmentTokens, r->segmentCount});
     ASSERT_TRUE(again.ok());
-    EXPECT_FALSE(again->has_value());
+    EXPECT_FALSE(again->run.has_value());
+    EXPECT_FALSE(again->otherSettings);
+}
+
+// A rerun with another segmentation or another model must not map the old outputs onto
+// different segments: it starts a new run and says so, and the stopped run stays
+// resumable with its own settings.
+TEST_F(TaskTest, TranslationWithOtherSettingsStartsANewRunAndSaysSo) {
+    TranslateRequest request;
+    request.document = textDocument(dir);
+    request.language = "German";
+    request.maxOutputTokens = 4;
+    std::int64_t stoppedRun = 0;
+    {
+        auto engine = openTiny(512);
+        ASSERT_TRUE(engine);
+        Recorder rec;
+        rec.cancelAt("translate", kStopAt);
+        auto r = runTranslate(*engine, *store, request, rec.context());
+        ASSERT_TRUE(r.ok()) << r.error().to_string();
+        ASSERT_TRUE(r->stopped);
+        EXPECT_TRUE(r->notes.empty());
+        stoppedRun = r->runId;
+    }
+    const auto expectNewRun = [&](const TranslateResult& r) {
+        EXPECT_NE(r.runId, stoppedRun);
+        EXPECT_EQ(r.resumedFrom, 0u);
+        EXPECT_EQ(r.translatedNow, r.segmentCount);
+        ASSERT_EQ(r.notes.size(), 1u);
+        EXPECT_NE(r.notes[0].find("another model or segmentation"), std::string::npos) << r.notes[0];
+    };
+    {
+        // Smaller segments: sentences of one paragraph become segments of their own.
+        TranslateRequest finer = request;
+        finer.maxSegmentTokens = 24;
+        auto engine = openTiny(512);
+        ASSERT_TRUE(engine);
+        Recorder rec;
+        auto r = runTranslate(*engine, *store, finer, rec.context());
+        ASSERT_TRUE(r.ok()) << r.error().to_string();
+        EXPECT_GT(r->segmentCount, static_cast<std::size_t>(kParagraphs));
+        expectNewRun(*r);
+    }
+    {
+        auto engine = openTiny(512, otherTinyModel());
+        ASSERT_TRUE(engine);
+        Recorder rec;
+        auto r = runTranslate(*engine, *store, request, rec.context());
+        ASSERT_TRUE(r.ok()) << r.error().to_string();
+        expectNewRun(*r);
+    }
+    auto engine = openTiny(512);
+    ASSERT_TRUE(engine);
+    Recorder rec;
+    auto r = runTranslate(*engine, *store, request, rec.context());
+    ASSERT_TRUE(r.ok()) << r.error().to_string();
+    EXPECT_EQ(r->runId, stoppedRun);
+    EXPECT_EQ(r->resumedFrom, static_cast<std::size_t>(kStopAt));
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -70,6 +71,11 @@ public:
     virtual Status forward(SequenceState& sequence, std::span<const int32_t> tokens, int64_t pos0,
                            std::span<const int64_t> logit_rows, float* logits,
                            const std::atomic<bool>* cancel = nullptr) = 0;
+
+    // `observer` is called on the forward pass's thread before each layer runs, after the
+    // cancel check: how tests count the layers a cancelled pass still ran. Backends that
+    // do not run layer by layer on the host ignore it (the default).
+    virtual void set_layer_observer(std::function<void(int64_t layer)> observer) {}
 };
 
 // How the CPU backend's matrix products read the activations for quantized weights. Exact

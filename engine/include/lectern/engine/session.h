@@ -43,6 +43,12 @@ struct PrefillOptions {
     float* rows_out = nullptr;
 };
 
+// Refuses a context longer than the one the model was trained for (config.n_ctx_train; 0 when
+// the file does not say): positions past it were never seen in training and the model's
+// answers there are unreliable. `beyond_training` accepts it anyway. Errors: InvalidArgument,
+// naming the model's limit.
+Status check_context_size(const ModelConfig& config, int64_t n_ctx, bool beyond_training);
+
 class Session {
 public:
     // Errors: InvalidArgument (n_ctx or chunk < 1), OutOfMemory (the KV cache).

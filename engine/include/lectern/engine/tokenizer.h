@@ -103,4 +103,9 @@ private:
     bool at_start_ = true;
 };
 
+// Text as the tokenizer and the store take it: `bytes` with each ill-formed UTF-8 sequence
+// replaced by U+FFFD, so the result is always valid UTF-8 (unchanged when it already was).
+std::string valid_utf8(std::string_view bytes);
+bool is_valid_utf8(std::string_view bytes);
+
 }  // namespace lectern

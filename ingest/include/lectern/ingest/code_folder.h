@@ -18,6 +18,7 @@ struct CodeFolderOptions {
     bool honor_gitignore = true;
     // Folder names skipped wherever they appear (vendored code, build outputs, tool caches).
     std::vector<std::string> skip_dirs = default_skip_dirs();
+    ReadControl control;  // files read, and Stop
     static std::vector<std::string> default_skip_dirs();
 };
 

@@ -3,14 +3,33 @@
 // Documents carry no Poppler, libgit2 or Qt types; the UI and the store see only these.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "lectern/engine/result.h"
 
 namespace lectern::ingest {
+
+// Progress and Stop of a long read: `progress(unit, done, total)` after each page of a PDF
+// (total: its pages; OCR of the pages without text then counts again over those pages), each
+// file of a folder (total 0: a walk does not know how many there are), or a text file (1 of
+// 1 file). A reader polls `cancel` between pages or files and returns ErrorCode::Cancelled
+// once it is set.
+enum class ReadUnit { Pages, Files };
+
+struct ReadControl {
+    std::function<void(ReadUnit unit, std::int64_t done, std::int64_t total)> progress;
+    const std::atomic<bool>* cancel = nullptr;
+
+    bool cancelled() const { return cancel && cancel->load(std::memory_order_relaxed); }
+    void report(ReadUnit unit, std::int64_t done, std::int64_t total) const {
+        if (progress) progress(unit, done, total);
+    }
+};
 
 enum class DocumentKind { Pdf, CodeFolder, Text, Markdown };
 

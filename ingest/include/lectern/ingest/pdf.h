@@ -15,6 +15,7 @@ struct PdfOptions {
     bool ocr = true;                // recognize pages that have no text layer
     std::string ocr_language = "eng";  // Tesseract language(s), e.g. "deu" or "eng+deu"
     int ocr_dpi = 300;              // rendering resolution for OCR
+    ReadControl control;            // pages done, and Stop
 };
 
 Result<Document> read_pdf(const std::string& path, const PdfOptions& options = {});

@@ -1,0 +1,192 @@
+// AppCore: jobs over the store and the engine, and the store queries (see app_core.h).
+#include "app_core.h"
+
+#include <utility>
+
+#include "git_diff.h"
+#include "lectern/engine/tokenizer.h"
+#include "task_documents.h"
+
+namespace lectern::app {
+namespace {
+
+Error noModel() {
+    return make_error(ErrorCode::InvalidArgument, "no model is open", "open a GGUF file or Hugging Face folder first");
+}
+
+// Reading paths inside a job: pages or files as Phase::Extract, Stop between them.
+ingest::ReadControl readControl(JobContext& job) {
+    ingest::ReadControl control;
+    control.cancel = job.cancelFlag();
+    control.progress = [&job](ingest::ReadUnit unit, std::int64_t done, std::int64_t total) {
+        job.progress(Phase::Extract, unit == ingest::ReadUnit::Pages ? ProgressUnit::Pages : ProgressUnit::Files,
+                     done, total);
+    };
+    return control;
+}
+
+Status appendRead(JobContext& job, const std::vector<std::string>& paths, std::vector<ingest::Document>& into) {
+    if (paths.empty()) return {};
+    auto docs = readDocuments(paths, readControl(job));
+    if (!docs) return docs.error();
+    for (auto& d : *docs) into.push_back(std::move(d));
+    return {};
+}
+
+}  // namespace
+
+Result<std::unique_ptr<AppCore>> AppCore::open(AppCoreOptions options) {
+    std::unique_ptr<AppCore> core(new AppCore());
+    auto openStore = [&]() { return options.database.empty() ? Store::openDefault() : Store::open(options.database); };
+    auto store = openStore();
+    if (!store) return store.error();
+    core->m_store = std::make_unique<Store>(std::move(store.value()));
+    // The second connection opens after the first has recovered what a dead process left.
+    auto queries = openStore();
+    if (!queries) return queries.error();
+    core->m_queryStore = std::make_unique<Store>(std::move(queries.value()));
+    if (options.snapshots) {
+        if (options.snapshotDir.empty()) {
+            auto cache = KvSnapshotCache::openDefault();
+            if (!cache) return cache.error();
+            core->m_snapshots.emplace(std::move(cache.value()));
+        } else {
+            core->m_snapshots.emplace(options.snapshotDir, KvSnapshotCache::kDefaultCapBytes);
+        }
+    }
+    core->m_options = std::move(options);
+    JobListener listener = core->m_options.listener;
+    core->m_runner = std::make_unique<JobRunner>([listener](const JobEvent& e) {
+        if (listener) listener(e);
+    });
+    return core;
+}
+
+AppCore::~AppCore() {
+    m_runner.reset();  // cancels, and joins the worker before the engine and store go
+}
+
+std::optional<ModelInfo> AppCore::model() const {
+    std::lock_guard lock(m_modelMutex);
+    return m_model;
+}
+
+JobId AppCore::openModel(EngineOptions options) {
+    return m_runner->submit([this, options = std::move(options)](JobContext& job) -> Result<std::any> {
+        auto engine = LocalEngine::open(
+            options, [&job](std::int64_t d, std::int64_t t) { job.progress(Phase::LoadModel, ProgressUnit::Steps, d, t); },
+            job.cancelFlag());
+        if (!engine) return engine.error();
+        ModelInfo info{options.modelPath, (*engine)->modelId(), (*engine)->backendName(), options.nCtx,
+                       options.kvType};
+        m_engine = std::move(engine.value());
+        {
+            std::lock_guard lock(m_modelMutex);
+            m_model = info;
+        }
+        return std::any(std::move(info));
+    });
+}
+
+JobId AppCore::readDocuments(std::vector<std::string> paths) {
+    return m_runner->submit([this, paths = std::move(paths)](JobContext& job) -> Result<std::any> {
+        DocumentsRead out;
+        LECTERN_TRY(appendRead(job, paths, out.documents));
+        if (m_engine) {
+            TokenizerCounter counter(m_engine->tokenizer());
+            for (const auto& d : out.documents) {
+                std::size_t n = 0;
+                for (const auto& u : d.units) n += counter.count(u.text);
+                out.tokens.push_back(n);
+            }
+        }
+        return std::any(std::move(out));
+    });
+}
+
+template <class T, class Body>
+JobId AppCore::submitTask(Body body) {
+    return m_runner->submit([this, body = std::move(body)](JobContext& job) mutable -> Result<std::any> {
+        if (!m_engine) return noModel();
+        Result<T> r = body(job, jobTaskContext(job));
+        if (!r) return r.error();
+        return std::any(std::move(r.value()));
+    });
+}
+
+JobId AppCore::ask(AskRequest request, std::vector<std::string> paths) {
+    return submitTask<AskResult>([this, request = std::move(request), paths = std::move(paths)](
+                                     JobContext& job, const TaskContext& ctx) mutable -> Result<AskResult> {
+        if (!is_valid_utf8(request.question))
+            return make_error(ErrorCode::Corrupt, "the question is not valid UTF-8 text",
+                              "Lectern reads questions as UTF-8; check the terminal's encoding");
+        LECTERN_TRY(appendRead(job, paths, request.documents));
+        request.snapshots = m_snapshots ? &*m_snapshots : nullptr;
+        return runAsk(*m_engine, *m_store, request, ctx);
+    });
+}
+
+JobId AppCore::summarize(SummarizeRequest request, std::vector<std::string> paths) {
+    return submitTask<SummarizeResult>([this, request = std::move(request), paths = std::move(paths)](
+                                           JobContext& job, const TaskContext& ctx) mutable -> Result<SummarizeResult> {
+        LECTERN_TRY(appendRead(job, paths, request.documents));
+        return runSummarize(*m_engine, *m_store, request, ctx);
+    });
+}
+
+JobId AppCore::review(ReviewRequest request, ReviewSource source) {
+    return submitTask<ReviewResult>([this, request = std::move(request), source = std::move(source)](
+                                        JobContext& job, const TaskContext& ctx) mutable -> Result<ReviewResult> {
+        if (!source.diffRepository.empty()) {
+            auto diff = readGitDiff(source.diffRepository);
+            if (!diff) return diff.error();
+            request.documents.push_back(std::move(diff->document));
+            request.shown = std::move(diff->shown);
+            request.alreadyNumbered = true;
+            request.what = "diff";
+        }
+        LECTERN_TRY(appendRead(job, source.paths, request.documents));
+        return runReview(*m_engine, *m_store, request, ctx);
+    });
+}
+
+JobId AppCore::translate(TranslateRequest request, std::string path) {
+    return submitTask<TranslateResult>([this, request = std::move(request), path = std::move(path)](
+                                           JobContext& job, const TaskContext& ctx) mutable -> Result<TranslateResult> {
+        if (!path.empty()) {
+            std::vector<ingest::Document> docs;
+            LECTERN_TRY(appendRead(job, {path}, docs));
+            request.document = std::move(docs.front());
+        }
+        return runTranslate(*m_engine, *m_store, request, ctx);
+    });
+}
+
+Result<std::vector<SessionRecord>> AppCore::sessions() {
+    std::lock_guard lock(m_queryMutex);
+    return m_queryStore->sessions().list();
+}
+
+Result<SessionTranscript> AppCore::transcript(std::int64_t sessionId) {
+    std::lock_guard lock(m_queryMutex);
+    return loadTranscript(*m_queryStore, sessionId);
+}
+
+Result<std::vector<SearchHit>> AppCore::search(const std::string& query, const SearchOptions& options) {
+    std::lock_guard lock(m_queryMutex);
+    return m_queryStore->searchIndex().search(query, options);
+}
+
+Status AppCore::deleteSession(std::int64_t sessionId) {
+    std::lock_guard lock(m_queryMutex);
+    return m_queryStore->sessions().remove(sessionId);
+}
+
+Result<std::string> AppCore::sessionModel(std::int64_t sessionId) {
+    std::lock_guard lock(m_queryMutex);
+    auto s = m_queryStore->sessions().get(sessionId);
+    if (!s) return s.error();
+    return s->model;
+}
+
+}  // namespace lectern::app

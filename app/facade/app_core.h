@@ -1,0 +1,127 @@
+// AppCore: the application core every client stands on (lectern-cli's task commands, the
+// window, the HTTP server). It owns the store, the engine and the job runner; the engine
+// lives on the runner's one worker thread and is touched only by jobs. Every long operation
+// is a job: the call returns its JobId at once, and the listener given at open() receives
+// its events (progress with a unit, streamed text, and one final event) on the worker
+// thread. A job that finishes carries a typed value (finishedValue<T>): the type each call
+// finishes with is named beside it. cancel(id) is Stop: it sets the flag the engine checks
+// between layers, so a prefill or an answer stops within one layer; a task stopped that way
+// still finishes, with its partial answer saved as stopped (`stopped` in its result).
+//
+// The store queries (sessions, transcripts, search, export) are not jobs: they run on the
+// caller's thread over a connection of their own, so a window can list and search its
+// sessions while a long prefill runs.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ask_task.h"
+#include "job_runner.h"
+#include "kv_snapshot_cache.h"
+#include "lectern/ingest/document.h"
+#include "local_engine.h"
+#include "review_task.h"
+#include "session_export.h"
+#include "store.h"
+#include "summarize_task.h"
+#include "translate_task.h"
+
+namespace lectern::app {
+
+struct AppCoreOptions {
+    std::filesystem::path database;  // empty: the default (paths.h)
+    bool snapshots = true;           // keep KV snapshots of asked documents in the cache folder
+    std::filesystem::path snapshotDir;  // empty: the default cache folder
+    JobListener listener;            // every job's events, called on the worker thread
+};
+
+// What openModel finishes with.
+struct ModelInfo {
+    std::string path;
+    std::string modelId;     // the identity KV snapshots are keyed by
+    std::string backend;     // "cpu", "cuda"
+    std::int64_t nCtx = 0;
+    KvType kvType = KvType::F32;
+};
+
+// What readDocuments finishes with: the documents, and each one's token count with the open
+// model's tokenizer (empty when no model is open).
+struct DocumentsRead {
+    std::vector<ingest::Document> documents;
+    std::vector<std::size_t> tokens;
+};
+
+// The task calls take the task's request and, optionally, paths to read inside the job
+// first (progress: Phase::Extract in pages or files); what is read is appended to the
+// request's documents. Review may instead read a git repository's uncommitted changes.
+struct ReviewSource {
+    std::vector<std::string> paths;  // folders or files of code
+    std::string diffRepository;      // non-empty: review this repository's uncommitted diff
+};
+
+class AppCore {
+public:
+    // Opens the store (and the snapshot folder). Errors: those of Store::open and
+    // KvSnapshotCache::open.
+    static Result<std::unique_ptr<AppCore>> open(AppCoreOptions options);
+    // Cancels every job and waits for the running one to return.
+    ~AppCore();
+    AppCore(const AppCore&) = delete;
+    AppCore& operator=(const AppCore&) = delete;
+
+    // -> ModelInfo. Replaces the open model when it succeeds (the old one stays when not).
+    JobId openModel(EngineOptions options);
+    // -> DocumentsRead.
+    JobId readDocuments(std::vector<std::string> paths);
+    // -> AskResult. Errors: Corrupt when the question is not UTF-8; no model open.
+    JobId ask(AskRequest request, std::vector<std::string> paths = {});
+    // -> SummarizeResult.
+    JobId summarize(SummarizeRequest request, std::vector<std::string> paths = {});
+    // -> ReviewResult.
+    JobId review(ReviewRequest request, ReviewSource source = {});
+    // -> TranslateResult. With `path`, the document is read from it.
+    JobId translate(TranslateRequest request, std::string path = {});
+
+    void cancel(JobId id) { m_runner->cancel(id); }
+    void cancelAll() { m_runner->cancelAll(); }
+    void waitIdle() { m_runner->waitIdle(); }
+
+    // The open model (any thread), or nothing.
+    std::optional<ModelInfo> model() const;
+
+    // Store queries, on the caller's thread.
+    Result<std::vector<SessionRecord>> sessions();
+    Result<SessionTranscript> transcript(std::int64_t sessionId);
+    Result<std::vector<SearchHit>> search(const std::string& query, const SearchOptions& options = {});
+    Status deleteSession(std::int64_t sessionId);
+    // The model a session was made with ("" when it did not record one).
+    Result<std::string> sessionModel(std::int64_t sessionId);
+
+private:
+    AppCore() = default;
+    // Runs `body` as a job that needs the open model.
+    template <class T, class Body>
+    JobId submitTask(Body body);
+
+    AppCoreOptions m_options;
+    // Used by jobs only, on the worker thread.
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<LocalEngine> m_engine;
+    std::optional<KvSnapshotCache> m_snapshots;
+    // Used by the store queries, on the callers' threads.
+    std::mutex m_queryMutex;
+    std::unique_ptr<Store> m_queryStore;
+    mutable std::mutex m_modelMutex;
+    std::optional<ModelInfo> m_model;
+    // Last: destroyed first, so no job outlives what it uses.
+    std::unique_ptr<JobRunner> m_runner;
+};
+
+}  // namespace lectern::app
