@@ -231,15 +231,15 @@ Result<AskResult> runAsk(LocalEngine& engine, Store& store, const AskRequest& re
     auto run = store.taskRuns().start(c.sessionId, "ask", dumpJson(nlohmann::json{{"question", request.question}}));
     if (!run) return run.error();
     RunFailureGuard failed(store, *run);
-    auto stream = store.messages().beginStream(c.sessionId, "assistant");
-    if (!stream) return stream.error();
-    failed.setStream(&*stream);
+    auto begun = store.messages().beginStream(c.sessionId, "assistant");
+    if (!begun) return begun.error();
+    MessageStream& stream = failed.holdStream(std::move(begun.value()));
     GenerateRequest gr;
     gr.maxTokens = request.maxTokens;
     gr.sampling = request.sampling;
     gr.cancel = ctx.cancel;
     gr.onText = [&](std::string_view piece) {
-        (void)stream->append(piece);
+        (void)stream.append(piece);
         ctx.emit(piece);
     };
     gr.onPrefill = [&](std::int64_t d, std::int64_t t) { ctx.report(Phase::Prefill, d, t); };
@@ -264,7 +264,7 @@ Result<AskResult> runAsk(LocalEngine& engine, Store& store, const AskRequest& re
     }
     GenerationMetrics metrics{g->promptTokens, static_cast<std::int64_t>(g->tokens.size()), g->prefillMs,
                               g->tokensPerS};
-    LECTERN_TRY(stream->finish(out.stopped ? MessageStatus::Stopped : MessageStatus::Complete, metrics));
+    LECTERN_TRY(stream.finish(out.stopped ? MessageStatus::Stopped : MessageStatus::Complete, metrics));
     failed.release();
     if (appendable && !g->tokens.empty()) saveConversation(engine, store, request.snapshots, c, *run, out);
     LECTERN_TRY(store.taskRuns().finish(*run, out.stopped ? TaskRunStatus::Stopped : TaskRunStatus::Complete));

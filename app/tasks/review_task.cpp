@@ -60,13 +60,13 @@ Result<ReviewResult> runReview(LocalEngine& engine, Store& store, const ReviewRe
     out.sessionId = run->sessionId;
     std::vector<std::string> outputs = std::move(run->done);  // of the chunks done
     out.resumedPrompts = outputs.size();
-    auto stream = store.messages().beginStream(out.sessionId, "assistant");
-    if (!stream) return stream.error();
-    failed.setStream(&*stream);
+    auto begun = store.messages().beginStream(out.sessionId, "assistant");
+    if (!begun) return begun.error();
+    MessageStream& stream = failed.holdStream(std::move(begun.value()));
     // The chunks reviewed before: shown and stored again, so the answer holds the whole review.
     for (const std::string& text : outputs) {
         out.output += text + "\n";
-        (void)stream->append(text + "\n");
+        (void)stream.append(text + "\n");
         ctx.emit(text + "\n");
     }
     for (std::size_t i = outputs.size(); i < inputs->size() && !out.stopped; ++i) {
@@ -82,7 +82,7 @@ Result<ReviewResult> runReview(LocalEngine& engine, Store& store, const ReviewRe
         gr.sampling = request.sampling;
         gr.cancel = ctx.cancel;
         gr.onText = [&](std::string_view piece) {
-            (void)stream->append(piece);
+            (void)stream.append(piece);
             ctx.emit(piece);
         };
         gr.onDecode = [&](std::int64_t d, std::int64_t t) { ctx.report(Phase::Decode, d, t); };
@@ -95,13 +95,13 @@ Result<ReviewResult> runReview(LocalEngine& engine, Store& store, const ReviewRe
             noteCheckpointSave(saveCheckpointTexts(store, run->runId, "outputs", outputs), out.notes);
         }
         if (!out.stopped && i + 1 < inputs->size()) {
-            (void)stream->append("\n");
+            (void)stream.append("\n");
             ctx.emit("\n");
         }
     }
     const ShownLines shown = request.shown.empty() ? shownLinesOf(request.documents) : request.shown;
     out.findings = parseFindings(out.output, shown);
-    LECTERN_TRY(stream->finish(out.stopped ? MessageStatus::Stopped : MessageStatus::Complete));
+    LECTERN_TRY(stream.finish(out.stopped ? MessageStatus::Stopped : MessageStatus::Complete));
     failed.release();
     LECTERN_TRY(store.taskRuns().finish(run->runId, out.stopped ? TaskRunStatus::Stopped : TaskRunStatus::Complete));
     return out;

@@ -156,14 +156,14 @@ Result<SummarizeResult> runSummarize(LocalEngine& engine, Store& store,
     out.sessionId = run->sessionId;
     out.partSummaries = std::move(run->done);
     out.resumedParts = out.partSummaries.size();
-    auto stream = store.messages().beginStream(out.sessionId, "assistant");
-    if (!stream) return stream.error();
-    failed.setStream(&*stream);
+    auto begun = store.messages().beginStream(out.sessionId, "assistant");
+    if (!begun) return begun.error();
+    MessageStream& stream = failed.holdStream(std::move(begun.value()));
     auto stop = [&](std::string partial) -> Result<SummarizeResult> {
         out.stopped = true;
         out.summary = std::move(partial);
         failed.release();
-        LECTERN_TRY(stream->finish(MessageStatus::Stopped));
+        LECTERN_TRY(stream.finish(MessageStatus::Stopped));
         LECTERN_TRY(store.taskRuns().finish(run->runId, TaskRunStatus::Stopped));
         return out;
     };
@@ -176,7 +176,7 @@ Result<SummarizeResult> runSummarize(LocalEngine& engine, Store& store,
         return finalUser.error();
     }
     auto g = s.run(*finalUser, request.maxTokens, [&](std::string_view piece) {
-        (void)stream->append(piece);
+        (void)stream.append(piece);
         ctx.emit(piece);
     });
     if (!g) return g.error();
@@ -184,7 +184,7 @@ Result<SummarizeResult> runSummarize(LocalEngine& engine, Store& store,
     out.summary = g->text;
     out.promptTokens = g->promptTokens;
     GenerationMetrics metrics{g->promptTokens, static_cast<std::int64_t>(g->tokens.size()), g->prefillMs, g->tokensPerS};
-    LECTERN_TRY(stream->finish(MessageStatus::Complete, metrics));
+    LECTERN_TRY(stream.finish(MessageStatus::Complete, metrics));
     failed.release();
     LECTERN_TRY(store.taskRuns().finish(run->runId, TaskRunStatus::Complete));
     return out;

@@ -45,7 +45,7 @@ void noteCheckpointSave(const Status& saved, std::vector<std::string>& notes) {
 RunFailureGuard::~RunFailureGuard() {
     if (!m_armed) return;
     // Best effort: the task is already returning an error, which is what the user sees.
-    if (m_stream) (void)m_stream->finish(MessageStatus::Failed);
+    if (m_stream) (void)m_stream->finish(MessageStatus::Failed);  // before the stream goes
     (void)m_store.taskRuns().finish(m_runId, TaskRunStatus::Failed);
 }
 

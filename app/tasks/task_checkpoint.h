@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,22 +33,22 @@ Status saveCheckpointTexts(Store& store, std::int64_t runId, const std::string& 
 void noteCheckpointSave(const Status& saved, std::vector<std::string>& notes);
 
 // Ends a task run, and the message streaming its answer, as Failed when the task leaves by
-// an error path: a run must never stay "running" after its task returned. release() once
+// an error path: a run must never stay "running" after its task returned. The guard holds
+// the answer's stream, so the stream is still there when the guard ends it. release() once
 // the task has finished them itself.
 class RunFailureGuard {
 public:
-    RunFailureGuard(Store& store, std::int64_t runId, MessageStream* stream = nullptr)
-        : m_store(store), m_runId(runId), m_stream(stream) {}
+    RunFailureGuard(Store& store, std::int64_t runId) : m_store(store), m_runId(runId) {}
     ~RunFailureGuard();
     RunFailureGuard(const RunFailureGuard&) = delete;
     RunFailureGuard& operator=(const RunFailureGuard&) = delete;
-    void setStream(MessageStream* stream) { m_stream = stream; }
+    MessageStream& holdStream(MessageStream stream) { return m_stream.emplace(std::move(stream)); }
     void release() { m_armed = false; }
 
 private:
     Store& m_store;
     std::int64_t m_runId;
-    MessageStream* m_stream;
+    std::optional<MessageStream> m_stream;
     bool m_armed = true;
 };
 
