@@ -13,7 +13,9 @@
 #include "kv_snapshot_cache.h"
 #include "local_engine.h"
 #include "store.h"
+#include "summarize_task.h"
 #include "task_context.h"
+#include "translate_task.h"
 #include "testing/temp_dir.h"
 
 namespace lectern::app::e2e {
@@ -83,6 +85,10 @@ protected:
         ASSERT_EQ(runs->size(), 1u);
         EXPECT_EQ((*runs)[0].status, TaskRunStatus::Complete);
     }
+
+    // Defined by the tests that use them.
+    Result<SummarizeResult> summarizeEightPages();
+    Result<TranslateResult> translateAndStopAt(const TranslateRequest& request, std::int64_t segment);
 
     ingest::testing::TempDir dir;
     std::unique_ptr<Store> store;

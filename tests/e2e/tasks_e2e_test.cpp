@@ -262,6 +262,22 @@ TEST_F(TaskTest, Llama2TemplateAsksByRenderingAndKeepsTheCommonPrefix) {
     EXPECT_LT(b->stats.prefilledTokens * 2, b->stats.promptTokens);
 }
 
+}  // namespace
+
+// The report of 8 pages summarized in a 512-token context: map-reduce over several chunks.
+Result<SummarizeResult> TaskTest::summarizeEightPages() {
+    auto engine = openTiny(512);
+    if (!engine) return make_error(ErrorCode::Internal, "the fixture model did not open");
+    SummarizeRequest request;
+    request.documents = read({writePdf(dir, "report.pdf", 8)});
+    request.maxTokens = 8;
+    request.partTokens = 6;
+    Recorder rec;
+    return runSummarize(*engine, *store, request, rec.context());
+}
+
+namespace {
+
 // A checkpoint the store refuses (here a trigger stands in for a full disk) does not stop
 // the summary, but the result says that resume is lost.
 TEST_F(TaskTest, SummaryWhoseCheckpointCannotBeSavedSaysSo) {
@@ -269,14 +285,7 @@ TEST_F(TaskTest, SummaryWhoseCheckpointCannotBeSavedSaysSo) {
                     .exec("CREATE TRIGGER refuse_checkpoints BEFORE UPDATE OF checkpoint ON task_runs "
                           "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END")
                     .ok());
-    auto engine = openTiny(512);
-    ASSERT_TRUE(engine);
-    SummarizeRequest request;
-    request.documents = read({writePdf(dir, "report.pdf", 8)});
-    request.maxTokens = 8;
-    request.partTokens = 6;
-    Recorder rec;
-    auto r = runSummarize(*engine, *store, request, rec.context());
+    auto r = summarizeEightPages();
     ASSERT_TRUE(r.ok()) << r.error().to_string();
     ASSERT_TRUE(r->mapReduce);
     EXPECT_FALSE(r->stopped);
@@ -290,14 +299,7 @@ TEST_F(TaskTest, SummaryWhoseCheckpointCannotBeSavedSaysSo) {
 TEST_F(TaskTest, SummaryThatFailsAfterItStartedIsMarkedFailed) {
     dir.write("config/prompts/summarize_map.txt", "{{chunk}}\n\n{{chunk}}\n\n{{chunk}}");
     ::setenv("LECTERN_CONFIG_DIR", dir.file("config").c_str(), 1);
-    auto engine = openTiny(512);
-    ASSERT_TRUE(engine);
-    SummarizeRequest request;
-    request.documents = read({writePdf(dir, "report.pdf", 8)});
-    request.maxTokens = 8;
-    request.partTokens = 6;
-    Recorder rec;
-    auto r = runSummarize(*engine, *store, request, rec.context());
+    auto r = summarizeEightPages();
     ::unsetenv("LECTERN_CONFIG_DIR");
     ASSERT_FALSE(r.ok());
     auto sessions = store->sessions().list();

@@ -23,6 +23,19 @@ ingest::Document textDocument(const ingest::testing::TempDir& dir) {
     return d->front();
 }
 
+}  // namespace
+
+// A run of `request` on a new engine, stopped as `segment` is about to start.
+Result<TranslateResult> TaskTest::translateAndStopAt(const TranslateRequest& request, std::int64_t segment) {
+    auto engine = openTiny(512);
+    if (!engine) return make_error(ErrorCode::Internal, "the fixture model did not open");
+    Recorder rec;
+    rec.cancelAt("translate", segment);
+    return runTranslate(*engine, *store, request, rec.context());
+}
+
+namespace {
+
 TEST_F(TaskTest, TranslationStoppedHalfwayResumesAndFinishesEverySegmentOnce) {
     TranslateRequest request;
     request.document = textDocument(dir);
@@ -30,11 +43,7 @@ TEST_F(TaskTest, TranslationStoppedHalfwayResumesAndFinishesEverySegmentOnce) {
     request.maxOutputTokens = 6;
     std::int64_t runId = 0;
     {
-        auto engine = openTiny(512);
-        ASSERT_TRUE(engine);
-        Recorder rec;
-        rec.cancelAt("translate", kStopAt);
-        auto r = runTranslate(*engine, *store, request, rec.context());
+        auto r = translateAndStopAt(request, kStopAt);
         ASSERT_TRUE(r.ok()) << r.error().to_string();
         EXPECT_TRUE(r->stopped);
         EXPECT_EQ(r->segmentCount, static_cast<std::size_t>(kParagraphs));
@@ -86,11 +95,7 @@ TEST_F(TaskTest, TranslationWithOtherSettingsStartsANewRunAndSaysSo) {
     request.maxOutputTokens = 4;
     std::int64_t stoppedRun = 0;
     {
-        auto engine = openTiny(512);
-        ASSERT_TRUE(engine);
-        Recorder rec;
-        rec.cancelAt("translate", kStopAt);
-        auto r = runTranslate(*engine, *store, request, rec.context());
+        auto r = translateAndStopAt(request, kStopAt);
         ASSERT_TRUE(r.ok()) << r.error().to_string();
         ASSERT_TRUE(r->stopped);
         EXPECT_TRUE(r->notes.empty());
