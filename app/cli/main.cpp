@@ -1,6 +1,7 @@
 // lectern-cli: Lectern without a window. Subcommands live one per file in this folder.
 #include <algorithm>
 #include <cstdio>
+#include <exception>
 #include <utility>
 
 #include "command.h"
@@ -64,7 +65,18 @@ int main(int argc, char** argv) {
         return code == 0 ? kExitOk : kExitUsage;
     }
     for (auto& [sub, run] : runs) {
-        if (sub->parsed()) return run();
+        if (!sub->parsed()) continue;
+        // Commands return errors as Results; anything that escapes them is still reported,
+        // never left to terminate() with an open database.
+        try {
+            return run();
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "lectern-cli %s: internal error: %s\n", sub->get_name().c_str(), e.what());
+        } catch (...) {
+            std::fprintf(stderr, "lectern-cli %s: internal error (an exception that is not a std::exception)\n",
+                         sub->get_name().c_str());
+        }
+        return kExitFailure;
     }
     return kExitUsage;
 }
