@@ -18,8 +18,8 @@
 #include <unistd.h>
 
 #include "command.h"
-#include "cpu/bench_model.h"
 #include "kv_snapshot_cache.h"
+#include "lectern/bench/synthetic_model.h"
 #include "lectern/engine/backend_factory.h"
 #include "lectern/engine/model_loader.h"
 #include "lectern/engine/session.h"
@@ -49,7 +49,7 @@ Result<std::shared_ptr<ModelWeights>> weightsFor(const Args& a) {
         if (!w) return w.error();
         return std::make_shared<ModelWeights>(std::move(w.value()));
     }
-    auto config = cpu::synthetic_config(a.synthetic);
+    auto config = bench::synthetic_config(a.synthetic);
     if (!config) return config.error();
     DType type = DType::Q8_0;
     if (a.type == "f32") type = DType::F32;
@@ -57,8 +57,7 @@ Result<std::shared_ptr<ModelWeights>> weightsFor(const Args& a) {
     else if (a.type == "bf16") type = DType::BF16;
     else if (a.type == "q4_k") type = DType::Q4_K;
     else if (a.type == "q4_0") type = DType::Q4_0;
-    cpu::ThreadPool pool;
-    return cpu::make_synthetic_model(*config, type, pool, 1);
+    return bench::make_synthetic_model(*config, type, 0, 1);
 }
 
 double median(std::vector<double> v) {
