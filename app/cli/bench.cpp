@@ -11,6 +11,7 @@
 #include "lectern/bench/cpu_bench.h"
 #include "lectern/bench/synthetic_model.h"
 #include "lectern/engine/model_loader.h"
+#include "lectern/engine/weight_types.h"
 
 namespace lectern::cli {
 namespace {
@@ -23,17 +24,7 @@ struct Args {
     bench::BenchOptions bench;
 };
 
-Result<DType> parse_type(const std::string& name) {
-    for (DType t : {DType::F32, DType::F16, DType::BF16, DType::Q8_0, DType::Q4_0, DType::Q4_K}) {
-        std::string n = dtype_name(t);
-        for (char& ch : n) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        if (n == name) return t;
-    }
-    return make_error(ErrorCode::InvalidArgument,
-                      "unknown --type (f32, f16, bf16, q8_0, q4_0, q4_k)", name);
-}
-
-Result<std::shared_ptr<const ModelWeights>> get_model(const Args& a) {
+Result<std::shared_ptr<const ModelWeights>> get_model(const Args& a, DType type) {
     if (!a.model.empty()) {
         auto w = load_model(a.model);
         if (!w) return w.error();
@@ -41,9 +32,7 @@ Result<std::shared_ptr<const ModelWeights>> get_model(const Args& a) {
     }
     auto config = bench::synthetic_config(a.synthetic);
     if (!config) return config.error();
-    auto type = parse_type(a.type);
-    if (!type) return type.error();
-    auto w = bench::make_synthetic_model(*config, *type, 0, a.bench.seed);
+    auto w = bench::make_synthetic_model(*config, type, 0, a.bench.seed);
     if (!w) return w.error();
     return std::shared_ptr<const ModelWeights>(std::move(w.value()));
 }
@@ -87,7 +76,8 @@ Run setup(CLI::App& root) {
     auto* synthetic = cmd->add_option("--synthetic", args->synthetic,
                                       "Random weights of a real shape: tiny, 1b (Llama 3.2 1B), 8b (Llama 3.1 8B)");
     model->excludes(synthetic);
-    cmd->add_option("--type", args->type, "Stored type of synthetic weights: q8_0, q4_k, q4_0, bf16, f16, f32")
+    cmd->add_option("--type", args->type, "Stored type of synthetic weights: " +
+                                              weight_type_names(bench::synthetic_weight_types()))
         ->capture_default_str();
     cmd->add_option("--prompt", args->bench.n_prompt, "Prompt tokens to prefill")->capture_default_str()
         ->check(CLI::Range(int64_t{1}, int64_t{1} << 20));
@@ -108,9 +98,11 @@ Run setup(CLI::App& root) {
     return [args] {
         if (args->model.empty() && args->synthetic.empty())
             return report("bench", make_error(ErrorCode::InvalidArgument, "give --model PATH or --synthetic 1b|8b|tiny"));
+        auto type = parse_weight_type(args->type, bench::synthetic_weight_types());
+        if (!type) return report("bench", type.error());
         args->bench.activations.clear();
         for (const std::string& a : args->activations) args->bench.activations.push_back(parse_activations(a));
-        auto w = get_model(*args);
+        auto w = get_model(*args, *type);
         if (!w) return report("bench", w.error());
         auto results = bench::run_bench(*w, args->bench);
         if (!results) return report("bench", results.error());

@@ -23,6 +23,7 @@
 #include "lectern/engine/backend_factory.h"
 #include "lectern/engine/model_loader.h"
 #include "lectern/engine/session.h"
+#include "lectern/engine/weight_types.h"
 
 namespace lectern::cli {
 namespace {
@@ -43,7 +44,7 @@ double nowMs() {
     return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
 }
 
-Result<std::shared_ptr<ModelWeights>> weightsFor(const Args& a) {
+Result<std::shared_ptr<ModelWeights>> weightsFor(const Args& a, DType type) {
     if (!a.model.empty()) {
         auto w = load_model(a.model);
         if (!w) return w.error();
@@ -51,12 +52,6 @@ Result<std::shared_ptr<ModelWeights>> weightsFor(const Args& a) {
     }
     auto config = bench::synthetic_config(a.synthetic);
     if (!config) return config.error();
-    DType type = DType::Q8_0;
-    if (a.type == "f32") type = DType::F32;
-    else if (a.type == "f16") type = DType::F16;
-    else if (a.type == "bf16") type = DType::BF16;
-    else if (a.type == "q4_k") type = DType::Q4_K;
-    else if (a.type == "q4_0") type = DType::Q4_0;
     return bench::make_synthetic_model(*config, type, 0, 1);
 }
 
@@ -77,7 +72,9 @@ Result<double> timeToFirstToken(Session& s, const std::vector<int32_t>& tokens, 
 Result<int> runBench(const Args& a) {
     if (a.ctx < a.question + 16 || a.question < 1 || a.repeat < 1)
         return make_error(ErrorCode::InvalidArgument, "need --ctx > --question + 16, --question >= 1, --repeat >= 1");
-    auto weights = weightsFor(a);
+    auto type = parse_weight_type(a.type, bench::synthetic_weight_types());
+    if (!type) return type.error();
+    auto weights = weightsFor(a, *type);
     if (!weights) return weights.error();
     const auto config = (*weights)->config;
     BackendOptions bo;
@@ -146,7 +143,8 @@ Run setup(CLI::App& root) {
     auto* synthetic = cmd->add_option("--synthetic", a->synthetic, "Random weights of a shape: tiny, 1b, 8b")->capture_default_str();
     auto* model = cmd->add_option("--model", a->model, "A model file or folder instead");
     model->excludes(synthetic);
-    cmd->add_option("--type", a->type, "Stored type of synthetic weights: q8_0, q4_k, q4_0, bf16, f16, f32")->capture_default_str();
+    cmd->add_option("--type", a->type, "Stored type of synthetic weights: " +
+                                           weight_type_names(bench::synthetic_weight_types()))->capture_default_str();
     cmd->add_option("--ctx", a->ctx, "Context size; the document fills it")->capture_default_str();
     cmd->add_option("--question", a->question, "Tokens of the follow-up question")->capture_default_str();
     cmd->add_option("--backend", a->backend, "cpu, cuda or auto")->check(CLI::IsMember({"cpu", "cuda", "auto"}))->capture_default_str();
