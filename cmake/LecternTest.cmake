@@ -23,3 +23,29 @@ function(lectern_test)
     TEST_PREFIX "${T_PREFIX}"
     PROPERTIES LABELS "${T_LABELS}" TIMEOUT ${T_TIMEOUT})
 endfunction()
+
+# lectern_cli_test(NAME name EXIT code OUTPUT regex COMMAND program args... [LABELS ...]
+#                  [TIMEOUT s])
+# Runs a command-line program (a target name is replaced by its file) through
+# tests/cli/expect: the test passes only when the program exits with `code` (see the exit
+# codes in the README) and its output, stdout and stderr together, matches `regex` (POSIX
+# extended; "\n" in CMake is a newline; no ';', which CMake reads as a list separator).
+function(lectern_cli_test)
+  cmake_parse_arguments(T "" "NAME;EXIT;OUTPUT;TIMEOUT" "COMMAND;LABELS" ${ARGN})
+  if(NOT DEFINED T_EXIT OR NOT DEFINED T_OUTPUT OR NOT T_COMMAND)
+    message(FATAL_ERROR "lectern_cli_test(${T_NAME}): EXIT, OUTPUT and COMMAND are required")
+  endif()
+  if(NOT T_LABELS)
+    set(T_LABELS unit)
+  endif()
+  if(NOT T_TIMEOUT)
+    set(T_TIMEOUT 60)
+  endif()
+  list(POP_FRONT T_COMMAND program)
+  if(TARGET ${program})
+    set(program $<TARGET_FILE:${program}>)
+  endif()
+  add_test(NAME ${T_NAME}
+    COMMAND ${PROJECT_SOURCE_DIR}/tests/cli/expect ${T_EXIT} "${T_OUTPUT}" ${program} ${T_COMMAND})
+  set_tests_properties(${T_NAME} PROPERTIES LABELS "${T_LABELS}" TIMEOUT ${T_TIMEOUT})
+endfunction()

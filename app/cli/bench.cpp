@@ -8,9 +8,10 @@
 
 #include "backend_option.h"
 #include "command.h"
-#include "cpu/bench_model.h"
-#include "cpu/bench_run.h"
+#include "lectern/bench/cpu_bench.h"
+#include "lectern/bench/synthetic_model.h"
 #include "lectern/engine/model_loader.h"
+#include "lectern/engine/weight_types.h"
 
 namespace lectern::cli {
 namespace {
@@ -20,38 +21,25 @@ struct Args {
     std::string synthetic;
     std::string type = "q8_0";
     std::vector<std::string> activations{"exact"};
-    cpu::BenchOptions bench;
+    bench::BenchOptions bench;
 };
 
-Result<DType> parse_type(const std::string& name) {
-    for (DType t : {DType::F32, DType::F16, DType::BF16, DType::Q8_0, DType::Q4_0, DType::Q4_K}) {
-        std::string n = dtype_name(t);
-        for (char& ch : n) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        if (n == name) return t;
-    }
-    return make_error(ErrorCode::InvalidArgument,
-                      "unknown --type (f32, f16, bf16, q8_0, q4_0, q4_k)", name);
-}
-
-Result<std::shared_ptr<const ModelWeights>> get_model(const Args& a) {
+Result<std::shared_ptr<const ModelWeights>> get_model(const Args& a, DType type) {
     if (!a.model.empty()) {
         auto w = load_model(a.model);
         if (!w) return w.error();
         return std::shared_ptr<const ModelWeights>(std::make_shared<ModelWeights>(std::move(w.value())));
     }
-    auto config = cpu::synthetic_config(a.synthetic);
+    auto config = bench::synthetic_config(a.synthetic);
     if (!config) return config.error();
-    auto type = parse_type(a.type);
-    if (!type) return type.error();
-    cpu::ThreadPool pool;
-    auto w = cpu::make_synthetic_model(*config, *type, pool, a.bench.seed);
+    auto w = bench::make_synthetic_model(*config, type, 0, a.bench.seed);
     if (!w) return w.error();
     return std::shared_ptr<const ModelWeights>(std::move(w.value()));
 }
 
-void print_results(const ModelWeights& w, const Args& a, const std::vector<cpu::BenchResult>& rs) {
+void print_results(const ModelWeights& w, const Args& a, const std::vector<bench::BenchResult>& rs) {
     const double gb = 1e9;
-    const size_t per_token = cpu::decode_weight_bytes(w);
+    const size_t per_token = bench::decode_weight_bytes(w);
     std::printf("model: %s (%s), %.3f B parameters, %.3f GB of weights\n",
                 a.model.empty() ? ("synthetic " + a.synthetic).c_str() : a.model.c_str(),
                 a.model.empty() ? a.type.c_str() : w.source_format.c_str(),
@@ -62,7 +50,7 @@ void print_results(const ModelWeights& w, const Args& a, const std::vector<cpu::
     std::printf("%-8s %14s %13s %12s %18s %6s %12s %15s %13s %6s  %s\n", "threads", "prefill tok/s",
                 "decode tok/s", "decode GB/s", "memory read GB/s", "ratio", "cpu share",
                 "prefill GMAC/s", "FMA GMAC/s", "ratio", "activations");
-    for (const cpu::BenchResult& r : rs) {
+    for (const bench::BenchResult& r : rs) {
         std::printf("%-8d %14.2f %13.2f %12.2f %18.2f %6.2f %5.0f%% %5.0f%% %15.1f %13.1f %6.2f  %s\n", r.threads,
                     r.prefill_tok_s, r.decode_tok_s, r.decode_bytes_s / gb, r.memory_bytes_s / gb,
                     r.memory_bytes_s > 0 ? r.decode_bytes_s / r.memory_bytes_s : 0.0,
@@ -88,7 +76,8 @@ Run setup(CLI::App& root) {
     auto* synthetic = cmd->add_option("--synthetic", args->synthetic,
                                       "Random weights of a real shape: tiny, 1b (Llama 3.2 1B), 8b (Llama 3.1 8B)");
     model->excludes(synthetic);
-    cmd->add_option("--type", args->type, "Stored type of synthetic weights: q8_0, q4_k, q4_0, bf16, f16, f32")
+    cmd->add_option("--type", args->type, "Stored type of synthetic weights: " +
+                                              weight_type_names(bench::synthetic_weight_types()))
         ->capture_default_str();
     cmd->add_option("--prompt", args->bench.n_prompt, "Prompt tokens to prefill")->capture_default_str()
         ->check(CLI::Range(int64_t{1}, int64_t{1} << 20));
@@ -109,11 +98,13 @@ Run setup(CLI::App& root) {
     return [args] {
         if (args->model.empty() && args->synthetic.empty())
             return report("bench", make_error(ErrorCode::InvalidArgument, "give --model PATH or --synthetic 1b|8b|tiny"));
+        auto type = parse_weight_type(args->type, bench::synthetic_weight_types());
+        if (!type) return report("bench", type.error());
         args->bench.activations.clear();
         for (const std::string& a : args->activations) args->bench.activations.push_back(parse_activations(a));
-        auto w = get_model(*args);
+        auto w = get_model(*args, *type);
         if (!w) return report("bench", w.error());
-        auto results = cpu::run_bench(*w, args->bench);
+        auto results = bench::run_bench(*w, args->bench);
         if (!results) return report("bench", results.error());
         print_results(**w, *args, *results);
         return static_cast<int>(kExitOk);

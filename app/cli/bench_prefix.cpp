@@ -4,8 +4,14 @@
 // (c) without a kept prefix (document and question prefilled again), with the ratio
 // (c) / (a). Random weights of a real shape (--synthetic) or a model file; random token ids.
 //
+// The snapshot was just written, so its pages sit in the page cache: before each load (b)
+// they are dropped (fsync, then posix_fadvise DONTNEED) and mincore() checks that none is
+// left, so (b) reads the disk. Where the drop does not take (tmpfs keeps files only in
+// memory), the output says (b) read the page cache.
+//
 //   lectern-cli bench-prefix [--synthetic tiny|1b|8b | --model PATH] [--type q8_0]
 //       [--ctx 2048] [--question 32] [--backend cpu|cuda|auto] [--threads N] [--repeat 3]
+//       [--dir FOLDER]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -15,14 +21,18 @@
 #include <string>
 #include <vector>
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "command.h"
-#include "cpu/bench_model.h"
 #include "kv_snapshot_cache.h"
+#include "lectern/bench/synthetic_model.h"
 #include "lectern/engine/backend_factory.h"
 #include "lectern/engine/model_loader.h"
 #include "lectern/engine/session.h"
+#include "lectern/engine/weight_types.h"
 
 namespace lectern::cli {
 namespace {
@@ -36,6 +46,7 @@ struct Args {
     std::string backend = "cpu";
     int threads = 0;
     int repeat = 3;
+    std::string dir;  // the snapshot's folder; empty: the temp folder
 };
 
 double nowMs() {
@@ -43,22 +54,39 @@ double nowMs() {
     return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
 }
 
-Result<std::shared_ptr<ModelWeights>> weightsFor(const Args& a) {
+Result<std::shared_ptr<ModelWeights>> weightsFor(const Args& a, DType type) {
     if (!a.model.empty()) {
         auto w = load_model(a.model);
         if (!w) return w.error();
         return std::make_shared<ModelWeights>(std::move(w.value()));
     }
-    auto config = cpu::synthetic_config(a.synthetic);
+    auto config = bench::synthetic_config(a.synthetic);
     if (!config) return config.error();
-    DType type = DType::Q8_0;
-    if (a.type == "f32") type = DType::F32;
-    else if (a.type == "f16") type = DType::F16;
-    else if (a.type == "bf16") type = DType::BF16;
-    else if (a.type == "q4_k") type = DType::Q4_K;
-    else if (a.type == "q4_0") type = DType::Q4_0;
-    cpu::ThreadPool pool;
-    return cpu::make_synthetic_model(*config, type, pool, 1);
+    return bench::make_synthetic_model(*config, type, 0, 1);
+}
+
+// Drops `file`'s pages from the page cache (written back first, so none is dirty) and
+// returns how many of its pages are still cached, counted by mincore() over a mapping.
+Result<std::size_t> dropCachedPages(const std::filesystem::path& file) {
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return make_error(ErrorCode::Io, "cannot open the snapshot", file.string());
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || st.st_size == 0 || ::fsync(fd) != 0 ||
+        ::posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED) != 0) {
+        ::close(fd);
+        return make_error(ErrorCode::Io, "cannot drop the snapshot from the page cache", file.string());
+    }
+    const auto bytes = static_cast<std::size_t>(st.st_size);
+    void* map = ::mmap(nullptr, bytes, PROT_READ, MAP_SHARED, fd, 0);
+    ::close(fd);
+    if (map == MAP_FAILED) return make_error(ErrorCode::Io, "cannot map the snapshot", file.string());
+    const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    std::vector<unsigned char> resident((bytes + page - 1) / page);
+    const int rc = ::mincore(map, bytes, resident.data());
+    ::munmap(map, bytes);
+    if (rc != 0) return make_error(ErrorCode::Io, "cannot count the snapshot's cached pages", file.string());
+    return static_cast<std::size_t>(std::count_if(resident.begin(), resident.end(),
+                                                  [](unsigned char v) { return (v & 1) != 0; }));
 }
 
 double median(std::vector<double> v) {
@@ -78,7 +106,9 @@ Result<double> timeToFirstToken(Session& s, const std::vector<int32_t>& tokens, 
 Result<int> runBench(const Args& a) {
     if (a.ctx < a.question + 16 || a.question < 1 || a.repeat < 1)
         return make_error(ErrorCode::InvalidArgument, "need --ctx > --question + 16, --question >= 1, --repeat >= 1");
-    auto weights = weightsFor(a);
+    auto type = parse_weight_type(a.type, bench::synthetic_weight_types());
+    if (!type) return type.error();
+    auto weights = weightsFor(a, *type);
     if (!weights) return weights.error();
     const auto config = (*weights)->config;
     BackendOptions bo;
@@ -109,12 +139,17 @@ Result<int> runBench(const Args& a) {
         if (!t) return t.error();
         kept.push_back(*t);
     }
-    const auto dir = std::filesystem::temp_directory_path() / ("lectern-bench-prefix-" + std::to_string(::getpid()));
+    const auto dir = (a.dir.empty() ? std::filesystem::temp_directory_path() : std::filesystem::path(a.dir)) /
+                     ("lectern-bench-prefix-" + std::to_string(::getpid()));
     app::KvSnapshotCache cache(dir, 64ull << 30);
     auto key = cache.save("bench", s, static_cast<int64_t>(doc.size()));
+    std::size_t stillCached = 0;  // the most pages left in the page cache before a load
     if (key) {
         for (int r = 0; r < a.repeat; ++r) {
             LECTERN_TRY(s.truncate(0));
+            auto cached = dropCachedPages(cache.pathOf(*key));
+            if (!cached) return cached.error();
+            stillCached = std::max(stillCached, *cached);
             const double start = nowMs();
             auto l = cache.load("bench", doc, s);
             if (!l) return l.error();
@@ -135,7 +170,14 @@ Result<int> runBench(const Args& a) {
                 static_cast<long long>(a.question), a.repeat);
     std::printf("ttft without kept prefix   %10.2f ms\n", median(none));
     std::printf("ttft with kept prefix      %10.2f ms\n", median(kept));
-    if (!fromDisk.empty()) std::printf("ttft from disk snapshot    %10.2f ms\n", median(fromDisk));
+    if (!fromDisk.empty()) {
+        std::printf("ttft from disk snapshot    %10.2f ms\n", median(fromDisk));
+        if (stillCached == 0)
+            std::printf("  (cold read: the snapshot's pages were dropped from the page cache before each load)\n");
+        else
+            std::printf("  (page cache: %zu of the snapshot's pages stayed cached after the drop; "
+                        "a folder on tmpfs keeps them, see --dir)\n", stillCached);
+    }
     std::printf("ratio (without / kept)     %10.1f x\n", median(none) / median(kept));
     if (!fromDisk.empty()) std::printf("ratio (without / disk)     %10.1f x\n", median(none) / median(fromDisk));
     return kExitOk;
@@ -147,12 +189,14 @@ Run setup(CLI::App& root) {
     auto* synthetic = cmd->add_option("--synthetic", a->synthetic, "Random weights of a shape: tiny, 1b, 8b")->capture_default_str();
     auto* model = cmd->add_option("--model", a->model, "A model file or folder instead");
     model->excludes(synthetic);
-    cmd->add_option("--type", a->type, "Stored type of synthetic weights: q8_0, q4_k, q4_0, bf16, f16, f32")->capture_default_str();
+    cmd->add_option("--type", a->type, "Stored type of synthetic weights: " +
+                                           weight_type_names(bench::synthetic_weight_types()))->capture_default_str();
     cmd->add_option("--ctx", a->ctx, "Context size; the document fills it")->capture_default_str();
     cmd->add_option("--question", a->question, "Tokens of the follow-up question")->capture_default_str();
     cmd->add_option("--backend", a->backend, "cpu, cuda or auto")->check(CLI::IsMember({"cpu", "cuda", "auto"}))->capture_default_str();
     cmd->add_option("--threads", a->threads, "CPU threads; 0: all");
     cmd->add_option("--repeat", a->repeat, "Runs of each measurement (the median is printed)")->capture_default_str();
+    cmd->add_option("--dir", a->dir, "Folder of the KV snapshot (default: the temp folder), on the disk to measure");
     return [a] {
         auto r = runBench(*a);
         return r ? *r : report("bench-prefix", r.error());

@@ -2,15 +2,13 @@
 // shapes, rope, tensor types, tokenizer) and the memory it needs at a context length.
 #include <algorithm>
 #include <cstdio>
-#include <filesystem>
 #include <map>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "command.h"
-#include "gguf/gguf_file.h"
-#include "lectern/engine/model_loader.h"
+#include "lectern/engine/model_info.h"
 
 namespace lectern::cli {
 namespace {
@@ -22,42 +20,6 @@ struct Options {
     int64_t n_ctx = 0;  // 0: the model's context, capped at kMaxDefaultCtx
     bool json = false;
 };
-
-// The tokenizer a model brings: GGUF's tokenizer.ggml.model, or the files of a folder.
-std::string tokenizer_kind(const ModelWeights& w) {
-    if (w.source_format == "gguf") {
-        Result<gguf::File> f = gguf::File::open(w.source_path);
-        if (!f.ok()) return "unknown";
-        std::string model = f->get_string("tokenizer.ggml.model").value_or("");
-        if (model == "gpt2") {
-            std::string pre = f->get_string("tokenizer.ggml.pre").value_or("default");
-            return "byte-level BPE (gguf gpt2, pre " + pre + ")";
-        }
-        if (model == "llama") return "SentencePiece (gguf llama)";
-        return model.empty() ? "none" : "unsupported (gguf " + model + ")";
-    }
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    fs::path dir(w.source_path);
-    if (fs::exists(dir / "tokenizer.json", ec)) return "byte-level BPE (tokenizer.json)";
-    if (fs::exists(dir / "tokenizer.model", ec)) return "SentencePiece (tokenizer.model)";
-    return "none";
-}
-
-std::string rope_description(const ModelWeights& w) {
-    const RopeScaling& s = w.config.rope_scaling;
-    char buf[160];
-    if (s.factor > 0.0f) {
-        std::snprintf(buf, sizeof buf, "llama3, factor %g (low %g, high %g, original context %lld)",
-                      s.factor, s.low_freq_factor, s.high_freq_factor,
-                      static_cast<long long>(s.original_max_position));
-        return buf;
-    }
-    if (w.rope_freq_factors.empty()) return "none";
-    auto [lo, hi] = std::minmax_element(w.rope_freq_factors.begin(), w.rope_freq_factors.end());
-    std::snprintf(buf, sizeof buf, "per-frequency divisors %g..%g", *lo, *hi);
-    return buf;
-}
 
 std::string human(double v, const char* const* units, double step) {
     int u = 0;
@@ -80,16 +42,17 @@ std::string count_text(int64_t n) {
     return human(static_cast<double>(n), units, 1000.0);
 }
 
-nlohmann::ordered_json describe(const ModelWeights& w, int64_t n_ctx) {
-    const ModelConfig& c = w.config;
-    std::map<std::string, int> types;
-    for (const TensorView* t : w.all_tensors()) ++types[dtype_name(t->type)];
+nlohmann::ordered_json describe(const ModelInfo& info, int64_t n_ctx) {
+    const ModelConfig& c = info.config;
+    std::map<std::string, int> types;  // by name: the order `info` has always printed
+    for (const auto& [type, n] : info.tensor_types) types[dtype_name(type)] = n;
+    const ModelMemory m = info.memory(n_ctx);
     nlohmann::ordered_json j;
-    j["path"] = w.source_path;
-    j["format"] = w.source_format;
+    j["path"] = info.path;
+    j["format"] = info.format;
     j["architecture"] = c.architecture;
     j["name"] = c.name;
-    j["parameters"] = w.parameter_count();
+    j["parameters"] = info.parameters;
     j["tensor_types"] = types;
     j["context_length"] = c.n_ctx_train;
     j["n_vocab"] = c.n_vocab;
@@ -101,14 +64,14 @@ nlohmann::ordered_json describe(const ModelWeights& w, int64_t n_ctx) {
     j["d_ffn"] = c.d_ffn;
     j["rms_norm_eps"] = c.rms_norm_eps;
     j["rope_theta"] = c.rope_theta;
-    j["rope_scaling"] = rope_description(w);
+    j["rope_scaling"] = info.rope_scaling;
     j["tied_embeddings"] = c.tied_embeddings;
-    j["tokenizer"] = tokenizer_kind(w);
+    j["tokenizer"] = info.tokenizer.to_string();
     j["memory"] = {
-        {"n_ctx", n_ctx},
-        {"weights_bytes", w.weight_bytes()},
-        {"kv_cache_f16_bytes", kv_cache_bytes(c, n_ctx, 2)},
-        {"kv_cache_8bit_bytes", kv_cache_bytes(c, n_ctx, 1)},
+        {"n_ctx", m.n_ctx},
+        {"weights_bytes", m.weights_bytes},
+        {"kv_cache_f16_bytes", m.kv_cache_f16_bytes},
+        {"kv_cache_8bit_bytes", m.kv_cache_8bit_bytes},
     };
     return j;
 }
@@ -143,13 +106,13 @@ void print_text(const nlohmann::ordered_json& j) {
 }
 
 int run(const Options& o) {
-    Result<ModelWeights> w = load_model(o.model);
-    if (!w.ok()) return report("info", w.error());
+    Result<ModelInfo> info = inspect_model(o.model);
+    if (!info.ok()) return report("info", info.error());
     int64_t n_ctx = o.n_ctx;
     if (n_ctx <= 0)
-        n_ctx = w->config.n_ctx_train > 0 ? std::min(w->config.n_ctx_train, kMaxDefaultCtx)
-                                          : kMaxDefaultCtx;
-    nlohmann::ordered_json j = describe(*w, n_ctx);
+        n_ctx = info->config.n_ctx_train > 0 ? std::min(info->config.n_ctx_train, kMaxDefaultCtx)
+                                             : kMaxDefaultCtx;
+    nlohmann::ordered_json j = describe(*info, n_ctx);
     if (o.json) std::printf("%s\n", j.dump(2).c_str());
     else print_text(j);
     return kExitOk;

@@ -8,7 +8,10 @@
 //   decode floor  = (weight bytes + f16 KV bytes at the context) / copy bandwidth
 // Usage: bench-cuda [--types bf16,q4_k] [--prefill 4096,32768] [--decode-ctx 1024]
 //                   [--decode-tokens 32] [--chunk 1024]
+// --types (or --type) takes the weight-type names of lectern/engine/weight_types.h. A bad
+// command line exits with 2 before any device is touched; no CUDA device exits with 1.
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -20,12 +23,17 @@
 #include "cuda/cuda_backend_impl.h"
 #include "cuda/cuda_check.h"
 #include "kernels/random_fill.cuh"
+#include "lectern/engine/weight_types.h"
 
 namespace lectern::cuda {
 namespace {
 
+constexpr const char* kUsage =
+    "usage: bench-cuda [--types bf16,q4_k] [--prefill 4096,32768] [--decode-ctx 1024]\n"
+    "                  [--decode-tokens 32] [--chunk 1024]\n";
+
 struct Args {
-    std::vector<std::string> types = {"bf16", "q4_k"};
+    std::vector<DType> types = {DType::BF16, DType::Q4_K};
     std::vector<int64_t> prefill = {4096, 32768};
     int64_t decode_ctx = 1024, decode_tokens = 32, chunk = 1024;
 };
@@ -37,18 +45,45 @@ std::vector<std::string> split(const std::string& s) {
     return out;
 }
 
-Args parse(int argc, char** argv) {
+Result<int64_t> parse_count(const std::string& option, const std::string& text) {
+    int64_t n = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+    if (ec != std::errc() || end != text.data() + text.size() || n < 1)
+        return make_error(ErrorCode::InvalidArgument, option + " takes positive whole numbers", text);
+    return n;
+}
+
+// Every error is a usage error (exit 2): an unknown option, a missing value, a weight type
+// the backend does not run (the accepted names are in the message), a bad number.
+Result<Args> parse(int argc, char** argv) {
     Args a;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        const std::string k = argv[i], v = argv[i + 1];
-        if (k == "--types") a.types = split(v);
-        else if (k == "--prefill") {
+    for (int i = 1; i < argc; i += 2) {
+        const std::string k = argv[i];
+        if (i + 1 == argc) return make_error(ErrorCode::InvalidArgument, k + " needs a value");
+        const std::string v = argv[i + 1];
+        if (k == "--types" || k == "--type") {
+            a.types.clear();
+            for (const std::string& name : split(v)) {
+                auto type = parse_weight_type(name);
+                if (!type) return type.error();
+                a.types.push_back(*type);
+            }
+        } else if (k == "--prefill") {
             a.prefill.clear();
-            for (const auto& n : split(v)) a.prefill.push_back(std::stoll(n));
-        } else if (k == "--decode-ctx") a.decode_ctx = std::stoll(v);
-        else if (k == "--decode-tokens") a.decode_tokens = std::stoll(v);
-        else if (k == "--chunk") a.chunk = std::stoll(v);
+            for (const std::string& n : split(v)) {
+                auto count = parse_count(k, n);
+                if (!count) return count.error();
+                a.prefill.push_back(*count);
+            }
+        } else if (k == "--decode-ctx" || k == "--decode-tokens" || k == "--chunk") {
+            auto count = parse_count(k, v);
+            if (!count) return count.error();
+            (k == "--decode-ctx" ? a.decode_ctx : k == "--decode-tokens" ? a.decode_tokens : a.chunk) = *count;
+        } else {
+            return make_error(ErrorCode::InvalidArgument, "unknown option", k);
+        }
     }
+    if (a.types.empty()) return make_error(ErrorCode::InvalidArgument, "--types needs at least one type");
     return a;
 }
 
@@ -157,7 +192,8 @@ void print_row(const Row& r) {
 
 // Prefills of the given lengths and, if decode_tokens > 0, decode at decode_ctx.
 Status bench_type(const Args& args, const std::vector<int64_t>& prefills, bool decode, DType type,
-                  const char* type_name, const Ceilings& ceil) {
+                  const Ceilings& ceil) {
+    const std::string type_name = weight_type_name(type);
     const ModelConfig c = llama31_8b_config();
     auto stream = Stream::create();
     if (!stream) return stream.error();
@@ -206,10 +242,15 @@ Status bench_type(const Args& args, const std::vector<int64_t>& prefills, bool d
 int main(int argc, char** argv) {
     using namespace lectern;
     using namespace lectern::cuda;
-    const Args args = parse(argc, argv);
+    const Result<Args> parsed = parse(argc, argv);
+    if (!parsed) {
+        std::fprintf(stderr, "bench-cuda: %s\n%s", parsed.error().to_string().c_str(), kUsage);
+        return 2;
+    }
+    const Args& args = *parsed;
     if (device_count() == 0) {
         std::printf("bench-cuda: no CUDA device\n");
-        return 2;
+        return 1;
     }
     auto st = Stream::create();
     if (!st) return std::printf("bench-cuda: %s\n", st.error().to_string().c_str()), 1;
@@ -224,12 +265,10 @@ int main(int argc, char** argv) {
     std::vector<int64_t> short_prefills, long_prefills;
     for (int64_t n : args.prefill) (n <= 8192 ? short_prefills : long_prefills).push_back(n);
     for (int phase = 0; phase < 2; ++phase) {
-        for (const std::string& t : args.types) {
-            const DType type = t == "bf16" ? DType::BF16 : t == "q4_k" ? DType::Q4_K
-                             : t == "q8_0" ? DType::Q8_0 : t == "f16" ? DType::F16 : DType::Q6_K;
-            const Status s = phase == 0 ? bench_type(args, short_prefills, true, type, t.c_str(), *ceil)
-                                        : bench_type(args, long_prefills, false, type, t.c_str(), *ceil);
-            if (!s) std::printf("bench-cuda: %s: %s\n", t.c_str(), s.error().to_string().c_str());
+        for (DType type : args.types) {
+            const Status s = phase == 0 ? bench_type(args, short_prefills, true, type, *ceil)
+                                        : bench_type(args, long_prefills, false, type, *ceil);
+            if (!s) std::printf("bench-cuda: %s: %s\n", weight_type_name(type).c_str(), s.error().to_string().c_str());
         }
         if (long_prefills.empty()) break;
     }

@@ -1,15 +1,18 @@
 // The benchmark's pieces on the tiny shape: synthetic models are complete and runnable, the
 // bytes-per-token count is right, and a short run reports positive speeds and bandwidth.
 // (This checks that the benchmark works, not how fast anything is.)
+#include <algorithm>
 #include <cmath>
 
 #include <gtest/gtest.h>
 
-#include "cpu/bench_model.h"
-#include "cpu/bench_run.h"
 #include "cpu/cpu_backend.h"
+#include "lectern/bench/cpu_bench.h"
+#include "lectern/bench/synthetic_model.h"
+#include "lectern/engine/weight_types.h"
+#include "quant/dequant.h"
 
-namespace lectern::cpu {
+namespace lectern::bench {
 namespace {
 
 TEST(SyntheticModel, ShapesOfRealModels) {
@@ -29,22 +32,30 @@ TEST(SyntheticModel, ShapesOfRealModels) {
 }
 
 TEST(SyntheticModel, IsValidAndCountsDecodeBytes) {
-    ThreadPool pool(2);
     auto config = synthetic_config("tiny");
     ASSERT_TRUE(config.ok());
     for (DType type : {DType::Q8_0, DType::Q4_K, DType::BF16}) {
-        auto w = make_synthetic_model(*config, type, pool, 3);
+        auto w = make_synthetic_model(*config, type, 2, 3);
         ASSERT_TRUE(w.ok()) << w.error().to_string();
-        EXPECT_TRUE(validate_weights(**w).ok());
+        EXPECT_TRUE(cpu::validate_weights(**w).ok());
         EXPECT_EQ((*w)->layers[1].w_down.type, type);
         // Untied: the embedding matrix is read one row per token, the output head entirely.
         const size_t expect = (*w)->weight_bytes() - (*w)->tok_embd.bytes() +
                               row_bytes(type, config->d_model);
         EXPECT_EQ(decode_weight_bytes(**w), expect);
     }
-    auto refused = make_synthetic_model(*config, DType::Q6_K, pool, 3);
+    auto refused = make_synthetic_model(*config, DType::Q6_K, 2, 3);
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.error().code, ErrorCode::Unsupported);
+}
+
+// synthetic_weight_types() (the names `bench --type` accepts) are the types it can build.
+TEST(SyntheticModel, NamesTheTypesItCanBuild) {
+    const auto named = synthetic_weight_types();
+    for (DType type : all_weight_types()) {
+        const bool listed = std::find(named.begin(), named.end(), type) != named.end();
+        EXPECT_EQ(listed, quant::can_quantize(type)) << dtype_name(type);
+    }
 }
 
 // The tiny shape by hand: d 256, 4 heads of 64 (q 256), 2 KV heads (kv 128), ffn 768,
@@ -57,10 +68,9 @@ TEST(RunBench, CountsPrefillMultiplyAdds) {
 }
 
 TEST(RunBench, ReportsEveryThreadCount) {
-    ThreadPool pool(2);
     auto config = synthetic_config("tiny");
     ASSERT_TRUE(config.ok());
-    auto w = make_synthetic_model(*config, DType::Q8_0, pool, 1);
+    auto w = make_synthetic_model(*config, DType::Q8_0, 2, 1);
     ASSERT_TRUE(w.ok());
     BenchOptions o;
     o.n_prompt = 9;
@@ -88,4 +98,4 @@ TEST(RunBench, ReportsEveryThreadCount) {
 }
 
 }  // namespace
-}  // namespace lectern::cpu
+}  // namespace lectern::bench

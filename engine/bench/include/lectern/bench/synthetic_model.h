@@ -2,14 +2,16 @@
 // memory (no file) in a chosen stored type, so speed can be measured at full size anywhere.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <memory>
+#include <span>
 #include <string_view>
 
-#include "cpu/thread_pool.h"
 #include "lectern/engine/model_weights.h"
 #include "lectern/engine/result.h"
 
-namespace lectern::cpu {
+namespace lectern::bench {
 
 // "tiny" (llama31-tiny's shape: 2 layers, d_model 256), "1b" (Llama 3.2 1B: 16 layers,
 // d_model 2048, 32 / 8 heads of 64, d_ffn 8192, vocab 128256, tied) or "8b" (Llama 3.1 8B:
@@ -17,15 +19,19 @@ namespace lectern::cpu {
 // Errors: InvalidArgument for another name.
 Result<ModelConfig> synthetic_config(std::string_view name);
 
-// A model of `config` whose matrices hold normal(0, 0.02) values quantized to `type` (a type
-// quant::can_quantize accepts) and whose norms are 1. To build quickly, each matrix repeats a
-// small set of distinct random rows; that changes nothing for speed. Errors: Unsupported
-// (type), OutOfMemory (the model plus 2 GiB for the benchmark would take more than 80% of the
-// memory available now).
+// The stored types make_synthetic_model can generate (those the engine can quantize to):
+// f32, f16, bf16, q8_0, q4_0, q4_k.
+std::span<const DType> synthetic_weight_types();
+
+// A model of `config` whose matrices hold normal(0, 0.02) values quantized to `type` (one of
+// synthetic_weight_types()) and whose norms are 1, filled by n_threads threads (0: one per
+// core). To build quickly, each matrix repeats a small set of distinct random rows; that
+// changes nothing for speed. Errors: Unsupported (type), OutOfMemory (the model plus 2 GiB
+// for the benchmark would take more than 80% of the memory available now).
 Result<std::shared_ptr<ModelWeights>> make_synthetic_model(const ModelConfig& config, DType type,
-                                                           ThreadPool& pool, uint32_t seed);
+                                                           int n_threads, uint32_t seed);
 
 // Host memory available now (MemAvailable), or 0 when unknown.
 size_t available_memory_bytes();
 
-}  // namespace lectern::cpu
+}  // namespace lectern::bench

@@ -11,7 +11,7 @@
 #include "lectern/engine/model_weights.h"
 #include "lectern/engine/result.h"
 
-namespace lectern::cpu {
+namespace lectern::bench {
 
 struct BenchOptions {
     int64_t n_prompt = 512;        // tokens prefilled (in chunks of at most 512)
@@ -20,7 +20,7 @@ struct BenchOptions {
     // Each thread count is measured with each of these, one after the other.
     std::vector<CpuActivations> activations{CpuActivations::Exact};
     size_t bandwidth_buffer_bytes = size_t{1} << 30;
-    int64_t multiply_add_iterations = 10'000'000;  // see measure_multiply_add_rate
+    int64_t multiply_add_iterations = 10'000'000;  // steps of the multiply-add measurement
     uint32_t seed = 1;
 };
 
@@ -55,4 +55,4 @@ double prefill_macs_per_token(const ModelConfig& config, int64_t n_prompt);
 Result<std::vector<BenchResult>> run_bench(std::shared_ptr<const ModelWeights> weights,
                                            const BenchOptions& options);
 
-}  // namespace lectern::cpu
+}  // namespace lectern::bench

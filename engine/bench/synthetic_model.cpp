@@ -1,5 +1,5 @@
-// Synthetic models for `lectern-cli bench` (see bench_model.h).
-#include "cpu/bench_model.h"
+// Synthetic models for `lectern-cli bench` (see lectern/bench/synthetic_model.h).
+#include "lectern/bench/synthetic_model.h"
 
 #include <cstdio>
 #include <cstring>
@@ -9,18 +9,18 @@
 #include <vector>
 
 #include "common/weight_memory.h"
+#include "cpu/thread_pool.h"
 #include "quant/dequant.h"
 
-namespace lectern::cpu {
+namespace lectern::bench {
 namespace {
 
 constexpr int64_t kDistinctRows = 64;  // random rows per matrix, repeated to fill it
 constexpr float kSigma = 0.02f;
 
-// One 64-byte aligned buffer kept alive by ModelWeights::storage.
-// Fills `rows` rows of a (rows, n_cols) matrix of `type` at dst.
+// Fills the (n_rows, n_cols) matrix of `type` at dst with kDistinctRows random rows, repeated.
 void fill_matrix(DType type, int64_t n_rows, int64_t n_cols, uint8_t* dst, uint32_t seed,
-                 ThreadPool& pool) {
+                 cpu::ThreadPool& pool) {
     const size_t rb = row_bytes(type, n_cols);
     const int64_t distinct = std::min(kDistinctRows, n_rows);
     std::vector<uint8_t> rows(rb * static_cast<size_t>(distinct));
@@ -71,8 +71,14 @@ Result<ModelConfig> synthetic_config(std::string_view name) {
     return c;
 }
 
+std::span<const DType> synthetic_weight_types() {
+    static constexpr DType types[] = {DType::F32, DType::F16, DType::BF16,
+                                      DType::Q8_0, DType::Q4_0, DType::Q4_K};
+    return types;
+}
+
 Result<std::shared_ptr<ModelWeights>> make_synthetic_model(const ModelConfig& c, DType type,
-                                                           ThreadPool& pool, uint32_t seed) {
+                                                           int n_threads, uint32_t seed) {
     if (!quant::can_quantize(type))
         return make_error(ErrorCode::Unsupported, "cannot generate weights of this type", dtype_name(type));
     auto w = std::make_shared<ModelWeights>();
@@ -122,6 +128,7 @@ Result<std::shared_ptr<ModelWeights>> make_synthetic_model(const ModelConfig& c,
     std::shared_ptr<uint8_t> buffer = allocate_weight_memory(total);
     if (!buffer) return make_error(ErrorCode::OutOfMemory, "cannot allocate the synthetic model", c.name);
     w->storage.push_back(buffer);
+    cpu::ThreadPool pool(n_threads);
     size_t offset = 0;
     uint32_t index = 0;
     for (TensorView* t : tensors) {
@@ -139,4 +146,4 @@ Result<std::shared_ptr<ModelWeights>> make_synthetic_model(const ModelConfig& c,
     return w;
 }
 
-}  // namespace lectern::cpu
+}  // namespace lectern::bench

@@ -3,7 +3,7 @@
 // measure_multiply_add_rate: each thread runs independent chains of acc = acc * b + c,
 // enough to cover the multiply-add latency, few enough to stay in registers (12 of 16 lanes
 // with AVX-512's 32 registers, 6 pairs of 8 lanes with AVX2's 16).
-#include "cpu/bench_memory.h"
+#include "machine_limits.h"
 
 #include <algorithm>
 #include <chrono>
@@ -15,8 +15,10 @@
 #include "common/weight_memory.h"
 #include "cpu/matmul_simd.h"
 
-namespace lectern::cpu {
+namespace lectern::bench {
 namespace {
+
+namespace simd = cpu::simd;
 
 float sum_floats(const float* p, int64_t n) {
     simd::f32x16 a0{}, a1{}, a2{}, a3{};
@@ -52,7 +54,7 @@ float multiply_add_chains(int64_t iterations) {
 
 }  // namespace
 
-double measure_multiply_add_rate(ThreadPool& pool, int64_t iterations) {
+double measure_multiply_add_rate(cpu::ThreadPool& pool, int64_t iterations) {
     const int n = pool.n_threads();
     std::vector<float> sinks(static_cast<size_t>(n));
     double best = 0.0;
@@ -69,7 +71,7 @@ double measure_multiply_add_rate(ThreadPool& pool, int64_t iterations) {
     return best;
 }
 
-double measure_read_bandwidth(ThreadPool& pool, const BandwidthOptions& options) {
+double measure_read_bandwidth(cpu::ThreadPool& pool, const BandwidthOptions& options) {
     const int64_t n = static_cast<int64_t>(options.buffer_bytes / sizeof(float)) / 64 * 64;
     // The kind of memory weights live in (huge pages where the system has them): the same
     // buffer in 4 KiB pages reads slower, which would flatter the decode ratio.
@@ -96,4 +98,4 @@ double measure_read_bandwidth(ThreadPool& pool, const BandwidthOptions& options)
     return best;
 }
 
-}  // namespace lectern::cpu
+}  // namespace lectern::bench

@@ -2,7 +2,7 @@
 // prompt (chunks of up to 512 tokens, logits of the last token only, as a real prefill) and
 // the timed decode steps (one token, its logits), then the bandwidth and multiply-add rate
 // measurements.
-#include "cpu/bench_run.h"
+#include "lectern/bench/cpu_bench.h"
 
 #include <sys/resource.h>
 
@@ -10,10 +10,10 @@
 #include <chrono>
 #include <random>
 
-#include "cpu/bench_memory.h"
 #include "lectern/engine/backend.h"
+#include "machine_limits.h"
 
-namespace lectern::cpu {
+namespace lectern::bench {
 namespace {
 
 using Clock = std::chrono::steady_clock;
@@ -120,7 +120,7 @@ Result<std::vector<BenchResult>> run_bench(std::shared_ptr<const ModelWeights> w
             if (t->decode_s > 0) r.decode_cpu_share = t->decode_cpu_s / (t->decode_s * threads);
             results.push_back(r);
         }
-        ThreadPool pool(threads);
+        cpu::ThreadPool pool(threads);
         const double memory = measure_read_bandwidth(pool, {o.bandwidth_buffer_bytes, 5});
         const double multiply_add = measure_multiply_add_rate(pool, o.multiply_add_iterations);
         for (size_t i = first; i < results.size(); ++i) {
@@ -131,4 +131,4 @@ Result<std::vector<BenchResult>> run_bench(std::shared_ptr<const ModelWeights> w
     return results;
 }
 
-}  // namespace lectern::cpu
+}  // namespace lectern::bench
