@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "command.h"
+#include "json_text.h"
 #include "lectern/engine/model_info.h"
 
 namespace lectern::cli {
@@ -113,7 +114,7 @@ int run(const Options& o) {
         n_ctx = info->config.n_ctx_train > 0 ? std::min(info->config.n_ctx_train, kMaxDefaultCtx)
                                              : kMaxDefaultCtx;
     nlohmann::ordered_json j = describe(*info, n_ctx);
-    if (o.json) std::printf("%s\n", j.dump(2).c_str());
+    if (o.json) std::printf("%s\n", app::dumpJson(j, 2).c_str());
     else print_text(j);
     return kExitOk;
 }

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "command.h"
+#include "json_text.h"
 #include "lectern/engine/tokenizer.h"
 #include "lectern/ingest/ingest.h"
 #include "lectern/ingest/packing.h"
@@ -103,7 +104,7 @@ void print_json(const std::vector<ingest::Document>& docs,
     }
     out["total_tokens"] = total ? nlohmann::json(*total) : nlohmann::json(nullptr);
     if (packing) out["packing"] = *packing;
-    std::printf("%s\n", out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+    std::printf("%s\n", app::dumpJson(out, 2).c_str());
 }
 
 // The packing of `docs` into --context tokens, as JSON (also printed as text).

@@ -18,7 +18,14 @@ namespace {
 
 std::atomic<bool> g_interrupted{false};
 
-extern "C" void onTaskSigint(int) { g_interrupted.store(true); }
+// The first Ctrl-C is Stop; a second one (e.g. during a long model load, which stops only
+// between its steps) ends the process as Ctrl-C always did.
+extern "C" void onTaskSigint(int) {
+    if (g_interrupted.exchange(true)) {
+        std::signal(SIGINT, SIG_DFL);
+        std::raise(SIGINT);
+    }
+}
 
 // One stderr line per phase change or half second: "prefill 42% (430/1024 tokens) ETA 3.1s 812.5 tok/s".
 class ProgressPrinter {
@@ -130,11 +137,17 @@ int runJobs(const std::string& command, const TaskOptions& o, app::AppCore& core
     if (!o.quiet)
         std::fprintf(stderr, "model: %s, backend: %s, context: %lld tokens, KV cache %s\n", model->path.c_str(),
                      model->backend.c_str(), static_cast<long long>(model->nCtx), o.kv.c_str());
+    if (g_interrupted.load()) return report(command, make_error(ErrorCode::Cancelled, "stopped before it started"));
     const app::JobEvent done = follow(core, queue, job.submit(core), o);
     const auto j = job.toJson(done);
     if (!j) return unfinished(command, done);
     if (!o.json && j->contains("notes"))
         for (const auto& note : (*j)["notes"]) std::fprintf(stderr, "note: %s\n", note.get<std::string>().c_str());
+    if (!o.json && !o.quiet && j->contains("sampling") && (*j)["sampling"].value("temperature", 0.0) > 0)
+        std::fprintf(stderr, "sampled at temperature %.2f with seed %llu (--seed %llu gives this answer again)\n",
+                     (*j)["sampling"]["temperature"].get<double>(),
+                     static_cast<unsigned long long>((*j)["sampling"]["seed"].get<std::uint64_t>()),
+                     static_cast<unsigned long long>((*j)["sampling"]["seed"].get<std::uint64_t>()));
     if (o.json)
         std::printf("%s\n", app::dumpJson(*j, 2).c_str());
     else
@@ -171,8 +184,8 @@ void addTaskOptions(CLI::App* cmd, TaskOptions& o) {
         ->check(CLI::Range(0.0f, 1.0f));
     cmd->add_option("--min-p", o.minP, "Keep tokens at least this fraction as likely as the top one; 0: off")
         ->check(CLI::Range(0.0f, 1.0f));
-    cmd->add_option("--repeat-penalty", o.repeatPenalty, "Penalty for tokens of the last 64; 1: off")
-        ->check(CLI::Range(0.0f, 10.0f));
+    cmd->add_option("--repeat-penalty", o.repeatPenalty, "Penalty for tokens of the last 64 (above 0); 1: off")
+        ->check(CLI::Range(0.01f, 10.0f));
     cmd->add_option("--seed", o.seed, "Seed of the sampler: the same seed gives the same answer (default: random)");
     cmd->add_flag("--json", o.json, "Print one JSON object with the result instead of streaming text");
     cmd->add_option("--db", o.db, "The database (default: the XDG data folder)");

@@ -30,13 +30,13 @@ struct TaskOptions {
     std::string activations = "exact";  // CPU products: exact, int8
     bool json = false;  // print one JSON object at the end instead of streaming text
     std::string db;     // empty: the default database
-    bool snapshots = true;  // ask: keep KV snapshots
+    bool snapshots = false;  // keep KV snapshots (ask, unless --no-snapshot)
     std::int64_t maxTokens = 512;
     bool quiet = false; // no progress on stderr
     // Sampling: unset ones keep the task's defaults (task_sampling.h).
     std::optional<float> temperature, topP, minP, repeatPenalty;
     std::optional<int> topK;
-    std::optional<std::uint64_t> seed;  // unset: a random one, printed
+    std::optional<std::uint64_t> seed;  // unset: a random one, printed (stderr, and --json)
 };
 
 void addTaskOptions(CLI::App* cmd, TaskOptions& options);

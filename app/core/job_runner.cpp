@@ -47,10 +47,12 @@ Status JobContext::checkCancelled() const {
 
 void JobContext::progress(Phase phase, ProgressUnit unit, std::int64_t done, std::int64_t total) {
     auto now = std::chrono::steady_clock::now();
-    if (phase != m_phase) {
+    if (phase != m_phase || unit != m_unit || done < m_lastDone) {
         m_phase = phase;
+        m_unit = unit;
         m_phaseStart = now;
     }
+    m_lastDone = done;
     std::optional<double> eta;
     if (done > 0 && total >= done) {
         double elapsed = std::chrono::duration<double>(now - m_phaseStart).count();

@@ -35,11 +35,11 @@ using JobId = std::uint64_t;
 // What a job is doing, and in what unit its done/total count.
 enum class Phase {
     LoadModel,  // steps: tokenizer, weights, backend, KV cache
-    Extract,    // pages of a PDF, files of a folder (unit: see phaseUnit's note)
+    Extract,    // pages of a PDF, files of a folder (the unit says which)
     Prefill,    // prompt tokens
     Decode,     // generated tokens (total: the most the answer may have)
     Map,        // chunks summarized (map-reduce)
-    Reduce,     // groups of part summaries combined
+    Reduce,     // rounds of combining part summaries
     Review,     // chunks of code reviewed
     Translate,  // segments translated
 };
@@ -97,7 +97,7 @@ public:
     // A Cancelled error when cancel() was called, for `LECTERN_TRY(ctx.checkCancelled())`.
     Status checkCancelled() const;
 
-    // A new phase restarts the ETA clock.
+    // A new phase or unit, or a count that went back, restarts the ETA clock.
     void progress(Phase phase, ProgressUnit unit, std::int64_t done, std::int64_t total);
     // Emits generated text and keeps it as the partial result.
     void token(std::string_view text);
@@ -109,6 +109,8 @@ private:
     const JobListener& m_listener;
     std::string m_partial;
     std::optional<Phase> m_phase;
+    ProgressUnit m_unit = ProgressUnit::Steps;
+    std::int64_t m_lastDone = 0;
     std::chrono::steady_clock::time_point m_phaseStart;
 };
 

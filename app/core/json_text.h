@@ -14,5 +14,8 @@ namespace lectern::app {
 inline std::string dumpJson(const nlohmann::json& value, int indent = -1) {
     return value.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
 }
+inline std::string dumpJson(const nlohmann::ordered_json& value, int indent = -1) {
+    return value.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
 
 }  // namespace lectern::app

@@ -117,9 +117,6 @@ JobId AppCore::submitTask(Body body) {
 JobId AppCore::ask(AskRequest request, std::vector<std::string> paths) {
     return submitTask<AskResult>([this, request = std::move(request), paths = std::move(paths)](
                                      JobContext& job, const TaskContext& ctx) mutable -> Result<AskResult> {
-        if (!is_valid_utf8(request.question))
-            return make_error(ErrorCode::Corrupt, "the question is not valid UTF-8 text",
-                              "Lectern reads questions as UTF-8; check the terminal's encoding");
         LECTERN_TRY(appendRead(job, paths, request.documents));
         request.snapshots = m_snapshots ? &*m_snapshots : nullptr;
         return runAsk(*m_engine, *m_store, request, ctx);

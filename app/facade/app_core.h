@@ -8,9 +8,12 @@
 // between layers, so a prefill or an answer stops within one layer; a task stopped that way
 // still finishes, with its partial answer saved as stopped (`stopped` in its result).
 //
-// The store queries (sessions, transcripts, search, export) are not jobs: they run on the
+// The store queries (sessions, transcripts, search, delete) are not jobs: they run on the
 // caller's thread over a connection of their own, so a window can list and search its
-// sessions while a long prefill runs.
+// sessions while a long prefill runs; a transcript exports with session_export.h.
+//
+// openModel keeps the old engine until the new one has loaded, so a switch needs the memory
+// of both for a moment.
 #pragma once
 
 #include <atomic>
@@ -80,7 +83,7 @@ public:
     JobId openModel(EngineOptions options);
     // -> DocumentsRead.
     JobId readDocuments(std::vector<std::string> paths);
-    // -> AskResult. Errors: Corrupt when the question is not UTF-8; no model open.
+    // -> AskResult. Errors: those of runAsk (Corrupt: the question is not UTF-8); no model open.
     JobId ask(AskRequest request, std::vector<std::string> paths = {});
     // -> SummarizeResult.
     JobId summarize(SummarizeRequest request, std::vector<std::string> paths = {});

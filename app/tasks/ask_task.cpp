@@ -7,6 +7,7 @@
 
 #include "chat_turns.h"
 #include "json_text.h"
+#include "lectern/engine/tokenizer.h"
 #include "lectern/ingest/packing.h"
 #include "prompts.h"
 #include "task_checkpoint.h"
@@ -193,6 +194,9 @@ Result<Tokens> renderedConversation(const LocalEngine& engine, const Conversatio
 Result<AskResult> runAsk(LocalEngine& engine, Store& store, const AskRequest& request,
                          const TaskContext& ctx) {
     if (request.question.empty()) return make_error(ErrorCode::InvalidArgument, "an empty question");
+    if (!is_valid_utf8(request.question))
+        return make_error(ErrorCode::Corrupt, "the question is not valid UTF-8 text",
+                          "Lectern reads questions as UTF-8; check the terminal's encoding");
     AskResult out;
     auto conv = prepare(engine, store, request, out);
     if (!conv) return conv.error();

@@ -130,7 +130,7 @@ Result<std::string> mapReduce(Summarizer& s, const ingest::PackResult& packed, S
 nlohmann::json runParams(const LocalEngine& engine, const SummarizeRequest& request,
                          const ingest::PackResult& packed) {
     return nlohmann::json{{"language", request.language}, {"documents", documentIds(request.documents)},
-                          {"model", engine.options().modelPath}, {"ctx", engine.nCtx()},
+                          {"model", engine.modelId()}, {"ctx", engine.nCtx()},
                           {"chunks", packed.chunks.size()},
                           {"part_tokens", request.partTokens}, {"overlap_tokens", request.overlapTokens}};
 }
@@ -162,8 +162,8 @@ Result<SummarizeResult> runSummarize(LocalEngine& engine, Store& store,
     auto stop = [&](std::string partial) -> Result<SummarizeResult> {
         out.stopped = true;
         out.summary = std::move(partial);
-        failed.release();
         LECTERN_TRY(stream.finish(MessageStatus::Stopped));
+        failed.release();
         LECTERN_TRY(store.taskRuns().finish(run->runId, TaskRunStatus::Stopped));
         return out;
     };

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "json_text.h"
+#include "lectern/engine/tokenizer.h"
 #include "prompts.h"
 #include "task_checkpoint.h"
 #include "task_documents.h"
@@ -45,14 +46,16 @@ nlohmann::json keyJson(const TranslationKey& key) {
 // Starts a new run, or takes over the unfinished one with the same key.
 Result<Progress> startOrResume(LocalEngine& engine, Store& store, const TranslateRequest& request,
                                std::size_t segmentCount, TranslateResult& out) {
-    const TranslationKey key{request.document.id, request.language, engine.modelId(), request.maxSegmentTokens,
-                             segmentCount};
+    // The language as the store keeps it (JSON text: bytes that are not UTF-8 become U+FFFD).
+    const TranslationKey key{request.document.id, valid_utf8(request.language), engine.modelId(),
+                             request.maxSegmentTokens, segmentCount};
     auto unfinished = findUnfinishedTranslation(store, key);
     if (!unfinished) return unfinished.error();
-    if (unfinished->otherSettings)
+    if (unfinished->otherSettings && !unfinished->run)
         out.notes.push_back("an unfinished translation of this document into " + request.language +
-                            " was made with another model or segmentation; it is left as it was and a new "
-                            "one starts (run again with its settings to continue it)");
+                            " was made with another model or segmentation (or by an earlier version of "
+                            "Lectern): its segments would not line up, so it is left as it was and a new one "
+                            "starts");
     if (unfinished->run) {
         const auto& run = *unfinished->run;
         auto p = readCheckpoint(run.checkpoint, segmentCount);
@@ -66,10 +69,11 @@ Result<Progress> startOrResume(LocalEngine& engine, Store& store, const Translat
                                      engine.options().modelPath, {request.document});
     if (!session) return session.error();
     out.sessionId = *session;
+    // The request first, so that no error path leaves a run started and unguarded.
+    LECTERN_TRY(store.messages().add(makeMessage(out.sessionId, "user", "Translate into " + request.language + ".")));
     auto run = store.taskRuns().start(out.sessionId, "translate", dumpJson(keyJson(key)));
     if (!run) return run.error();
     out.runId = *run;
-    LECTERN_TRY(store.messages().add(makeMessage(out.sessionId, "user", "Translate into " + request.language + ".")));
     return Progress{};
 }
 

@@ -167,6 +167,7 @@ TEST_F(AppCoreTest, StopDuringALongPrefillEndsWithinALayerAndTheEngineTakesTheNe
     ASSERT_TRUE(t.ok());
     ASSERT_EQ(t->messages.size(), 4u);
     EXPECT_EQ(t->messages[3].status, MessageStatus::Complete);
+    core.reset();  // the engine calls the gate: it goes first
 }
 
 TEST_F(AppCoreTest, StopDuringTheAnswerKeepsThePartialAnswerStoredAsStopped) {

@@ -137,5 +137,25 @@ TEST_F(TaskTest, TranslationWithOtherSettingsStartsANewRunAndSaysSo) {
     EXPECT_EQ(r->resumedFrom, static_cast<std::size_t>(kStopAt));
 }
 
+// A language name that is not UTF-8 is kept with U+FFFD in the run's key; the same name
+// given again still finds its run.
+TEST_F(TaskTest, TranslationIntoALanguageNamedInALegacyEncodingResumes) {
+    TranslateRequest request;
+    request.document = textDocument(dir);
+    request.language = "Fran\xe7" "ais";
+    request.maxOutputTokens = 4;
+    auto stopped = translateAndStopAt(request, kStopAt);
+    ASSERT_TRUE(stopped.ok()) << stopped.error().to_string();
+    ASSERT_TRUE(stopped->stopped);
+    auto engine = openTiny(512);
+    ASSERT_TRUE(engine);
+    Recorder rec;
+    auto r = runTranslate(*engine, *store, request, rec.context());
+    ASSERT_TRUE(r.ok()) << r.error().to_string();
+    EXPECT_EQ(r->runId, stopped->runId);
+    EXPECT_EQ(r->resumedFrom, static_cast<std::size_t>(kStopAt));
+    EXPECT_TRUE(r->notes.empty());
+}
+
 }  // namespace
 }  // namespace lectern::app::e2e
