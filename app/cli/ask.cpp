@@ -54,6 +54,7 @@ int run(Args& a) {
     a.task.snapshots = !a.noSnapshot;
     TaskJob job;
     job.submit = [&](app::AppCore& core) { return core.ask(request, files); };
+    job.inputs = files;
     job.toJson = resultAs<app::AskResult>([&](const app::AskResult& r) {
         auto j = resultJson(r);
         j["sampling"] = samplingJson(request.sampling);

@@ -36,6 +36,7 @@ int run(Args& a) {
         source.paths = {a.path};
     TaskJob job;
     job.submit = [&](app::AppCore& core) { return core.review(request, source); };
+    job.inputs = {a.path};
     job.toJson = resultAs<app::ReviewResult>([&](const app::ReviewResult& r) {
         return nlohmann::json{{"session", r.sessionId}, {"output", r.output}, {"stopped", r.stopped},
                               {"prompts", r.prompts}, {"resumed_prompts", r.resumedPrompts},

@@ -22,6 +22,7 @@ int run(Args& a) {
     a.request.sampling = taskSampling(a.task, a.request.sampling);
     TaskJob job;
     job.submit = [&](app::AppCore& core) { return core.summarize(a.request, a.files); };
+    job.inputs = a.files;
     job.toJson = resultAs<app::SummarizeResult>([&](const app::SummarizeResult& r) {
         return nlohmann::json{{"session", r.sessionId}, {"summary", r.summary}, {"stopped", r.stopped},
                               {"map_reduce", r.mapReduce}, {"chunk_tokens", r.chunkTokens},

@@ -6,6 +6,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <random>
 #include <unistd.h>
 
@@ -127,6 +128,11 @@ int unfinished(const std::string& command, const app::JobEvent& e) {
 
 int runJobs(const std::string& command, const TaskOptions& o, app::AppCore& core, app::JobEventQueue& queue,
             const TaskJob& job) {
+    for (const auto& path : job.inputs) {
+        std::error_code ec;
+        if (!std::filesystem::exists(path, ec))
+            return report(command, make_error(ErrorCode::NotFound, "no such file or folder", path));
+    }
     auto eo = engineOptions(o, core, job);
     if (!eo) return report(command, eo.error());
     if (eo->modelPath.empty())

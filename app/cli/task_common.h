@@ -12,6 +12,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -55,6 +56,8 @@ struct TaskJob {
     std::function<app::JobId(app::AppCore&)> submit;
     std::function<std::optional<nlohmann::json>(const app::JobEvent&)> toJson;
     std::function<Result<std::string>(app::AppCore&)> model;
+    // Paths the task will read: a missing one is reported before the model is loaded.
+    std::vector<std::string> inputs;
 };
 
 // Opens the core and the model, submits the task, prints its events, and returns the exit

@@ -21,6 +21,7 @@ int run(Args& a) {
     a.request.sampling = taskSampling(a.task, a.request.sampling);
     TaskJob job;
     job.submit = [&](app::AppCore& core) { return core.translate(a.request, a.file); };
+    job.inputs = {a.file};
     job.toJson = resultAs<app::TranslateResult>([&](const app::TranslateResult& r) {
         return nlohmann::json{{"session", r.sessionId}, {"run", r.runId}, {"text", r.text},
                               {"segments", r.segments}, {"segment_count", r.segmentCount},

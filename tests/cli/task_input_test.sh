@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The task commands' handling of what a user types, end to end through lectern-cli:
 # a question that is not UTF-8 is refused with exit 3 (not "cancelled" with 130); a --ctx
-# past the model's trained context is refused with exit 2 naming the limit, and accepted
-# with --ctx-beyond-training; an out-of-range sampling option is a usage error; the same
-# --seed gives the same sampled answer and the seed is reported.
+# past the model's trained context is refused with exit 2 naming the limit and the option
+# that accepts it (app_core_test opens one); a missing document is named before any model
+# loads; an out-of-range sampling option is a usage error; the same --seed gives the same
+# sampled answer and the seed is reported.
 # Usage: task_input_test.sh LECTERN_CLI MODEL
 set -uo pipefail
 cli=$1 model=$2
@@ -27,6 +28,13 @@ grep -q -- "--ctx-beyond-training" <<<"$out" || fail "the way out is not named: 
 out=$("$cli" ask "$dir/memo.txt" "How many crates?" --model "$model" --top-p 2 -q 2>&1)
 code=$?
 [ "$code" = 2 ] || fail "--top-p 2 exited with $code: $out"
+
+# A missing document is reported before the model is loaded: a model that does not exist
+# is never opened.
+out=$("$cli" summarize "$dir/missing.pdf" --model "$dir/no-such-model.gguf" -q 2>&1)
+code=$?
+[ "$code" = 3 ] || fail "a missing document exited with $code: $out"
+grep -q "no such file or folder ($dir/missing.pdf)" <<<"$out" || fail "the missing document is not named: $out"
 
 ask() { "$cli" ask "$dir/memo.txt" "How many crates?" --model "$model" --temperature 1 -n 12 -q --json "$@"; }
 first=$(ask --seed 42) || fail "ask --seed 42 failed: $first"
