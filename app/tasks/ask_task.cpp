@@ -7,8 +7,8 @@
 
 #include "chat_turns.h"
 #include "json_text.h"
-#include "lectern/engine/tokenizer.h"
 #include "lectern/ingest/packing.h"
+#include "lectern/ingest/text_file.h"
 #include "prompts.h"
 #include "task_checkpoint.h"
 #include "task_documents.h"
@@ -194,7 +194,7 @@ Result<Tokens> renderedConversation(const LocalEngine& engine, const Conversatio
 Result<AskResult> runAsk(LocalEngine& engine, Store& store, const AskRequest& request,
                          const TaskContext& ctx) {
     if (request.question.empty()) return make_error(ErrorCode::InvalidArgument, "an empty question");
-    if (!is_valid_utf8(request.question))
+    if (!ingest::is_valid_utf8(request.question))
         return make_error(ErrorCode::Corrupt, "the question is not valid UTF-8 text",
                           "Lectern reads questions as UTF-8; check the terminal's encoding");
     AskResult out;

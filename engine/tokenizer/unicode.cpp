@@ -130,17 +130,6 @@ size_t utf8_incomplete_prefix(std::string_view bytes) {
 
 namespace lectern {
 
-std::string valid_utf8(std::string_view bytes) {
-    return is_valid_utf8(bytes) ? std::string(bytes) : tokenizer::sanitize_utf8(bytes);
-}
-
-bool is_valid_utf8(std::string_view bytes) {
-    for (size_t pos = 0; pos < bytes.size();) {
-        size_t len = 1;
-        if (tokenizer::decode_utf8(bytes, pos, len) == tokenizer::kInvalidCodepoint) return false;
-        pos += len;
-    }
-    return true;
-}
+std::string valid_utf8(std::string_view bytes) { return tokenizer::sanitize_utf8(bytes); }
 
 }  // namespace lectern

@@ -13,7 +13,7 @@
 #include "app_core.h"
 #include "cpu/golden_data.h"
 #include "json_text.h"
-#include "lectern/engine/tokenizer.h"
+#include "lectern/ingest/text_file.h"
 #include "task_fixture.h"
 
 namespace lectern::app::e2e {
@@ -265,11 +265,11 @@ TEST_F(AppCoreTest, AFileNameThatIsNotUtf8GivesAReadableTitleAndExports) {
     const AskResult r = finished<AskResult>(core->ask(request, {dir.write("r\xe9sum\xe9.txt", longDocument(1))}));
     auto t = core->transcript(r.sessionId);
     ASSERT_TRUE(t.ok()) << t.error().to_string();
-    EXPECT_TRUE(is_valid_utf8(t->session.title)) << t->session.title;
+    EXPECT_TRUE(ingest::is_valid_utf8(t->session.title)) << t->session.title;
     EXPECT_NE(t->session.title.find("r\xEF\xBF\xBDsum\xEF\xBF\xBD"), std::string::npos) << t->session.title;
     // The document's path keeps its bytes; the export writes U+FFFD for them.
     const std::string json = dumpJson(transcriptJson(*t), 2);
-    EXPECT_TRUE(is_valid_utf8(json));
+    EXPECT_TRUE(ingest::is_valid_utf8(json));
     EXPECT_TRUE(nlohmann::json::parse(json, nullptr, false).is_object());
 }
 

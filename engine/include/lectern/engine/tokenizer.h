@@ -105,7 +105,7 @@ private:
 
 // Text as the tokenizer and the store take it: `bytes` with each ill-formed UTF-8 sequence
 // replaced by U+FFFD, so the result is always valid UTF-8 (unchanged when it already was).
+// (Whether text is valid UTF-8 to begin with: ingest::is_valid_utf8.)
 std::string valid_utf8(std::string_view bytes);
-bool is_valid_utf8(std::string_view bytes);
 
 }  // namespace lectern
