@@ -120,10 +120,14 @@ Result<app::EngineOptions> engineOptions(const TaskOptions& o, app::AppCore& cor
     return eo;
 }
 
+int stoppedBeforeStart(const std::string& command) {
+    return report(command, make_error(ErrorCode::Cancelled, "stopped before it started"));
+}
+
 // The exit code of a job that did not finish with a value.
 int unfinished(const std::string& command, const app::JobEvent& e) {
     if (const auto* f = std::get_if<app::JobFailed>(&e.payload)) return report(command, f->error);
-    return report(command, make_error(ErrorCode::Cancelled, "stopped before it started"));
+    return stoppedBeforeStart(command);
 }
 
 int runJobs(const std::string& command, const TaskOptions& o, app::AppCore& core, app::JobEventQueue& queue,
@@ -143,17 +147,17 @@ int runJobs(const std::string& command, const TaskOptions& o, app::AppCore& core
     if (!o.quiet)
         std::fprintf(stderr, "model: %s, backend: %s, context: %lld tokens, KV cache %s\n", model->path.c_str(),
                      model->backend.c_str(), static_cast<long long>(model->nCtx), o.kv.c_str());
-    if (g_interrupted.load()) return report(command, make_error(ErrorCode::Cancelled, "stopped before it started"));
+    if (g_interrupted.load()) return stoppedBeforeStart(command);
     const app::JobEvent done = follow(core, queue, job.submit(core), o);
     const auto j = job.toJson(done);
     if (!j) return unfinished(command, done);
     if (!o.json && j->contains("notes"))
         for (const auto& note : (*j)["notes"]) std::fprintf(stderr, "note: %s\n", note.get<std::string>().c_str());
-    if (!o.json && !o.quiet && j->contains("sampling") && (*j)["sampling"].value("temperature", 0.0) > 0)
+    if (const auto s = j->value("sampling", nlohmann::json::object()); !o.json && !o.quiet && s.value("temperature", 0.0) > 0) {
+        const auto seed = static_cast<unsigned long long>(s["seed"].get<std::uint64_t>());
         std::fprintf(stderr, "sampled at temperature %.2f with seed %llu (--seed %llu gives this answer again)\n",
-                     (*j)["sampling"]["temperature"].get<double>(),
-                     static_cast<unsigned long long>((*j)["sampling"]["seed"].get<std::uint64_t>()),
-                     static_cast<unsigned long long>((*j)["sampling"]["seed"].get<std::uint64_t>()));
+                     s["temperature"].get<double>(), seed, seed);
+    }
     if (o.json)
         std::printf("%s\n", app::dumpJson(*j, 2).c_str());
     else

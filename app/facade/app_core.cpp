@@ -54,11 +54,9 @@ Result<std::unique_ptr<AppCore>> AppCore::open(AppCoreOptions options) {
             core->m_snapshots.emplace(options.snapshotDir, KvSnapshotCache::kDefaultCapBytes);
         }
     }
-    core->m_options = std::move(options);
-    JobListener listener = core->m_options.listener;
-    core->m_runner = std::make_unique<JobRunner>([listener](const JobEvent& e) {
-        if (listener) listener(e);
-    });
+    JobListener listener = std::move(options.listener);
+    if (!listener) listener = [](const JobEvent&) {};
+    core->m_runner = std::make_unique<JobRunner>(std::move(listener));
     return core;
 }
 

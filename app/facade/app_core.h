@@ -113,7 +113,6 @@ private:
     template <class T, class Body>
     JobId submitTask(Body body);
 
-    AppCoreOptions m_options;
     // Used by jobs only, on the worker thread.
     std::unique_ptr<Store> m_store;
     std::unique_ptr<LocalEngine> m_engine;

@@ -34,12 +34,11 @@ Status saveCheckpointTexts(Store& store, std::int64_t runId, const std::string& 
 }
 
 void noteCheckpointSave(const Status& saved, std::vector<std::string>& notes) {
+    static constexpr std::string_view kNote = "could not save the task's checkpoint";
     if (saved) return;
-    const std::string note = "could not save the task's checkpoint (" + saved.error().to_string() +
-                             "): if it is stopped now, it will start over";
     for (const auto& n : notes)
-        if (n.rfind("could not save the task's checkpoint", 0) == 0) return;
-    notes.push_back(note);
+        if (n.starts_with(kNote)) return;
+    notes.push_back(std::string(kNote) + " (" + saved.error().to_string() + "): if it is stopped now, it will start over");
 }
 
 RunFailureGuard::~RunFailureGuard() {

@@ -88,7 +88,8 @@ protected:
 
     // Defined by the tests that use them.
     Result<SummarizeResult> summarizeEightPages();
-    Result<TranslateResult> translateAndStopAt(const TranslateRequest& request, std::int64_t segment);
+    Result<TranslateResult> translateOnNewEngine(const TranslateRequest& request, std::int64_t stopAt = -1,
+                                                 const std::string& model = tinyModel());
 
     ingest::testing::TempDir dir;
     std::unique_ptr<Store> store;

@@ -25,12 +25,14 @@ ingest::Document textDocument(const ingest::testing::TempDir& dir) {
 
 }  // namespace
 
-// A run of `request` on a new engine, stopped as `segment` is about to start.
-Result<TranslateResult> TaskTest::translateAndStopAt(const TranslateRequest& request, std::int64_t segment) {
-    auto engine = openTiny(512);
+// A run of `request` on a new engine of `model` (as after a restart), stopped as segment
+// `stopAt` is about to start (-1: not stopped).
+Result<TranslateResult> TaskTest::translateOnNewEngine(const TranslateRequest& request, std::int64_t stopAt,
+                                                       const std::string& model) {
+    auto engine = openTiny(512, model);
     if (!engine) return make_error(ErrorCode::Internal, "the fixture model did not open");
     Recorder rec;
-    rec.cancelAt("translate", segment);
+    if (stopAt >= 0) rec.cancelAt("translate", stopAt);
     return runTranslate(*engine, *store, request, rec.context());
 }
 
@@ -43,7 +45,7 @@ TEST_F(TaskTest, TranslationStoppedHalfwayResumesAndFinishesEverySegmentOnce) {
     request.maxOutputTokens = 6;
     std::int64_t runId = 0;
     {
-        auto r = translateAndStopAt(request, kStopAt);
+        auto r = translateOnNewEngine(request, kStopAt);
         ASSERT_TRUE(r.ok()) << r.error().to_string();
         EXPECT_TRUE(r->stopped);
         EXPECT_EQ(r->segmentCount, static_cast<std::size_t>(kParagraphs));
@@ -95,7 +97,7 @@ TEST_F(TaskTest, TranslationWithOtherSettingsStartsANewRunAndSaysSo) {
     request.maxOutputTokens = 4;
     std::int64_t stoppedRun = 0;
     {
-        auto r = translateAndStopAt(request, kStopAt);
+        auto r = translateOnNewEngine(request, kStopAt);
         ASSERT_TRUE(r.ok()) << r.error().to_string();
         ASSERT_TRUE(r->stopped);
         EXPECT_TRUE(r->notes.empty());
@@ -112,26 +114,17 @@ TEST_F(TaskTest, TranslationWithOtherSettingsStartsANewRunAndSaysSo) {
         // Smaller segments: sentences of one paragraph become segments of their own.
         TranslateRequest finer = request;
         finer.maxSegmentTokens = 24;
-        auto engine = openTiny(512);
-        ASSERT_TRUE(engine);
-        Recorder rec;
-        auto r = runTranslate(*engine, *store, finer, rec.context());
+        auto r = translateOnNewEngine(finer);
         ASSERT_TRUE(r.ok()) << r.error().to_string();
         EXPECT_GT(r->segmentCount, static_cast<std::size_t>(kParagraphs));
         expectNewRun(*r);
     }
     {
-        auto engine = openTiny(512, otherTinyModel());
-        ASSERT_TRUE(engine);
-        Recorder rec;
-        auto r = runTranslate(*engine, *store, request, rec.context());
+        auto r = translateOnNewEngine(request, -1, otherTinyModel());
         ASSERT_TRUE(r.ok()) << r.error().to_string();
         expectNewRun(*r);
     }
-    auto engine = openTiny(512);
-    ASSERT_TRUE(engine);
-    Recorder rec;
-    auto r = runTranslate(*engine, *store, request, rec.context());
+    auto r = translateOnNewEngine(request);
     ASSERT_TRUE(r.ok()) << r.error().to_string();
     EXPECT_EQ(r->runId, stoppedRun);
     EXPECT_EQ(r->resumedFrom, static_cast<std::size_t>(kStopAt));
@@ -144,13 +137,10 @@ TEST_F(TaskTest, TranslationIntoALanguageNamedInALegacyEncodingResumes) {
     request.document = textDocument(dir);
     request.language = "Fran\xe7" "ais";
     request.maxOutputTokens = 4;
-    auto stopped = translateAndStopAt(request, kStopAt);
+    auto stopped = translateOnNewEngine(request, kStopAt);
     ASSERT_TRUE(stopped.ok()) << stopped.error().to_string();
     ASSERT_TRUE(stopped->stopped);
-    auto engine = openTiny(512);
-    ASSERT_TRUE(engine);
-    Recorder rec;
-    auto r = runTranslate(*engine, *store, request, rec.context());
+    auto r = translateOnNewEngine(request);
     ASSERT_TRUE(r.ok()) << r.error().to_string();
     EXPECT_EQ(r->runId, stopped->runId);
     EXPECT_EQ(r->resumedFrom, static_cast<std::size_t>(kStopAt));
