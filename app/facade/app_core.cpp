@@ -1,9 +1,12 @@
 // AppCore: jobs over the store and the engine, and the store queries (see app_core.h).
 #include "app_core.h"
 
+#include <cstdio>
+#include <fstream>
 #include <utility>
 
 #include "git_diff.h"
+#include "lectern/engine/model_info.h"
 #include "lectern/engine/tokenizer.h"
 #include "task_documents.h"
 
@@ -25,15 +28,77 @@ ingest::ReadControl readControl(JobContext& job) {
     return control;
 }
 
-Status appendRead(JobContext& job, const std::vector<std::string>& paths, std::vector<ingest::Document>& into) {
+Status appendRead(JobContext& job, const std::vector<std::string>& paths, std::vector<ingest::Document>& into,
+                  const ReadOptions& options = {}) {
     if (paths.empty()) return {};
-    auto docs = readDocuments(paths, readControl(job));
+    auto docs = readDocuments(paths, readControl(job), options.passwords);
     if (!docs) return docs.error();
     for (auto& d : *docs) into.push_back(std::move(d));
     return {};
 }
 
+// MemAvailable from /proc/meminfo, in bytes; 0 when it cannot be read.
+std::size_t availableMemory() {
+    std::ifstream in("/proc/meminfo");
+    std::string key;
+    std::size_t kib = 0;
+    std::string unit;
+    while (in >> key >> kib >> unit)
+        if (key == "MemAvailable:") return kib * 1024;
+    return 0;
+}
+
+std::string gib(std::size_t bytes) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f GiB", static_cast<double>(bytes) / (1024.0 * 1024.0 * 1024.0));
+    return buf;
+}
+
+std::size_t kvBytesFor(const lectern::ModelInfo& info, std::int64_t nCtx, KvType type) {
+    const auto m = info.memory(nCtx);
+    return type == KvType::F32 ? 2 * m.kv_cache_f16_bytes : m.kv_cache_f16_bytes;
+}
+
+// What to change when the model does not fit: a 16-bit KV cache, a smaller context, or a
+// smaller file.
+std::string fitAdvice(const lectern::ModelInfo& info, std::int64_t nCtx, KvType type, std::size_t available) {
+    const std::size_t need = info.weights_bytes + kvBytesFor(info, nCtx, type);
+    std::string advice = "needs " + gib(need) + ", " + gib(available) + " free";
+    if (info.weights_bytes >= available) return advice + ": the weights alone need " + gib(info.weights_bytes) +
+                                                 "; choose a smaller quantization of the model (Q4_K)";
+    std::vector<std::string> options;
+    if (type == KvType::F32 && info.weights_bytes + kvBytesFor(info, nCtx, KvType::F16) < available)
+        options.push_back("use a 16-bit KV cache");
+    for (std::int64_t ctx = nCtx / 2; ctx >= 1024; ctx /= 2) {
+        if (info.weights_bytes + kvBytesFor(info, ctx, type) < available) {
+            options.push_back("a " + std::to_string(ctx / 1024) + "K context");
+            break;
+        }
+    }
+    if (options.empty()) return advice + ": close other programs or choose a smaller model";
+    advice += ": " + options[0];
+    if (options.size() > 1) advice += " or " + options[1];
+    return advice;
+}
+
 }  // namespace
+
+Result<ModelFootprint> AppCore::footprint(const std::string& modelPath, std::int64_t nCtx, KvType kvType) {
+    auto info = lectern::inspect_model(modelPath);
+    if (!info) return info.error();
+    ModelFootprint f;
+    const auto& c = info->config;
+    f.description = std::filesystem::path(modelPath).filename().string() + ": " + std::to_string(c.n_layer) +
+                    " layers, d_model " + std::to_string(c.d_model) + ", " +
+                    std::to_string(info->parameters / 1000000) + "M parameters";
+    f.nCtxTrain = c.n_ctx_train;
+    f.weightsBytes = info->weights_bytes;
+    f.kvBytes = kvBytesFor(*info, nCtx, kvType);
+    f.availableBytes = availableMemory();
+    f.fits = f.availableBytes == 0 || f.weightsBytes + f.kvBytes < f.availableBytes;
+    if (!f.fits) f.advice = fitAdvice(*info, nCtx, kvType, f.availableBytes);
+    return f;
+}
 
 Result<std::unique_ptr<AppCore>> AppCore::open(AppCoreOptions options) {
     std::unique_ptr<AppCore> core(new AppCore());
@@ -86,10 +151,10 @@ JobId AppCore::openModel(EngineOptions options) {
     });
 }
 
-JobId AppCore::readDocuments(std::vector<std::string> paths) {
-    return m_runner->submit([this, paths = std::move(paths)](JobContext& job) -> Result<std::any> {
+JobId AppCore::readDocuments(std::vector<std::string> paths, ReadOptions options) {
+    return m_runner->submit([this, paths = std::move(paths), options = std::move(options)](JobContext& job) -> Result<std::any> {
         DocumentsRead out;
-        LECTERN_TRY(appendRead(job, paths, out.documents));
+        LECTERN_TRY(appendRead(job, paths, out.documents, options));
         if (m_engine) {
             TokenizerCounter counter(m_engine->tokenizer());
             for (const auto& d : out.documents) {
@@ -99,6 +164,33 @@ JobId AppCore::readDocuments(std::vector<std::string> paths) {
             }
         }
         return std::any(std::move(out));
+    });
+}
+
+JobId AppCore::createSession(std::vector<ingest::Document> documents) {
+    return m_runner->submit([this, documents = std::move(documents)](JobContext&) -> Result<std::any> {
+        const std::string model = m_engine ? m_engine->options().modelPath : std::string();
+        auto id = createTaskSession(*m_store, "Ask", model, documents);
+        if (!id) return id.error();
+        return std::any(*id);
+    });
+}
+
+JobId AppCore::planAsk(std::int64_t sessionId, std::int64_t maxTokens) {
+    return m_runner->submit([this, sessionId, maxTokens](JobContext&) -> Result<std::any> {
+        if (!m_engine) return noModel();
+        auto plan = lectern::app::planAsk(*m_engine, *m_store, sessionId, "", maxTokens);
+        if (!plan) return plan.error();
+        return std::any(std::move(plan.value()));
+    });
+}
+
+JobId AppCore::promptView(std::int64_t sessionId, std::int64_t userMessageId, std::int64_t maxTokens) {
+    return m_runner->submit([this, sessionId, userMessageId, maxTokens](JobContext&) -> Result<std::any> {
+        if (!m_engine) return noModel();
+        auto view = askPromptView(*m_engine, *m_store, sessionId, userMessageId, maxTokens);
+        if (!view) return view.error();
+        return std::any(std::move(view.value()));
     });
 }
 
@@ -175,6 +267,11 @@ Result<std::vector<SearchHit>> AppCore::search(const std::string& query, const S
 Status AppCore::deleteSession(std::int64_t sessionId) {
     std::lock_guard lock(m_queryMutex);
     return m_queryStore->sessions().remove(sessionId);
+}
+
+Result<std::vector<ingest::Document>> AppCore::sessionDocuments(std::int64_t sessionId) {
+    std::lock_guard lock(m_queryMutex);
+    return loadSessionDocuments(*m_queryStore, sessionId);
 }
 
 Result<std::string> AppCore::sessionModel(std::int64_t sessionId) {

@@ -19,6 +19,7 @@
 #include <atomic>
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -61,6 +62,23 @@ struct DocumentsRead {
     std::vector<std::size_t> tokens;
 };
 
+// Reading documents: an encrypted PDF opens with its password (path -> password); without
+// one, the job fails with ErrorCode::NeedsPassword and its path as the error's context.
+struct ReadOptions {
+    std::map<std::string, std::string> passwords;
+};
+
+// What a model needs before it is loaded, against what the machine has free.
+struct ModelFootprint {
+    std::string description;     // "Llama 3.1 8B, Q4_K, 32 layers" or the file name
+    std::int64_t nCtxTrain = 0;  // the context the model was trained for
+    std::size_t weightsBytes = 0;
+    std::size_t kvBytes = 0;     // the KV cache at the chosen context and element type
+    std::size_t availableBytes = 0;  // memory free now (MemAvailable); 0 when unknown
+    bool fits = true;
+    std::string advice;          // when it does not fit: what to change, for the user
+};
+
 // The task calls take the task's request and, optionally, paths to read inside the job
 // first (progress: Phase::Extract in pages or files); what is read is appended to the
 // request's documents. Review may instead read a git repository's uncommitted changes.
@@ -82,7 +100,14 @@ public:
     // -> ModelInfo. Replaces the open model when it succeeds (the old one stays when not).
     JobId openModel(EngineOptions options);
     // -> DocumentsRead.
-    JobId readDocuments(std::vector<std::string> paths);
+    JobId readDocuments(std::vector<std::string> paths, ReadOptions options = {});
+    // -> std::int64_t, the id of a new Ask session holding `documents` (stored in the job).
+    JobId createSession(std::vector<ingest::Document> documents);
+    // -> AskPlan: what an Ask in the session would put in the context, counted exactly with
+    // the open model's tokenizer (the budget meter); no model open is an error.
+    JobId planAsk(std::int64_t sessionId, std::int64_t maxTokens = 512);
+    // -> PromptView: what the model saw for a question of the session (its user message).
+    JobId promptView(std::int64_t sessionId, std::int64_t userMessageId, std::int64_t maxTokens = 512);
     // -> AskResult. Errors: those of runAsk (Corrupt: the question is not UTF-8); no model open.
     JobId ask(AskRequest request, std::vector<std::string> paths = {});
     // -> SummarizeResult.
@@ -106,6 +131,12 @@ public:
     Status deleteSession(std::int64_t sessionId);
     // The model a session was made with ("" when it did not record one).
     Result<std::string> sessionModel(std::int64_t sessionId);
+    // The session's documents as stored (every unit's text, locators, pages).
+    Result<std::vector<ingest::Document>> sessionDocuments(std::int64_t sessionId);
+
+    // Reads the model's header (no weights are read) and compares what it needs at `nCtx`
+    // with the memory free now. Errors: those of inspect_model.
+    static Result<ModelFootprint> footprint(const std::string& modelPath, std::int64_t nCtx, KvType kvType);
 
 private:
     AppCore() = default;

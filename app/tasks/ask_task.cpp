@@ -22,8 +22,11 @@ struct Conversation {
     std::int64_t sessionId = 0;
     std::vector<ingest::Document> documents;
     std::vector<MessageRecord> history;  // user and assistant turns before this question
+    std::string question;
+    bool regenerate = false;
     std::string system;
     Tokens prefix;
+    ingest::PackResult packed;
 };
 
 // The checkpoint of the session's latest ask run: {"key", "tokenHash", "nTokens"}.
@@ -42,41 +45,80 @@ bool startsWith(const Tokens& tokens, const Tokens& prefix) {
     return tokens.size() >= prefix.size() && std::equal(prefix.begin(), prefix.end(), tokens.begin());
 }
 
-Result<Conversation> prepare(LocalEngine& engine, Store& store, const AskRequest& request,
-                             AskResult& out) {
-    Conversation c;
-    c.sessionId = request.sessionId;
-    if (c.sessionId == 0) {
-        auto id = createTaskSession(store, "Ask", engine.options().modelPath, request.documents);
-        if (!id) return id.error();
-        c.sessionId = *id;
+// The session's turns as the model sees them: its user and assistant messages, where an
+// answer given again (regenerate) replaces the versions before it.
+Result<std::vector<MessageRecord>> conversationTurns(Store& store, std::int64_t sessionId) {
+    auto messages = store.messages().list(sessionId);
+    if (!messages) return messages.error();
+    std::vector<MessageRecord> turns;
+    for (auto& m : *messages) {
+        if (m.role != "user" && m.role != "assistant") continue;
+        if (m.role == "assistant" && !turns.empty() && turns.back().role == "assistant")
+            turns.back() = std::move(m);
+        else
+            turns.push_back(std::move(m));
     }
+    return turns;
+}
+
+// Loads the session's documents and turns; `history` ends before the turn at `questionAt`
+// (every turn when it is turns.size()).
+Status loadConversation(Store& store, Conversation& c, const std::vector<MessageRecord>& turns,
+                        std::size_t questionAt) {
     auto docs = loadSessionDocuments(store, c.sessionId);
     if (!docs) return docs.error();
     c.documents = std::move(docs.value());
-    auto messages = store.messages().list(c.sessionId);
-    if (!messages) return messages.error();
-    for (auto& m : *messages)
-        if (m.role == "user" || m.role == "assistant") c.history.push_back(std::move(m));
+    c.history.assign(turns.begin(), turns.begin() + static_cast<std::ptrdiff_t>(questionAt));
+    if (questionAt < turns.size()) c.question = turns[questionAt].text;
+    return {};
+}
 
+// Packs the documents into the system message, leaving room for the question and answer.
+Status packConversation(const LocalEngine& engine, Conversation& c, std::int64_t maxTokens) {
     TokenizerCounter counter(engine.tokenizer());
     auto bare = renderPrompt("ask_system", {{"documents", ""}});
     if (!bare) return bare.error();
     ingest::PackOptions po;
     po.n_ctx = static_cast<std::size_t>(engine.nCtx());
     po.reserve_system = counter.count(*bare) + 16;
-    po.reserve_question = std::max<std::size_t>(256, counter.count(request.question) + 64);
-    po.reserve_answer = static_cast<std::size_t>(request.maxTokens);
+    po.reserve_question = std::max<std::size_t>(256, counter.count(c.question) + 64);
+    po.reserve_answer = static_cast<std::size_t>(maxTokens);
     auto packed = ingest::pack(c.documents, counter, po);
     if (!packed) return packed.error();
-    if (!packed->fits)
-        out.notes.push_back(std::to_string(packed->did_not_fit.size()) +
-                            " pages or files did not fit the context and were left out");
-    auto system = renderPrompt("ask_system", {{"documents", packed->prompt}});
+    c.packed = std::move(packed.value());
+    auto system = renderPrompt("ask_system", {{"documents", c.packed.prompt}});
     if (!system) return system.error();
     c.system = *system;
     // Templates that cannot render a system message alone (Llama 2) have no kept prefix.
     if (auto prefix = systemPrefixTokens(engine, c.system)) c.prefix = std::move(prefix.value());
+    return {};
+}
+
+Result<Conversation> prepare(LocalEngine& engine, Store& store, const AskRequest& request,
+                             AskResult& out) {
+    Conversation c;
+    c.sessionId = request.sessionId;
+    c.regenerate = request.regenerate;
+    if (c.sessionId == 0) {
+        if (request.regenerate) return make_error(ErrorCode::InvalidArgument, "there is no question to answer again");
+        auto id = createTaskSession(store, "Ask", engine.options().modelPath, request.documents);
+        if (!id) return id.error();
+        c.sessionId = *id;
+    }
+    auto turns = conversationTurns(store, c.sessionId);
+    if (!turns) return turns.error();
+    std::size_t questionAt = turns->size();
+    if (request.regenerate) {
+        while (questionAt > 0 && (*turns)[questionAt - 1].role != "user") --questionAt;
+        if (questionAt == 0) return make_error(ErrorCode::InvalidArgument, "there is no question to answer again");
+        --questionAt;
+    }
+    LECTERN_TRY(loadConversation(store, c, *turns, questionAt));
+    if (!request.regenerate) c.question = request.question;
+    LECTERN_TRY(packConversation(engine, c, request.maxTokens));
+    if (!c.packed.fits)
+        out.notes.push_back(std::to_string(c.packed.did_not_fit.size()) +
+                            " pages or files did not fit the context and were left out");
     return c;
 }
 
@@ -104,7 +146,8 @@ Result<Tokens> historyTokens(const LocalEngine& engine, const Conversation& c) {
 Status restoreConversation(LocalEngine& engine, Store& store, KvSnapshotCache* snapshots,
                            const Conversation& c, AskResult& out, const TaskContext& ctx) {
     Session& session = engine.session();
-    const auto cp = lastCheckpoint(store, c.sessionId);
+    // The kept conversation and its snapshot end with the answer being given again.
+    const auto cp = c.regenerate ? nlohmann::json() : lastCheckpoint(store, c.sessionId);
     if (cp.is_object() && session.n_past() == cp.value("nTokens", std::int64_t{-1}) &&
         KvSnapshotCache::tokenHash(session.tokens()) == cp.value("tokenHash", std::string()) &&
         startsWith(session.tokens(), c.prefix)) {
@@ -193,7 +236,8 @@ Result<Tokens> renderedConversation(const LocalEngine& engine, const Conversatio
 
 Result<AskResult> runAsk(LocalEngine& engine, Store& store, const AskRequest& request,
                          const TaskContext& ctx) {
-    if (request.question.empty()) return make_error(ErrorCode::InvalidArgument, "an empty question");
+    if (request.question.empty() && !request.regenerate)
+        return make_error(ErrorCode::InvalidArgument, "an empty question");
     if (!ingest::is_valid_utf8(request.question))
         return make_error(ErrorCode::Corrupt, "the question is not valid UTF-8 text",
                           "Lectern reads questions as UTF-8; check the terminal's encoding");
@@ -215,12 +259,12 @@ Result<AskResult> runAsk(LocalEngine& engine, Store& store, const AskRequest& re
         const Status restored = restoreConversation(engine, store, request.snapshots, c, out, ctx);
         stoppedEarly = !restored && restored.error().code == ErrorCode::Cancelled;
         if (!restored && !stoppedEarly) return restored.error();
-        auto question = userTurnTokens(engine, request.question);
+        auto question = userTurnTokens(engine, c.question);
         if (!question) return question.error();
         prompt = std::move(question.value());
         out.questionTokens = static_cast<std::int64_t>(prompt.size());
     } else {
-        auto full = renderedConversation(engine, c, request.question);
+        auto full = renderedConversation(engine, c, c.question);
         if (!full) return full.error();
         prompt = std::move(full.value());
         out.contextSource = "prefill";
@@ -231,8 +275,8 @@ Result<AskResult> runAsk(LocalEngine& engine, Store& store, const AskRequest& re
         return make_error(ErrorCode::InvalidArgument, "the conversation fills the context",
                           "start a new session or use a larger --ctx");
 
-    LECTERN_TRY(store.messages().add(makeMessage(c.sessionId, "user", request.question)));
-    auto run = store.taskRuns().start(c.sessionId, "ask", dumpJson(nlohmann::json{{"question", request.question}}));
+    if (!c.regenerate) LECTERN_TRY(store.messages().add(makeMessage(c.sessionId, "user", c.question)));
+    auto run = store.taskRuns().start(c.sessionId, "ask", dumpJson(nlohmann::json{{"question", c.question}}));
     if (!run) return run.error();
     RunFailureGuard failed(store, *run);
     auto begun = store.messages().beginStream(c.sessionId, "assistant");
@@ -274,6 +318,81 @@ Result<AskResult> runAsk(LocalEngine& engine, Store& store, const AskRequest& re
     LECTERN_TRY(store.taskRuns().finish(*run, out.stopped ? TaskRunStatus::Stopped : TaskRunStatus::Complete));
     out.citations = findCitations(out.answer, c.documents);
     return out;
+}
+
+namespace {
+
+// Tokens as text, control tokens by name ("<|eot_id|>"): what the model was given.
+std::string tokensAsText(const Tokenizer& tokenizer, const Tokens& tokens) {
+    std::string text;
+    for (const std::int32_t id : tokens) {
+        std::string piece = tokenizer.token_bytes(id);
+        text += piece.empty() ? tokenizer.token_text(id) : piece;
+    }
+    return valid_utf8(text);
+}
+
+}  // namespace
+
+Result<AskPlan> planAsk(LocalEngine& engine, Store& store, std::int64_t sessionId,
+                        const std::string& question, std::int64_t maxTokens) {
+    Conversation c;
+    c.sessionId = sessionId;
+    auto turns = conversationTurns(store, sessionId);
+    if (!turns) return turns.error();
+    LECTERN_TRY(loadConversation(store, c, *turns, turns->size()));
+    c.question = question;
+    LECTERN_TRY(packConversation(engine, c, maxTokens));
+    AskPlan plan;
+    plan.nCtx = engine.nCtx();
+    plan.prefixTokens = static_cast<std::int64_t>(
+        c.prefix.empty() ? engine.tokenizer().count(c.system) : c.prefix.size());
+    auto all = historyTokens(engine, c);
+    if (!all) return all.error();
+    plan.historyTokens = static_cast<std::int64_t>(all->size() - c.prefix.size());
+    plan.questionReserve = static_cast<std::int64_t>(
+        std::max<std::size_t>(256, engine.tokenizer().count(question) + 64));
+    plan.answerReserve = maxTokens;
+    plan.units = std::move(c.packed.units);
+    plan.fits = c.packed.fits;
+    TokenizerCounter counter(engine.tokenizer());
+    for (const auto& d : c.documents) {
+        std::size_t n = 0;
+        for (const auto& u : d.units) n += counter.count(u.text);
+        plan.documentTokens.push_back(n);
+    }
+    return plan;
+}
+
+Result<PromptView> askPromptView(LocalEngine& engine, Store& store, std::int64_t sessionId,
+                                 std::int64_t userMessageId, std::int64_t maxTokens) {
+    auto turns = conversationTurns(store, sessionId);
+    if (!turns) return turns.error();
+    std::size_t at = 0;
+    while (at < turns->size() && !((*turns)[at].id == userMessageId && (*turns)[at].role == "user")) ++at;
+    if (at == turns->size()) return make_error(ErrorCode::NotFound, "no such question in this session");
+    Conversation c;
+    c.sessionId = sessionId;
+    LECTERN_TRY(loadConversation(store, c, *turns, at));
+    LECTERN_TRY(packConversation(engine, c, maxTokens));
+    Tokens tokens;
+    if (turnsAreAppendable(engine)) {
+        auto all = historyTokens(engine, c);
+        if (!all) return all.error();
+        auto question = userTurnTokens(engine, c.question);
+        if (!question) return question.error();
+        tokens = std::move(all.value());
+        tokens.insert(tokens.end(), question->begin(), question->end());
+    } else {
+        auto full = renderedConversation(engine, c, c.question);
+        if (!full) return full.error();
+        tokens = std::move(full.value());
+    }
+    PromptView view;
+    view.text = tokensAsText(engine.tokenizer(), tokens);
+    view.tokens = static_cast<std::int64_t>(tokens.size());
+    view.units = std::move(c.packed.units);
+    return view;
 }
 
 }  // namespace lectern::app

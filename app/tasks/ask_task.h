@@ -15,6 +15,7 @@
 #include "citations.h"
 #include "kv_snapshot_cache.h"
 #include "lectern/ingest/document.h"
+#include "lectern/ingest/packing.h"
 #include "local_engine.h"
 #include "store.h"
 #include "task_context.h"
@@ -26,6 +27,9 @@ struct AskRequest {
     std::int64_t sessionId = 0;               // 0: a new session over `documents`
     std::vector<ingest::Document> documents;  // for a new session
     std::string question;
+    // Answer the session's last question again (`question` is ignored): the earlier answer
+    // stays in the session as an earlier version, and later turns see the newest one.
+    bool regenerate = false;
     SamplerOptions sampling = defaultSampling(TaskKind::Ask);  // task_sampling.h
     std::int64_t maxTokens = 512;
     KvSnapshotCache* snapshots = nullptr;     // null: nothing is kept on disk
@@ -43,6 +47,33 @@ struct AskResult {
     std::vector<Citation> citations;
     std::vector<std::string> notes;     // units that did not fit, snapshot misses, ...
 };
+
+// What an Ask in a session puts in the model's context, counted with the model's tokenizer
+// before anything runs: the same packing runAsk does (for a question of up to 192 tokens;
+// a longer one reserves more and may leave out more units).
+struct AskPlan {
+    std::int64_t nCtx = 0;
+    std::int64_t prefixTokens = 0;     // BOS + system message with the documents, as prefilled
+    std::int64_t historyTokens = 0;    // the earlier turns, as prefilled after the prefix
+    std::int64_t questionReserve = 0;  // kept for the question
+    std::int64_t answerReserve = 0;    // kept for the answer (maxTokens)
+    std::vector<ingest::PackedUnit> units;  // every unit of every document, included or not
+    bool fits = true;                  // every unit is in the prompt
+    std::vector<std::size_t> documentTokens;  // each document's units, counted one by one
+    std::int64_t used() const { return prefixTokens + historyTokens + answerReserve; }
+};
+Result<AskPlan> planAsk(LocalEngine& engine, Store& store, std::int64_t sessionId,
+                        const std::string& question, std::int64_t maxTokens);
+
+// What the model saw for a question of the session: the conversation exactly as its tokens
+// were given to the model (control tokens by name), up to where the answer starts.
+struct PromptView {
+    std::string text;
+    std::int64_t tokens = 0;
+    std::vector<ingest::PackedUnit> units;  // which pages or files were in the context
+};
+Result<PromptView> askPromptView(LocalEngine& engine, Store& store, std::int64_t sessionId,
+                                 std::int64_t userMessageId, std::int64_t maxTokens);
 
 Result<AskResult> runAsk(LocalEngine& engine, Store& store, const AskRequest& request,
                          const TaskContext& context);

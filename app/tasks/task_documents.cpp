@@ -22,11 +22,14 @@ ingest::DocumentKind kindFromName(const std::string& name) {
 }  // namespace
 
 Result<std::vector<ingest::Document>> readDocuments(const std::vector<std::string>& paths,
-                                                    const ingest::ReadControl& control) {
+                                                    const ingest::ReadControl& control,
+                                                    const std::map<std::string, std::string>& passwords) {
     std::vector<ingest::Document> docs;
     ingest::IngestOptions options;
     options.control = control;
     for (const auto& p : paths) {
+        const auto password = passwords.find(p);
+        options.pdf.password = password == passwords.end() ? std::string() : password->second;
         auto d = ingest::read_path(p, options);
         if (!d) return d.error();
         if (d->metadata.title.empty()) d->metadata.title = std::filesystem::path(p).filename().string();

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -24,9 +25,11 @@ private:
 };
 
 // Reads every path (PDF, text, code folder), reporting pages or files to `control` and
-// stopping when its flag is set. Errors: those of ingest::read_path (Cancelled among them).
+// stopping when its flag is set; an encrypted PDF is opened with its entry in `passwords`.
+// Errors: those of ingest::read_path (Cancelled and NeedsPassword among them).
 Result<std::vector<ingest::Document>> readDocuments(const std::vector<std::string>& paths,
-                                                    const ingest::ReadControl& control = {});
+                                                    const ingest::ReadControl& control = {},
+                                                    const std::map<std::string, std::string>& passwords = {});
 
 // Stores a document and its units (or finds the same bytes stored before); returns its id.
 Result<std::int64_t> storeDocument(Store& store, const ingest::Document& document);

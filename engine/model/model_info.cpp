@@ -20,17 +20,17 @@ Result<TokenizerInfo> gguf_tokenizer(const std::string& path) {
     if (model.empty()) return TokenizerInfo{};
     if (model == "gpt2") {
         const std::string pre = f->get_string("tokenizer.ggml.pre").value_or("default");
-        return TokenizerInfo{TokenizerKind::ByteLevelBpe, "gguf gpt2, pre " + pre};
+        return TokenizerInfo{TokenizerFileKind::ByteLevelBpe, "gguf gpt2, pre " + pre};
     }
-    if (model == "llama") return TokenizerInfo{TokenizerKind::SentencePiece, "gguf llama"};
-    return TokenizerInfo{TokenizerKind::Unsupported, "gguf " + model};
+    if (model == "llama") return TokenizerInfo{TokenizerFileKind::SentencePiece, "gguf llama"};
+    return TokenizerInfo{TokenizerFileKind::Unsupported, "gguf " + model};
 }
 
 TokenizerInfo folder_tokenizer(const std::string& dir) {
     namespace fs = std::filesystem;
     std::error_code ec;
-    if (fs::exists(fs::path(dir) / "tokenizer.json", ec)) return {TokenizerKind::ByteLevelBpe, "tokenizer.json"};
-    if (fs::exists(fs::path(dir) / "tokenizer.model", ec)) return {TokenizerKind::SentencePiece, "tokenizer.model"};
+    if (fs::exists(fs::path(dir) / "tokenizer.json", ec)) return {TokenizerFileKind::ByteLevelBpe, "tokenizer.json"};
+    if (fs::exists(fs::path(dir) / "tokenizer.model", ec)) return {TokenizerFileKind::SentencePiece, "tokenizer.model"};
     return {};
 }
 
@@ -49,12 +49,12 @@ std::string rope_description(const ModelWeights& w) {
     return buf;
 }
 
-const char* kind_name(TokenizerKind kind) {
+const char* kind_name(TokenizerFileKind kind) {
     switch (kind) {
-    case TokenizerKind::None: return "none";
-    case TokenizerKind::ByteLevelBpe: return "byte-level BPE";
-    case TokenizerKind::SentencePiece: return "SentencePiece";
-    case TokenizerKind::Unsupported: return "unsupported";
+    case TokenizerFileKind::None: return "none";
+    case TokenizerFileKind::ByteLevelBpe: return "byte-level BPE";
+    case TokenizerFileKind::SentencePiece: return "SentencePiece";
+    case TokenizerFileKind::Unsupported: return "unsupported";
     }
     return "unknown";
 }
@@ -62,7 +62,7 @@ const char* kind_name(TokenizerKind kind) {
 }  // namespace
 
 std::string TokenizerInfo::to_string() const {
-    if (kind == TokenizerKind::None) return kind_name(kind);
+    if (kind == TokenizerFileKind::None) return kind_name(kind);
     return std::string(kind_name(kind)) + " (" + source + ")";
 }
 

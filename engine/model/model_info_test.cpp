@@ -34,7 +34,7 @@ TEST(InspectModel, DescribesAQuantizedGgufFile) {
     const std::map<DType, int> types{{DType::F32, 5}, {DType::Q4_K, 13}, {DType::Q6_K, 3}};
     EXPECT_EQ(info->tensor_types, types);
     EXPECT_EQ(info->rope_scaling, "per-frequency divisors 1..8");
-    EXPECT_EQ(info->tokenizer.kind, TokenizerKind::ByteLevelBpe);
+    EXPECT_EQ(info->tokenizer.kind, TokenizerFileKind::ByteLevelBpe);
     EXPECT_EQ(info->tokenizer.to_string(), "byte-level BPE (gguf gpt2, pre llama-bpe)");
     EXPECT_EQ(info->weights_bytes, 1130240u);
     const ModelMemory m = info->memory(8192);
@@ -51,7 +51,7 @@ TEST(InspectModel, DescribesHuggingFaceFolders) {
     EXPECT_TRUE(tied->config.tied_embeddings);
     EXPECT_EQ(tied->config.n_layer, 3);
     EXPECT_EQ(tied->rope_scaling, "llama3, factor 32 (low 1, high 4, original context 8192)");
-    EXPECT_EQ(tied->tokenizer.kind, TokenizerKind::ByteLevelBpe);
+    EXPECT_EQ(tied->tokenizer.kind, TokenizerFileKind::ByteLevelBpe);
     EXPECT_EQ(tied->tokenizer.to_string(), "byte-level BPE (tokenizer.json)");
     const std::map<DType, int> types{{DType::F32, 7}, {DType::BF16, 22}};
     EXPECT_EQ(tied->tensor_types, types);
@@ -61,14 +61,14 @@ TEST(InspectModel, DescribesHuggingFaceFolders) {
     EXPECT_EQ(llama2->config.n_kv_head, llama2->config.n_head);
     EXPECT_EQ(llama2->config.n_ctx_train, 4096);
     EXPECT_EQ(llama2->rope_scaling, "none");
-    EXPECT_EQ(llama2->tokenizer.kind, TokenizerKind::SentencePiece);
+    EXPECT_EQ(llama2->tokenizer.kind, TokenizerFileKind::SentencePiece);
     EXPECT_EQ(llama2->tokenizer.to_string(), "SentencePiece (tokenizer.model)");
 }
 
 TEST(InspectModel, NamesAGgufSentencePieceVocabulary) {
     auto info = inspect_model(data("gguf/llama2-tiny-mha-F16.gguf"));
     ASSERT_TRUE(info.ok()) << info.error().to_string();
-    EXPECT_EQ(info->tokenizer.kind, TokenizerKind::SentencePiece);
+    EXPECT_EQ(info->tokenizer.kind, TokenizerFileKind::SentencePiece);
     EXPECT_EQ(info->tokenizer.to_string(), "SentencePiece (gguf llama)");
     EXPECT_EQ(info->weights_bytes, 3937280u);
 }

@@ -17,7 +17,9 @@
 
 namespace lectern {
 
-enum class TokenizerKind {
+// What kind of tokenizer a model file or folder brings (named apart from the loaded
+// tokenizer's TokenizerKind, so both headers can be included together).
+enum class TokenizerFileKind {
     None,           // the model brings no tokenizer
     ByteLevelBpe,   // Llama 3's (tokenizer.json, or GGUF model "gpt2")
     SentencePiece,  // Llama 2's (tokenizer.model, or GGUF model "llama")
@@ -25,7 +27,7 @@ enum class TokenizerKind {
 };
 
 struct TokenizerInfo {
-    TokenizerKind kind = TokenizerKind::None;
+    TokenizerFileKind kind = TokenizerFileKind::None;
     // Where it comes from: "tokenizer.json", "tokenizer.model", "gguf gpt2, pre llama-bpe",
     // "gguf llama", "gguf <model>" (Unsupported); empty for None.
     std::string source;

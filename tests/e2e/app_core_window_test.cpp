@@ -1,0 +1,201 @@
+// What the window asks of AppCore beyond the tasks, on the tiny Llama 3.1 fixture: the
+// budget planned before a question equals what Ask then prefills; a follow-up prefills only
+// its own tokens; an answer given again keeps the earlier one and later turns see the newest;
+// "what the model saw" is the prompt's exact tokens with every document page in it; a locked
+// PDF is refused with NeedsPassword naming it and opens with its password; the model's
+// footprint is the one inspect_model reports.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
+#include "app_core.h"
+#include "lectern/engine/model_info.h"
+#include "testing/pdf_maker.h"
+#include "task_fixture.h"
+
+namespace lectern::app::e2e {
+namespace {
+
+using namespace std::chrono_literals;
+
+class AppCoreWindowTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        AppCoreOptions o;
+        o.database = dir.path() / "lectern.db";
+        o.snapshotDir = dir.path() / "kv";
+        o.listener = queue.listener();
+        auto c = AppCore::open(o);
+        ASSERT_TRUE(c.ok()) << c.error().to_string();
+        core = std::move(c.value());
+        EngineOptions e;
+        e.modelPath = tinyModel();
+        e.nCtx = 4096;
+        e.threads = 2;
+        e.chunk = 64;
+        ASSERT_NE(last(core->openModel(e)).value, nullptr);
+    }
+
+    struct Last {
+        JobEvent event;
+        const std::any* value = nullptr;
+    };
+    // The final event of `job` (earlier events and other jobs' are dropped).
+    Last last(JobId job) {
+        Last out;
+        for (;;) {
+            auto e = queue.pop(120s);
+            if (!e) {
+                ADD_FAILURE() << "no final event for job " << job;
+                return out;
+            }
+            if (e->job != job || !e->isFinal()) continue;
+            out.event = std::move(*e);
+            if (const auto* f = std::get_if<JobFinished>(&out.event.payload)) out.value = &f->value;
+            return out;
+        }
+    }
+    template <class T>
+    T value(JobId job) {
+        Last l = last(job);
+        if (const auto* f = std::get_if<JobFailed>(&l.event.payload)) ADD_FAILURE() << f->error.to_string();
+        const T* v = finishedValue<T>(l.event);
+        EXPECT_NE(v, nullptr);
+        return v ? *v : T{};
+    }
+    std::int64_t sessionOf(const std::vector<std::string>& paths) {
+        auto read = value<DocumentsRead>(core->readDocuments(paths));
+        return value<std::int64_t>(core->createSession(read.documents));
+    }
+    AskResult ask(std::int64_t session, const std::string& question, bool regenerate = false) {
+        AskRequest r;
+        r.sessionId = session;
+        r.question = question;
+        r.regenerate = regenerate;
+        r.maxTokens = 8;
+        r.sampling = SamplerOptions{};  // greedy
+        return value<AskResult>(core->ask(r));
+    }
+
+    ingest::testing::TempDir dir;
+    JobEventQueue queue;
+    std::unique_ptr<AppCore> core;
+};
+
+TEST_F(AppCoreWindowTest, ThePlannedBudgetIsWhatAskPrefillsAndAFollowUpPrefillsOnlyItsOwnTokens) {
+    const auto session = sessionOf({dir.write("memo.txt", paragraph(1) + "\n\n" + paragraph(2))});
+    ASSERT_GT(session, 0);
+    const auto plan = value<AskPlan>(core->planAsk(session, 8));
+    EXPECT_EQ(plan.nCtx, 4096);
+    EXPECT_TRUE(plan.fits);
+    ASSERT_EQ(plan.documentTokens.size(), 1u);
+    EXPECT_GT(plan.documentTokens[0], 0u);
+    EXPECT_EQ(plan.historyTokens, 0);
+    EXPECT_EQ(plan.used(), plan.prefixTokens + 8);
+
+    const auto first = ask(session, "What is the memo about?");
+    EXPECT_EQ(first.prefixTokens, plan.prefixTokens);
+    EXPECT_EQ(first.stats.promptTokens, plan.prefixTokens + first.questionTokens);
+
+    const auto after = value<AskPlan>(core->planAsk(session, 8));
+    EXPECT_EQ(after.prefixTokens, plan.prefixTokens);
+    EXPECT_GT(after.historyTokens, first.questionTokens);  // the question and its answer
+
+    const auto second = ask(session, "And then?");
+    EXPECT_EQ(second.contextSource, "memory");
+    EXPECT_EQ(second.stats.prefilledTokens, second.questionTokens);
+}
+
+TEST_F(AppCoreWindowTest, RegenerateKeepsTheEarlierAnswerAndTheNewestIsTheOneLaterTurnsSee) {
+    const auto session = sessionOf({dir.write("memo.txt", paragraph(3))});
+    const auto first = ask(session, "Summarize the memo.");
+    AskRequest sampled;
+    sampled.sessionId = session;
+    sampled.regenerate = true;
+    sampled.maxTokens = 8;
+    sampled.sampling.temperature = 1.0f;
+    sampled.sampling.seed = 7;
+    const auto again = value<AskResult>(core->ask(sampled));
+    EXPECT_EQ(again.sessionId, session);
+    EXPECT_FALSE(again.answer.empty());
+
+    auto t = core->transcript(session);
+    ASSERT_TRUE(t.ok());
+    std::vector<std::string> roles;
+    for (const auto& m : t->messages) roles.push_back(m.role);
+    EXPECT_EQ(roles, (std::vector<std::string>{"user", "assistant", "assistant"}));
+    EXPECT_EQ(t->messages[1].text, first.answer);
+    EXPECT_EQ(t->messages[2].text, again.answer);
+
+    // What the model saw for the question: its tokens, the page text, the question.
+    const auto view = value<PromptView>(core->promptView(session, t->messages[0].id, 8));
+    EXPECT_EQ(view.tokens, first.stats.promptTokens);
+    EXPECT_NE(view.text.find(paragraph(3).substr(0, 40)), std::string::npos);
+    EXPECT_NE(view.text.find("Summarize the memo."), std::string::npos);
+    EXPECT_NE(view.text.find("<|start_header_id|>"), std::string::npos);
+    ASSERT_EQ(view.units.size(), 1u);
+    EXPECT_TRUE(view.units[0].included);
+
+    // The next question's history holds one answer: the newest.
+    ASSERT_NE(first.answer, again.answer) << "seed 7 happened to give the greedy answer";
+    ask(session, "Thanks.");
+    t = core->transcript(session);
+    ASSERT_TRUE(t.ok());
+    ASSERT_EQ(t->messages.size(), 5u);
+    const auto nextView = value<PromptView>(core->promptView(session, t->messages[3].id, 8));
+    EXPECT_NE(nextView.text.find(again.answer), std::string::npos);
+    EXPECT_EQ(nextView.text.find(first.answer), std::string::npos);
+}
+
+TEST_F(AppCoreWindowTest, RegenerateInASessionWithoutQuestionsIsRefused) {
+    const auto session = sessionOf({dir.write("memo.txt", paragraph(4))});
+    AskRequest r;
+    r.sessionId = session;
+    r.regenerate = true;
+    const Last l = last(core->ask(r));
+    const auto* f = std::get_if<JobFailed>(&l.event.payload);
+    ASSERT_NE(f, nullptr);
+    EXPECT_EQ(f->error.code, ErrorCode::InvalidArgument);
+}
+
+TEST_F(AppCoreWindowTest, ALockedPdfNeedsItsPasswordAndOpensWithIt) {
+    const std::string plain = (dir.path() / "plain.pdf").string();
+    const std::string locked = (dir.path() / "locked.pdf").string();
+    ingest::testing::TestPdf pdf;
+    pdf.pages.push_back({{"The quarterly revenue grew by twelve percent."}});
+    ASSERT_TRUE(ingest::testing::write_test_pdf(plain, pdf).ok());
+    const std::string command = "qpdf --encrypt open-sesame owner-pw 256 -- '" + plain + "' '" + locked + "'";
+    ASSERT_EQ(std::system(command.c_str()), 0);
+
+    const Last refused = last(core->readDocuments({locked}));
+    const auto* f = std::get_if<JobFailed>(&refused.event.payload);
+    ASSERT_NE(f, nullptr);
+    EXPECT_EQ(f->error.code, ErrorCode::NeedsPassword);
+    EXPECT_NE(f->error.context.find("locked.pdf"), std::string::npos) << f->error.to_string();
+
+    ReadOptions withPassword;
+    withPassword.passwords[locked] = "open-sesame";
+    const auto read = value<DocumentsRead>(core->readDocuments({locked}, withPassword));
+    ASSERT_EQ(read.documents.size(), 1u);
+    EXPECT_NE(read.documents[0].units.at(0).text.find("twelve percent"), std::string::npos);
+    ASSERT_EQ(read.tokens.size(), 1u);
+    EXPECT_GT(read.tokens[0], 0u);
+}
+
+TEST(AppCoreFootprint, IsWhatInspectModelReportsAtTheChosenContext) {
+    auto info = inspect_model(tinyModel());
+    ASSERT_TRUE(info.ok());
+    auto f16 = AppCore::footprint(tinyModel(), 8192, KvType::F16);
+    ASSERT_TRUE(f16.ok()) << f16.error().to_string();
+    EXPECT_EQ(f16->weightsBytes, info->weights_bytes);
+    EXPECT_EQ(f16->kvBytes, info->memory(8192).kv_cache_f16_bytes);
+    EXPECT_EQ(f16->nCtxTrain, info->config.n_ctx_train);
+    auto f32 = AppCore::footprint(tinyModel(), 8192, KvType::F32);
+    ASSERT_TRUE(f32.ok());
+    EXPECT_EQ(f32->kvBytes, 2 * f16->kvBytes);
+    EXPECT_TRUE(f16->fits);  // a few MiB
+    EXPECT_EQ(AppCore::footprint("/nonexistent/model.gguf", 8192, KvType::F16).error().code, ErrorCode::NotFound);
+}
+
+}  // namespace
+}  // namespace lectern::app::e2e
