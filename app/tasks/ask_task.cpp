@@ -288,7 +288,7 @@ Result<AskResult> runAsk(LocalEngine& engine, Store& store, const AskRequest& re
     gr.cancel = ctx.cancel;
     gr.onText = [&](std::string_view piece) {
         (void)stream.append(piece);
-        ctx.emit(piece);
+        ctx.emitText(piece);
     };
     gr.onPrefill = [&](std::int64_t d, std::int64_t t) { ctx.report(Phase::Prefill, d, t); };
     gr.onDecode = [&](std::int64_t d, std::int64_t t) { ctx.report(Phase::Decode, d, t); };

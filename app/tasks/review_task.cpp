@@ -67,7 +67,7 @@ Result<ReviewResult> runReview(LocalEngine& engine, Store& store, const ReviewRe
     for (const std::string& text : outputs) {
         out.output += text + "\n";
         (void)stream.append(text + "\n");
-        ctx.emit(text + "\n");
+        ctx.emitText(text + "\n");
     }
     for (std::size_t i = outputs.size(); i < inputs->size() && !out.stopped; ++i) {
         ctx.report(Phase::Review, static_cast<std::int64_t>(i), static_cast<std::int64_t>(inputs->size()));
@@ -83,7 +83,7 @@ Result<ReviewResult> runReview(LocalEngine& engine, Store& store, const ReviewRe
         gr.cancel = ctx.cancel;
         gr.onText = [&](std::string_view piece) {
             (void)stream.append(piece);
-            ctx.emit(piece);
+            ctx.emitText(piece);
         };
         gr.onDecode = [&](std::int64_t d, std::int64_t t) { ctx.report(Phase::Decode, d, t); };
         auto g = engine.complete(*prompt, gr);
@@ -96,7 +96,7 @@ Result<ReviewResult> runReview(LocalEngine& engine, Store& store, const ReviewRe
         }
         if (!out.stopped && i + 1 < inputs->size()) {
             (void)stream.append("\n");
-            ctx.emit("\n");
+            ctx.emitText("\n");
         }
     }
     const ShownLines shown = request.shown.empty() ? shownLinesOf(request.documents) : request.shown;

@@ -177,7 +177,7 @@ Result<SummarizeResult> runSummarize(LocalEngine& engine, Store& store,
     }
     auto g = s.run(*finalUser, request.maxTokens, [&](std::string_view piece) {
         (void)stream.append(piece);
-        ctx.emit(piece);
+        ctx.emitText(piece);
     });
     if (!g) return g.error();
     if (g->cancelled) return stop(g->text);

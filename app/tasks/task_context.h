@@ -40,7 +40,7 @@ struct TaskContext {
     void report(Phase phase, std::int64_t done, std::int64_t total) const {
         report(phase, unitOf(phase), done, total);
     }
-    void emit(std::string_view text) const {
+    void emitText(std::string_view text) const {
         if (token && !text.empty()) token(text);
     }
 };

@@ -141,7 +141,7 @@ Result<TranslateResult> runTranslate(LocalEngine& engine, Store& store, const Tr
     RunFailureGuard failed(store, out.runId);
     Progress& p = *progress;
     out.resumedFrom = p.next;
-    if (p.next > 0) ctx.emit(assembleTranslation(segments, p.outputs));
+    if (p.next > 0) ctx.emitText(assembleTranslation(segments, p.outputs));
     for (; p.next < segments.size(); ++p.next) {
         ctx.report(Phase::Translate, static_cast<std::int64_t>(p.next), static_cast<std::int64_t>(segments.size()));
         auto text = ctx.cancelled() ? Result<std::optional<std::string>>(std::optional<std::string>())
@@ -159,7 +159,7 @@ Result<TranslateResult> runTranslate(LocalEngine& engine, Store& store, const Tr
         const auto& seg = segments[p.next];
         std::string piece = first ? "" : "\n\n";
         if (seg.startsUnit && seg.page > 0) piece += "--- page " + std::to_string(seg.page) + " ---\n\n";
-        ctx.emit(piece + **text);
+        ctx.emitText(piece + **text);
     }
     out.segments = p.outputs;
     out.glossary = p.glossary;

@@ -1,0 +1,93 @@
+// `lectern [--model M] [--context N] [FILE|DIR...]`: the desktop application. It opens the
+// window with the documents given in a new session (like `okular file.pdf`), loading the
+// model given or the one used last; on a first run without a model it shows the picker.
+// Without a display it says so in one line and exits 2.
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QStandardPaths>
+#include <QTimer>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+#include "core_bridge.h"
+#include "main_window.h"
+
+namespace {
+
+constexpr const char* kUsage =
+    "Usage: lectern [--model MODEL] [--context TOKENS] [FILE|DIR...]\n"
+    "Reads whole documents with a local Llama 3 model: ask, summarize, review, translate.\n"
+    "  --model MODEL     a GGUF file or Hugging Face folder (default: the last one used)\n"
+    "  --context TOKENS  the context size (default: the last one used, else 8192)\n"
+    "  FILE|DIR          PDFs, text files or folders of code to open in a new session\n"
+    "Without a window: lectern-cli --help.\n";
+
+bool hasDisplay() {
+    const char* platform = std::getenv("QT_QPA_PLATFORM");
+    if (platform && *platform) return true;  // offscreen, vnc, ...: the platform decides
+    const char* x = std::getenv("DISPLAY");
+    const char* wayland = std::getenv("WAYLAND_DISPLAY");
+    return (x && *x) || (wayland && *wayland);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
+            std::fputs(kUsage, stdout);
+            return 0;
+        }
+    }
+    if (!hasDisplay()) {
+        std::fputs("lectern: no display (DISPLAY and WAYLAND_DISPLAY are unset); run it under a desktop, or "
+                   "`xvfb-run lectern ...`, or use lectern-cli\n", stderr);
+        return 2;
+    }
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Lectern"));
+    QApplication::setOrganizationName(QStringLiteral("lectern"));
+    QCommandLineParser parser;
+    QCommandLineOption model(QStringLiteral("model"), QStringLiteral("model"), QStringLiteral("MODEL"));
+    QCommandLineOption context(QStringLiteral("context"), QStringLiteral("context"), QStringLiteral("TOKENS"));
+    parser.addOption(model);
+    parser.addOption(context);
+    parser.addPositionalArgument(QStringLiteral("paths"), QStringLiteral("documents"));
+    if (!parser.parse(QApplication::arguments())) {
+        std::fprintf(stderr, "lectern: %s\n%s", qPrintable(parser.errorText()), kUsage);
+        return 2;
+    }
+    bool ctxOk = true;
+    const qlonglong nCtx = parser.isSet(context) ? parser.value(context).toLongLong(&ctxOk) : 0;
+    if (!ctxOk || (parser.isSet(context) && nCtx < 256)) {
+        std::fprintf(stderr, "lectern: --context takes a number of tokens (256 or more)\n");
+        return 2;
+    }
+
+    const QString data = lectern::ui::dataFolder();
+    QDir().mkpath(data);
+    auto bridge = lectern::ui::CoreBridge::open(data + QStringLiteral("/lectern.db"),
+                                                lectern::ui::cacheFolder() + QStringLiteral("/kv"));
+    if (!bridge) {
+        std::fprintf(stderr, "lectern: %s\n", bridge.error().to_string().c_str());
+        return 4;
+    }
+    auto settings = std::make_unique<QSettings>(
+        QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) + QStringLiteral("/lectern/lectern.conf"),
+        QSettings::IniFormat);
+    lectern::ui::ModelChoice choice;
+    choice.path = parser.isSet(model) ? parser.value(model) : settings->value(QStringLiteral("model/path")).toString();
+    choice.nCtx = nCtx > 0 ? nCtx : settings->value(QStringLiteral("model/context"), 8192).toLongLong();
+    choice.kvType = settings->value(QStringLiteral("model/kv"), 16).toInt() == 32 ? lectern::KvType::F32 : lectern::KvType::F16;
+    choice.backend = settings->value(QStringLiteral("model/backend"), QStringLiteral("auto")).toString();
+
+    lectern::ui::MainWindow window(std::move(bridge.value()), std::move(settings));
+    window.show();
+    if (!choice.path.isEmpty()) window.openModel(choice);
+    else QTimer::singleShot(0, &window, &lectern::ui::MainWindow::chooseModel);
+    if (!parser.positionalArguments().isEmpty()) window.openPaths(parser.positionalArguments());
+    return app.exec();
+}

@@ -1,0 +1,151 @@
+// Rendering and streaming the conversation (see conversation_view.h).
+#include "conversation_view.h"
+
+#include <QScrollBar>
+#include <QTextBlock>
+#include <QTextDocumentFragment>
+
+#include "answer_markdown.h"
+
+namespace lectern::ui {
+namespace {
+
+constexpr auto kMarkdown = QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub |
+                                                           QTextDocument::MarkdownNoHTML);
+
+QString roleHeading(const ShownMessage& m) {
+    if (m.role == "user") return ConversationView::tr("You");
+    QString h = ConversationView::tr("Lectern");
+    if (m.versions > 1) h += ConversationView::tr(" (version %1 of %2)").arg(m.version).arg(m.versions);
+    return h;
+}
+
+QString statusNote(const ShownMessage& m) {
+    switch (m.status) {
+        case app::MessageStatus::Stopped: return ConversationView::tr("Stopped: the answer is incomplete.");
+        case app::MessageStatus::Failed: return ConversationView::tr("Failed: the answer is incomplete.");
+        case app::MessageStatus::Streaming: return ConversationView::tr("Being written…");
+        case app::MessageStatus::Complete: break;
+    }
+    return {};
+}
+
+}  // namespace
+
+ConversationView::ConversationView(QWidget* parent) : QTextBrowser(parent) {
+    setOpenLinks(false);
+    setOpenExternalLinks(false);
+    setAccessibleName(tr("Conversation"));
+    document()->setDocumentMargin(12);
+    connect(this, &QTextBrowser::anchorClicked, this, &ConversationView::onAnchor);
+}
+
+QString ConversationView::citationLink(int index) { return QStringLiteral("cite:%1").arg(index); }
+
+void ConversationView::insertMessage(QTextCursor& cursor, const ShownMessage& m, bool last) {
+    cursor.insertHtml(QStringLiteral("<a name=\"msg-%1\"></a><p><b>%2</b></p>")
+                          .arg(m.id)
+                          .arg(roleHeading(m).toHtmlEscaped()));
+    if (m.role == "user") {
+        cursor.insertFragment(QTextDocumentFragment::fromMarkdown(QString::fromStdString(m.text), kMarkdown));
+        cursor.insertBlock();
+        return;
+    }
+    const int first = static_cast<int>(m_citations.size());
+    for (std::size_t i = 0; i < m.citations.size(); ++i) {
+        // The n-th time this citation's text occurs in the answer.
+        int occurrence = 0;
+        for (std::size_t j = 0; j < i; ++j) occurrence += m.citations[j].text == m.citations[i].text;
+        m_citations.push_back({m.citations[i], citedSentence(m.text, m.citations[i], occurrence)});
+    }
+    const QString md = answerMarkdown(m.text, m.citations, first);
+    cursor.insertFragment(QTextDocumentFragment::fromMarkdown(md.isEmpty() ? tr("*(no text)*") : md, kMarkdown));
+    cursor.insertBlock();
+    QStringList parts;
+    if (const QString note = statusNote(m); !note.isEmpty()) parts << QStringLiteral("<i>%1</i>").arg(note);
+    if (m.tokensPerS && *m.tokensPerS > 0)
+        parts << tr("%1 tokens, %2 tokens/s").arg(m.completionTokens.value_or(0)).arg(*m.tokensPerS, 0, 'f', 1);
+    parts << QStringLiteral("<a href=\"act:copy/%1\">%2</a>").arg(m.id).arg(tr("Copy"));
+    if (m.questionId > 0)
+        parts << QStringLiteral("<a href=\"act:saw/%1\">%2</a>").arg(m.questionId).arg(tr("What the model saw"));
+    if (last) parts << QStringLiteral("<a href=\"act:regenerate/0\">%1</a>").arg(tr("Regenerate"));
+    cursor.insertHtml(QStringLiteral("<p style=\"color:palette(mid)\"><small>%1</small></p>")
+                          .arg(parts.join(QStringLiteral(" · "))));
+    cursor.insertBlock();
+}
+
+void ConversationView::showMessages(const std::vector<ShownMessage>& messages, const QString& placeholder) {
+    m_streaming = false;
+    m_streamed.clear();
+    m_citations.clear();
+    clear();
+    m_placeholder = messages.empty();
+    if (messages.empty()) {
+        setMarkdown(placeholder);
+        return;
+    }
+    QTextCursor cursor(document());
+    // The last answer (the newest version of the last question's) can be regenerated.
+    std::size_t lastAnswer = messages.size();
+    for (std::size_t i = messages.size(); i-- > 0;)
+        if (messages[i].role == "assistant") {
+            lastAnswer = i;
+            break;
+        }
+    for (std::size_t i = 0; i < messages.size(); ++i) insertMessage(cursor, messages[i], i == lastAnswer);
+    verticalScrollBar()->setValue(verticalScrollBar()->maximum());
+}
+
+void ConversationView::beginAnswer(const QString& question) {
+    // A placeholder is replaced, a conversation is continued.
+    if (m_placeholder) clear();
+    m_placeholder = false;
+    QTextCursor cursor(document());
+    cursor.movePosition(QTextCursor::End);
+    if (!question.isEmpty()) {
+        cursor.insertHtml(QStringLiteral("<p><b>%1</b></p>").arg(tr("You")));
+        cursor.insertBlock();
+        cursor.insertText(question);
+        cursor.insertBlock();
+    }
+    cursor.insertHtml(QStringLiteral("<p><b>%1</b></p>").arg(tr("Lectern")));
+    cursor.insertBlock();
+    m_streaming = true;
+    m_streamed.clear();
+    verticalScrollBar()->setValue(verticalScrollBar()->maximum());
+}
+
+void ConversationView::appendStreamed(const QString& text) {
+    if (!m_streaming || text.isEmpty()) return;
+    QScrollBar* bar = verticalScrollBar();
+    const bool atEnd = bar->value() >= bar->maximum() - 4;
+    QTextCursor cursor(document());
+    cursor.movePosition(QTextCursor::End);
+    cursor.insertText(text);
+    m_streamed += text;
+    if (atEnd) bar->setValue(bar->maximum());
+}
+
+void ConversationView::scrollToMessage(std::int64_t messageId) {
+    scrollToAnchor(QStringLiteral("msg-%1").arg(messageId));
+}
+
+void ConversationView::onAnchor(const QUrl& url) {
+    const QString scheme = url.scheme();
+    const QString path = url.path();
+    if (scheme == QLatin1String("cite")) {
+        bool ok = false;
+        const int index = path.toInt(&ok);
+        if (ok && index >= 0 && index < static_cast<int>(m_citations.size()))
+            emit citationActivated(m_citations[static_cast<std::size_t>(index)]);
+        return;
+    }
+    if (scheme != QLatin1String("act")) return;
+    const QString action = path.section(QLatin1Char('/'), 0, 0);
+    const std::int64_t id = path.section(QLatin1Char('/'), 1, 1).toLongLong();
+    if (action == QLatin1String("copy")) emit copyRequested(id);
+    else if (action == QLatin1String("saw")) emit promptViewRequested(id);
+    else if (action == QLatin1String("regenerate")) emit regenerateRequested();
+}
+
+}  // namespace lectern::ui

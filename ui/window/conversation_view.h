@@ -1,0 +1,71 @@
+// The conversation: the session's messages rendered from Markdown (no HTML from the model),
+// the answer being generated streamed at the end, and under each answer its actions (copy,
+// what the model saw, regenerate) and its citations as links. Streaming inserts each batch
+// of text at the end of the document; the conversation is laid out again only when an
+// answer ends or a session is shown.
+#pragma once
+
+#include <QTextBrowser>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app_core.h"
+
+namespace lectern::ui {
+
+struct ShownMessage {
+    std::int64_t id = 0;
+    std::string role;  // "user", "assistant"
+    std::string text;
+    app::MessageStatus status = app::MessageStatus::Complete;
+    std::optional<double> tokensPerS;
+    std::optional<std::int64_t> completionTokens;
+    int version = 1;   // of the answers to one question
+    int versions = 1;
+    std::int64_t questionId = 0;  // an answer's question (its user message)
+    std::vector<app::Citation> citations;
+};
+
+// A citation link that was clicked: which citation, and the sentence it ends.
+struct CitationTarget {
+    app::Citation citation;
+    QString sentence;
+};
+
+class ConversationView : public QTextBrowser {
+    Q_OBJECT
+public:
+    explicit ConversationView(QWidget* parent = nullptr);
+
+    // Shows the messages (an empty list: `placeholder`, Markdown).
+    void showMessages(const std::vector<ShownMessage>& messages, const QString& placeholder = {});
+    // The question and the answer that is about to stream.
+    void beginAnswer(const QString& question);
+    void appendStreamed(const QString& text);
+    bool streaming() const { return m_streaming; }
+    QString streamedText() const { return m_streamed; }
+    // Scrolls to a message (a search hit).
+    void scrollToMessage(std::int64_t messageId);
+    const std::vector<CitationTarget>& citations() const { return m_citations; }
+    // The link of citation `index` (tests click it through this).
+    static QString citationLink(int index);
+
+signals:
+    void citationActivated(const lectern::ui::CitationTarget& target);
+    void copyRequested(std::int64_t messageId);
+    void promptViewRequested(std::int64_t questionId);
+    void regenerateRequested();
+
+private:
+    void onAnchor(const QUrl& url);
+    void insertMessage(QTextCursor& cursor, const ShownMessage& m, bool last);
+
+    std::vector<CitationTarget> m_citations;
+    bool m_streaming = false;
+    bool m_placeholder = true;
+    QString m_streamed;
+};
+
+}  // namespace lectern::ui

@@ -1,0 +1,456 @@
+// The main window's layout, model, documents and sessions (see main_window.h); the tasks,
+// citations and exports are in main_window_tasks.cpp.
+#include "main_window.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+#include "document_viewer.h"
+#include "library_panel.h"
+#include "status_panel.h"
+
+namespace lectern::ui {
+namespace {
+
+// What the user can do about an error, by its code.
+QString advice(const Error& e) {
+    switch (e.code) {
+        case ErrorCode::Corrupt: return MainWindow::tr("The file is damaged or not what it claims to be.");
+        case ErrorCode::UnsupportedModel:
+            return MainWindow::tr("Lectern runs Llama 3 (and Llama 2) models as GGUF files or Hugging Face folders.");
+        case ErrorCode::OutOfMemory: return MainWindow::tr("Choose a smaller context, a 16-bit KV cache or a smaller model.");
+        case ErrorCode::OutOfDeviceMemory: return MainWindow::tr("The GPU's memory does not suffice: choose a smaller context or the CPU.");
+        case ErrorCode::DiskFull: return MainWindow::tr("The disk is full: free some space. What was written before is kept.");
+        case ErrorCode::NotFound: return MainWindow::tr("Check that the file or folder still exists.");
+        case ErrorCode::Io: return MainWindow::tr("Check that the file can be read (permissions, a removed disk).");
+        case ErrorCode::Database: return MainWindow::tr("Lectern's database could not be written; check the disk.");
+        default: break;
+    }
+    return {};
+}
+
+constexpr const char* kPlaceholder =
+    "## Lectern reads whole documents\n\n"
+    "Drop a PDF, a folder of code or a text file on the window (or **File › Open**, Ctrl+O). "
+    "Each document is counted with the model's own tokenizer; the meter below shows what the "
+    "model's context will hold before anything runs.\n\n"
+    "Then ask a question (Ctrl+Enter sends it, Esc stops the answer), or summarize, review or translate.";
+
+}  // namespace
+
+MainWindow::MainWindow(std::unique_ptr<CoreBridge> bridge, std::unique_ptr<QSettings> settings, QWidget* parent)
+    : QMainWindow(parent), m_bridge(std::move(bridge)), m_settings(std::move(settings)) {
+    setWindowTitle(tr("Lectern"));
+    setAcceptDrops(true);
+    buildLayout();
+    buildMenus();
+    connect(m_bridge.get(), &CoreBridge::jobsChanged, this, &MainWindow::updateActions);
+    refreshSessions();
+    m_conversation->showMessages({}, tr(kPlaceholder));
+    updateActions();
+    resize(1280, 800);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildLayout() {
+    m_library = new LibraryPanel(this);
+    m_conversation = new ConversationView(this);
+    m_viewer = new DocumentViewer(this);
+    m_status = new StatusPanel(this);
+    statusBar()->addPermanentWidget(m_status, 1);
+
+    auto* middle = new QWidget(this);
+    auto* column = new QVBoxLayout(middle);
+    column->setContentsMargins(0, 0, 0, 0);
+    m_fitNotice = new QLabel(middle);
+    m_fitNotice->setWordWrap(true);
+    m_fitNotice->setTextFormat(Qt::RichText);
+    m_fitNotice->setAccessibleName(tr("What does not fit"));
+    m_fitNotice->setStyleSheet(QStringLiteral("QLabel { background: palette(alternate-base); border: 1px solid "
+                                              "palette(mid); padding: 6px; }"));
+    m_fitNotice->hide();
+    m_question = new QPlainTextEdit(middle);
+    m_question->setPlaceholderText(tr("Ask about the documents… (Ctrl+Enter to send)"));
+    m_question->setAccessibleName(tr("Question"));
+    m_question->setMaximumHeight(90);
+    m_send = new QPushButton(tr("Ask"), middle);
+    m_send->setToolTip(tr("Send the question (Ctrl+Enter)"));
+    m_stop = new QPushButton(tr("Stop"), middle);
+    m_stop->setToolTip(tr("Stop the running task (Esc)"));
+    auto* row = new QHBoxLayout;
+    row->addWidget(m_question, 1);
+    auto* buttons = new QVBoxLayout;
+    buttons->addWidget(m_send);
+    buttons->addWidget(m_stop);
+    row->addLayout(buttons);
+    column->addWidget(m_fitNotice);
+    column->addWidget(m_conversation, 1);
+    column->addLayout(row);
+
+    auto* split = new QSplitter(this);
+    split->addWidget(m_library);
+    split->addWidget(middle);
+    split->addWidget(m_viewer);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 5);
+    split->setStretchFactor(2, 5);
+    split->setSizes({260, 520, 500});
+    setCentralWidget(split);
+
+    connect(m_send, &QPushButton::clicked, this, [this] { ask(m_question->toPlainText()); });
+    connect(m_stop, &QPushButton::clicked, this, &MainWindow::stop);
+    connect(m_library, &LibraryPanel::sessionActivated, this, &MainWindow::openSession);
+    connect(m_library, &LibraryPanel::searchRequested, this, &MainWindow::onSearch);
+    connect(m_library, &LibraryPanel::messageHitActivated, this, [this](std::int64_t session, std::int64_t message) {
+        openSession(session);
+        m_conversation->scrollToMessage(message);
+    });
+    connect(m_library, &LibraryPanel::unitHitActivated, this, &MainWindow::onUnitHit);
+    connect(m_library, &LibraryPanel::unitActivated, this,
+            [this](int document, int unit) { showDocument(static_cast<std::size_t>(document), unit); });
+    connect(m_library, &LibraryPanel::deleteRequested, this, [this](std::int64_t id) {
+        if (QMessageBox::question(this, tr("Delete session"), tr("Delete this session and its messages?")) !=
+            QMessageBox::Yes)
+            return;
+        if (auto s = m_bridge->core().deleteSession(id); !s) showError(tr("The session could not be deleted."), s.error());
+        if (id == m_sessionId) m_sessionId = 0;
+        refreshSessions();
+    });
+    connect(m_conversation, &ConversationView::citationActivated, this, &MainWindow::onCitation);
+    connect(m_conversation, &ConversationView::promptViewRequested, this, &MainWindow::showPromptView);
+    connect(m_conversation, &ConversationView::regenerateRequested, this, &MainWindow::regenerate);
+    connect(m_conversation, &ConversationView::copyRequested, this, [this](std::int64_t id) {
+        for (const auto& m : m_messages)
+            if (m.id == id) QApplication::clipboard()->setText(QString::fromStdString(m.text));
+    });
+    connect(m_viewer, &DocumentViewer::highlighted, this, &MainWindow::citationShown);
+    connect(m_viewer, &DocumentViewer::openFailed, this, [this](const QString& message, bool) {
+        statusBar()->showMessage(message, 8000);
+    });
+}
+
+void MainWindow::buildMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(tr("&Open documents…"), this, [this] {
+        const QStringList files = QFileDialog::getOpenFileNames(
+            this, tr("Open documents"), {}, tr("Documents (*.pdf *.txt *.md *.markdown);;All files (*)"));
+        if (!files.isEmpty()) openPaths(files);
+    });
+    open->setShortcut(QKeySequence::Open);
+    file->addAction(tr("Open a &folder of code…"), this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a folder of code"));
+        if (!dir.isEmpty()) openPaths({dir});
+    });
+    file->addAction(tr("Choose &model…"), this, &MainWindow::chooseModel)->setShortcut(tr("Ctrl+M"));
+    file->addSeparator();
+    auto exportAs = [this](bool json) {
+        if (m_sessionId == 0) return;
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export session"), {},
+                                                          json ? tr("JSON (*.json)") : tr("Markdown (*.md)"));
+        if (path.isEmpty()) return;
+        if (auto s = exportSession(path, json); !s) showError(tr("The session could not be exported."), s.error());
+    };
+    file->addAction(tr("Export session as &Markdown…"), this, [exportAs] { exportAs(false); });
+    file->addAction(tr("Export session as &JSON…"), this, [exportAs] { exportAs(true); });
+    file->addSeparator();
+    file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
+
+    QToolBar* tasks = addToolBar(tr("Tasks"));
+    tasks->setObjectName(QStringLiteral("tasks"));
+    QAction* askAction = tasks->addAction(tr("Ask"), this, [this] { m_question->setFocus(); });
+    askAction->setToolTip(tr("Ask about the documents (Ctrl+L goes to the question box)"));
+    askAction->setShortcut(tr("Ctrl+L"));
+    QAction* summarizeAction = tasks->addAction(tr("Summarize"), this, &MainWindow::summarize);
+    summarizeAction->setToolTip(tr("Summarize the documents, in parts when they do not fit (Ctrl+Shift+S)"));
+    summarizeAction->setShortcut(tr("Ctrl+Shift+S"));
+    QAction* reviewFolder = tasks->addAction(tr("Review folder…"), this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Review a folder of code"));
+        if (!dir.isEmpty()) review(dir, false);
+    });
+    QAction* reviewDiff = tasks->addAction(tr("Review changes…"), this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Review a git repository's uncommitted changes"));
+        if (!dir.isEmpty()) review(dir, true);
+    });
+    tasks->addSeparator();
+    m_language = new QComboBox(this);
+    m_language->setAccessibleName(tr("Target language"));
+    for (const char* l : {"German", "French", "Spanish", "Chinese", "Arabic", "Russian", "English", "Italian",
+                          "Japanese", "Portuguese"})
+        m_language->addItem(tr(l), QString::fromLatin1(l));
+    tasks->addWidget(m_language);
+    QAction* translateAction = tasks->addAction(tr("Translate"), this,
+                                                [this] { translate(m_language->currentData().toString()); });
+    translateAction->setToolTip(tr("Translate the first document into the chosen language"));
+    m_needModel = {askAction, summarizeAction, reviewFolder, reviewDiff, translateAction};
+
+    auto* sendShortcut = new QAction(this);
+    sendShortcut->setShortcuts({QKeySequence(tr("Ctrl+Return")), QKeySequence(tr("Ctrl+Enter"))});
+    connect(sendShortcut, &QAction::triggered, this, [this] { ask(m_question->toPlainText()); });
+    addAction(sendShortcut);
+    auto* stopShortcut = new QAction(this);
+    stopShortcut->setShortcut(Qt::Key_Escape);
+    connect(stopShortcut, &QAction::triggered, this, &MainWindow::stop);
+    addAction(stopShortcut);
+    auto* findShortcut = new QAction(this);
+    findShortcut->setShortcut(QKeySequence::Find);
+    connect(findShortcut, &QAction::triggered, this, [this] { m_library->searchBox()->setFocus(); });
+    addAction(findShortcut);
+}
+
+bool MainWindow::busy() const { return m_bridge->busy(); }
+
+void MainWindow::updateActions() {
+    const bool model = m_bridge->core().model().has_value();
+    const bool running = m_task != 0;
+    m_send->setEnabled(model && !running);
+    m_stop->setEnabled(running);
+    for (QAction* a : m_needModel) a->setEnabled(model && !running);
+}
+
+void MainWindow::chooseModel() {
+    ModelChoice initial;
+    initial.path = m_settings->value(QStringLiteral("model/path")).toString();
+    initial.nCtx = m_settings->value(QStringLiteral("model/context"), 8192).toLongLong();
+    ModelDialog dialog(initial, this);
+    if (dialog.exec() == QDialog::Accepted && dialog.acceptable()) openModel(dialog.choice());
+}
+
+void MainWindow::openModel(const ModelChoice& choice, std::function<void(std::int64_t)> onLayer) {
+    app::EngineOptions options;
+    options.onLayer = std::move(onLayer);
+    options.modelPath = choice.path.toStdString();
+    options.nCtx = choice.nCtx;
+    options.kvType = choice.kvType;
+    options.backend = choice.backend.toStdString();
+    m_status->setModel(std::nullopt, tr("Loading %1…").arg(QFileInfo(choice.path).fileName()));
+    m_bridge->watch(m_bridge->core().openModel(options), [this, choice](const app::JobEvent& e) {
+        if (const auto* p = std::get_if<app::JobProgress>(&e.payload)) m_status->showProgress(*p);
+        if (!e.isFinal()) return;
+        m_status->clearProgress();
+        if (const auto* f = std::get_if<app::JobFailed>(&e.payload)) {
+            m_status->setModel(m_bridge->core().model());
+            showError(tr("The model could not be loaded."), f->error);
+            return;
+        }
+        if (!app::finishedValue<app::ModelInfo>(e)) {
+            m_status->setModel(m_bridge->core().model());
+            return;
+        }
+        m_settings->setValue(QStringLiteral("model/path"), choice.path);
+        m_settings->setValue(QStringLiteral("model/context"), static_cast<qlonglong>(choice.nCtx));
+        m_settings->setValue(QStringLiteral("model/kv"), choice.kvType == KvType::F32 ? 32 : 16);
+        m_settings->setValue(QStringLiteral("model/backend"), choice.backend);
+        m_status->setModel(m_bridge->core().model());
+        updateActions();
+        emit modelOpened();
+        replan();
+    });
+}
+
+void MainWindow::openPaths(const QStringList& paths) {
+    if (paths.isEmpty()) return;
+    std::vector<std::string> list;
+    for (const QString& p : paths) list.push_back(QFileInfo(p).absoluteFilePath().toStdString());
+    app::ReadOptions options;
+    options.passwords = m_passwords;
+    m_bridge->watch(m_bridge->core().readDocuments(list, options), [this, paths](const app::JobEvent& e) {
+        if (const auto* p = std::get_if<app::JobProgress>(&e.payload)) m_status->showProgress(*p);
+        if (!e.isFinal()) return;
+        m_status->clearProgress();
+        if (const auto* f = std::get_if<app::JobFailed>(&e.payload)) {
+            if (f->error.code == ErrorCode::NeedsPassword)
+                askPassword(paths, QString::fromStdString(f->error.context), QString::fromStdString(f->error.message));
+            else
+                showError(tr("The documents could not be read."), f->error);
+            return;
+        }
+        const auto* read = app::finishedValue<app::DocumentsRead>(e);
+        if (!read) return;
+        // Documents dropped on a session nobody has asked about yet join it.
+        std::vector<ingest::Document> docs;
+        const bool unasked = m_sessionId != 0 && m_messages.empty();
+        if (unasked) docs = m_documents;
+        docs.insert(docs.end(), read->documents.begin(), read->documents.end());
+        const std::int64_t replaced = unasked ? m_sessionId : 0;
+        m_bridge->watch(m_bridge->core().createSession(docs), [this, replaced](const app::JobEvent& made) {
+            if (const auto* f = std::get_if<app::JobFailed>(&made.payload)) {
+                showError(tr("The session could not be stored."), f->error);
+                return;
+            }
+            const auto* id = app::finishedValue<std::int64_t>(made);
+            if (!id) return;
+            if (replaced) (void)m_bridge->core().deleteSession(replaced);  // empty: nothing is lost
+            openSession(*id);
+        });
+        for (const auto& w : read->documents)
+            for (const auto& warning : w.warnings) statusBar()->showMessage(QString::fromStdString(warning), 8000);
+    });
+}
+
+void MainWindow::askPassword(const QStringList& paths, const QString& path, const QString& message) {
+    auto* prompt = new QInputDialog(this);
+    prompt->setAttribute(Qt::WA_DeleteOnClose);
+    prompt->setWindowTitle(tr("Password"));
+    prompt->setLabelText(tr("%1\n\n%2 is encrypted. Enter its password:")
+                             .arg(message, QFileInfo(path).fileName()));
+    prompt->setTextEchoMode(QLineEdit::Password);
+    m_passwordPrompt = prompt;
+    connect(prompt, &QInputDialog::textValueSelected, this, [this, paths, path](const QString& password) {
+        m_passwords[path.toStdString()] = password.toStdString();
+        openPaths(paths);
+    });
+    prompt->open();
+}
+
+void MainWindow::openSession(std::int64_t sessionId) {
+    auto docs = m_bridge->core().sessionDocuments(sessionId);
+    auto transcript = m_bridge->core().transcript(sessionId);
+    if (!docs || !transcript) {
+        showError(tr("The session could not be opened."), docs ? transcript.error() : docs.error());
+        return;
+    }
+    const bool sameSession = sessionId == m_sessionId;
+    m_sessionId = sessionId;
+    m_documents = std::move(docs.value());
+    m_messages = std::move(transcript->messages);
+    m_plan.reset();
+    if (!sameSession) m_shownDocument = -1;
+    showMessages();
+    m_library->setDocuments(m_documents, nullptr);
+    m_status->setBudget(nullptr);
+    m_fitNotice->hide();
+    if (!m_documents.empty() && m_shownDocument < 0) showDocument(0, 0);
+    refreshSessions();
+    replan();
+    emit sessionShown(sessionId);
+}
+
+void MainWindow::refreshSessions() {
+    auto sessions = m_bridge->core().sessions();
+    if (!sessions) {
+        showError(tr("The sessions could not be listed."), sessions.error());
+        return;
+    }
+    m_library->setSessions(*sessions, m_sessionId);
+}
+
+void MainWindow::replan() {
+    if (m_sessionId == 0 || !m_bridge->core().model()) return;
+    const std::int64_t session = m_sessionId;
+    m_planJob = m_bridge->watch(m_bridge->core().planAsk(session), [this, session](const app::JobEvent& e) {
+        if (!e.isFinal() || session != m_sessionId) return;
+        if (const auto* f = std::get_if<app::JobFailed>(&e.payload)) {
+            statusBar()->showMessage(tr("The budget could not be counted: %1")
+                                         .arg(QString::fromStdString(f->error.to_string())), 8000);
+            return;
+        }
+        const auto* plan = app::finishedValue<app::AskPlan>(e);
+        if (!plan) return;
+        m_plan = *plan;
+        m_library->setDocuments(m_documents, &*m_plan);
+        m_status->setBudget(&*m_plan);
+        showFitNotice();
+        emit planned();
+    });
+}
+
+void MainWindow::showFitNotice() {
+    if (!m_plan || m_plan->fits) {
+        m_fitNotice->hide();
+        return;
+    }
+    QStringList left;
+    std::size_t leftTokens = 0;
+    for (const auto& u : m_plan->units)
+        if (!u.included) {
+            if (left.size() < 8) left << QString::fromStdString(u.locator);
+            leftTokens += u.tokens;
+        }
+    std::size_t leftCount = 0;
+    for (const auto& u : m_plan->units) leftCount += !u.included;
+    if (leftCount > static_cast<std::size_t>(left.size())) left << tr("…");
+    m_fitNotice->setText(tr("<b>The documents do not fit the %1-token context.</b> Ask will leave out %2 of %3 "
+                            "pages or files (%4 tokens): %5. Summarize reads everything, in parts "
+                            "(map-reduce). A larger context (File › Choose model) would hold more.")
+                             .arg(m_plan->nCtx)
+                             .arg(leftCount)
+                             .arg(m_plan->units.size())
+                             .arg(leftTokens)
+                             .arg(left.join(QStringLiteral(", ")).toHtmlEscaped()));
+    m_fitNotice->show();
+}
+
+void MainWindow::showDocument(std::size_t index, int unit) {
+    if (index >= m_documents.size()) return;
+    const auto& d = m_documents[index];
+    if (d.kind == ingest::DocumentKind::Pdf) {
+        if (m_shownDocument != static_cast<int>(index)) {
+            const auto pw = m_passwords.find(d.path);
+            m_viewer->openPdf(QString::fromStdString(d.path),
+                              pw == m_passwords.end() ? QString() : QString::fromStdString(pw->second));
+        }
+        if (unit >= 0 && static_cast<std::size_t>(unit) < d.units.size()) m_viewer->showPage(d.units[unit].page);
+    } else {
+        if (m_shownDocument != static_cast<int>(index)) {
+            QList<ViewerFile> files;
+            for (const auto& u : d.units)
+                files.push_back({QString::fromStdString(u.path.empty() ? u.locator : u.path), QString::fromStdString(u.text)});
+            m_viewer->openFiles(QString::fromStdString(d.metadata.title), files, d.kind == ingest::DocumentKind::CodeFolder);
+        }
+        if (unit >= 0 && static_cast<std::size_t>(unit) < d.units.size() && d.kind == ingest::DocumentKind::CodeFolder)
+            m_viewer->showFileLine(QString::fromStdString(d.units[unit].path), 1);
+    }
+    m_shownDocument = static_cast<int>(index);
+}
+
+void MainWindow::showError(const QString& what, const Error& error) {
+    if (m_errorBox) m_errorBox->close();
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Lectern"), what, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QString detail = QString::fromStdString(error.message);
+    if (!error.context.empty()) detail += QStringLiteral("\n(%1)").arg(QString::fromStdString(error.context));
+    const QString todo = advice(error);
+    box->setInformativeText(todo.isEmpty() ? detail : detail + QStringLiteral("\n\n") + todo);
+    m_errorBox = box;
+    box->open();
+    emit errorShown(what + QLatin1Char(' ') + detail);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    if (event->mimeData()->hasUrls()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    QStringList paths;
+    for (const QUrl& url : event->mimeData()->urls())
+        if (url.isLocalFile()) paths << url.toLocalFile();
+    if (paths.isEmpty()) return;
+    event->acceptProposedAction();
+    openPaths(paths);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    // A running answer is stopped and kept (stored as stopped) before the window goes.
+    if (m_task) m_bridge->core().cancel(m_task);
+    QMainWindow::closeEvent(event);
+}
+
+}  // namespace lectern::ui

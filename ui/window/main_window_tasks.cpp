@@ -1,0 +1,250 @@
+// The main window's tasks (Ask, regenerate, Summarize, Review, Translate, Stop), citations,
+// search, "what the model saw" and exports (see main_window.h).
+#include "main_window.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QPlainTextEdit>
+#include <QStatusBar>
+
+#include "answer_markdown.h"
+#include "document_viewer.h"
+#include "library_panel.h"
+#include "prompt_dialog.h"
+#include "status_panel.h"
+
+namespace lectern::ui {
+namespace {
+
+template <class T>
+std::int64_t sessionIn(const app::JobEvent& e) {
+    const T* r = app::finishedValue<T>(e);
+    return r ? r->sessionId : 0;
+}
+
+}  // namespace
+
+void MainWindow::followTask(app::JobId job, const QString& heading,
+                            std::function<std::int64_t(const app::JobEvent&)> session) {
+    m_task = job;
+    m_streamedTokens = 0;
+    m_decodeStartMs = 0;
+    m_conversation->beginAnswer(heading);
+    updateActions();
+    m_bridge->watch(job, [this, session = std::move(session)](const app::JobEvent& e) {
+        if (const auto* p = std::get_if<app::JobProgress>(&e.payload)) {
+            if (p->phase == app::Phase::Decode) {
+                if (m_decodeStartMs == 0) m_decodeStartMs = QDateTime::currentMSecsSinceEpoch();
+                m_streamedTokens = p->done;
+                const double s = double(QDateTime::currentMSecsSinceEpoch() - m_decodeStartMs) / 1000.0;
+                if (s > 0.2) m_status->showSpeed(double(m_streamedTokens) / s);
+            } else {
+                m_status->showProgress(*p);
+            }
+        } else if (const auto* t = std::get_if<app::JobToken>(&e.payload)) {
+            m_conversation->appendStreamed(QString::fromStdString(t->text));
+        }
+        if (!e.isFinal()) return;
+        m_task = 0;
+        m_status->clearProgress();
+        bool ok = true;
+        if (const auto* f = std::get_if<app::JobFailed>(&e.payload)) {
+            ok = false;
+            showError(tr("The task did not finish."), f->error);
+        } else if (std::holds_alternative<app::JobCancelled>(e.payload)) {
+            m_status->clearProgress(tr("Stopped."));
+        }
+        if (const auto* a = app::finishedValue<app::AskResult>(e)) {
+            m_lastAsk = *a;
+            m_status->clearProgress(a->stopped ? tr("Stopped: the partial answer is kept.")
+                                               : tr("%1 tokens at %2 tokens/s; %3 prompt tokens processed (%4)")
+                                                     .arg(a->stats.tokens.size())
+                                                     .arg(a->stats.tokensPerS, 0, 'f', 1)
+                                                     .arg(a->stats.prefilledTokens)
+                                                     .arg(QString::fromStdString(a->contextSource)));
+            for (const auto& note : a->notes) statusBar()->showMessage(QString::fromStdString(note), 8000);
+        }
+        const std::int64_t id = session(e);
+        if (id > 0) openSession(id);
+        else if (m_sessionId > 0) openSession(m_sessionId);
+        updateActions();
+        emit taskEnded(ok);
+    });
+}
+
+void MainWindow::ask(const QString& question) {
+    const QString q = question.trimmed();
+    if (q.isEmpty() || m_task != 0) return;
+    if (!m_bridge->core().model()) {
+        showError(tr("No model is open."), make_error(ErrorCode::InvalidArgument, "open a model first (File › Choose model)"));
+        return;
+    }
+    app::AskRequest request;
+    request.sessionId = m_sessionId;
+    request.question = q.toStdString();
+    m_question->clear();
+    followTask(m_bridge->core().ask(request), q, sessionIn<app::AskResult>);
+}
+
+void MainWindow::regenerate() {
+    if (m_task != 0 || m_sessionId == 0) return;
+    app::AskRequest request;
+    request.sessionId = m_sessionId;
+    request.regenerate = true;
+    // Another draw, not the same answer again.
+    request.sampling.seed = static_cast<std::uint64_t>(QDateTime::currentMSecsSinceEpoch());
+    followTask(m_bridge->core().ask(request), {}, sessionIn<app::AskResult>);
+}
+
+void MainWindow::stop() {
+    if (m_task) m_bridge->core().cancel(m_task);
+}
+
+void MainWindow::summarize() {
+    if (m_task != 0 || m_documents.empty()) return;
+    app::SummarizeRequest request;
+    request.documents = m_documents;
+    followTask(m_bridge->core().summarize(request), tr("Summarize the documents."), sessionIn<app::SummarizeResult>);
+}
+
+void MainWindow::translate(const QString& language) {
+    if (m_task != 0 || m_documents.empty()) return;
+    app::TranslateRequest request;
+    request.document = m_documents.front();
+    request.language = language.toStdString();
+    followTask(m_bridge->core().translate(request), tr("Translate %1 into %2.")
+                                                        .arg(QString::fromStdString(m_documents.front().metadata.title), language),
+               sessionIn<app::TranslateResult>);
+}
+
+void MainWindow::review(const QString& folder, bool uncommittedChanges) {
+    if (m_task != 0) return;
+    app::ReviewSource source;
+    if (uncommittedChanges) source.diffRepository = folder.toStdString();
+    else source.paths = {folder.toStdString()};
+    const QString heading = uncommittedChanges ? tr("Review the uncommitted changes in %1.").arg(folder)
+                                               : tr("Review the code in %1.").arg(folder);
+    followTask(m_bridge->core().review(app::ReviewRequest{}, source), heading, sessionIn<app::ReviewResult>);
+}
+
+void MainWindow::showMessages() {
+    std::vector<ShownMessage> shown;
+    std::int64_t question = 0;
+    for (const auto& m : m_messages) {
+        if (m.role != "user" && m.role != "assistant") continue;
+        ShownMessage s;
+        s.id = m.id;
+        s.role = m.role;
+        s.text = m.text;
+        s.status = m.status;
+        s.tokensPerS = m.tokensPerS;
+        s.completionTokens = m.completionTokens;
+        if (m.role == "user") {
+            question = m.id;
+        } else {
+            s.questionId = question;
+            s.citations = app::findCitations(m.text, m_documents);
+            // Answers given again to one question: number the versions.
+            if (!shown.empty() && shown.back().role == "assistant") s.version = shown.back().version + 1;
+        }
+        shown.push_back(std::move(s));
+    }
+    for (std::size_t i = shown.size(); i-- > 0;)
+        if (shown[i].role == "assistant")
+            shown[i].versions = (i + 1 < shown.size() && shown[i + 1].role == "assistant") ? shown[i + 1].versions
+                                                                                          : shown[i].version;
+    m_conversation->showMessages(shown, m_documents.empty() ? QString() : tr("Ask a question about %1.")
+                                                                           .arg(QString::fromStdString(m_documents.front().metadata.title)));
+}
+
+void MainWindow::onCitation(const CitationTarget& target) {
+    const app::Citation& c = target.citation;
+    if (!c.valid) {
+        statusBar()->showMessage(tr("%1 names no page or line of these documents.").arg(QString::fromStdString(c.text)), 8000);
+        emit citationShown(0, 0);
+        return;
+    }
+    for (std::size_t d = 0; d < m_documents.size(); ++d) {
+        const auto& doc = m_documents[d];
+        for (std::size_t u = 0; u < doc.units.size(); ++u) {
+            const auto& unit = doc.units[u];
+            const bool page = c.page > 0 && doc.kind == ingest::DocumentKind::Pdf && unit.page == c.page &&
+                              (c.path.empty() || doc.metadata.title == c.path || QFileInfo(QString::fromStdString(doc.path)).fileName().toStdString() == c.path);
+            const bool line = c.page == 0 && !c.path.empty() && (unit.path == c.path || unit.locator == c.path);
+            if (!page && !line) continue;
+            showDocument(d, static_cast<int>(u));
+            if (line) m_viewer->showFileLine(QString::fromStdString(unit.path), static_cast<int>(c.line));
+            const QString quote = quoteOnPage(target.sentence, QString::fromStdString(unit.text));
+            if (quote.isEmpty()) {
+                statusBar()->showMessage(tr("The cited words were not found on %1.").arg(QString::fromStdString(unit.locator)), 8000);
+                emit citationShown(unit.page, 0);
+                return;
+            }
+            m_viewer->highlight(unit.page, quote);
+            return;
+        }
+    }
+}
+
+void MainWindow::onSearch(const QString& query) {
+    if (query.isEmpty()) {
+        refreshSessions();
+        return;
+    }
+    app::SearchOptions options;
+    options.markBegin = "«";
+    options.markEnd = "»";
+    auto hits = m_bridge->core().search(app::plainWordsQuery(query.toStdString()), options);
+    m_library->setSearchResults(hits ? *hits : std::vector<app::SearchHit>{},
+                                hits ? QString() : QString::fromStdString(hits.error().message));
+}
+
+void MainWindow::onUnitHit(std::int64_t documentId, const QString& locator) {
+    // The newest session that holds the document.
+    auto sessions = m_bridge->core().sessions();
+    if (!sessions) return;
+    for (const auto& s : *sessions) {
+        const auto& ids = s.documentIds;
+        const auto at = std::find(ids.begin(), ids.end(), documentId);
+        if (at == ids.end()) continue;
+        openSession(s.id);
+        const auto d = static_cast<std::size_t>(at - ids.begin());
+        if (d >= m_documents.size()) return;
+        for (std::size_t u = 0; u < m_documents[d].units.size(); ++u)
+            if (QString::fromStdString(m_documents[d].units[u].locator) == locator) showDocument(d, static_cast<int>(u));
+        return;
+    }
+}
+
+void MainWindow::showPromptView(std::int64_t questionId) {
+    if (m_sessionId == 0 || questionId == 0) return;
+    m_bridge->watch(m_bridge->core().promptView(m_sessionId, questionId), [this](const app::JobEvent& e) {
+        if (!e.isFinal()) return;
+        if (const auto* f = std::get_if<app::JobFailed>(&e.payload)) {
+            showError(tr("The prompt could not be rebuilt."), f->error);
+            return;
+        }
+        const auto* view = app::finishedValue<app::PromptView>(e);
+        if (!view) return;
+        auto* dialog = new PromptDialog(*view, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+        emit promptShown(dialog);
+    });
+}
+
+Status MainWindow::exportSession(const QString& path, bool json) {
+    auto t = m_bridge->core().transcript(m_sessionId);
+    if (!t) return t.error();
+    const std::string text = json ? app::transcriptJson(*t).dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+                                  : app::transcriptMarkdown(*t);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        f.write(text.data(), static_cast<qint64>(text.size())) != static_cast<qint64>(text.size()) || !f.flush())
+        return make_error(f.error() == QFileDevice::ResourceError ? ErrorCode::DiskFull : ErrorCode::Io,
+                          "the export could not be written: " + f.errorString().toStdString(), path.toStdString());
+    return {};
+}
+
+}  // namespace lectern::ui

@@ -1,0 +1,276 @@
+// The window on the tiny Llama 3.1 fixture, offscreen, with its data folders isolated by
+// QStandardPaths' test mode: the counts it shows are the tokenizer's (equal to
+// `lectern-cli ingest --tokenizer`) and the budget meter is the packed prompt's count; an
+// answer streams, Stop keeps it as stopped and the engine takes the next question; a
+// follow-up prefills only its own tokens; a citation link moves the viewer to its page and
+// highlights the cited words; a locked PDF asks for its password and opens with it; the
+// session is there after the window is closed and opened again; search finds a word that
+// occurs only in a message; "what the model saw" shows the prompt with the page text.
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QListWidget>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QProgressBar>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QTreeWidget>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+#include "core_bridge.h"
+#include "document_viewer.h"
+#include "library_panel.h"
+#include "main_window.h"
+#include "prompt_dialog.h"
+#include "status_panel.h"
+#include "store.h"
+#include "testing/pdf_maker.h"
+
+using namespace lectern;
+using namespace lectern::ui;
+
+namespace {
+
+const QString kModel = QStringLiteral(LECTERN_TEST_DATA "/gguf/llama31-tiny-F16.gguf");
+constexpr int kWait = 120000;  // ms: a slow, shared machine
+
+QString writePdf(const QString& path, const std::vector<std::string>& pages) {
+    ingest::testing::TestPdf pdf;
+    pdf.title = "Quarterly report";
+    for (const auto& text : pages) pdf.pages.push_back({{text}});
+    if (!ingest::testing::write_test_pdf(path.toStdString(), pdf).ok()) return {};
+    return path;
+}
+
+}  // namespace
+
+class MainWindowTest : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_pdf;
+    std::atomic<bool> m_slow{false};
+
+    std::unique_ptr<MainWindow> makeWindow() {
+        auto bridge = CoreBridge::open(dataFolder() + "/lectern.db", cacheFolder() + "/kv");
+        if (!bridge) {
+            qWarning("%s", bridge.error().to_string().c_str());
+            return nullptr;
+        }
+        auto settings = std::make_unique<QSettings>(m_dir.filePath("lectern.conf"), QSettings::IniFormat);
+        auto w = std::make_unique<MainWindow>(std::move(bridge.value()), std::move(settings));
+        w->show();
+        return w;
+    }
+    bool openModel(MainWindow& w) {
+        QSignalSpy opened(&w, &MainWindow::modelOpened);
+        ModelChoice c;
+        c.path = kModel;
+        c.nCtx = 4096;
+        c.backend = "cpu";
+        // A pause per layer, while m_slow is set, makes an answer last long enough to stop.
+        w.openModel(c, [this](std::int64_t) {
+            if (m_slow) std::this_thread::sleep_for(std::chrono::milliseconds(3));
+        });
+        return opened.wait(kWait);
+    }
+    bool openPdf(MainWindow& w, const QString& path) {
+        QSignalSpy planned(&w, &MainWindow::planned);
+        w.openPaths({path});
+        return planned.wait(kWait);
+    }
+    bool askAndWait(MainWindow& w, const QString& q) {
+        QSignalSpy ended(&w, &MainWindow::taskEnded);
+        w.ask(q);
+        return ended.wait(kWait) && ended.first().first().toBool();
+    }
+
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QDir(dataFolder()).removeRecursively();
+        QDir(cacheFolder()).removeRecursively();
+        QVERIFY(m_dir.isValid());
+        m_pdf = writePdf(m_dir.filePath("report.pdf"),
+                         {"Northwind Logistics moved four million parcels in the year.",
+                          "Revenue grew by twelve percent to 318 million euros, driven by the cold chain service.",
+                          "The board proposes a dividend of one euro per share."});
+        QVERIFY(!m_pdf.isEmpty());
+    }
+
+    void countsAreTheTokenizersAndTheMeterIsThePackedPrompt() {
+        auto w = makeWindow();
+        QVERIFY(w);
+        QVERIFY(openModel(*w));
+        QVERIFY(openPdf(*w, m_pdf));
+        const auto& plan = *w->plan();
+        QCOMPARE(plan.documentTokens.size(), std::size_t(1));
+
+        QProcess cli;
+        cli.start(QStringLiteral(LECTERN_BINARY_DIR "/app/lectern-cli"),
+                  {"ingest", m_pdf, "--tokenizer", kModel, "--json"});
+        QVERIFY(cli.waitForFinished(kWait));
+        QCOMPARE(cli.exitCode(), 0);
+        const auto json = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
+        QCOMPARE(qint64(plan.documentTokens[0]), json.value("total_tokens").toInteger());
+        // Each page row shows its count.
+        QTreeWidget* tree = w->library()->documentTree();
+        QCOMPARE(tree->topLevelItemCount(), 1);
+        QCOMPARE(tree->topLevelItem(0)->childCount(), 3);
+        QCOMPARE(tree->topLevelItem(0)->text(1).remove(',').toLongLong(), qint64(plan.documentTokens[0]));
+
+        QCOMPARE(w->statusPanel()->budgetMeter()->value(), int(plan.used()));
+        QCOMPARE(w->statusPanel()->budgetText(), QStringLiteral("%1 / 4,096 tokens").arg(QLocale().toString(qlonglong(plan.used()))));
+        QVERIFY(askAndWait(*w, "How much did revenue grow?"));
+        // The meter counted exactly the prompt Ask prefilled: BOS + system + documents.
+        QCOMPARE(w->lastAsk()->prefixTokens, plan.prefixTokens);
+        QCOMPARE(plan.used(), plan.prefixTokens + plan.answerReserve);
+    }
+
+    void anAnswerStreamsStopKeepsItAndTheEngineTakesTheNext() {
+        auto w = makeWindow();
+        QVERIFY(w);
+        QVERIFY(openModel(*w));
+        QVERIFY(openPdf(*w, m_pdf));
+        QVERIFY(askAndWait(*w, "First question?"));
+        m_slow = true;
+        QSignalSpy ended(w.get(), &MainWindow::taskEnded);
+        w->ask("Tell me everything about the dividend.");
+        QTRY_VERIFY_WITH_TIMEOUT(!w->conversation()->streamedText().isEmpty(), kWait);
+        w->stop();
+        QVERIFY(ended.wait(kWait));
+        m_slow = false;
+        QVERIFY(w->lastAsk()->stopped);
+        auto t = w->bridge().core().transcript(w->currentSession());
+        QVERIFY(t.ok());
+        QCOMPARE(t->messages.back().role, std::string("assistant"));
+        QCOMPARE(t->messages.back().status, app::MessageStatus::Stopped);
+        QVERIFY(!t->messages.back().text.empty());
+        QVERIFY(w->conversation()->toPlainText().contains("Stopped: the answer is incomplete."));
+
+        // The engine takes the next question, and a follow-up prefills only its own tokens.
+        QVERIFY(askAndWait(*w, "And the revenue?"));
+        QVERIFY(!w->lastAsk()->stopped);
+        QVERIFY(askAndWait(*w, "Anything else?"));
+        QCOMPARE(w->lastAsk()->contextSource, std::string("memory"));
+        QCOMPARE(w->lastAsk()->stats.prefilledTokens, w->lastAsk()->questionTokens);
+    }
+
+    void aCitationLinkMovesTheViewerToItsPageAndHighlights() {
+        auto w = makeWindow();
+        QVERIFY(w);
+        QVERIFY(openModel(*w));
+        QVERIFY(openPdf(*w, m_pdf));
+        const std::int64_t session = w->currentSession();
+        {
+            // An answer with citations, as the model would write it.
+            auto store = app::Store::open((dataFolder() + "/lectern.db").toStdString());
+            QVERIFY(store.ok());
+            QVERIFY(store->messages().add(app::makeMessage(session, "user", "What happened to revenue?")).ok());
+            QVERIFY(store->messages()
+                        .add(app::makeMessage(session, "assistant",
+                                              "Revenue grew by twelve percent [p. 2]. See also [p. 9]."))
+                        .ok());
+        }
+        QSignalSpy shown(w.get(), &MainWindow::sessionShown);
+        w->openSession(session);
+        QCOMPARE(w->conversation()->citations().size(), std::size_t(2));
+        QVERIFY(w->conversation()->citations()[0].citation.valid);
+        QVERIFY(!w->conversation()->citations()[1].citation.valid);  // there is no page 9
+        QVERIFY(w->conversation()->toPlainText().contains("(no such page)"));
+
+        // Click the link where it is drawn.
+        QTextCursor found = w->conversation()->document()->find("[p. 2]");
+        QVERIFY(!found.isNull());
+        QTextCursor inside(found);
+        inside.setPosition(found.selectionStart() + 2);
+        const QPoint at = w->conversation()->cursorRect(inside).center();
+        QSignalSpy cited(w.get(), &MainWindow::citationShown);
+        QTest::mouseClick(w->conversation()->viewport(), Qt::LeftButton, {}, at);
+        QVERIFY(cited.wait(kWait));
+        QCOMPARE(cited.first().at(0).toInt(), 2);
+        QVERIFY(cited.first().at(1).toInt() > 0);
+        QCOMPARE(w->viewer()->currentPage(), 2);
+        QVERIFY(!w->viewer()->highlightRects().isEmpty());
+    }
+
+    void aLockedPdfAsksForItsPasswordAndOpens() {
+        const QString plain = writePdf(m_dir.filePath("plain.pdf"), {"The secret margin was nine percent."});
+        const QString locked = m_dir.filePath("locked.pdf");
+        QCOMPARE(QProcess::execute("qpdf", {"--encrypt", "hunter2", "owner-pw", "256", "--", plain, locked}), 0);
+        auto w = makeWindow();
+        QVERIFY(w);
+        QVERIFY(openModel(*w));
+        w->openPaths({locked});
+        QTRY_VERIFY_WITH_TIMEOUT(w->passwordPrompt() != nullptr, kWait);
+        QSignalSpy planned(w.get(), &MainWindow::planned);
+        w->passwordPrompt()->setTextValue("hunter2");
+        w->passwordPrompt()->accept();
+        QVERIFY(planned.wait(kWait));
+        QCOMPARE(w->documents().size(), std::size_t(1));
+        QVERIFY(QString::fromStdString(w->documents()[0].units[0].text).contains("nine percent"));
+        QSignalSpy opened(w->viewer(), &DocumentViewer::pdfOpened);
+        QTRY_VERIFY_WITH_TIMEOUT(w->viewer()->pageCount() == 1, kWait);  // the viewer unlocked it too
+    }
+
+    void theSessionIsThereAfterTheWindowIsClosedAndOpenedAgain() {
+        std::int64_t session = 0;
+        {
+            auto w = makeWindow();
+            QVERIFY(w);
+            QVERIFY(openModel(*w));
+            QVERIFY(openPdf(*w, m_pdf));
+            QVERIFY(askAndWait(*w, "Which zygomorphic flowers are mentioned?"));
+            session = w->currentSession();
+            w->close();
+        }
+        auto w = makeWindow();
+        QVERIFY(w);
+        QListWidget* list = w->library()->sessionList();
+        bool listed = false;
+        for (int i = 0; i < list->count(); ++i) listed |= list->item(i)->data(Qt::UserRole).toLongLong() == session;
+        QVERIFY(listed);
+        w->openSession(session);
+        QVERIFY(w->conversation()->toPlainText().contains("zygomorphic"));
+
+        // Search finds the word, which occurs only in the question's message body.
+        w->library()->searchBox()->setText("zygomorphic");
+        QTRY_VERIFY_WITH_TIMEOUT(list->count() > 0 && list->item(0)->text().contains(QStringLiteral("«zygomorphic»")), 10000);
+        QSignalSpy shown(w.get(), &MainWindow::sessionShown);
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(list->item(0)).center());
+        QVERIFY(!shown.isEmpty() || shown.wait(5000));
+        QCOMPARE(shown.first().first().toLongLong(), qlonglong(session));
+    }
+
+    void whatTheModelSawShowsThePromptWithThePages() {
+        auto w = makeWindow();
+        QVERIFY(w);
+        QVERIFY(openModel(*w));
+        QVERIFY(openPdf(*w, m_pdf));
+        QVERIFY(askAndWait(*w, "What is proposed?"));
+        auto t = w->bridge().core().transcript(w->currentSession());
+        QVERIFY(t.ok());
+        QSignalSpy shown(w.get(), &MainWindow::promptShown);
+        w->showPromptView(t->messages.front().id);
+        QVERIFY(shown.wait(kWait));
+        auto* dialog = qobject_cast<PromptDialog*>(shown.first().first().value<QDialog*>());
+        QVERIFY(dialog);
+        QVERIFY(dialog->promptText().contains("dividend of one euro per share"));
+        QVERIFY(dialog->promptText().contains("What is proposed?"));
+        QCOMPARE(dialog->coverage()->total(), 3);
+        QCOMPARE(dialog->coverage()->included(), 3);
+        dialog->close();
+    }
+};
+
+QTEST_MAIN(MainWindowTest)
+#include "main_window_test.moc"

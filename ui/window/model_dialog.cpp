@@ -1,0 +1,116 @@
+// The model picker with its memory check (see model_dialog.h).
+#include "model_dialog.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+
+#include "status_panel.h"
+
+namespace lectern::ui {
+
+ModelDialog::ModelDialog(const ModelChoice& initial, QWidget* parent) : QDialog(parent) {
+    setWindowTitle(tr("Choose a model"));
+    auto* form = new QFormLayout(this);
+    auto* intro = new QLabel(tr("Lectern runs a Llama 3 model on this computer. Choose a GGUF file or a "
+                                "Hugging Face folder (config.json, *.safetensors, tokenizer.json)."), this);
+    intro->setWordWrap(true);
+    form->addRow(intro);
+    m_path = new QLineEdit(initial.path, this);
+    m_path->setAccessibleName(tr("Model path"));
+    auto* file = new QPushButton(tr("File…"), this);
+    auto* folder = new QPushButton(tr("Folder…"), this);
+    auto* row = new QHBoxLayout;
+    row->addWidget(m_path, 1);
+    row->addWidget(file);
+    row->addWidget(folder);
+    form->addRow(tr("&Model:"), row);
+    m_context = new QComboBox(this);
+    for (std::int64_t k : {4, 8, 16, 32, 64, 128})
+        m_context->addItem(tr("%1K tokens").arg(k), QVariant::fromValue<qlonglong>(k * 1024));
+    m_context->setCurrentIndex(std::max(0, m_context->findData(QVariant::fromValue<qlonglong>(initial.nCtx))));
+    form->addRow(tr("&Context:"), m_context);
+    m_kv = new QComboBox(this);
+    m_kv->addItem(tr("16-bit (half the memory)"), static_cast<int>(KvType::F16));
+    m_kv->addItem(tr("32-bit"), static_cast<int>(KvType::F32));
+    m_kv->setCurrentIndex(initial.kvType == KvType::F32 ? 1 : 0);
+    form->addRow(tr("&KV cache:"), m_kv);
+    m_backend = new QComboBox(this);
+    m_backend->addItem(tr("Automatic (GPU when there is one)"), QStringLiteral("auto"));
+    m_backend->addItem(tr("CPU"), QStringLiteral("cpu"));
+    m_backend->addItem(tr("GPU (CUDA)"), QStringLiteral("cuda"));
+    m_backend->setCurrentIndex(std::max(0, m_backend->findData(initial.backend)));
+    form->addRow(tr("&Backend:"), m_backend);
+    m_footprint = new QLabel(this);
+    m_footprint->setWordWrap(true);
+    m_footprint->setAccessibleName(tr("Memory needed"));
+    m_footprint->setMinimumWidth(420);
+    form->addRow(m_footprint);
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Load"));
+    form->addRow(m_buttons);
+
+    connect(file, &QPushButton::clicked, this, [this] {
+        const QString f = QFileDialog::getOpenFileName(this, tr("Model file"), m_path->text(), tr("GGUF models (*.gguf);;All files (*)"));
+        if (!f.isEmpty()) setPath(f);
+    });
+    connect(folder, &QPushButton::clicked, this, [this] {
+        const QString f = QFileDialog::getExistingDirectory(this, tr("Hugging Face model folder"), m_path->text());
+        if (!f.isEmpty()) setPath(f);
+    });
+    connect(m_path, &QLineEdit::editingFinished, this, &ModelDialog::update);
+    connect(m_context, &QComboBox::currentIndexChanged, this, &ModelDialog::update);
+    connect(m_kv, &QComboBox::currentIndexChanged, this, &ModelDialog::update);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    update();
+}
+
+void ModelDialog::setPath(const QString& path) {
+    m_path->setText(path);
+    update();
+}
+
+ModelChoice ModelDialog::choice() const {
+    ModelChoice c;
+    c.path = m_path->text().trimmed();
+    c.nCtx = m_context->currentData().toLongLong();
+    c.kvType = static_cast<KvType>(m_kv->currentData().toInt());
+    c.backend = m_backend->currentData().toString();
+    return c;
+}
+
+QString ModelDialog::footprintText() const { return m_footprint->text(); }
+bool ModelDialog::acceptable() const { return m_ok; }
+
+void ModelDialog::update() {
+    const ModelChoice c = choice();
+    m_ok = false;
+    if (c.path.isEmpty()) {
+        m_footprint->setText(tr("No model chosen."));
+    } else if (auto f = app::AppCore::footprint(c.path.toStdString(), c.nCtx, c.kvType); !f) {
+        m_footprint->setText(tr("<b>This model cannot be used:</b> %1")
+                                 .arg(QString::fromStdString(f.error().to_string()).toHtmlEscaped()));
+    } else {
+        QString text = tr("%1<br>Weights %2 + KV cache %3 = <b>%4</b>; %5 free.")
+                           .arg(QString::fromStdString(f->description).toHtmlEscaped(), formatBytes(double(f->weightsBytes)),
+                                formatBytes(double(f->kvBytes)), formatBytes(double(f->weightsBytes + f->kvBytes)),
+                                f->availableBytes ? formatBytes(double(f->availableBytes)) : tr("unknown"));
+        if (c.nCtx > f->nCtxTrain)
+            text += tr("<br><b>The model was trained for %1 tokens:</b> choose a smaller context.").arg(f->nCtxTrain);
+        else if (!f->fits)
+            text += tr("<br><b>It does not fit:</b> %1.").arg(QString::fromStdString(f->advice).toHtmlEscaped());
+        else
+            m_ok = true;
+        if (c.backend != QLatin1String("cpu")) text += tr("<br>GPU memory is checked when the model loads.");
+        m_footprint->setText(text);
+    }
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(m_ok);
+}
+
+}  // namespace lectern::ui
