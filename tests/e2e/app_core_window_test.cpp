@@ -162,7 +162,9 @@ TEST_F(AppCoreWindowTest, ALockedPdfNeedsItsPasswordAndOpensWithIt) {
     const std::string plain = (dir.path() / "plain.pdf").string();
     const std::string locked = (dir.path() / "locked.pdf").string();
     ingest::testing::TestPdf pdf;
-    pdf.pages.push_back({{"The quarterly revenue grew by twelve percent."}});
+    ingest::testing::TestPage page;
+    page.paragraphs = {"The quarterly revenue grew by twelve percent."};
+    pdf.pages.push_back(page);
     ASSERT_TRUE(ingest::testing::write_test_pdf(plain, pdf).ok());
     const std::string command = "qpdf --encrypt open-sesame owner-pw 256 -- '" + plain + "' '" + locked + "'";
     ASSERT_EQ(std::system(command.c_str()), 0);

@@ -108,6 +108,10 @@ void DocumentViewer::openPdf(const QString& path, const QString& password) {
     m_pdf->open(path, password);
 }
 
+void DocumentViewer::fitWidth() {
+    if (m_mode == Mode::Pdf) m_pdf->fitWidth();
+}
+
 void DocumentViewer::openFiles(const QString& title, const QList<ViewerFile>& files, bool lineNumbers) {
     m_pdf->close();
     if (files.isEmpty()) {

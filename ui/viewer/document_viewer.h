@@ -47,6 +47,8 @@ public:
     int pageCount() const;    // 0 unless a PDF is open
     double zoom() const;      // 1.0 is 100 %
     void setZoom(double factor);
+    // PDF: fits the page to the view's width (also after resizes) until the zoom is set.
+    void fitWidth();
     QString currentFile() const;
     int currentLine() const;
     // The current page's highlight boxes in page points, origin at the top left.

@@ -46,6 +46,7 @@ void ConversationView::insertMessage(QTextCursor& cursor, const ShownMessage& m,
     cursor.insertHtml(QStringLiteral("<a name=\"msg-%1\"></a><p><b>%2</b></p>")
                           .arg(m.id)
                           .arg(roleHeading(m).toHtmlEscaped()));
+    cursor.insertBlock();
     if (m.role == "user") {
         cursor.insertFragment(QTextDocumentFragment::fromMarkdown(QString::fromStdString(m.text), kMarkdown));
         cursor.insertBlock();
@@ -105,11 +106,12 @@ void ConversationView::beginAnswer(const QString& question) {
     if (!question.isEmpty()) {
         cursor.insertHtml(QStringLiteral("<p><b>%1</b></p>").arg(tr("You")));
         cursor.insertBlock();
-        cursor.insertText(question);
+        cursor.insertText(question, QTextCharFormat());
         cursor.insertBlock();
     }
     cursor.insertHtml(QStringLiteral("<p><b>%1</b></p>").arg(tr("Lectern")));
     cursor.insertBlock();
+    cursor.setCharFormat(QTextCharFormat());
     m_streaming = true;
     m_streamed.clear();
     verticalScrollBar()->setValue(verticalScrollBar()->maximum());
@@ -121,7 +123,8 @@ void ConversationView::appendStreamed(const QString& text) {
     const bool atEnd = bar->value() >= bar->maximum() - 4;
     QTextCursor cursor(document());
     cursor.movePosition(QTextCursor::End);
-    cursor.insertText(text);
+    // Plain characters: the heading's bold does not run on into the answer.
+    cursor.insertText(text, QTextCharFormat());
     m_streamed += text;
     if (atEnd) bar->setValue(bar->maximum());
 }

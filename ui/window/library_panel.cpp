@@ -143,6 +143,7 @@ void LibraryPanel::setDocuments(const std::vector<ingest::Document>& documents, 
             ++packedUnit;
         }
     }
+    if (documents.size() == 1) m_documents->expandAll();
     m_documentsLabel->setText(documents.empty() ? tr("Documents")
                                                 : tr("Documents: %1 tokens").arg(plan ? count(total) : tr("not counted")));
 }

@@ -406,6 +406,7 @@ void MainWindow::showDocument(std::size_t index, int unit) {
             const auto pw = m_passwords.find(d.path);
             m_viewer->openPdf(QString::fromStdString(d.path),
                               pw == m_passwords.end() ? QString() : QString::fromStdString(pw->second));
+            m_viewer->fitWidth();
         }
         if (unit >= 0 && static_cast<std::size_t>(unit) < d.units.size()) m_viewer->showPage(d.units[unit].page);
     } else {

@@ -45,7 +45,11 @@ constexpr int kWait = 120000;  // ms: a slow, shared machine
 QString writePdf(const QString& path, const std::vector<std::string>& pages) {
     ingest::testing::TestPdf pdf;
     pdf.title = "Quarterly report";
-    for (const auto& text : pages) pdf.pages.push_back({{text}});
+    for (const auto& text : pages) {
+        ingest::testing::TestPage page;
+        page.paragraphs = {text};
+        pdf.pages.push_back(page);
+    }
     if (!ingest::testing::write_test_pdf(path.toStdString(), pdf).ok()) return {};
     return path;
 }

@@ -29,7 +29,7 @@ ModelDialog::ModelDialog(const ModelChoice& initial, QWidget* parent) : QDialog(
     row->addWidget(m_path, 1);
     row->addWidget(file);
     row->addWidget(folder);
-    form->addRow(tr("&Model:"), row);
+    form->addRow(tr("Model:"), row);
     m_context = new QComboBox(this);
     for (std::int64_t k : {4, 8, 16, 32, 64, 128})
         m_context->addItem(tr("%1K tokens").arg(k), QVariant::fromValue<qlonglong>(k * 1024));
