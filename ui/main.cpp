@@ -8,9 +8,12 @@
 #include <QStandardPaths>
 #include <QTimer>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
+#include <thread>
 
 #include "core_bridge.h"
 #include "main_window.h"
@@ -18,10 +21,11 @@
 namespace {
 
 constexpr const char* kUsage =
-    "Usage: lectern [--model MODEL] [--context TOKENS] [FILE|DIR...]\n"
+    "Usage: lectern [--model MODEL] [--context TOKENS] [--ask QUESTION] [FILE|DIR...]\n"
     "Reads whole documents with a local Llama 3 model: ask, summarize, review, translate.\n"
     "  --model MODEL     a GGUF file or Hugging Face folder (default: the last one used)\n"
     "  --context TOKENS  the context size (default: the last one used, else 8192)\n"
+    "  --ask QUESTION    ask it once the model and the documents are open\n"
     "  FILE|DIR          PDFs, text files or folders of code to open in a new session\n"
     "Without a window: lectern-cli --help.\n";
 
@@ -31,6 +35,14 @@ bool hasDisplay() {
     const char* x = std::getenv("DISPLAY");
     const char* wayland = std::getenv("WAYLAND_DISPLAY");
     return (x && *x) || (wayland && *wayland);
+}
+
+// $LECTERN_LAYER_DELAY_MS: a pause after every layer of the forward pass, so tests can
+// stop or kill the process in the middle of an answer. Unset: none.
+std::function<void(std::int64_t)> layerDelay() {
+    const int ms = qEnvironmentVariableIntValue("LECTERN_LAYER_DELAY_MS");
+    if (ms <= 0) return {};
+    return [ms](std::int64_t) { std::this_thread::sleep_for(std::chrono::milliseconds(ms)); };
 }
 
 }  // namespace
@@ -53,8 +65,10 @@ int main(int argc, char** argv) {
     QCommandLineParser parser;
     QCommandLineOption model(QStringLiteral("model"), QStringLiteral("model"), QStringLiteral("MODEL"));
     QCommandLineOption context(QStringLiteral("context"), QStringLiteral("context"), QStringLiteral("TOKENS"));
+    QCommandLineOption ask(QStringLiteral("ask"), QStringLiteral("ask"), QStringLiteral("QUESTION"));
     parser.addOption(model);
     parser.addOption(context);
+    parser.addOption(ask);
     parser.addPositionalArgument(QStringLiteral("paths"), QStringLiteral("documents"));
     if (!parser.parse(QApplication::arguments())) {
         std::fprintf(stderr, "lectern: %s\n%s", qPrintable(parser.errorText()), kUsage);
@@ -86,7 +100,19 @@ int main(int argc, char** argv) {
 
     lectern::ui::MainWindow window(std::move(bridge.value()), std::move(settings));
     window.show();
-    if (!choice.path.isEmpty()) window.openModel(choice);
+    if (parser.isSet(ask)) {
+        // Asked once the documents are counted (or, without documents, the model is open).
+        const QString question = parser.value(ask);
+        const bool documents = !parser.positionalArguments().isEmpty();
+        auto once = std::make_shared<QMetaObject::Connection>();
+        auto askNow = [&window, question, once] {
+            QObject::disconnect(*once);
+            window.ask(question);
+        };
+        *once = documents ? QObject::connect(&window, &lectern::ui::MainWindow::planned, &window, askNow)
+                          : QObject::connect(&window, &lectern::ui::MainWindow::modelOpened, &window, askNow);
+    }
+    if (!choice.path.isEmpty()) window.openModel(choice, layerDelay());
     else QTimer::singleShot(0, &window, &lectern::ui::MainWindow::chooseModel);
     if (!parser.positionalArguments().isEmpty()) window.openPaths(parser.positionalArguments());
     return app.exec();

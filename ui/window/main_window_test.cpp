@@ -7,6 +7,7 @@
 // session is there after the window is closed and opened again; search finds a word that
 // occurs only in a message; "what the model saw" shows the prompt with the page text.
 #include <QDir>
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QListWidget>
@@ -253,6 +254,56 @@ private slots:
         QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(list->item(0)).center());
         QVERIFY(!shown.isEmpty() || shown.wait(5000));
         QCOMPARE(shown.first().first().toLongLong(), qlonglong(session));
+    }
+
+    void anAnswerKilledMidwayIsThereMarkedStoppedAfterARelaunch() {
+        // The real lectern, slowed per layer, asks; it is killed (SIGKILL) once part of the
+        // answer has been committed.
+        const QString data = m_dir.filePath("killed-data");
+        QProcess child;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("QT_QPA_PLATFORM", "offscreen");
+        env.insert("LECTERN_DATA_DIR", data);
+        env.insert("LECTERN_CACHE_DIR", m_dir.filePath("killed-cache"));
+        env.insert("XDG_CONFIG_HOME", m_dir.filePath("killed-config"));
+        env.insert("LECTERN_LAYER_DELAY_MS", "10");
+        child.setProcessEnvironment(env);
+        child.start(QStringLiteral(LECTERN_BINARY_DIR "/ui/lectern"),
+                    {"--model", kModel, "--context", "4096", "--ask", "Tell me everything about the report.", m_pdf});
+        QVERIFY(child.waitForStarted(kWait));
+        std::string partial;
+        std::int64_t session = 0;
+        QElapsedTimer clock;
+        clock.start();
+        while (partial.empty() && clock.elapsed() < kWait) {
+            QTest::qWait(50);
+            auto store = app::Store::open((data + "/lectern.db").toStdString());
+            if (!store) continue;
+            auto sessions = store->sessions().list();
+            if (!sessions || sessions->empty()) continue;
+            auto messages = store->messages().list(sessions->front().id);
+            if (!messages || messages->empty()) continue;
+            const auto& last = messages->back();
+            if (last.role == "assistant" && last.status == app::MessageStatus::Streaming && !last.text.empty()) {
+                partial = last.text;
+                session = sessions->front().id;
+            }
+        }
+        QVERIFY2(!partial.empty(), "no part of the answer was committed while it streamed");
+        child.kill();  // SIGKILL
+        QVERIFY(child.waitForFinished(kWait));
+        QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+
+        auto bridge = CoreBridge::open(data + "/lectern.db", m_dir.filePath("killed-cache/kv"));
+        QVERIFY(bridge.ok());
+        MainWindow w(std::move(bridge.value()), std::make_unique<QSettings>(m_dir.filePath("k.conf"), QSettings::IniFormat));
+        w.show();
+        w.openSession(session);
+        auto t = w.bridge().core().transcript(session);
+        QVERIFY(t.ok());
+        QCOMPARE(t->messages.back().status, app::MessageStatus::Stopped);
+        QVERIFY(t->messages.back().text.size() >= partial.size());
+        QVERIFY(w.conversation()->toPlainText().contains("Stopped: the answer is incomplete."));
     }
 
     void whatTheModelSawShowsThePromptWithThePages() {
