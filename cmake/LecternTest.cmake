@@ -18,8 +18,11 @@ function(lectern_test)
   target_compile_definitions(${T_NAME} PRIVATE
     LECTERN_TEST_DATA="${LECTERN_TEST_DATA_DIR}"
     LECTERN_BINARY_DIR="${CMAKE_BINARY_DIR}")
+  # Listing a test loads its libraries (cuBLAS is hundreds of MiB): a cold disk on a busy
+  # machine can take longer than CMake's 5 s default.
   gtest_discover_tests(${T_NAME}
     DISCOVERY_MODE PRE_TEST
+    DISCOVERY_TIMEOUT 120
     TEST_PREFIX "${T_PREFIX}"
     PROPERTIES LABELS "${T_LABELS}" TIMEOUT ${T_TIMEOUT})
 endfunction()

@@ -48,9 +48,12 @@ std::size_t availableMemory() {
     return 0;
 }
 
+// "21.3 GiB", or "412 MiB" under a GiB.
 std::string gib(std::size_t bytes) {
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f GiB", static_cast<double>(bytes) / (1024.0 * 1024.0 * 1024.0));
+    const double b = static_cast<double>(bytes);
+    if (b >= 1024.0 * 1024.0 * 1024.0) std::snprintf(buf, sizeof buf, "%.1f GiB", b / (1024.0 * 1024.0 * 1024.0));
+    else std::snprintf(buf, sizeof buf, "%.0f MiB", b / (1024.0 * 1024.0));
     return buf;
 }
 
@@ -68,7 +71,7 @@ std::string fitAdvice(const lectern::ModelInfo& info, std::int64_t nCtx, KvType 
                                                  "; choose a smaller quantization of the model (Q4_K)";
     std::vector<std::string> options;
     if (type == KvType::F32 && info.weights_bytes + kvBytesFor(info, nCtx, KvType::F16) < available)
-        options.push_back("use a 16-bit KV cache");
+        options.push_back("a 16-bit KV cache");
     for (std::int64_t ctx = nCtx / 2; ctx >= 1024; ctx /= 2) {
         if (info.weights_bytes + kvBytesFor(info, ctx, type) < available) {
             options.push_back("a " + std::to_string(ctx / 1024) + "K context");
@@ -76,14 +79,15 @@ std::string fitAdvice(const lectern::ModelInfo& info, std::int64_t nCtx, KvType 
         }
     }
     if (options.empty()) return advice + ": close other programs or choose a smaller model";
-    advice += ": " + options[0];
+    advice += ": use " + options[0];
     if (options.size() > 1) advice += " or " + options[1];
     return advice;
 }
 
 }  // namespace
 
-Result<ModelFootprint> AppCore::footprint(const std::string& modelPath, std::int64_t nCtx, KvType kvType) {
+Result<ModelFootprint> AppCore::footprint(const std::string& modelPath, std::int64_t nCtx, KvType kvType,
+                                          std::optional<std::size_t> available) {
     auto info = lectern::inspect_model(modelPath);
     if (!info) return info.error();
     ModelFootprint f;
@@ -94,7 +98,7 @@ Result<ModelFootprint> AppCore::footprint(const std::string& modelPath, std::int
     f.nCtxTrain = c.n_ctx_train;
     f.weightsBytes = info->weights_bytes;
     f.kvBytes = kvBytesFor(*info, nCtx, kvType);
-    f.availableBytes = availableMemory();
+    f.availableBytes = available ? *available : availableMemory();
     f.fits = f.availableBytes == 0 || f.weightsBytes + f.kvBytes < f.availableBytes;
     if (!f.fits) f.advice = fitAdvice(*info, nCtx, kvType, f.availableBytes);
     return f;
@@ -182,6 +186,19 @@ JobId AppCore::planAsk(std::int64_t sessionId, std::int64_t maxTokens) {
         auto plan = lectern::app::planAsk(*m_engine, *m_store, sessionId, "", maxTokens);
         if (!plan) return plan.error();
         return std::any(std::move(plan.value()));
+    });
+}
+
+JobId AppCore::planSummarize(std::int64_t sessionId) {
+    return m_runner->submit([this, sessionId](JobContext&) -> Result<std::any> {
+        if (!m_engine) return noModel();
+        auto docs = loadSessionDocuments(*m_store, sessionId);
+        if (!docs) return docs.error();
+        SummarizeRequest request;
+        request.documents = std::move(docs.value());
+        auto plan = lectern::app::planSummarize(*m_engine, request);
+        if (!plan) return plan.error();
+        return std::any(*plan);
     });
 }
 

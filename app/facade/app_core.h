@@ -106,6 +106,8 @@ public:
     // -> AskPlan: what an Ask in the session would put in the context, counted exactly with
     // the open model's tokenizer (the budget meter); no model open is an error.
     JobId planAsk(std::int64_t sessionId, std::int64_t maxTokens = 512);
+    // -> SummarizePlan: one pass, or map-reduce over how many chunks, for the session's documents.
+    JobId planSummarize(std::int64_t sessionId);
     // -> PromptView: what the model saw for a question of the session (its user message).
     JobId promptView(std::int64_t sessionId, std::int64_t userMessageId, std::int64_t maxTokens = 512);
     // -> AskResult. Errors: those of runAsk (Corrupt: the question is not UTF-8); no model open.
@@ -135,8 +137,9 @@ public:
     Result<std::vector<ingest::Document>> sessionDocuments(std::int64_t sessionId);
 
     // Reads the model's header (no weights are read) and compares what it needs at `nCtx`
-    // with the memory free now. Errors: those of inspect_model.
-    static Result<ModelFootprint> footprint(const std::string& modelPath, std::int64_t nCtx, KvType kvType);
+    // with the memory free now (or `available` bytes, when given). Errors: those of inspect_model.
+    static Result<ModelFootprint> footprint(const std::string& modelPath, std::int64_t nCtx, KvType kvType,
+                                            std::optional<std::size_t> available = {});
 
 private:
     AppCore() = default;

@@ -137,6 +137,19 @@ nlohmann::json runParams(const LocalEngine& engine, const SummarizeRequest& requ
 
 }  // namespace
 
+Result<SummarizePlan> planSummarize(LocalEngine& engine, const SummarizeRequest& request) {
+    auto system = renderPrompt("summarize_system", {});
+    if (!system) return system.error();
+    const TaskContext none;
+    Summarizer s{engine, request, none, *system};
+    auto packed = packForSummary(s);
+    if (!packed) return packed.error();
+    SummarizePlan plan;
+    plan.mapReduce = !packed->fits;
+    plan.chunks = packed->fits ? 0 : packed->chunks.size();
+    return plan;
+}
+
 Result<SummarizeResult> runSummarize(LocalEngine& engine, Store& store,
                                      const SummarizeRequest& request, const TaskContext& ctx) {
     SummarizeResult out;

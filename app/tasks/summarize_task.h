@@ -41,6 +41,14 @@ struct SummarizeResult {
     std::vector<std::string> notes;         // e.g. a checkpoint that could not be saved
 };
 
+// How Summarize would read the documents, before it runs: in one pass, or map-reduce over
+// `chunks` chunks (the packing runSummarize does).
+struct SummarizePlan {
+    bool mapReduce = false;
+    std::size_t chunks = 0;  // 0 for one pass
+};
+Result<SummarizePlan> planSummarize(LocalEngine& engine, const SummarizeRequest& request);
+
 Result<SummarizeResult> runSummarize(LocalEngine& engine, Store& store,
                                      const SummarizeRequest& request, const TaskContext& context);
 

@@ -199,5 +199,33 @@ TEST(AppCoreFootprint, IsWhatInspectModelReportsAtTheChosenContext) {
     EXPECT_EQ(AppCore::footprint("/nonexistent/model.gguf", 8192, KvType::F16).error().code, ErrorCode::NotFound);
 }
 
+TEST(AppCoreFootprint, AModelThatDoesNotFitIsRefusedWithWhatToChange) {
+    auto info = inspect_model(tinyModel());
+    ASSERT_TRUE(info.ok());
+    constexpr std::size_t MiB = 1024 * 1024;
+    // 128K positions in 32 bits: twice the 16-bit cache; a 32K one fits in what is "free".
+    const std::size_t kv16 = info->memory(131072).kv_cache_f16_bytes;
+    const std::size_t available = info->weights_bytes + info->memory(32768).kv_cache_f16_bytes * 2 + MiB;
+    ASSERT_LT(available, info->weights_bytes + kv16);  // the 16-bit cache at 128K does not fit either
+    auto f = AppCore::footprint(tinyModel(), 131072, KvType::F32, available);
+    ASSERT_TRUE(f.ok());
+    EXPECT_FALSE(f->fits);
+    EXPECT_EQ(f->kvBytes, 2 * kv16);
+    EXPECT_NE(f->advice.find("needs " + std::to_string((info->weights_bytes + 2 * kv16 + MiB / 2) / MiB) + " MiB"),
+              std::string::npos)
+        << f->advice;
+    EXPECT_NE(f->advice.find("use a 32K context"), std::string::npos) << f->advice;
+    EXPECT_EQ(f->advice.find("16-bit"), std::string::npos) << f->advice;
+    // With room for the 16-bit cache at 128K, that is offered first.
+    auto g = AppCore::footprint(tinyModel(), 131072, KvType::F32, info->weights_bytes + kv16 + MiB);
+    ASSERT_TRUE(g.ok());
+    EXPECT_FALSE(g->fits);
+    EXPECT_NE(g->advice.find(": use a 16-bit KV cache or a 64K context"), std::string::npos) << g->advice;
+    // Too little even for the weights.
+    auto h = AppCore::footprint(tinyModel(), 4096, KvType::F16, info->weights_bytes / 2);
+    ASSERT_TRUE(h.ok());
+    EXPECT_NE(h->advice.find("the weights alone need"), std::string::npos) << h->advice;
+}
+
 }  // namespace
 }  // namespace lectern::app::e2e

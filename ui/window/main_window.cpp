@@ -332,6 +332,7 @@ void MainWindow::openSession(std::int64_t sessionId) {
     m_documents = std::move(docs.value());
     m_messages = std::move(transcript->messages);
     m_plan.reset();
+    m_summarizePlan.reset();
     if (!sameSession) m_shownDocument = -1;
     showMessages();
     m_library->setDocuments(m_documents, nullptr);
@@ -365,10 +366,21 @@ void MainWindow::replan() {
         const auto* plan = app::finishedValue<app::AskPlan>(e);
         if (!plan) return;
         m_plan = *plan;
+        m_summarizePlan.reset();
         m_library->setDocuments(m_documents, &*m_plan);
         m_status->setBudget(&*m_plan);
-        showFitNotice();
-        emit planned();
+        if (m_plan->fits) {
+            showFitNotice();
+            emit planned();
+            return;
+        }
+        // What Summarize would do instead, counted before the notice is shown.
+        m_bridge->watch(m_bridge->core().planSummarize(session), [this, session](const app::JobEvent& s) {
+            if (!s.isFinal() || session != m_sessionId) return;
+            if (const auto* p = app::finishedValue<app::SummarizePlan>(s)) m_summarizePlan = *p;
+            showFitNotice();
+            emit planned();
+        });
     });
 }
 
@@ -387,14 +399,17 @@ void MainWindow::showFitNotice() {
     std::size_t leftCount = 0;
     for (const auto& u : m_plan->units) leftCount += !u.included;
     if (leftCount > static_cast<std::size_t>(left.size())) left << tr("…");
+    const QString summarize = m_summarizePlan && m_summarizePlan->mapReduce
+                                  ? tr("Summarize reads everything in %1 chunks (map-reduce).").arg(m_summarizePlan->chunks)
+                                  : tr("Summarize reads everything, in parts (map-reduce).");
     m_fitNotice->setText(tr("<b>The documents do not fit the %1-token context.</b> Ask will leave out %2 of %3 "
-                            "pages or files (%4 tokens): %5. Summarize reads everything, in parts "
-                            "(map-reduce). A larger context (File › Choose model) would hold more.")
+                            "pages or files (%4 tokens): %5. %6 A larger context (File › Choose model) would "
+                            "hold more.")
                              .arg(m_plan->nCtx)
                              .arg(leftCount)
                              .arg(m_plan->units.size())
                              .arg(leftTokens)
-                             .arg(left.join(QStringLiteral(", ")).toHtmlEscaped()));
+                             .arg(left.join(QStringLiteral(", ")).toHtmlEscaped(), summarize.toHtmlEscaped()));
     m_fitNotice->show();
 }
 

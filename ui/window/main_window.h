@@ -55,6 +55,7 @@ public:
     // For tests and tools that look at the window.
     std::int64_t currentSession() const { return m_sessionId; }
     const std::optional<app::AskPlan>& plan() const { return m_plan; }
+    const std::optional<app::SummarizePlan>& summarizePlan() const { return m_summarizePlan; }
     const std::optional<app::AskResult>& lastAsk() const { return m_lastAsk; }
     const std::vector<ingest::Document>& documents() const { return m_documents; }
     bool busy() const;
@@ -119,6 +120,7 @@ private:
     std::vector<ingest::Document> m_documents;
     std::vector<app::MessageRecord> m_messages;
     std::optional<app::AskPlan> m_plan;
+    std::optional<app::SummarizePlan> m_summarizePlan;  // counted when Ask's plan does not fit
     std::optional<app::AskResult> m_lastAsk;
     std::map<std::string, std::string> m_passwords;
     app::JobId m_task = 0;     // the running task (Stop cancels it)

@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QListWidget>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -304,6 +305,34 @@ private slots:
         QCOMPARE(t->messages.back().status, app::MessageStatus::Stopped);
         QVERIFY(t->messages.back().text.size() >= partial.size());
         QVERIFY(w.conversation()->toPlainText().contains("Stopped: the answer is incomplete."));
+    }
+
+    void documentsThatDoNotFitAreAnnouncedBeforeAsking() {
+        std::vector<std::string> pages;
+        for (int p = 1; p <= 40; ++p) {
+            std::string text = "Page " + std::to_string(p) + " of the long appendix.";
+            for (int w = 0; w < 30; ++w) text += " The tables list shipments, costs and customers " + std::to_string(w);
+            pages.push_back(text);
+        }
+        const QString big = writePdf(m_dir.filePath("appendix.pdf"), pages);
+        auto w = makeWindow();
+        QVERIFY(w);
+        QVERIFY(openModel(*w));
+        QVERIFY(openPdf(*w, big));
+        QVERIFY(!w->plan()->fits);
+        std::size_t left = 0;
+        for (const auto& u : w->plan()->units) left += !u.included;
+        QVERIFY(left > 0);
+        QVERIFY(w->summarizePlan() && w->summarizePlan()->mapReduce);
+        QVERIFY(!w->fitNotice()->isHidden());
+        const QString notice = w->fitNotice()->text();
+        QVERIFY2(notice.contains(QStringLiteral("leave out %1 of 40").arg(left)), qPrintable(notice));
+        QVERIFY2(notice.contains(QStringLiteral("in %1 chunks").arg(w->summarizePlan()->chunks)), qPrintable(notice));
+        // Ask then leaves out exactly what the notice said.
+        QVERIFY(askAndWait(*w, "What is on the last page?"));
+        bool said = false;
+        for (const auto& n : w->lastAsk()->notes) said |= n.rfind(std::to_string(left) + " pages or files did not fit", 0) == 0;
+        QVERIFY(said);
     }
 
     void whatTheModelSawShowsThePromptWithThePages() {
