@@ -180,6 +180,33 @@ JobId AppCore::createSession(std::vector<ingest::Document> documents) {
     });
 }
 
+JobId AppCore::addDocuments(std::int64_t sessionId, std::vector<ingest::Document> documents) {
+    return m_runner->submit([this, sessionId, documents = std::move(documents)](JobContext&) -> Result<std::any> {
+        auto messages = m_store->messages().list(sessionId);
+        if (!messages) return messages.error();
+        if (messages->empty()) {
+            auto session = m_store->sessions().get(sessionId);
+            if (!session) return session.error();
+            std::string title = session->title;
+            for (const auto& d : documents) {
+                auto id = storeDocument(*m_store, d);
+                if (!id) return id.error();
+                LECTERN_TRY(m_store->sessions().attachDocument(sessionId, *id));
+                title += (title.find(": ") == std::string::npos ? ": " : ", ") + d.metadata.title;
+            }
+            LECTERN_TRY(m_store->sessions().rename(sessionId, valid_utf8(title)));
+            return std::any(sessionId);
+        }
+        auto all = loadSessionDocuments(*m_store, sessionId);
+        if (!all) return all.error();
+        all->insert(all->end(), documents.begin(), documents.end());
+        const std::string model = m_engine ? m_engine->options().modelPath : std::string();
+        auto id = createTaskSession(*m_store, "Ask", model, *all);
+        if (!id) return id.error();
+        return std::any(*id);
+    });
+}
+
 JobId AppCore::planAsk(std::int64_t sessionId, std::int64_t maxTokens) {
     return m_runner->submit([this, sessionId, maxTokens](JobContext&) -> Result<std::any> {
         if (!m_engine) return noModel();
@@ -284,6 +311,11 @@ Result<std::vector<SearchHit>> AppCore::search(const std::string& query, const S
 Status AppCore::deleteSession(std::int64_t sessionId) {
     std::lock_guard lock(m_queryMutex);
     return m_queryStore->sessions().remove(sessionId);
+}
+
+Result<bool> AppCore::isAskSession(std::int64_t sessionId) {
+    std::lock_guard lock(m_queryMutex);
+    return lectern::app::isAskSession(*m_queryStore, sessionId);
 }
 
 Result<std::vector<ingest::Document>> AppCore::sessionDocuments(std::int64_t sessionId) {

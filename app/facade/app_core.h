@@ -103,6 +103,9 @@ public:
     JobId readDocuments(std::vector<std::string> paths, ReadOptions options = {});
     // -> std::int64_t, the id of a new Ask session holding `documents` (stored in the job).
     JobId createSession(std::vector<ingest::Document> documents);
+    // -> std::int64_t: `documents` join session `sessionId` when nothing has been asked in it
+    // yet (the same id comes back); otherwise a new Ask session holds its documents and these.
+    JobId addDocuments(std::int64_t sessionId, std::vector<ingest::Document> documents);
     // -> AskPlan: what an Ask in the session would put in the context, counted exactly with
     // the open model's tokenizer (the budget meter); no model open is an error.
     JobId planAsk(std::int64_t sessionId, std::int64_t maxTokens = 512);
@@ -133,6 +136,8 @@ public:
     Status deleteSession(std::int64_t sessionId);
     // The model a session was made with ("" when it did not record one).
     Result<std::string> sessionModel(std::int64_t sessionId);
+    // Whether the session is Ask's (answers can be given again, their prompts shown).
+    Result<bool> isAskSession(std::int64_t sessionId);
     // The session's documents as stored (every unit's text, locators, pages).
     Result<std::vector<ingest::Document>> sessionDocuments(std::int64_t sessionId);
 

@@ -46,20 +46,24 @@ bool startsWith(const Tokens& tokens, const Tokens& prefix) {
 }
 
 // The session's turns as the model sees them: its user and assistant messages, where an
-// answer given again (regenerate) replaces the versions before it.
+// answer given again (regenerate) replaces the versions before it, unless it failed or has
+// no text (the conversation's kept KV cache then still ends with the earlier version).
 Result<std::vector<MessageRecord>> conversationTurns(Store& store, std::int64_t sessionId) {
     auto messages = store.messages().list(sessionId);
     if (!messages) return messages.error();
     std::vector<MessageRecord> turns;
     for (auto& m : *messages) {
         if (m.role != "user" && m.role != "assistant") continue;
-        if (m.role == "assistant" && !turns.empty() && turns.back().role == "assistant")
-            turns.back() = std::move(m);
-        else
+        if (m.role == "assistant" && !turns.empty() && turns.back().role == "assistant") {
+            const bool counts = !m.text.empty() && m.status != MessageStatus::Failed;
+            if (counts) turns.back() = std::move(m);
+        } else {
             turns.push_back(std::move(m));
+        }
     }
     return turns;
 }
+
 
 // Loads the session's documents and turns; `history` ends before the turn at `questionAt`
 // (every turn when it is turns.size()).
@@ -109,6 +113,9 @@ Result<Conversation> prepare(LocalEngine& engine, Store& store, const AskRequest
     if (!turns) return turns.error();
     std::size_t questionAt = turns->size();
     if (request.regenerate) {
+        auto ask = isAskSession(store, c.sessionId);
+        if (!ask) return ask.error();
+        if (!*ask) return make_error(ErrorCode::InvalidArgument, "only an answer to a question can be given again");
         while (questionAt > 0 && (*turns)[questionAt - 1].role != "user") --questionAt;
         if (questionAt == 0) return make_error(ErrorCode::InvalidArgument, "there is no question to answer again");
         --questionAt;
@@ -305,6 +312,16 @@ Result<AskResult> runAsk(LocalEngine& engine, Store& store, const AskRequest& re
     out.stats = *g;
     out.answer = g->text;
     out.stopped = g->cancelled;
+    if (g->tokens.empty() && c.regenerate) {
+        // Stopped before its first token: the earlier version stays the answer.
+        LECTERN_TRY(s.truncate(before));
+        const std::int64_t empty = stream.messageId();
+        LECTERN_TRY(stream.finish(MessageStatus::Stopped));
+        failed.release();
+        LECTERN_TRY(store.messages().remove(empty));
+        LECTERN_TRY(store.taskRuns().finish(*run, TaskRunStatus::Stopped));
+        return out;
+    }
     if (g->tokens.empty()) {
         LECTERN_TRY(s.truncate(before));
     } else if (auto closed = appendable ? closeTurn(engine, *g) : Status{}; !closed) {
@@ -347,9 +364,18 @@ Result<AskPlan> planAsk(LocalEngine& engine, Store& store, std::int64_t sessionI
     plan.nCtx = engine.nCtx();
     plan.prefixTokens = static_cast<std::int64_t>(
         c.prefix.empty() ? engine.tokenizer().count(c.system) : c.prefix.size());
-    auto all = historyTokens(engine, c);
-    if (!all) return all.error();
-    plan.historyTokens = static_cast<std::int64_t>(all->size() - c.prefix.size());
+    if (turnsAreAppendable(engine)) {
+        auto all = historyTokens(engine, c);
+        if (!all) return all.error();
+        plan.historyTokens = static_cast<std::int64_t>(all->size() - c.prefix.size());
+    } else if (!c.history.empty()) {
+        // Rendered whole (Llama 2): the earlier turns are what the conversation adds.
+        std::vector<ChatMessage> messages{{"system", c.system}};
+        for (const auto& m : c.history) messages.push_back({m.role, m.text});
+        auto rendered = engine.renderChat(messages, false);
+        if (!rendered) return rendered.error();
+        plan.historyTokens = static_cast<std::int64_t>(rendered->size()) - plan.prefixTokens;
+    }
     plan.questionReserve = static_cast<std::int64_t>(
         std::max<std::size_t>(256, engine.tokenizer().count(question) + 64));
     plan.answerReserve = maxTokens;
@@ -393,6 +419,16 @@ Result<PromptView> askPromptView(LocalEngine& engine, Store& store, std::int64_t
     view.tokens = static_cast<std::int64_t>(tokens.size());
     view.units = std::move(c.packed.units);
     return view;
+}
+
+// Whether the session holds Ask's conversation (not a summary, review or translation, whose
+// user message is an instruction): no task run of another kind.
+Result<bool> isAskSession(Store& store, std::int64_t sessionId) {
+    auto runs = store.taskRuns().list(sessionId);
+    if (!runs) return runs.error();
+    for (const auto& r : *runs)
+        if (r.kind != "ask") return false;
+    return true;
 }
 
 }  // namespace lectern::app

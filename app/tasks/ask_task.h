@@ -75,6 +75,10 @@ struct PromptView {
 Result<PromptView> askPromptView(LocalEngine& engine, Store& store, std::int64_t sessionId,
                                  std::int64_t userMessageId, std::int64_t maxTokens);
 
+// Whether a session is Ask's (its answers can be given again and their prompts shown):
+// no task run of another kind (Summarize, Review, Translate) is in it.
+Result<bool> isAskSession(Store& store, std::int64_t sessionId);
+
 Result<AskResult> runAsk(LocalEngine& engine, Store& store, const AskRequest& request,
                          const TaskContext& context);
 

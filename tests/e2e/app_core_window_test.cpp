@@ -6,6 +6,7 @@
 // footprint is the one inspect_model reports.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <cstdlib>
 
 #include "app_core.h"
@@ -33,6 +34,9 @@ protected:
         e.nCtx = 4096;
         e.threads = 2;
         e.chunk = 64;
+        e.onLayer = [this](std::int64_t) {
+            if (const JobId job = stopAtLayer.exchange(0)) core->cancel(job);
+        };
         ASSERT_NE(last(core->openModel(e)).value, nullptr);
     }
 
@@ -80,7 +84,77 @@ protected:
     ingest::testing::TempDir dir;
     JobEventQueue queue;
     std::unique_ptr<AppCore> core;
+    std::atomic<JobId> stopAtLayer{0};  // cancelled at the next layer the engine runs
 };
+
+TEST_F(AppCoreWindowTest, DocumentsJoinASessionNobodyAskedInAndNeverTouchAnAskedOne) {
+    auto read = value<DocumentsRead>(core->readDocuments({dir.write("a.txt", paragraph(1))}));
+    const auto session = value<std::int64_t>(core->createSession(read.documents));
+    auto more = value<DocumentsRead>(core->readDocuments({dir.write("b.txt", paragraph(2))}));
+    EXPECT_EQ(value<std::int64_t>(core->addDocuments(session, more.documents)), session);
+    auto docs = core->sessionDocuments(session);
+    ASSERT_TRUE(docs.ok());
+    EXPECT_EQ(docs->size(), 2u);
+
+    ask(session, "What do they say?");
+    auto third = value<DocumentsRead>(core->readDocuments({dir.write("c.txt", paragraph(3))}));
+    const auto next = value<std::int64_t>(core->addDocuments(session, third.documents));
+    EXPECT_NE(next, session);
+    auto nextDocs = core->sessionDocuments(next);
+    ASSERT_TRUE(nextDocs.ok());
+    EXPECT_EQ(nextDocs->size(), 3u);
+    auto t = core->transcript(session);
+    ASSERT_TRUE(t.ok());
+    EXPECT_EQ(t->messages.size(), 2u);  // the asked session keeps its question and answer
+    EXPECT_EQ(core->sessionDocuments(session)->size(), 2u);
+}
+
+TEST_F(AppCoreWindowTest, ARegenerateStoppedBeforeItsFirstTokenKeepsTheEarlierAnswer) {
+    const auto session = sessionOf({dir.write("memo.txt", paragraph(5))});
+    const auto first = ask(session, "What is it about?");
+    ASSERT_FALSE(first.answer.empty());
+    AskRequest again;
+    again.sessionId = session;
+    again.regenerate = true;
+    again.maxTokens = 8;
+    const JobId job = core->ask(again);
+    stopAtLayer = job;
+    const Last l = last(job);
+    const AskResult* r = finishedValue<AskResult>(l.event);
+    ASSERT_NE(r, nullptr);
+    EXPECT_TRUE(r->stopped);
+    EXPECT_TRUE(r->answer.empty());
+    auto t = core->transcript(session);
+    ASSERT_TRUE(t.ok());
+    ASSERT_EQ(t->messages.size(), 2u);  // no empty version
+    EXPECT_EQ(t->messages[1].text, first.answer);
+    // The next question still has the earlier answer in its history. (Its token count can
+    // differ by a few from the prompt view's: the kept conversation holds the tokens that
+    // were sampled, the view encodes the stored text again.)
+    const auto next = ask(session, "Thanks.");
+    EXPECT_FALSE(next.answer.empty());
+    t = core->transcript(session);
+    const auto view = value<PromptView>(core->promptView(session, t->messages[2].id, 8));
+    EXPECT_NE(view.text.find(first.answer), std::string::npos);
+}
+
+TEST_F(AppCoreWindowTest, OnlyAnAskSessionsAnswerIsGivenAgain) {
+    SummarizeRequest s;
+    auto read = value<DocumentsRead>(core->readDocuments({dir.write("memo.txt", paragraph(6))}));
+    s.documents = read.documents;
+    s.maxTokens = 8;
+    const auto summary = value<SummarizeResult>(core->summarize(s));
+    auto isAsk = core->isAskSession(summary.sessionId);
+    ASSERT_TRUE(isAsk.ok());
+    EXPECT_FALSE(*isAsk);
+    AskRequest r;
+    r.sessionId = summary.sessionId;
+    r.regenerate = true;
+    const Last l = last(core->ask(r));
+    const auto* f = std::get_if<JobFailed>(&l.event.payload);
+    ASSERT_NE(f, nullptr);
+    EXPECT_EQ(f->error.code, ErrorCode::InvalidArgument);
+}
 
 TEST_F(AppCoreWindowTest, ThePlannedBudgetIsWhatAskPrefillsAndAFollowUpPrefillsOnlyItsOwnTokens) {
     const auto session = sessionOf({dir.write("memo.txt", paragraph(1) + "\n\n" + paragraph(2))});

@@ -47,6 +47,9 @@ int main(int argc, char** argv) {
     g_out = QString::fromLocal8Bit(argv[1]);
     const QString pdf = QString::fromLocal8Bit(argv[2]);
     QDir().mkpath(g_out);
+    // Test mode's folders, never the user's ($LECTERN_DATA_DIR would win over test mode).
+    qunsetenv("LECTERN_DATA_DIR");
+    qunsetenv("LECTERN_CACHE_DIR");
     QStandardPaths::setTestModeEnabled(true);
     QDir(lectern::ui::dataFolder()).removeRecursively();
     QTemporaryDir dir;

@@ -87,6 +87,9 @@ int main(int argc, char** argv) {
     }
     if (!std::getenv("DISPLAY") && !std::getenv("QT_QPA_PLATFORM")) setenv("QT_QPA_PLATFORM", "offscreen", 1);
     QApplication app(argc, argv);
+    // Test mode's folders, never the user's ($LECTERN_DATA_DIR would win over test mode).
+    qunsetenv("LECTERN_DATA_DIR");
+    qunsetenv("LECTERN_CACHE_DIR");
     QStandardPaths::setTestModeEnabled(true);
     QDir(lectern::ui::dataFolder()).removeRecursively();
     QTemporaryDir dir;

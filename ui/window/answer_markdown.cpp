@@ -23,7 +23,8 @@ QString simplified(const QString& text) {
 
 }  // namespace
 
-QString answerMarkdown(const std::string& answer, const std::vector<app::Citation>& citations, int firstIndex) {
+QString answerMarkdown(const std::string& answer, const std::vector<app::Citation>& citations, int firstIndex,
+                       const QString& linkPrefix) {
     std::string out;
     std::size_t pos = 0;
     for (std::size_t i = 0; i < citations.size(); ++i) {
@@ -32,7 +33,7 @@ QString answerMarkdown(const std::string& answer, const std::vector<app::Citatio
         if (at == std::string::npos) continue;
         out += answer.substr(pos, at - pos);
         const QString label = escapeMarkdown(QString::fromStdString(c.text));
-        const QString link = QStringLiteral("cite:%1").arg(firstIndex + static_cast<int>(i));
+        const QString link = linkPrefix + QString::number(firstIndex + static_cast<int>(i));
         // A citation that does not match the documents is struck through and flagged.
         const QString shown = c.valid ? label : QStringLiteral("~~%1~~ (no such %2)")
                                                     .arg(label, c.page > 0 ? QStringLiteral("page")
@@ -66,7 +67,9 @@ QString citedSentence(const std::string& answer, const app::Citation& citation, 
 
 QString quoteOnPage(const QString& sentence, const QString& pageText) {
     static const QRegularExpression nonWord(QStringLiteral("[^\\w'-]+"));
-    const QStringList words = sentence.split(nonWord, Qt::SkipEmptyParts);
+    // The words nearest the citation: a long sentence costs words² searches of the page.
+    const QStringList all = sentence.split(nonWord, Qt::SkipEmptyParts);
+    const QStringList words = all.mid(std::max<qsizetype>(0, all.size() - 24));
     const QString page = simplified(pageText);
     for (qsizetype n = words.size(); n >= 1; --n) {
         for (qsizetype first = 0; first + n <= words.size(); ++first) {

@@ -1,5 +1,5 @@
 // An answer as the conversation shows it: the model's Markdown with its citations turned
-// into links ("cite:<n>", n counting the conversation's citations), a citation that names
+// into links ("cite:<token>/<n>", n counting the conversation's citations), a citation that names
 // no page or line of the documents struck through and flagged. Raw HTML from the model is
 // never interpreted: the conversation parses Markdown without HTML.
 #pragma once
@@ -13,8 +13,9 @@
 
 namespace lectern::ui {
 
-// `answer` with citations[i] linked as "cite:<firstIndex + i>", found in order.
-QString answerMarkdown(const std::string& answer, const std::vector<app::Citation>& citations, int firstIndex);
+// `answer` with citations[i] linked as "<linkPrefix><firstIndex + i>", found in order.
+QString answerMarkdown(const std::string& answer, const std::vector<app::Citation>& citations, int firstIndex,
+                       const QString& linkPrefix = QStringLiteral("cite:"));
 
 // The words of the sentence that ends where `citation` is written in `answer`: what the
 // viewer looks for on the cited page.

@@ -1,6 +1,7 @@
 // Rendering and streaming the conversation (see conversation_view.h).
 #include "conversation_view.h"
 
+#include <QRandomGenerator>
 #include <QScrollBar>
 #include <QTextBlock>
 #include <QTextDocumentFragment>
@@ -38,9 +39,12 @@ ConversationView::ConversationView(QWidget* parent) : QTextBrowser(parent) {
     setAccessibleName(tr("Conversation"));
     document()->setDocumentMargin(12);
     connect(this, &QTextBrowser::anchorClicked, this, &ConversationView::onAnchor);
+    m_token = QString::number(QRandomGenerator::global()->generate64(), 36);
 }
 
-QString ConversationView::citationLink(int index) { return QStringLiteral("cite:%1").arg(index); }
+QString ConversationView::citationLink(int index) const { return QStringLiteral("cite:%1/%2").arg(m_token).arg(index); }
+
+QVariant ConversationView::loadResource(int, const QUrl&) { return {}; }
 
 void ConversationView::insertMessage(QTextCursor& cursor, const ShownMessage& m, bool last) {
     cursor.insertHtml(QStringLiteral("<a name=\"msg-%1\"></a><p><b>%2</b></p>")
@@ -59,23 +63,27 @@ void ConversationView::insertMessage(QTextCursor& cursor, const ShownMessage& m,
         for (std::size_t j = 0; j < i; ++j) occurrence += m.citations[j].text == m.citations[i].text;
         m_citations.push_back({m.citations[i], citedSentence(m.text, m.citations[i], occurrence)});
     }
-    const QString md = answerMarkdown(m.text, m.citations, first);
+    const QString md = answerMarkdown(m.text, m.citations, first, QStringLiteral("cite:%1/").arg(m_token));
     cursor.insertFragment(QTextDocumentFragment::fromMarkdown(md.isEmpty() ? tr("*(no text)*") : md, kMarkdown));
     cursor.insertBlock();
     QStringList parts;
     if (const QString note = statusNote(m); !note.isEmpty()) parts << QStringLiteral("<i>%1</i>").arg(note);
     if (m.tokensPerS && *m.tokensPerS > 0)
         parts << tr("%1 tokens, %2 tokens/s").arg(m.completionTokens.value_or(0)).arg(*m.tokensPerS, 0, 'f', 1);
-    parts << QStringLiteral("<a href=\"act:copy/%1\">%2</a>").arg(m.id).arg(tr("Copy"));
-    if (m.questionId > 0)
-        parts << QStringLiteral("<a href=\"act:saw/%1\">%2</a>").arg(m.questionId).arg(tr("What the model saw"));
-    if (last) parts << QStringLiteral("<a href=\"act:regenerate/0\">%1</a>").arg(tr("Regenerate"));
+    const QString act = QStringLiteral("act:%1/").arg(m_token);
+    parts << QStringLiteral("<a href=\"%1copy/%2\">%3</a>").arg(act).arg(m.id).arg(tr("Copy"));
+    if (m_askActions && m.questionId > 0)
+        parts << QStringLiteral("<a href=\"%1saw/%2\">%3</a>").arg(act).arg(m.questionId).arg(tr("What the model saw"));
+    if (m_askActions && last)
+        parts << QStringLiteral("<a href=\"%1regenerate/0\">%2</a>").arg(act, tr("Regenerate"));
     cursor.insertHtml(QStringLiteral("<p style=\"color:palette(mid)\"><small>%1</small></p>")
                           .arg(parts.join(QStringLiteral(" · "))));
     cursor.insertBlock();
 }
 
-void ConversationView::showMessages(const std::vector<ShownMessage>& messages, const QString& placeholder) {
+void ConversationView::showMessages(const std::vector<ShownMessage>& messages, const QString& placeholder,
+                                    bool askActions) {
+    m_askActions = askActions;
     m_streaming = false;
     m_streamed.clear();
     m_citations.clear();
@@ -135,7 +143,9 @@ void ConversationView::scrollToMessage(std::int64_t messageId) {
 
 void ConversationView::onAnchor(const QUrl& url) {
     const QString scheme = url.scheme();
-    const QString path = url.path();
+    // Only the window's own links (with its token); one the model wrote does nothing.
+    if (url.path().section(QLatin1Char('/'), 0, 0) != m_token) return;
+    const QString path = url.path().section(QLatin1Char('/'), 1);
     if (scheme == QLatin1String("cite")) {
         bool ok = false;
         const int index = path.toInt(&ok);

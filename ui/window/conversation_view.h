@@ -39,8 +39,10 @@ class ConversationView : public QTextBrowser {
 public:
     explicit ConversationView(QWidget* parent = nullptr);
 
-    // Shows the messages (an empty list: `placeholder`, Markdown).
-    void showMessages(const std::vector<ShownMessage>& messages, const QString& placeholder = {});
+    // Shows the messages (an empty list: `placeholder`, Markdown). `askActions`: answers can
+    // be given again and their prompts shown (an Ask session).
+    void showMessages(const std::vector<ShownMessage>& messages, const QString& placeholder = {},
+                      bool askActions = true);
     // The question and the answer that is about to stream.
     void beginAnswer(const QString& question);
     void appendStreamed(const QString& text);
@@ -49,8 +51,10 @@ public:
     // Scrolls to a message (a search hit).
     void scrollToMessage(std::int64_t messageId);
     const std::vector<CitationTarget>& citations() const { return m_citations; }
-    // The link of citation `index` (tests click it through this).
-    static QString citationLink(int index);
+    // The link of citation `index`.
+    QString citationLink(int index) const;
+    // Nothing is loaded for the model's Markdown: no images or files from its links.
+    QVariant loadResource(int type, const QUrl& name) override;
 
 signals:
     void citationActivated(const lectern::ui::CitationTarget& target);
@@ -65,6 +69,9 @@ private:
     std::vector<CitationTarget> m_citations;
     bool m_streaming = false;
     bool m_placeholder = true;
+    bool m_askActions = true;
+    // In every link the window makes, so a link written by the model is not taken for one.
+    QString m_token;
     QString m_streamed;
 };
 

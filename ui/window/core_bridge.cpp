@@ -8,24 +8,30 @@
 namespace lectern::ui {
 namespace {
 
-// Folds the streamed text of consecutive token events of one job into one event.
-void appendCoalesced(std::vector<app::JobEvent>& out, app::JobEvent event) {
-    if (!out.empty() && out.back().job == event.job) {
-        auto* last = std::get_if<app::JobToken>(&out.back().payload);
-        const auto* next = std::get_if<app::JobToken>(&event.payload);
-        if (last && next) {
-            last->text += next->text;
-            return;
+// Folds a batch: each job's streamed text into one token event (where its first piece was)
+// and each job's progress into the newest one per phase, so a fast answer costs the UI one
+// update per batch. Final events stay last for their job.
+std::vector<app::JobEvent> coalesce(std::deque<app::JobEvent>& pending) {
+    std::vector<app::JobEvent> out;
+    std::map<app::JobId, std::size_t> textAt;
+    std::map<std::pair<app::JobId, int>, std::size_t> progressAt;
+    for (auto& e : pending) {
+        if (const auto* t = std::get_if<app::JobToken>(&e.payload)) {
+            auto [it, fresh] = textAt.try_emplace(e.job, out.size());
+            if (!fresh) {
+                std::get<app::JobToken>(out[it->second].payload).text += t->text;
+                continue;
+            }
+        } else if (const auto* p = std::get_if<app::JobProgress>(&e.payload)) {
+            auto [it, fresh] = progressAt.try_emplace({e.job, static_cast<int>(p->phase)}, out.size());
+            if (!fresh) {
+                out[it->second].payload = *p;
+                continue;
+            }
         }
-        // Only the newest progress of a phase matters to the window.
-        auto* lastProgress = std::get_if<app::JobProgress>(&out.back().payload);
-        const auto* nextProgress = std::get_if<app::JobProgress>(&event.payload);
-        if (lastProgress && nextProgress && lastProgress->phase == nextProgress->phase) {
-            *lastProgress = *nextProgress;
-            return;
-        }
+        out.push_back(std::move(e));
     }
-    out.push_back(std::move(event));
+    return out;
 }
 
 QString envFolder(const char* variable, QStandardPaths::StandardLocation location) {
@@ -76,7 +82,7 @@ void CoreBridge::deliver() {
     {
         std::lock_guard lock(m_mutex);
         m_scheduled = false;
-        for (auto& e : m_pending) appendCoalesced(batch, std::move(e));
+        batch = coalesce(m_pending);
         m_pending.clear();
     }
     bool ended = false;

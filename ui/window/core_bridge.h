@@ -2,7 +2,8 @@
 // window's data folders and brings every job event from the core's worker thread to the UI
 // thread, where the handler given for that job runs. Events are queued on the worker and
 // taken in one batch per event-loop pass; a batch's streamed text for one job arrives as one
-// event, so a fast answer costs the UI one update per pass, not one per token.
+// event (and its progress as the newest), so a fast answer costs the UI one update per pass,
+// not one per token.
 #pragma once
 
 #include <QObject>

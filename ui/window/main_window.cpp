@@ -22,6 +22,8 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include <utility>
+
 #include "document_viewer.h"
 #include "library_panel.h"
 #include "status_panel.h"
@@ -127,11 +129,15 @@ void MainWindow::buildLayout() {
     connect(m_library, &LibraryPanel::unitActivated, this,
             [this](int document, int unit) { showDocument(static_cast<std::size_t>(document), unit); });
     connect(m_library, &LibraryPanel::deleteRequested, this, [this](std::int64_t id) {
+        if (m_task && (id == m_taskSession || m_taskSession == 0)) {
+            statusBar()->showMessage(tr("A task is running in this session: stop it before deleting the session."), 8000);
+            return;
+        }
         if (QMessageBox::question(this, tr("Delete session"), tr("Delete this session and its messages?")) !=
             QMessageBox::Yes)
             return;
         if (auto s = m_bridge->core().deleteSession(id); !s) showError(tr("The session could not be deleted."), s.error());
-        if (id == m_sessionId) m_sessionId = 0;
+        if (id == m_sessionId) closeSession();
         refreshSessions();
     });
     connect(m_conversation, &ConversationView::citationActivated, this, &MainWindow::onCitation);
@@ -142,8 +148,16 @@ void MainWindow::buildLayout() {
             if (m.id == id) QApplication::clipboard()->setText(QString::fromStdString(m.text));
     });
     connect(m_viewer, &DocumentViewer::highlighted, this, &MainWindow::citationShown);
-    connect(m_viewer, &DocumentViewer::openFailed, this, [this](const QString& message, bool) {
+    connect(m_viewer, &DocumentViewer::openFailed, this, [this](const QString& message, bool needsPassword) {
         statusBar()->showMessage(message, 8000);
+        if (!needsPassword || m_shownDocument < 0 || m_shownDocument >= static_cast<int>(m_documents.size())) return;
+        // A locked PDF of a session reopened later: its password was not kept.
+        const std::string path = m_documents[static_cast<std::size_t>(m_shownDocument)].path;
+        bool ok = false;
+        const QString pw = QInputDialog::getText(this, tr("Password"), message, QLineEdit::Password, {}, &ok);
+        if (!ok) return;
+        m_passwords[path] = pw.toStdString();
+        m_viewer->openPdf(QString::fromStdString(path), pw);
     });
 }
 
@@ -219,7 +233,7 @@ bool MainWindow::busy() const { return m_bridge->busy(); }
 
 void MainWindow::updateActions() {
     const bool model = m_bridge->core().model().has_value();
-    const bool running = m_task != 0;
+    const bool running = m_task != 0 || m_readJob != 0;
     m_send->setEnabled(model && !running);
     m_stop->setEnabled(running);
     for (QAction* a : m_needModel) a->setEnabled(model && !running);
@@ -229,6 +243,8 @@ void MainWindow::chooseModel() {
     ModelChoice initial;
     initial.path = m_settings->value(QStringLiteral("model/path")).toString();
     initial.nCtx = m_settings->value(QStringLiteral("model/context"), 8192).toLongLong();
+    initial.kvType = m_settings->value(QStringLiteral("model/kv"), 16).toInt() == 32 ? KvType::F32 : KvType::F16;
+    initial.backend = m_settings->value(QStringLiteral("model/backend"), QStringLiteral("auto")).toString();
     ModelDialog dialog(initial, this);
     if (dialog.exec() == QDialog::Accepted && dialog.acceptable()) openModel(dialog.choice());
 }
@@ -266,17 +282,22 @@ void MainWindow::openModel(const ModelChoice& choice, std::function<void(std::in
 }
 
 void MainWindow::openPaths(const QStringList& paths) {
-    if (paths.isEmpty()) return;
+    if (paths.isEmpty() || m_readJob != 0) return;
     std::vector<std::string> list;
     for (const QString& p : paths) list.push_back(QFileInfo(p).absoluteFilePath().toStdString());
     app::ReadOptions options;
     options.passwords = m_passwords;
-    m_bridge->watch(m_bridge->core().readDocuments(list, options), [this, paths](const app::JobEvent& e) {
+    m_readJob = m_bridge->watch(m_bridge->core().readDocuments(list, options), [this, paths](const app::JobEvent& e) {
         if (const auto* p = std::get_if<app::JobProgress>(&e.payload)) m_status->showProgress(*p);
         if (!e.isFinal()) return;
+        m_readJob = 0;
+        updateActions();
         m_status->clearProgress();
+        if (std::holds_alternative<app::JobCancelled>(e.payload)) m_status->clearProgress(tr("Reading stopped."));
         if (const auto* f = std::get_if<app::JobFailed>(&e.payload)) {
-            if (f->error.code == ErrorCode::NeedsPassword)
+            if (f->error.code == ErrorCode::Cancelled)
+                m_status->clearProgress(tr("Reading stopped."));
+            else if (f->error.code == ErrorCode::NeedsPassword)
                 askPassword(paths, QString::fromStdString(f->error.context), QString::fromStdString(f->error.message));
             else
                 showError(tr("The documents could not be read."), f->error);
@@ -284,25 +305,22 @@ void MainWindow::openPaths(const QStringList& paths) {
         }
         const auto* read = app::finishedValue<app::DocumentsRead>(e);
         if (!read) return;
-        // Documents dropped on a session nobody has asked about yet join it.
-        std::vector<ingest::Document> docs;
-        const bool unasked = m_sessionId != 0 && m_messages.empty();
-        if (unasked) docs = m_documents;
-        docs.insert(docs.end(), read->documents.begin(), read->documents.end());
-        const std::int64_t replaced = unasked ? m_sessionId : 0;
-        m_bridge->watch(m_bridge->core().createSession(docs), [this, replaced](const app::JobEvent& made) {
+        for (const auto& d : read->documents)
+            for (const auto& warning : d.warnings) statusBar()->showMessage(QString::fromStdString(warning), 8000);
+        // Documents join the open session when nothing has been asked in it yet (decided
+        // by the core, in order with the questions); otherwise a new session holds them all.
+        auto& core = m_bridge->core();
+        const app::JobId add = m_sessionId ? core.addDocuments(m_sessionId, read->documents)
+                                           : core.createSession(read->documents);
+        m_bridge->watch(add, [this](const app::JobEvent& made) {
             if (const auto* f = std::get_if<app::JobFailed>(&made.payload)) {
                 showError(tr("The session could not be stored."), f->error);
                 return;
             }
-            const auto* id = app::finishedValue<std::int64_t>(made);
-            if (!id) return;
-            if (replaced) (void)m_bridge->core().deleteSession(replaced);  // empty: nothing is lost
-            openSession(*id);
+            if (const auto* id = app::finishedValue<std::int64_t>(made)) openSession(*id);
         });
-        for (const auto& w : read->documents)
-            for (const auto& warning : w.warnings) statusBar()->showMessage(QString::fromStdString(warning), 8000);
     });
+    updateActions();
 }
 
 void MainWindow::askPassword(const QStringList& paths, const QString& path, const QString& message) {
@@ -322,26 +340,52 @@ void MainWindow::askPassword(const QStringList& paths, const QString& path, cons
 
 void MainWindow::openSession(std::int64_t sessionId) {
     auto docs = m_bridge->core().sessionDocuments(sessionId);
-    auto transcript = m_bridge->core().transcript(sessionId);
-    if (!docs || !transcript) {
-        showError(tr("The session could not be opened."), docs ? transcript.error() : docs.error());
+    if (!docs) {
+        showError(tr("The session could not be opened."), docs.error());
         return;
     }
-    const bool sameSession = sessionId == m_sessionId;
     m_sessionId = sessionId;
     m_documents = std::move(docs.value());
-    m_messages = std::move(transcript->messages);
+    m_citations.clear();
     m_plan.reset();
     m_summarizePlan.reset();
-    if (!sameSession) m_shownDocument = -1;
-    showMessages();
+    m_shownDocument = -1;
+    const auto ask = m_bridge->core().isAskSession(sessionId);
+    m_askSession = !ask || *ask;
+    refreshTranscript();
     m_library->setDocuments(m_documents, nullptr);
     m_status->setBudget(nullptr);
     m_fitNotice->hide();
-    if (!m_documents.empty() && m_shownDocument < 0) showDocument(0, 0);
+    if (!m_documents.empty()) showDocument(0, 0);
+    else m_viewer->clear();
     refreshSessions();
     replan();
     emit sessionShown(sessionId);
+}
+
+void MainWindow::refreshTranscript() {
+    auto transcript = m_bridge->core().transcript(m_sessionId);
+    if (!transcript) {
+        showError(tr("The session could not be read."), transcript.error());
+        return;
+    }
+    m_messages = std::move(transcript->messages);
+    showMessages();
+}
+
+void MainWindow::closeSession() {
+    m_sessionId = 0;
+    m_documents.clear();
+    m_messages.clear();
+    m_citations.clear();
+    m_plan.reset();
+    m_summarizePlan.reset();
+    m_shownDocument = -1;
+    m_conversation->showMessages({}, tr(kPlaceholder));
+    m_library->setDocuments({}, nullptr);
+    m_status->setBudget(nullptr);
+    m_fitNotice->hide();
+    m_viewer->clear();
 }
 
 void MainWindow::refreshSessions() {
@@ -355,9 +399,14 @@ void MainWindow::refreshSessions() {
 
 void MainWindow::replan() {
     if (m_sessionId == 0 || !m_bridge->core().model()) return;
+    // A newer count replaces one still queued or running (a queued job ends unrun).
+    for (app::JobId* job : {&m_planJob, &m_summarizePlanJob})
+        if (*job) m_bridge->core().cancel(std::exchange(*job, 0));
     const std::int64_t session = m_sessionId;
     m_planJob = m_bridge->watch(m_bridge->core().planAsk(session), [this, session](const app::JobEvent& e) {
-        if (!e.isFinal() || session != m_sessionId) return;
+        if (!e.isFinal()) return;
+        if (e.job == m_planJob) m_planJob = 0;
+        if (session != m_sessionId || std::holds_alternative<app::JobCancelled>(e.payload)) return;
         if (const auto* f = std::get_if<app::JobFailed>(&e.payload)) {
             statusBar()->showMessage(tr("The budget could not be counted: %1")
                                          .arg(QString::fromStdString(f->error.to_string())), 8000);
@@ -375,8 +424,10 @@ void MainWindow::replan() {
             return;
         }
         // What Summarize would do instead, counted before the notice is shown.
-        m_bridge->watch(m_bridge->core().planSummarize(session), [this, session](const app::JobEvent& s) {
-            if (!s.isFinal() || session != m_sessionId) return;
+        m_summarizePlanJob = m_bridge->watch(m_bridge->core().planSummarize(session), [this, session](const app::JobEvent& s) {
+            if (!s.isFinal()) return;
+            if (s.job == m_summarizePlanJob) m_summarizePlanJob = 0;
+            if (session != m_sessionId || std::holds_alternative<app::JobCancelled>(s.payload)) return;
             if (const auto* p = app::finishedValue<app::SummarizePlan>(s)) m_summarizePlan = *p;
             showFitNotice();
             emit planned();

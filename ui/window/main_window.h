@@ -59,6 +59,9 @@ public:
     const std::optional<app::AskResult>& lastAsk() const { return m_lastAsk; }
     const std::vector<ingest::Document>& documents() const { return m_documents; }
     bool busy() const;
+    bool taskRunning() const { return m_task != 0; }
+    // The open session's budget is counted (and, when it does not fit, Summarize's too).
+    bool planSettled() const { return m_plan && m_planJob == 0 && m_summarizePlanJob == 0; }
     ConversationView* conversation() const { return m_conversation; }
     DocumentViewer* viewer() const { return m_viewer; }
     LibraryPanel* library() const { return m_library; }
@@ -87,6 +90,8 @@ private:
     void buildLayout();
     void buildMenus();
     void refreshSessions();
+    void refreshTranscript();  // the open session's messages again (its documents are kept)
+    void closeSession();       // nothing open (the session was deleted)
     void replan();
     void showMessages();
     void showDocument(std::size_t index, int unit);
@@ -124,7 +129,13 @@ private:
     std::optional<app::AskResult> m_lastAsk;
     std::map<std::string, std::string> m_passwords;
     app::JobId m_task = 0;     // the running task (Stop cancels it)
-    app::JobId m_planJob = 0;
+    std::int64_t m_taskSession = 0;  // the session shown when it started (0: none)
+    QString m_streamed;        // the running task's text so far
+    app::JobId m_readJob = 0;  // documents being read (Stop cancels it)
+    app::JobId m_planJob = 0;  // the budget being counted (a newer one cancels it)
+    app::JobId m_summarizePlanJob = 0;
+    bool m_askSession = true;  // answers can be regenerated and their prompts shown
+    std::map<std::int64_t, std::vector<app::Citation>> m_citations;  // per answer, this session
     int m_shownDocument = -1;
     std::int64_t m_streamedTokens = 0;
     qint64 m_decodeStartMs = 0;

@@ -28,6 +28,8 @@ std::int64_t sessionIn(const app::JobEvent& e) {
 void MainWindow::followTask(app::JobId job, const QString& heading,
                             std::function<std::int64_t(const app::JobEvent&)> session) {
     m_task = job;
+    m_taskSession = m_sessionId;
+    m_streamed.clear();
     m_streamedTokens = 0;
     m_decodeStartMs = 0;
     m_conversation->beginAnswer(heading);
@@ -43,7 +45,9 @@ void MainWindow::followTask(app::JobId job, const QString& heading,
                 m_status->showProgress(*p);
             }
         } else if (const auto* t = std::get_if<app::JobToken>(&e.payload)) {
-            m_conversation->appendStreamed(QString::fromStdString(t->text));
+            const QString text = QString::fromStdString(t->text);
+            m_streamed += text;
+            if (m_sessionId == m_taskSession) m_conversation->appendStreamed(text);
         }
         if (!e.isFinal()) return;
         m_task = 0;
@@ -65,9 +69,23 @@ void MainWindow::followTask(app::JobId job, const QString& heading,
                                                      .arg(QString::fromStdString(a->contextSource)));
             for (const auto& note : a->notes) statusBar()->showMessage(QString::fromStdString(note), 8000);
         }
+        // The task's session is shown if the user is still where it started; a session they
+        // went to in the meantime stays.
         const std::int64_t id = session(e);
-        if (id > 0) openSession(id);
-        else if (m_sessionId > 0) openSession(m_sessionId);
+        const bool stayed = m_sessionId == m_taskSession;
+        m_streamed.clear();
+        if (stayed && id > 0 && id == m_sessionId) {
+            refreshTranscript();
+            replan();
+            refreshSessions();
+        } else if (stayed && id > 0) {
+            openSession(id);
+        } else if (stayed && m_sessionId > 0) {
+            refreshTranscript();
+        } else {
+            refreshSessions();
+            statusBar()->showMessage(tr("A task in another session has ended; it is in the library."), 8000);
+        }
         updateActions();
         emit taskEnded(ok);
     });
@@ -88,7 +106,7 @@ void MainWindow::ask(const QString& question) {
 }
 
 void MainWindow::regenerate() {
-    if (m_task != 0 || m_sessionId == 0) return;
+    if (m_task != 0 || m_sessionId == 0 || !m_askSession) return;
     app::AskRequest request;
     request.sessionId = m_sessionId;
     request.regenerate = true;
@@ -99,6 +117,7 @@ void MainWindow::regenerate() {
 
 void MainWindow::stop() {
     if (m_task) m_bridge->core().cancel(m_task);
+    if (m_readJob) m_bridge->core().cancel(m_readJob);
 }
 
 void MainWindow::summarize() {
@@ -131,8 +150,11 @@ void MainWindow::review(const QString& folder, bool uncommittedChanges) {
 void MainWindow::showMessages() {
     std::vector<ShownMessage> shown;
     std::int64_t question = 0;
+    // The running task's answer is shown from what has streamed, not from the store.
+    const bool replay = m_task != 0 && m_taskSession == m_sessionId;
     for (const auto& m : m_messages) {
         if (m.role != "user" && m.role != "assistant") continue;
+        if (replay && m.status == app::MessageStatus::Streaming) continue;
         ShownMessage s;
         s.id = m.id;
         s.role = m.role;
@@ -144,7 +166,10 @@ void MainWindow::showMessages() {
             question = m.id;
         } else {
             s.questionId = question;
-            s.citations = app::findCitations(m.text, m_documents);
+            auto cached = m_citations.find(m.id);
+            if (cached == m_citations.end() || m.status == app::MessageStatus::Streaming)
+                cached = m_citations.insert_or_assign(m.id, app::findCitations(m.text, m_documents)).first;
+            s.citations = cached->second;
             // Answers given again to one question: number the versions.
             if (!shown.empty() && shown.back().role == "assistant") s.version = shown.back().version + 1;
         }
@@ -154,8 +179,15 @@ void MainWindow::showMessages() {
         if (shown[i].role == "assistant")
             shown[i].versions = (i + 1 < shown.size() && shown[i + 1].role == "assistant") ? shown[i + 1].versions
                                                                                           : shown[i].version;
-    m_conversation->showMessages(shown, m_documents.empty() ? QString() : tr("Ask a question about %1.")
-                                                                           .arg(QString::fromStdString(m_documents.front().metadata.title)));
+    m_conversation->showMessages(shown,
+                                 m_documents.empty() ? QString()
+                                                     : tr("Ask a question about %1.")
+                                                           .arg(QString::fromStdString(m_documents.front().metadata.title)),
+                                 m_askSession);
+    if (replay) {
+        m_conversation->beginAnswer({});
+        m_conversation->appendStreamed(m_streamed);
+    }
 }
 
 void MainWindow::onCitation(const CitationTarget& target) {
@@ -165,26 +197,43 @@ void MainWindow::onCitation(const CitationTarget& target) {
         emit citationShown(0, 0);
         return;
     }
+    // Of the pages or files the citation can name (two PDFs both have a page 3), the one where
+    // the cited words are found (the longest quote) is shown.
+    std::size_t bestDoc = 0, bestUnit = 0;
+    QString bestQuote;
+    bool any = false;
     for (std::size_t d = 0; d < m_documents.size(); ++d) {
         const auto& doc = m_documents[d];
+        const std::string file = QFileInfo(QString::fromStdString(doc.path)).fileName().toStdString();
         for (std::size_t u = 0; u < doc.units.size(); ++u) {
             const auto& unit = doc.units[u];
             const bool page = c.page > 0 && doc.kind == ingest::DocumentKind::Pdf && unit.page == c.page &&
-                              (c.path.empty() || doc.metadata.title == c.path || QFileInfo(QString::fromStdString(doc.path)).fileName().toStdString() == c.path);
+                              (c.path.empty() || doc.metadata.title == c.path || file == c.path);
             const bool line = c.page == 0 && !c.path.empty() && (unit.path == c.path || unit.locator == c.path);
             if (!page && !line) continue;
-            showDocument(d, static_cast<int>(u));
-            if (line) m_viewer->showFileLine(QString::fromStdString(unit.path), static_cast<int>(c.line));
             const QString quote = quoteOnPage(target.sentence, QString::fromStdString(unit.text));
-            if (quote.isEmpty()) {
-                statusBar()->showMessage(tr("The cited words were not found on %1.").arg(QString::fromStdString(unit.locator)), 8000);
-                emit citationShown(unit.page, 0);
-                return;
+            if (!any || quote.size() > bestQuote.size()) {
+                bestDoc = d;
+                bestUnit = u;
+                bestQuote = quote;
             }
-            m_viewer->highlight(unit.page, quote);
-            return;
+            any = true;
         }
     }
+    if (!any) {
+        statusBar()->showMessage(tr("%1 names no page or file of these documents.").arg(QString::fromStdString(c.text)), 8000);
+        emit citationShown(0, 0);
+        return;
+    }
+    const auto& unit = m_documents[bestDoc].units[bestUnit];
+    showDocument(bestDoc, static_cast<int>(bestUnit));
+    if (c.page == 0) m_viewer->showFileLine(QString::fromStdString(unit.path), static_cast<int>(c.line));
+    if (bestQuote.isEmpty()) {
+        statusBar()->showMessage(tr("The cited words were not found on %1.").arg(QString::fromStdString(unit.locator)), 8000);
+        emit citationShown(unit.page, 0);
+        return;
+    }
+    m_viewer->highlight(unit.page, bestQuote);
 }
 
 void MainWindow::onSearch(const QString& query) {

@@ -89,10 +89,16 @@ private:
         });
         return opened.wait(kWait);
     }
+    // Reads `path` into the window and waits until the session holding it is counted.
     bool openPdf(MainWindow& w, const QString& path) {
-        QSignalSpy planned(&w, &MainWindow::planned);
+        QSignalSpy shown(&w, &MainWindow::sessionShown);
         w.openPaths({path});
-        return planned.wait(kWait);
+        if (!shown.wait(kWait)) return false;
+        // openSession dropped the earlier plan; this one is the new session's.
+        QElapsedTimer clock;
+        clock.start();
+        while (!w.planSettled() && clock.elapsed() < kWait) QTest::qWait(20);
+        return w.planSettled();
     }
     bool askAndWait(MainWindow& w, const QString& q) {
         QSignalSpy ended(&w, &MainWindow::taskEnded);
@@ -102,6 +108,9 @@ private:
 
 private slots:
     void initTestCase() {
+        // Test mode's folders, never the user's ($LECTERN_DATA_DIR would win over test mode).
+        qunsetenv("LECTERN_DATA_DIR");
+        qunsetenv("LECTERN_CACHE_DIR");
         QStandardPaths::setTestModeEnabled(true);
         QDir(dataFolder()).removeRecursively();
         QDir(cacheFolder()).removeRecursively();
@@ -207,6 +216,57 @@ private slots:
         QVERIFY(cited.first().at(1).toInt() > 0);
         QCOMPARE(w->viewer()->currentPage(), 2);
         QVERIFY(!w->viewer()->highlightRects().isEmpty());
+    }
+
+    void linksTheModelWroteDoNothingAndItsImagesAreNotLoaded() {
+        auto w = makeWindow();
+        QVERIFY(w);
+        QVERIFY(openModel(*w));
+        QVERIFY(openPdf(*w, m_pdf));
+        const std::int64_t session = w->currentSession();
+        {
+            auto store = app::Store::open((dataFolder() + "/lectern.db").toStdString());
+            QVERIFY(store.ok());
+            QVERIFY(store->messages().add(app::makeMessage(session, "user", "Hello?")).ok());
+            QVERIFY(store->messages()
+                        .add(app::makeMessage(session, "assistant",
+                                              "[Again](act:regenerate/0) [Cite](cite:0) <b>bold</b> ![x](file:///etc/passwd)"))
+                        .ok());
+        }
+        w->openSession(session);
+        ConversationView* c = w->conversation();
+        QVERIFY(c->toPlainText().contains("<b>bold</b>"));  // HTML is shown as text
+        QSignalSpy regenerate(c, &ConversationView::regenerateRequested);
+        QSignalSpy cited(c, &ConversationView::citationActivated);
+        emit c->anchorClicked(QUrl("act:regenerate/0"));
+        emit c->anchorClicked(QUrl("cite:0"));
+        QCOMPARE(regenerate.count(), 0);
+        QCOMPARE(cited.count(), 0);
+        QVERIFY(!w->taskRunning());
+        QVERIFY(!c->loadResource(QTextDocument::ImageResource, QUrl("file:///etc/passwd")).isValid());
+    }
+
+    void anAnswerThatEndsWhileAnotherSessionIsOpenLeavesTheUserThere() {
+        auto w = makeWindow();
+        QVERIFY(w);
+        QVERIFY(openModel(*w));
+        QVERIFY(openPdf(*w, m_pdf));
+        const std::int64_t first = w->currentSession();
+        QVERIFY(askAndWait(*w, "A first question?"));
+        QVERIFY(openPdf(*w, writePdf(m_dir.filePath("other.pdf"), {"Another document entirely."})));
+        const std::int64_t other = w->currentSession();
+        QVERIFY(other != first);
+        w->openSession(first);
+        m_slow = true;
+        QSignalSpy ended(w.get(), &MainWindow::taskEnded);
+        w->ask("A long answer, please.");
+        QTRY_VERIFY_WITH_TIMEOUT(!w->conversation()->streamedText().isEmpty(), kWait);
+        w->openSession(other);
+        w->stop();
+        QVERIFY(ended.wait(kWait));
+        m_slow = false;
+        QCOMPARE(w->currentSession(), other);
+        QVERIFY(w->conversation()->toPlainText().contains("Ask a question about"));
     }
 
     void aLockedPdfAsksForItsPasswordAndOpens() {

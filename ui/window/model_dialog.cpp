@@ -33,6 +33,9 @@ ModelDialog::ModelDialog(const ModelChoice& initial, QWidget* parent) : QDialog(
     m_context = new QComboBox(this);
     for (std::int64_t k : {4, 8, 16, 32, 64, 128})
         m_context->addItem(tr("%1K tokens").arg(k), QVariant::fromValue<qlonglong>(k * 1024));
+    // A context chosen on the command line that is not in the list is offered as it is.
+    if (m_context->findData(QVariant::fromValue<qlonglong>(initial.nCtx)) < 0 && initial.nCtx > 0)
+        m_context->addItem(tr("%1 tokens").arg(initial.nCtx), QVariant::fromValue<qlonglong>(initial.nCtx));
     m_context->setCurrentIndex(std::max(0, m_context->findData(QVariant::fromValue<qlonglong>(initial.nCtx))));
     form->addRow(tr("&Context:"), m_context);
     m_kv = new QComboBox(this);
@@ -66,6 +69,7 @@ ModelDialog::ModelDialog(const ModelChoice& initial, QWidget* parent) : QDialog(
     connect(m_path, &QLineEdit::editingFinished, this, &ModelDialog::update);
     connect(m_context, &QComboBox::currentIndexChanged, this, &ModelDialog::update);
     connect(m_kv, &QComboBox::currentIndexChanged, this, &ModelDialog::update);
+    connect(m_backend, &QComboBox::currentIndexChanged, this, &ModelDialog::update);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     update();
@@ -101,13 +105,17 @@ void ModelDialog::update() {
                            .arg(QString::fromStdString(f->description).toHtmlEscaped(), formatBytes(double(f->weightsBytes)),
                                 formatBytes(double(f->kvBytes)), formatBytes(double(f->weightsBytes + f->kvBytes)),
                                 f->availableBytes ? formatBytes(double(f->availableBytes)) : tr("unknown"));
-        if (c.nCtx > f->nCtxTrain)
+        const bool cpu = c.backend == QLatin1String("cpu");
+        if (f->nCtxTrain > 0 && c.nCtx > f->nCtxTrain) {
             text += tr("<br><b>The model was trained for %1 tokens:</b> choose a smaller context.").arg(f->nCtxTrain);
-        else if (!f->fits)
+        } else if (!f->fits && cpu) {
             text += tr("<br><b>It does not fit:</b> %1.").arg(QString::fromStdString(f->advice).toHtmlEscaped());
-        else
+        } else {
             m_ok = true;
-        if (c.backend != QLatin1String("cpu")) text += tr("<br>GPU memory is checked when the model loads.");
+            // On a GPU the weights and the cache live in its memory, checked when the model loads.
+            if (!f->fits) text += tr("<br>It would not fit in RAM (%1); on the GPU it may.").arg(QString::fromStdString(f->advice).toHtmlEscaped());
+        }
+        if (!cpu) text += tr("<br>GPU memory is checked when the model loads.");
         m_footprint->setText(text);
     }
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(m_ok);

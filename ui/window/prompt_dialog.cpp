@@ -75,6 +75,8 @@ PromptDialog::PromptDialog(const app::PromptView& view, QWidget* parent) : QDial
     const int left = m_strip->total() - m_strip->included();
     auto* summary = new QLabel(this);
     summary->setWordWrap(true);
+    summary->setToolTip(tr("Earlier answers are shown as stored text; encoded again, an answer can take a few "
+                           "tokens more or fewer than the ones the model sampled."));
     summary->setText(tr("The prompt of this answer: %1 tokens. %2 of %3 pages or files were in the context%4.")
                          .arg(QLocale().toString(static_cast<qlonglong>(view.tokens)))
                          .arg(m_strip->included())
