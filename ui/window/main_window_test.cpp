@@ -307,6 +307,18 @@ private slots:
         QVERIFY(listed);
         w->openSession(session);
         QVERIFY(w->conversation()->toPlainText().contains("zygomorphic"));
+        // Export, in both formats.
+        QVERIFY(w->exportSession(m_dir.filePath("session.md"), false).ok());
+        QVERIFY(w->exportSession(m_dir.filePath("session.json"), true).ok());
+        QFile md(m_dir.filePath("session.md"));
+        QVERIFY(md.open(QIODevice::ReadOnly));
+        QVERIFY(md.readAll().contains("zygomorphic"));
+        QFile json(m_dir.filePath("session.json"));
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        const auto exported = QJsonDocument::fromJson(json.readAll()).object();
+        QVERIFY(!exported.isEmpty());
+        QVERIFY(QJsonDocument(exported).toJson().contains("zygomorphic"));
+        QVERIFY(!w->exportSession("/nonexistent-folder/session.md", false).ok());
 
         // Search finds the word, which occurs only in the question's message body.
         w->library()->searchBox()->setText("zygomorphic");
