@@ -1,10 +1,14 @@
 // `lectern-cli ingest PATH... [--tokenizer MODEL_OR_TOKENIZER] [--json]`: reads PDFs, code
 // folders and text files as Lectern does and prints their units, token counts, totals and
 // warnings. With --json, one object:
-//   {"documents": [{"id", "kind", "title", "path", "units": [{"locator", "text", "tokens"}],
-//                   "warnings": [...]}], "total_tokens"}
+//   {"documents": [{"id", "kind", "title", "path",
+//                   "units": [{"locator", "text", "tokens", "quality"}], "warnings": [...]}],
+//    "total_tokens"}
 // where a unit's tokens is the tokenizer's count of its text and total_tokens their sum
-// (null without --tokenizer). Scripts rely on this shape: keep it stable.
+// (null without --tokenizer); quality is the unit's verdict: {"no_text_layer", "ocr",
+// "mis_encoded", "redecoded_from", "presentation_forms", "poppler_errors", "unreliable"}
+// (and "ocr_language", "ocr_confidence" for OCR pages). Scripts rely on this shape: keep it
+// stable (fields are only added).
 // With --context N (and a tokenizer), the documents are also packed into one prompt of
 // N tokens less --reserve, and a summary is printed ("packing" in the JSON object).
 #include <cstdio>
@@ -27,7 +31,7 @@ struct IngestArgs {
     std::string tokenizer;
     bool json = false;
     std::string password;
-    std::string ocr_language = "eng";
+    std::string ocr_language;  // empty: chosen per page
     bool no_ocr = false;
     bool no_gitignore = false;
     std::uint64_t max_file_bytes = 1 << 20;
@@ -70,6 +74,8 @@ void print_text(const std::vector<ingest::Document>& docs,
             const auto& unit = doc.units[u];
             std::string tokens = counts[d][u] ? std::to_string(*counts[d][u]) : "-";
             std::string flags = unit.recognized ? " [OCR]" : unit.no_text_layer ? " [no text]" : "";
+            if (unit.quality.unreliable()) flags += " [unreliable]";
+            else if (!unit.quality.redecoded_from.empty() || unit.quality.presentation_forms) flags += " [repaired]";
             std::printf("  %-28s %8s tokens %8zu bytes%s  %s\n", unit.locator.c_str(),
                         tokens.c_str(), unit.text.size(), flags.c_str(),
                         preview(unit.text).c_str());
@@ -91,9 +97,21 @@ void print_json(const std::vector<ingest::Document>& docs,
         for (std::size_t u = 0; u < doc.units.size(); ++u) {
             nlohmann::json tokens = nullptr;
             if (counts[d][u]) tokens = *counts[d][u];
+            const auto& q = doc.units[u].quality;
+            nlohmann::json quality{{"no_text_layer", doc.units[u].no_text_layer && !doc.units[u].recognized},
+                                   {"ocr", doc.units[u].recognized},
+                                   {"mis_encoded", q.mis_encoded},
+                                   {"redecoded_from", q.redecoded_from.empty() ? nlohmann::json(nullptr)
+                                                                               : nlohmann::json(q.redecoded_from)},
+                                   {"presentation_forms", q.presentation_forms},
+                                   {"poppler_errors", q.poppler_errors},
+                                   {"unreliable", q.unreliable()}};
+            if (doc.units[u].recognized)
+                quality["ocr_language"] = q.ocr_language, quality["ocr_confidence"] = q.ocr_confidence;
             units.push_back({{"locator", doc.units[u].locator},
                              {"text", doc.units[u].text},
-                             {"tokens", tokens}});
+                             {"tokens", tokens},
+                             {"quality", quality}});
         }
         out["documents"].push_back({{"id", doc.id},
                                     {"kind", ingest::document_kind_name(doc.kind)},
@@ -202,8 +220,9 @@ Run setup(CLI::App& root) {
                     "A model (GGUF, Hugging Face folder) or tokenizer file to count tokens");
     cmd->add_flag("--json", args->json, "Print one JSON object instead of text");
     cmd->add_option("--password", args->password, "Password of an encrypted PDF");
-    cmd->add_option("--ocr-language", args->ocr_language,
-                    "Tesseract language for pages without text (default eng)");
+    cmd->add_option("--ocr-language,--ocr-lang", args->ocr_language,
+                    "Tesseract language(s) for pages without text, e.g. deu or eng+rus (default: chosen per "
+                    "page from the script of the text layer, else the script Tesseract detects)");
     cmd->add_flag("--no-ocr", args->no_ocr, "Do not recognize pages without a text layer");
     cmd->add_flag("--no-gitignore", args->no_gitignore, "Include files .gitignore excludes");
     cmd->add_option("--max-file-bytes", args->max_file_bytes,

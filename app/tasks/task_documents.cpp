@@ -19,6 +19,30 @@ ingest::DocumentKind kindFromName(const std::string& name) {
     return ingest::DocumentKind::Text;
 }
 
+// A stored unit's verdict (see storeDocument); documents stored before it have none.
+void readQuality(const nlohmann::json& m, ingest::Unit& u) {
+    auto& q = u.quality;
+    u.no_text_layer = m.value("noTextLayer", false);
+    u.recognized = m.value("recognized", false);
+    if (m.contains("misEncoded") && m["misEncoded"].is_string()) {
+        q.mis_encoded = true;
+        q.mis_encoded_reason = m["misEncoded"].get<std::string>();
+    }
+    q.redecoded_from = m.value("redecodedFrom", std::string());
+    q.presentation_forms = m.value("presentationForms", false);
+    const auto errors = m.find("popplerErrors");
+    if (errors != m.end() && errors->is_array() && errors->size() == 2 && (*errors)[0].is_number_integer() &&
+        (*errors)[1].is_string()) {
+        q.poppler_errors = (*errors)[0].get<int>();
+        q.poppler_error = (*errors)[1].get<std::string>();
+    }
+    const auto ocr = m.find("ocr");
+    if (ocr != m.end() && ocr->is_array() && ocr->size() == 2 && (*ocr)[0].is_string() && (*ocr)[1].is_number_integer()) {
+        q.ocr_language = (*ocr)[0].get<std::string>();
+        q.ocr_confidence = (*ocr)[1].get<int>();
+    }
+}
+
 }  // namespace
 
 Result<std::vector<ingest::Document>> readDocuments(const std::vector<std::string>& paths,
@@ -47,7 +71,17 @@ Result<std::int64_t> storeDocument(Store& store, const ingest::Document& documen
     nlohmann::json units = nlohmann::json::array();
     std::vector<UnitRecord> records;
     for (const auto& u : document.units) {
-        units.push_back({{"page", u.page}, {"label", u.label}, {"path", u.path}, {"language", u.language}});
+        nlohmann::json unit{{"page", u.page}, {"label", u.label}, {"path", u.path}, {"language", u.language}};
+        // The page's verdict, so a session reopened later still shows and tells it.
+        const auto& q = u.quality;
+        if (u.no_text_layer) unit["noTextLayer"] = true;
+        if (u.recognized) unit["recognized"] = true;
+        if (q.mis_encoded) unit["misEncoded"] = q.mis_encoded_reason;
+        if (!q.redecoded_from.empty()) unit["redecodedFrom"] = q.redecoded_from;
+        if (q.presentation_forms) unit["presentationForms"] = true;
+        if (q.poppler_errors > 0) unit["popplerErrors"] = {q.poppler_errors, q.poppler_error};
+        if (!q.ocr_language.empty()) unit["ocr"] = {q.ocr_language, q.ocr_confidence};
+        units.push_back(std::move(unit));
         UnitRecord r;
         r.locator = u.locator;
         r.text = u.text;
@@ -82,6 +116,7 @@ Result<ingest::Document> loadDocument(Store& store, std::int64_t documentId) {
             u.label = m.value("label", std::string());
             u.path = m.value("path", std::string());
             u.language = m.value("language", std::string());
+            readQuality(m, u);
         }
         d.units.push_back(std::move(u));
     }

@@ -49,6 +49,7 @@ struct Walk {
     std::set<FileId> active;    // folders on the current path (loop detection)
     std::set<FileId> walked;    // every folder walked (a second link is not walked again)
     std::vector<std::string> skipped_dirs, too_large, binary, loops;
+    std::vector<std::string> uncertain;  // read, but their encoding could not be decided
     std::size_t n_ignored = 0;
 
     bool skip_dir_name(const std::string& name) const {
@@ -120,6 +121,7 @@ void Walk::add_file(const fs::path& path, const std::string& relative, std::uint
     if (looks_binary(*bytes)) { binary.push_back(relative); return; }
     auto decoded = decode_text(*bytes);
     if (!decoded) return fail(relative, decoded.error());
+    if (decoded->encoding_uncertain) uncertain.push_back(relative);
     Unit unit;
     unit.locator = relative;
     unit.path = relative;
@@ -146,6 +148,10 @@ void summarize(const Walk& walk, const CodeFolderOptions& options, Document& doc
         w.push_back("skipped " + std::to_string(walk.too_large.size()) + " files over " +
                     std::to_string(options.max_file_bytes) + " bytes: " +
                     list_some(walk.too_large));
+    if (!walk.uncertain.empty())
+        w.push_back("the text encoding of " + std::to_string(walk.uncertain.size()) +
+                    " files could not be decided; they were read as windows-1252 and may be wrong: " +
+                    list_some(walk.uncertain));
     if (!walk.binary.empty())
         w.push_back("skipped " + std::to_string(walk.binary.size()) + " binary files: " +
                     list_some(walk.binary));

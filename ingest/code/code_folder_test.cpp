@@ -93,6 +93,19 @@ TEST(CodeFolder, BinaryAndLargeFilesAreSkipped) {
     EXPECT_TRUE(has_warning(*doc, "skipped 1 files over 200 bytes: big.txt"));
 }
 
+TEST(CodeFolder, AFileWhoseEncodingCannotBeDecidedIsNamedInAWarning) {
+    testing::TempDir dir;
+    std::string noise;
+    for (int i = 0; i < 64; ++i) noise += static_cast<char>(0x80 + (i * 37) % 127);  // high bytes, no NUL
+    dir.write("legacy.txt", noise);
+    dir.write("main.c", "int main(void) { return 0; }\n");
+    auto doc = read_code_folder(dir.path(), {});
+    ASSERT_TRUE(doc.ok()) << doc.error().to_string();
+    EXPECT_EQ(doc->tree, (Files{"legacy.txt", "main.c"}));
+    EXPECT_TRUE(has_warning(*doc, "the text encoding of 1 files could not be decided; they were read as "
+                                  "windows-1252 and may be wrong: legacy.txt"));
+}
+
 TEST(CodeFolder, VendoredAndBuildFoldersAreConfigurable) {
     testing::TempDir dir;
     dir.write("node_modules/lib/index.js", "module.exports = 1;\n");

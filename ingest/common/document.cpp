@@ -26,4 +26,22 @@ std::string format_page_ranges(const std::vector<int>& pages) {
     return out;
 }
 
+bool UnitQuality::unreliable() const {
+    return mis_encoded || poppler_errors > 0 || (ocr_confidence >= 0 && ocr_confidence < 60);
+}
+
+std::string UnitQuality::describe() const {
+    std::vector<std::string> parts;
+    if (mis_encoded) parts.push_back("text likely mis-encoded (" + mis_encoded_reason + ")");
+    if (!redecoded_from.empty()) parts.push_back("re-decoded from " + redecoded_from);
+    if (presentation_forms) parts.push_back("Arabic presentation forms normalized");
+    if (poppler_errors > 0)
+        parts.push_back(std::to_string(poppler_errors) + " PDF errors on this page (" + poppler_error + ")");
+    if (!ocr_language.empty())
+        parts.push_back("OCR (" + ocr_language + (ocr_confidence >= 0 ? ", " + std::to_string(ocr_confidence) + " %" : "") + ")");
+    std::string out;
+    for (const auto& p : parts) out += (out.empty() ? "" : "; ") + p;
+    return out;
+}
+
 }  // namespace lectern::ingest

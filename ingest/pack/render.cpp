@@ -33,6 +33,11 @@ std::string unit_open(const Document& doc, const Unit& unit, bool whole,
     if (doc.kind == DocumentKind::Pdf) {
         std::string tag = "<page n=\"" + std::to_string(unit.page) + "\"";
         if (!unit.label.empty()) tag += " label=\"" + escape_attribute(unit.label) + "\"";
+        // The model is told when a page's text cannot be trusted, so it can say so.
+        if (unit.quality.unreliable())
+            tag += " note=\"unreliable text: " + escape_attribute(unit.quality.describe()) + "\"";
+        else if (unit.recognized)
+            tag += " note=\"recognized by OCR\"";
         return tag + ">\n";
     }
     std::string header = "=== " + unit.locator;

@@ -1,10 +1,10 @@
-// Tesseract OCR of rendered PDF pages. Tesseract's own messages are sent to /dev/null so
-// that a missing language only shows as the Error returned here.
+// Tesseract OCR of rendered PDF pages, the language given or chosen per page (see ocr.h).
+// Tesseract's own messages are sent to /dev/null so that a missing language only shows as
+// the Error returned here.
 #include "pdf/ocr.h"
 
 #include <tesseract/baseapi.h>
 
-#include <memory>
 #include <mutex>
 #include <set>
 
@@ -14,43 +14,124 @@
 #include "lectern/ingest/pdf.h"
 
 namespace lectern::ingest {
+namespace {
+
+Result<std::unique_ptr<tesseract::TessBaseAPI>> start(const std::string& language, tesseract::PageSegMode mode) {
+    auto api = std::make_unique<tesseract::TessBaseAPI>();
+    api->SetVariable("debug_file", "/dev/null");
+    if (api->Init(nullptr, language.c_str(), tesseract::OEM_DEFAULT) != 0)
+        return make_error(ErrorCode::Unsupported,
+                          "OCR is not available: Tesseract has no data for language '" + language + "'", language);
+    api->SetPageSegMode(mode);
+    return api;
+}
+
+}  // namespace
 
 struct PageRecognizer::State {
-    tesseract::TessBaseAPI api;
+    std::string language;  // "" : per page
+    std::map<std::string, std::unique_ptr<tesseract::TessBaseAPI>> readers;
+    std::unique_ptr<tesseract::TessBaseAPI> osd;  // script detection, when needed
+
+    Result<tesseract::TessBaseAPI*> reader(const std::string& lang) {
+        auto it = readers.find(lang);
+        if (it != readers.end()) return it->second.get();
+        auto api = start(lang, tesseract::PSM_AUTO);
+        if (!api) return api.error();
+        return (readers[lang] = std::move(api.value())).get();
+    }
 };
 
 PageRecognizer::PageRecognizer(std::unique_ptr<State> state) : state_(std::move(state)) {}
 
-PageRecognizer::~PageRecognizer() { state_->api.End(); }
+PageRecognizer::~PageRecognizer() {
+    for (auto& [lang, api] : state_->readers) api->End();
+    if (state_->osd) state_->osd->End();
+}
 
 Result<std::unique_ptr<PageRecognizer>> PageRecognizer::create(const std::string& language) {
     auto state = std::make_unique<State>();
-    state->api.SetVariable("debug_file", "/dev/null");
-    if (state->api.Init(nullptr, language.c_str(), tesseract::OEM_DEFAULT) != 0)
-        return make_error(ErrorCode::Unsupported,
-                          "OCR is not available: Tesseract has no data for language '" +
-                              language + "'",
-                          language);
-    state->api.SetPageSegMode(tesseract::PSM_AUTO);
+    state->language = language;
+    // A language named up front is checked now, so a missing one is said before any page.
+    if (auto r = state->reader(language.empty() ? "eng" : language); !r) return r.error();
     return std::unique_ptr<PageRecognizer>(new PageRecognizer(std::move(state)));
 }
 
-Result<std::string> PageRecognizer::recognize(const poppler::page& page, int dpi) {
+std::string ocr_language_for_script(const std::string& script) {
+    std::string wanted = "eng";
+    if (script == "Cyrillic") wanted = "rus";
+    else if (script == "Han" || script == "Hani" || script == "Hans") wanted = "chi_sim";
+    else if (script == "Arabic" || script == "Arab") wanted = "ara";
+    // German first: its model reads umlauts that English-first drops (ä as a).
+    else if (script == "Latin" || script == "Latn") wanted = "deu+fra+spa+eng";
+    std::string out;
+    std::size_t start = 0;
+    while (start <= wanted.size()) {
+        std::size_t end = wanted.find('+', start);
+        if (end == std::string::npos) end = wanted.size();
+        const std::string one = wanted.substr(start, end - start);
+        if (ocr_available(one)) out += (out.empty() ? "" : "+") + one;
+        start = end + 1;
+    }
+    return out.empty() ? "eng" : out;
+}
+
+Result<Recognized> PageRecognizer::recognize(const poppler::page& page, int dpi, const std::string& script_hint) {
     poppler::page_renderer renderer;
     renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
     renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
     renderer.set_image_format(poppler::image::format_gray8);
     poppler::image image = renderer.render_page(&page, dpi, dpi);
-    if (!image.is_valid())
-        return make_error(ErrorCode::Corrupt, "the page could not be rendered for OCR");
-    auto& api = state_->api;
-    api.SetImage(reinterpret_cast<const unsigned char*>(image.const_data()), image.width(),
-                 image.height(), 1, image.bytes_per_row());
-    api.SetSourceResolution(dpi);
-    std::unique_ptr<char[]> text(api.GetUTF8Text());
-    api.Clear();
+    if (!image.is_valid()) return make_error(ErrorCode::Corrupt, "the page could not be rendered for OCR");
+    const auto* pixels = reinterpret_cast<const unsigned char*>(image.const_data());
+    std::string language = state_->language;
+    if (language.empty() && !script_hint.empty()) language = ocr_language_for_script(script_hint);
+    if (language.empty()) {
+        // Nothing says which script: ask Tesseract's script detection (osd.traineddata).
+        if (!state_->osd) {
+            auto osd = start("osd", tesseract::PSM_OSD_ONLY);
+            if (osd) state_->osd = std::move(osd.value());
+        }
+        std::string script;
+        if (state_->osd) {
+            state_->osd->SetImage(pixels, image.width(), image.height(), 1, image.bytes_per_row());
+            state_->osd->SetSourceResolution(dpi);
+            int orientation = 0;
+            float orientation_conf = 0, script_conf = 0;
+            const char* name = nullptr;
+            if (state_->osd->DetectOrientationScript(&orientation, &orientation_conf, &name, &script_conf) && name)
+                script = name;
+            state_->osd->Clear();
+        }
+        if (!script.empty()) return read(pixels, image, dpi, ocr_language_for_script(script));
+        // Script detection found too little to go on (a short page): the reading Tesseract is
+        // most confident of, among the scripts Lectern's users read.
+        Result<Recognized> best = make_error(ErrorCode::Unsupported, "no OCR language is installed");
+        for (const char* s : {"Latin", "Cyrillic", "Han", "Arabic"}) {
+            const std::string lang = ocr_language_for_script(s);
+            if (lang == "eng" && std::string(s) != "Latin") continue;  // not installed
+            auto r = read(pixels, image, dpi, lang);
+            if (r && (!best || r->confidence > best->confidence)) best = std::move(r);
+        }
+        return best;
+    }
+    return read(pixels, image, dpi, language);
+}
+
+Result<Recognized> PageRecognizer::read(const unsigned char* pixels, const poppler::image& image, int dpi,
+                                        const std::string& language) {
+    auto api = state_->reader(language);
+    if (!api) return api.error();
+    (*api)->SetImage(pixels, image.width(), image.height(), 1, image.bytes_per_row());
+    (*api)->SetSourceResolution(dpi);
+    std::unique_ptr<char[]> text((*api)->GetUTF8Text());
+    Recognized out;
+    out.confidence = (*api)->MeanTextConf();
+    (*api)->Clear();
     if (!text) return make_error(ErrorCode::Internal, "Tesseract returned no text");
-    return std::string(text.get());
+    out.text = text.get();
+    out.language = language;
+    return out;
 }
 
 bool ocr_available(const std::string& language) {
@@ -60,7 +141,7 @@ bool ocr_available(const std::string& language) {
     std::lock_guard lock(mutex);
     if (known_good.count(language)) return true;
     if (known_bad.count(language)) return false;
-    bool ok = PageRecognizer::create(language).ok();
+    bool ok = start(language, tesseract::PSM_AUTO).ok();
     (ok ? known_good : known_bad).insert(language);
     return ok;
 }

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <limits>
+#include <map>
 #include <memory>
 #include <mutex>
 
@@ -16,6 +17,7 @@
 #include "lectern/ingest/ingest.h"
 #include "lectern/ingest/pdf.h"
 #include "pdf/ocr.h"
+#include "text/text_repair.h"
 
 namespace lectern::ingest {
 namespace {
@@ -28,22 +30,27 @@ std::string to_utf8(const poppler::ustring& s) {
 // Poppler reports syntax problems on stderr by default; Lectern collects them, per thread,
 // for the document being read, and turns them into one warning.
 thread_local std::vector<std::string>* poppler_messages = nullptr;
+thread_local int poppler_count = 0;
 
 struct PopplerMessages {
-    std::vector<std::string> messages;
+    std::vector<std::string> messages;  // the first 100
+    int count = 0;                      // all of them
     PopplerMessages() {
         static std::once_flag once;
         std::call_once(once, [] {
             poppler::set_debug_error_function(
                 [](const std::string& message, void*) {
-                    if (poppler_messages && poppler_messages->size() < 100)
-                        poppler_messages->push_back(message);
+                    if (!poppler_messages) return;
+                    if (poppler_messages->size() < 100) poppler_messages->push_back(message);
+                    ++poppler_count;
                 },
                 nullptr);
         });
+        poppler_count = 0;
         poppler_messages = &messages;
     }
     ~PopplerMessages() { poppler_messages = nullptr; }
+    int seen() const { return poppler_count; }
     PopplerMessages(const PopplerMessages&) = delete;
     PopplerMessages& operator=(const PopplerMessages&) = delete;
 };
@@ -146,9 +153,25 @@ void read_metadata(const poppler::document& doc, const std::string& path, Metada
     meta.modified = modified > 0 ? static_cast<std::int64_t>(modified) : 0;
 }
 
+// The script of the document's declared language (the catalog's /Lang, when it is written
+// uncompressed, as most producers do): "ru-RU" -> "Cyrillic". Empty when none is found.
+std::string declared_script(const std::string& bytes) {
+    const std::size_t at = bytes.find("/Lang");
+    if (at == std::string::npos) return {};
+    std::size_t open = bytes.find('(', at);
+    if (open == std::string::npos || open > at + 8) return {};
+    const std::string lang = bytes.substr(open + 1, 2);
+    static const std::map<std::string, std::string> scripts = {
+        {"ru", "Cyrillic"}, {"uk", "Cyrillic"}, {"bg", "Cyrillic"}, {"zh", "Han"}, {"ar", "Arabic"},
+        {"en", "Latin"},    {"de", "Latin"},    {"fr", "Latin"},    {"es", "Latin"}, {"it", "Latin"}};
+    auto it = scripts.find(lang);
+    return it == scripts.end() ? std::string() : it->second;
+}
+
 // Recognizes the pages flagged as having no text layer, and says what happened in warnings.
 // Errors: Cancelled only.
-Status recognize_pages(const poppler::document& doc, const PdfOptions& options, Document& out) {
+Status recognize_pages(const poppler::document& doc, const PdfOptions& options, const std::string& declared,
+                       Document& out) {
     std::vector<int> missing;
     for (const Unit& unit : out.units)
         if (unit.no_text_layer) missing.push_back(unit.page);
@@ -159,6 +182,13 @@ Status recognize_pages(const poppler::document& doc, const PdfOptions& options, 
     out.warnings.push_back(noun + ranges + verb + " no text layer");
     if (!options.ocr) return {};
     auto recognizer = PageRecognizer::create(options.ocr_language);
+    // The script of the text the document does have says which language its scans are in;
+    // else its declared language; else each page's own script (ocr.h).
+    std::string text_layer;
+    for (const Unit& unit : out.units)
+        if (!unit.no_text_layer && text_layer.size() < 20000) text_layer += unit.text;
+    std::string script = dominant_script(text_layer);
+    if (script.empty()) script = declared;
     if (!recognizer) {
         out.warnings.push_back(recognizer.error().message + "; " + noun + ranges +
                                " left without text");
@@ -171,23 +201,54 @@ Status recognize_pages(const poppler::document& doc, const PdfOptions& options, 
         if (options.control.cancelled()) return make_error(ErrorCode::Cancelled, "OCR was cancelled");
         options.control.report(ReadUnit::Pages, tried++, static_cast<std::int64_t>(missing.size()));
         std::unique_ptr<poppler::page> page(doc.create_page(unit.page - 1));
-        auto text = page ? (*recognizer)->recognize(*page, options.ocr_dpi)
-                         : Result<std::string>(make_error(ErrorCode::Corrupt, "no page"));
+        auto text = page ? (*recognizer)->recognize(*page, options.ocr_dpi, script)
+                         : Result<Recognized>(make_error(ErrorCode::Corrupt, "no page"));
         if (!text) {
             out.warnings.push_back("page " + std::to_string(unit.page) +
                                    ": OCR failed: " + text.error().message);
             continue;
         }
-        unit.text = tidy_page_text(std::move(*text));
+        unit.text = tidy_page_text(std::move(text->text));
         unit.recognized = true;
+        unit.quality.ocr_language = text->language;
+        unit.quality.ocr_confidence = text->confidence;
         recognized.push_back(unit.page);
     }
     if (!recognized.empty())
         out.warnings.push_back((recognized.size() == 1 ? "page " : "pages ") +
                                format_page_ranges(recognized) + " recognized by OCR (" +
-                               options.ocr_language + ")");
+                               (options.ocr_language.empty() ? std::string("language chosen per page")
+                                                             : options.ocr_language) + ")");
     options.control.report(ReadUnit::Pages, tried, static_cast<std::int64_t>(missing.size()));
     return {};
+}
+
+// Repairs what can be repaired in a page's text and records what was found.
+void check_text(Unit& unit) {
+    if (unit.text.empty()) return;
+    TextRepair r = repair_text(unit.text);
+    unit.text = std::move(r.text);
+    unit.quality.presentation_forms = r.presentation_forms;
+    unit.quality.redecoded_from = r.redecoded_from;
+    unit.quality.mis_encoded = r.mis_encoded;
+    unit.quality.mis_encoded_reason = r.reason;
+}
+
+// One warning per kind of problem, naming its pages.
+void warn_about_quality(Document& out) {
+    std::map<std::string, std::vector<int>> pages;
+    for (const Unit& u : out.units) {
+        if (u.quality.mis_encoded) pages["text likely mis-encoded, not to be trusted"].push_back(u.page);
+        if (!u.quality.redecoded_from.empty())
+            pages["text re-decoded from " + u.quality.redecoded_from].push_back(u.page);
+        if (u.quality.presentation_forms) pages["Arabic presentation forms normalized"].push_back(u.page);
+        if (u.quality.poppler_errors > 0)
+            pages["errors while reading the text (" + u.quality.poppler_error + ")"].push_back(u.page);
+        if (u.quality.ocr_confidence >= 0 && u.quality.ocr_confidence < 60)
+            pages["OCR of low confidence"].push_back(u.page);
+    }
+    for (const auto& [what, list] : pages)
+        out.warnings.push_back((list.size() == 1 ? "page " : "pages ") + format_page_ranges(list) + ": " + what);
 }
 
 }  // namespace
@@ -218,13 +279,20 @@ Result<Document> read_pdf(const std::string& path, const PdfOptions& options) {
         unit.locator = "page " + std::to_string(unit.page);
         unit.label = to_utf8(page->label());
         if (unit.label == std::to_string(unit.page)) unit.label.clear();
+        const int errors_before = poppler_log.seen();
+        const std::size_t first_new = poppler_log.messages.size();
         unit.text = tidy_page_text(
             to_utf8(page->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout)));
         unit.no_text_layer = unit.text.empty();
+        unit.quality.poppler_errors = poppler_log.seen() - errors_before;
+        if (unit.quality.poppler_errors > 0 && first_new < poppler_log.messages.size())
+            unit.quality.poppler_error = poppler_log.messages[first_new];
+        check_text(unit);
         out.units.push_back(std::move(unit));
         options.control.report(ReadUnit::Pages, i + 1, n_pages);
     }
-    LECTERN_TRY(recognize_pages(**doc, options, out));
+    LECTERN_TRY(recognize_pages(**doc, options, declared_script(*bytes), out));
+    warn_about_quality(out);
     if (!poppler_log.messages.empty())
         out.warnings.push_back("the PDF has " + std::to_string(poppler_log.messages.size()) +
                                " syntax errors (text may be incomplete); the first: " +

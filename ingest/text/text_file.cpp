@@ -1,5 +1,6 @@
 // A text or Markdown file as a one-unit Document: bytes hashed for the id, decoded to UTF-8,
-// line ends normalized to '\n'.
+// line ends normalized to '\n'. A legacy encoding is named in a warning, and an encoding
+// that could not be decided is flagged as such.
 #include <filesystem>
 
 #include "common/read_file.h"
@@ -50,8 +51,11 @@ Result<Document> read_text_file(const std::string& path) {
     unit.text = normalize_line_ends(std::move(decoded->text));
     if (doc.kind == DocumentKind::Markdown) unit.language = "markdown";
     doc.units.push_back(std::move(unit));
-    if (decoded->encoding == "windows-1252")
-        doc.warnings.push_back(name + " is not UTF-8; read as Windows-1252");
+    if (decoded->encoding_uncertain)
+        doc.warnings.push_back("the text encoding of " + name + " could not be decided; it was "
+                               "read as " + decoded->encoding + " and may be wrong");
+    else if (!decoded->encoding.starts_with("UTF-"))
+        doc.warnings.push_back(name + " is not UTF-8; read as " + decoded->encoding);
     return doc;
 }
 

@@ -12,6 +12,7 @@
 #include "app_core.h"
 #include "lectern/engine/model_info.h"
 #include "testing/pdf_maker.h"
+#include "testing/raw_pdf.h"
 #include "task_fixture.h"
 
 namespace lectern::app::e2e {
@@ -256,6 +257,34 @@ TEST_F(AppCoreWindowTest, ALockedPdfNeedsItsPasswordAndOpensWithIt) {
     EXPECT_NE(read.documents[0].units.at(0).text.find("twelve percent"), std::string::npos);
     ASSERT_EQ(read.tokens.size(), 1u);
     EXPECT_GT(read.tokens[0], 0u);
+}
+
+TEST_F(AppCoreWindowTest, APagesVerdictIsStoredWithItsSession) {
+    // Russian in windows-1251 shown through WinAnsiEncoding: re-decoded when read.
+    const std::string ru = "Выручка компании выросла на двенадцать процентов за год.";
+    std::string cp1251;
+    for (const char* p = ru.c_str(); *p;) {  // the test's own tiny UTF-8 -> windows-1251 for Cyrillic
+        const unsigned char a = static_cast<unsigned char>(p[0]);
+        if (a < 0x80) {
+            cp1251 += *p++;
+            continue;
+        }
+        const unsigned cp = ((a & 0x1F) << 6) | (static_cast<unsigned char>(p[1]) & 0x3F);
+        cp1251 += static_cast<char>(cp == 0x451 ? 0xB8 : cp - 0x410 + 0xC0);
+        p += 2;
+    }
+    ingest::testing::RawPdf pdf;
+    pdf.objects = {"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"};
+    pdf.pages.push_back({"BT /F1 12 Tf 40 700 Td " + ingest::testing::pdf_literal(cp1251) + " Tj ET",
+                         "<< /Font << /F1 10 0 R >> >>"});
+    const std::string path = (dir.path() / "ru.pdf").string();
+    ASSERT_TRUE(ingest::testing::write_raw_pdf(path, pdf).ok());
+    const auto session = sessionOf({path});
+    auto docs = core->sessionDocuments(session);
+    ASSERT_TRUE(docs.ok());
+    ASSERT_EQ(docs->size(), 1u);
+    EXPECT_EQ(docs->front().units.at(0).text, ru);
+    EXPECT_EQ(docs->front().units.at(0).quality.redecoded_from, "windows-1251");
 }
 
 TEST(AppCoreFootprint, IsWhatInspectModelReportsAtTheChosenContext) {

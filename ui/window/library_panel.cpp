@@ -129,7 +129,20 @@ void LibraryPanel::setDocuments(const std::vector<ingest::Document>& documents, 
         }
         for (std::size_t u = 0; u < doc.units.size(); ++u) {
             auto* child = new QTreeWidgetItem(top);
-            child->setText(0, QString::fromStdString(doc.units[u].locator));
+            const auto& unit = doc.units[u];
+            child->setText(0, QString::fromStdString(unit.locator));
+            // The page's verdict: a mark where its text cannot be trusted or was repaired.
+            const QString verdict = QString::fromStdString(unit.quality.describe());
+            if (unit.quality.unreliable()) {
+                child->setText(0, child->text(0) + QStringLiteral("  ⚠"));
+                child->setToolTip(0, tr("Unreliable text: %1").arg(verdict));
+            } else if (unit.no_text_layer && !unit.recognized) {
+                child->setText(0, child->text(0) + tr("  (no text)"));
+                child->setToolTip(0, tr("This page has no text layer and was not recognized."));
+            } else if (!verdict.isEmpty()) {
+                child->setText(0, child->text(0) + QStringLiteral("  ✓"));
+                child->setToolTip(0, verdict);
+            }
             child->setData(0, DocRole, static_cast<int>(d));
             child->setData(0, UnitRole, static_cast<int>(u));
             if (plan && packedUnit < plan->units.size()) {
@@ -137,7 +150,8 @@ void LibraryPanel::setDocuments(const std::vector<ingest::Document>& documents, 
                 child->setText(1, count(pu.tokens));
                 if (!pu.included) {
                     for (int c = 0; c < 2; ++c) child->setForeground(c, m_documents->palette().brush(QPalette::PlaceholderText));
-                    child->setToolTip(0, tr("Left out: it does not fit the context"));
+                    child->setToolTip(0, tr("Left out: it does not fit the context") +
+                                             (child->toolTip(0).isEmpty() ? QString() : QStringLiteral("\n") + child->toolTip(0)));
                 }
             }
             ++packedUnit;

@@ -36,6 +36,24 @@ enum class DocumentKind { Pdf, CodeFolder, Text, Markdown };
 // "pdf", "code", "text", "markdown" (the names lectern-cli's JSON uses).
 const char* document_kind_name(DocumentKind kind);
 
+// How far a unit's text can be trusted and what was done to it (PDF pages; a clean page
+// has none of these).
+struct UnitQuality {
+    bool mis_encoded = false;        // likely wrong and not repaired: do not trust it
+    std::string mis_encoded_reason;
+    std::string redecoded_from;      // the legacy encoding the text was re-decoded from
+    bool presentation_forms = false; // Arabic presentation forms normalized to letters
+    int poppler_errors = 0;          // errors Poppler reported while reading this page
+    std::string poppler_error;       // the first of them
+    std::string ocr_language;        // the page was recognized by OCR in this language
+    int ocr_confidence = -1;         // Tesseract's mean word confidence (0-100), -1: no OCR
+
+    // Mis-encoded, Poppler errors, or OCR below 60 % confidence.
+    bool unreliable() const;
+    // For the user and the prompt: "re-decoded from windows-1251; OCR (rus, 91 %)"; "" if clean.
+    std::string describe() const;
+};
+
 // Where a unit came from, in the terms the model cites: a page or a file.
 struct Unit {
     std::string locator;   // "page 12" for PDFs, the relative path for files
@@ -46,6 +64,7 @@ struct Unit {
     std::string language;  // programming language of a code file ("cpp"), empty otherwise
     bool no_text_layer = false;  // a PDF page with no extractable text
     bool recognized = false;     // its text comes from OCR
+    UnitQuality quality;
 };
 
 struct Metadata {

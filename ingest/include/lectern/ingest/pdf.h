@@ -13,7 +13,9 @@ namespace lectern::ingest {
 struct PdfOptions {
     std::string password;           // user or owner password of an encrypted PDF
     bool ocr = true;                // recognize pages that have no text layer
-    std::string ocr_language = "eng";  // Tesseract language(s), e.g. "deu" or "eng+deu"
+    // Tesseract language(s), e.g. "deu" or "eng+deu"; empty: chosen per page (the script of
+    // the document's text layer, else the script Tesseract detects on the page).
+    std::string ocr_language;
     int ocr_dpi = 300;              // rendering resolution for OCR
     ReadControl control;            // pages done, and Stop
 };

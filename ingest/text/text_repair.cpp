@@ -1,0 +1,222 @@
+// Presentation forms, bidi controls and legacy 8-bit text read as Latin-1 (see
+// text_repair.h). ICU classifies and normalizes; iconv decodes the candidate encodings.
+#include "text/text_repair.h"
+
+#include <iconv.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/unistr.h>
+
+#include <array>
+#include <cctype>
+#include <map>
+
+namespace lectern::ingest {
+namespace {
+
+bool is_presentation_form(UChar32 c) {
+    return (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF && c != 0xFEFF);
+}
+
+// Directional marks and embeddings that carry no text once the text is in logical order.
+bool is_bidi_control(UChar32 c) {
+    return c == 0x200E || c == 0x200F || c == 0x061C || (c >= 0x202A && c <= 0x202E) ||
+           (c >= 0x2066 && c <= 0x2069);
+}
+
+// Windows-1252's 0x80-0x9F characters, back to their bytes.
+int cp1252_byte(UChar32 c) {
+    static const std::map<UChar32, int> high = {
+        {0x20AC, 0x80}, {0x201A, 0x82}, {0x0192, 0x83}, {0x201E, 0x84}, {0x2026, 0x85}, {0x2020, 0x86},
+        {0x2021, 0x87}, {0x02C6, 0x88}, {0x2030, 0x89}, {0x0160, 0x8A}, {0x2039, 0x8B}, {0x0152, 0x8C},
+        {0x017D, 0x8E}, {0x2018, 0x91}, {0x2019, 0x92}, {0x201C, 0x93}, {0x201D, 0x94}, {0x2022, 0x95},
+        {0x2013, 0x96}, {0x2014, 0x97}, {0x02DC, 0x98}, {0x2122, 0x99}, {0x0161, 0x9A}, {0x203A, 0x9B},
+        {0x0153, 0x9C}, {0x017E, 0x9E}, {0x0178, 0x9F}};
+    if (c < 0x100) return c;
+    auto it = high.find(c);
+    return it == high.end() ? -1 : it->second;
+}
+
+std::string iconv_decode(const std::string& bytes, const char* encoding) {
+    iconv_t cd = iconv_open("UTF-8", encoding);
+    if (cd == reinterpret_cast<iconv_t>(-1)) return {};
+    std::string out(bytes.size() * 4 + 4, '\0');
+    char* in = const_cast<char*>(bytes.data());
+    std::size_t in_left = bytes.size();
+    char* o = out.data();
+    std::size_t out_left = out.size();
+    const std::size_t r = iconv(cd, &in, &in_left, &o, &out_left);
+    iconv_close(cd);
+    if (r == static_cast<std::size_t>(-1)) return {};
+    out.resize(out.size() - out_left);
+    return out;
+}
+
+struct LetterStats {
+    int letters = 0;
+    int latin1_high = 0;  // letters U+00C0-U+00FF
+    int odd = 0;          // U+FFFD and private-use characters
+    int visible = 0;
+    std::map<UScriptCode, int> scripts;
+};
+
+LetterStats letter_stats(const icu::UnicodeString& u) {
+    LetterStats s;
+    for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) {
+        const UChar32 c = u.char32At(i);
+        if (!u_isspace(c)) ++s.visible;
+        if (c == 0xFFFD || u_charType(c) == U_PRIVATE_USE_CHAR) ++s.odd;
+        if (!u_isalpha(c)) continue;
+        ++s.letters;
+        if (c >= 0xC0 && c <= 0xFF && c != 0xD7 && c != 0xF7) ++s.latin1_high;
+        UErrorCode e = U_ZERO_ERROR;
+        ++s.scripts[uscript_getScript(c, &e)];
+    }
+    return s;
+}
+
+// How plausible a re-decoding is: the share of its letters in the encoding's script plus
+// the share of the language's ten most frequent letters. Two encodings can both give letters
+// of their script (windows-1251 and KOI8-R, windows-1253 and windows-1256 on Arabic bytes);
+// only the right one gives the frequent letters (the wrong one gives rare ones, or capitals).
+double plausibility(const std::string& utf8, UScriptCode script, const char* frequentLetters, const char* vowels) {
+    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(utf8);
+    const LetterStats s = letter_stats(u);
+    if (s.letters == 0) return 0;
+    auto it = s.scripts.find(script);
+    const double share = it == s.scripts.end() ? 0 : double(it->second) / s.letters;
+    const icu::UnicodeString frequent = icu::UnicodeString::fromUTF8(frequentLetters);
+    const icu::UnicodeString vowel = icu::UnicodeString::fromUTF8(vowels);
+    int common = 0, voweled = 0, upper = 0;
+    for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) {
+        upper += u_isupper(u.char32At(i));
+        const UChar32 c = u_tolower(u.char32At(i));
+        if (frequent.indexOf(c) >= 0) ++common;
+        if (vowel.indexOf(c) >= 0) ++voweled;
+    }
+    // Running text is mostly lower case; the wrong one of two Cyrillic code pages gives capitals.
+    if (!vowel.isEmpty() && 2 * upper > s.letters) return 0;
+    // Words need vowels: about 40 % of Russian or Greek letters are; bytes of another language
+    // decoded as windows-1251 give far fewer.
+    if (!vowel.isEmpty() && double(voweled) / s.letters < 0.3) return 0;
+    return share + double(common) / s.letters;
+}
+
+// Legacy encodings whose text, read as Latin-1, is mostly letters U+00C0-U+00FF.
+struct Candidate {
+    const char* name;
+    UScriptCode script;
+    const char* frequent;  // the language's ten most frequent letters
+    const char* vowels;    // its vowel letters ("" for Arabic, whose short vowels are not written)
+};
+constexpr std::array<Candidate, 4> kCandidates{{{"windows-1251", USCRIPT_CYRILLIC, "оеаинтсрвл", "аеёиоуыэюя"},
+                                                {"KOI8-R", USCRIPT_CYRILLIC, "оеаинтсрвл", "аеёиоуыэюя"},
+                                                {"windows-1253", USCRIPT_GREEK, "αοιετνσρυκ", "αεηιουωάέήίόύώϊϋΐΰ"},
+                                                {"windows-1256", USCRIPT_ARABIC, "اليمنوهرتب", ""}}};
+
+// Re-decodes Latin-1 text as the most plausible candidate; "" when none is plausible.
+std::string redecode(const icu::UnicodeString& u, std::string& text_out) {
+    std::string bytes;
+    for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) {
+        const int b = cp1252_byte(u.char32At(i));
+        if (b < 0) return {};
+        bytes += static_cast<char>(b);
+    }
+    double best = 0;
+    const char* chosen = nullptr;
+    for (const auto& c : kCandidates) {
+        std::string decoded = iconv_decode(bytes, c.name);
+        if (decoded.empty()) continue;
+        const double p = plausibility(decoded, c.script, c.frequent, c.vowels);
+        // Nearly all letters in the script, and the frequent ones common (in real text about
+        // half of the letters are the ten most frequent).
+        if (p >= 1.3 && p > best) {
+            best = p;
+            chosen = c.name;
+            text_out = std::move(decoded);
+        }
+    }
+    return chosen ? chosen : "";
+}
+
+// A look at the UTF-8 bytes alone: whether the text may hold presentation forms, bidi
+// controls, replacement or private-use characters (lead bytes D8, E2, EE, EF), or more
+// Latin-1 letters (C3 xx) than others. Most clean pages of any script need no more than this.
+bool worth_a_look(std::string_view t) {
+    std::size_t ascii_letters = 0, latin1 = 0, others = 0;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        const auto c = static_cast<unsigned char>(t[i]);
+        if (c < 0x80) {
+            ascii_letters += std::isalpha(c) != 0;
+            continue;
+        }
+        if (c == 0xD8 || c == 0xE2 || c == 0xEE || c == 0xEF) return true;
+        if (c == 0xC3 && i + 1 < t.size()) {
+            const auto d = static_cast<unsigned char>(t[i + 1]);
+            latin1 += d != 0x97 && d != 0xB7;  // not × or ÷
+            ++i;
+        } else if (c >= 0xC0) {
+            ++others;
+        }
+    }
+    return 2 * latin1 > ascii_letters + latin1 + others && ascii_letters + latin1 + others >= 8;
+}
+
+}  // namespace
+
+TextRepair repair_text(std::string_view text) {
+    TextRepair out;
+    if (!worth_a_look(text)) {
+        out.text = text;
+        return out;
+    }
+    const icu::UnicodeString in = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    UErrorCode e = U_ZERO_ERROR;
+    const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(e);
+    icu::UnicodeString u;
+    for (int32_t i = 0; i < in.length(); i = in.moveIndex32(i, 1)) {
+        const UChar32 c = in.char32At(i);
+        if (is_bidi_control(c)) continue;
+        if (is_presentation_form(c) && nfkc) {
+            UErrorCode ne = U_ZERO_ERROR;
+            icu::UnicodeString letter = nfkc->normalize(icu::UnicodeString(c), ne);
+            u.append(U_SUCCESS(ne) ? letter : icu::UnicodeString(c));
+            out.presentation_forms = true;
+            continue;
+        }
+        u.append(c);
+    }
+    const LetterStats s = letter_stats(u);
+    u.toUTF8String(out.text);
+    if (s.letters >= 8 && 2 * s.latin1_high > s.letters) {
+        std::string decoded;
+        out.redecoded_from = redecode(u, decoded);
+        if (!out.redecoded_from.empty()) {
+            out.text = std::move(decoded);
+        } else {
+            out.mis_encoded = true;
+            out.reason = "most letters are accented Latin ones: the text is likely in another script's legacy encoding";
+        }
+    }
+    if (s.visible >= 8 && s.odd * 10 > s.visible) {
+        out.mis_encoded = true;
+        out.reason = "many replacement or private-use characters: the font has no usable character map";
+    }
+    return out;
+}
+
+std::string dominant_script(std::string_view text) {
+    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    const LetterStats s = letter_stats(u);
+    UScriptCode best = USCRIPT_INVALID_CODE;
+    int most = 0;
+    for (const auto& [script, n] : s.scripts)
+        if (n > most && script != USCRIPT_COMMON && script != USCRIPT_INHERITED) {
+            most = n;
+            best = script;
+        }
+    return best == USCRIPT_INVALID_CODE ? std::string() : uscript_getName(best);
+}
+
+}  // namespace lectern::ingest
