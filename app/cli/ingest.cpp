@@ -6,7 +6,8 @@
 //    "total_tokens"}
 // where a unit's tokens is the tokenizer's count of its text and total_tokens their sum
 // (null without --tokenizer); quality is the unit's verdict: {"no_text_layer", "ocr",
-// "mis_encoded", "redecoded_from", "presentation_forms", "poppler_errors", "unreliable"}
+// "mis_encoded", "redecoded_from", "presentation_forms", "ocr_rescued", "poppler_errors",
+// "unreliable"}
 // (and "ocr_language", "ocr_confidence" for OCR pages). Scripts rely on this shape: keep it
 // stable (fields are only added).
 // With --context N (and a tokenizer), the documents are also packed into one prompt of
@@ -104,6 +105,7 @@ void print_json(const std::vector<ingest::Document>& docs,
                                    {"redecoded_from", q.redecoded_from.empty() ? nlohmann::json(nullptr)
                                                                                : nlohmann::json(q.redecoded_from)},
                                    {"presentation_forms", q.presentation_forms},
+                                   {"ocr_rescued", q.ocr_rescued},
                                    {"poppler_errors", q.poppler_errors},
                                    {"unreliable", q.unreliable()}};
             if (doc.units[u].recognized)

@@ -30,6 +30,7 @@ void readQuality(const nlohmann::json& m, ingest::Unit& u) {
     }
     q.redecoded_from = m.value("redecodedFrom", std::string());
     q.presentation_forms = m.value("presentationForms", false);
+    q.ocr_rescued = m.value("ocrRescued", false);
     const auto errors = m.find("popplerErrors");
     if (errors != m.end() && errors->is_array() && errors->size() == 2 && (*errors)[0].is_number_integer() &&
         (*errors)[1].is_string()) {
@@ -79,6 +80,7 @@ Result<std::int64_t> storeDocument(Store& store, const ingest::Document& documen
         if (q.mis_encoded) unit["misEncoded"] = q.mis_encoded_reason;
         if (!q.redecoded_from.empty()) unit["redecodedFrom"] = q.redecoded_from;
         if (q.presentation_forms) unit["presentationForms"] = true;
+        if (q.ocr_rescued) unit["ocrRescued"] = true;
         if (q.poppler_errors > 0) unit["popplerErrors"] = {q.poppler_errors, q.poppler_error};
         if (!q.ocr_language.empty()) unit["ocr"] = {q.ocr_language, q.ocr_confidence};
         units.push_back(std::move(unit));

@@ -34,6 +34,7 @@ std::string UnitQuality::describe() const {
     std::vector<std::string> parts;
     if (mis_encoded) parts.push_back("text likely mis-encoded (" + mis_encoded_reason + ")");
     if (!redecoded_from.empty()) parts.push_back("re-decoded from " + redecoded_from);
+    if (ocr_rescued) parts.push_back("mis-encoded text layer replaced by OCR");
     if (presentation_forms) parts.push_back("Arabic presentation forms normalized");
     if (poppler_errors > 0)
         parts.push_back(std::to_string(poppler_errors) + " PDF errors on this page (" + poppler_error + ")");

@@ -168,58 +168,75 @@ std::string declared_script(const std::string& bytes) {
     return it == scripts.end() ? std::string() : it->second;
 }
 
-// Recognizes the pages flagged as having no text layer, and says what happened in warnings.
-// Errors: Cancelled only.
+// The script OCR should expect: that of the text the document does have, else its declared
+// language's; empty: each page's own (ocr.h).
+std::string ocr_script(const Document& out, const std::string& declared) {
+    std::string text_layer;
+    for (const Unit& unit : out.units)
+        if (!unit.no_text_layer && !unit.quality.mis_encoded && text_layer.size() < 20000) text_layer += unit.text;
+    std::string script = dominant_script(text_layer);
+    return script.empty() ? declared : script;
+}
+
+// OCR of one page. A page without text takes what OCR reads; a mis-encoded page (its glyphs
+// may still be drawn right) takes it only when OCR is confident, and is rescued then.
+void recognize_page(PageRecognizer& recognizer, const poppler::document& doc, const PdfOptions& options,
+                    const std::string& script, Unit& unit, Document& out) {
+    std::unique_ptr<poppler::page> page(doc.create_page(unit.page - 1));
+    auto text = page ? recognizer.recognize(*page, options.ocr_dpi, script)
+                     : Result<Recognized>(make_error(ErrorCode::Corrupt, "no page"));
+    if (!text) {
+        out.warnings.push_back("page " + std::to_string(unit.page) + ": OCR failed: " + text.error().message);
+        return;
+    }
+    std::string recognized = tidy_page_text(std::move(text->text));
+    if (!unit.no_text_layer) {
+        if (text->confidence < 60 || recognized.empty()) return;  // the flag stays
+        unit.quality.mis_encoded = false;
+        unit.quality.ocr_rescued = true;
+    }
+    unit.text = std::move(recognized);
+    unit.recognized = true;
+    unit.quality.ocr_language = text->language;
+    unit.quality.ocr_confidence = text->confidence;
+}
+
+// Recognizes the pages that have no text layer or a mis-encoded one, and says what happened
+// in warnings. Errors: Cancelled only.
 Status recognize_pages(const poppler::document& doc, const PdfOptions& options, const std::string& declared,
                        Document& out) {
     std::vector<int> missing;
-    for (const Unit& unit : out.units)
+    std::int64_t wanted = 0;
+    for (const Unit& unit : out.units) {
         if (unit.no_text_layer) missing.push_back(unit.page);
-    if (missing.empty()) return {};
-    const std::string ranges = format_page_ranges(missing);
-    const char* noun = missing.size() == 1 ? "page " : "pages ";
-    const char* verb = missing.size() == 1 ? " has" : " have";
-    out.warnings.push_back(noun + ranges + verb + " no text layer");
-    if (!options.ocr) return {};
+        wanted += unit.no_text_layer || unit.quality.mis_encoded;
+    }
+    if (!missing.empty())
+        out.warnings.push_back((missing.size() == 1 ? "page " : "pages ") + format_page_ranges(missing) +
+                               (missing.size() == 1 ? " has" : " have") + " no text layer");
+    if (wanted == 0 || !options.ocr) return {};
     auto recognizer = PageRecognizer::create(options.ocr_language);
-    // The script of the text the document does have says which language its scans are in;
-    // else its declared language; else each page's own script (ocr.h).
-    std::string text_layer;
-    for (const Unit& unit : out.units)
-        if (!unit.no_text_layer && text_layer.size() < 20000) text_layer += unit.text;
-    std::string script = dominant_script(text_layer);
-    if (script.empty()) script = declared;
     if (!recognizer) {
-        out.warnings.push_back(recognizer.error().message + "; " + noun + ranges +
-                               " left without text");
+        out.warnings.push_back(recognizer.error().message + "; pages without text or with mis-encoded text are "
+                               "left as they are");
         return {};
     }
+    const std::string script = ocr_script(out, declared);
     std::vector<int> recognized;
     std::int64_t tried = 0;
     for (Unit& unit : out.units) {
-        if (!unit.no_text_layer) continue;
+        if (!unit.no_text_layer && !unit.quality.mis_encoded) continue;
         if (options.control.cancelled()) return make_error(ErrorCode::Cancelled, "OCR was cancelled");
-        options.control.report(ReadUnit::Pages, tried++, static_cast<std::int64_t>(missing.size()));
-        std::unique_ptr<poppler::page> page(doc.create_page(unit.page - 1));
-        auto text = page ? (*recognizer)->recognize(*page, options.ocr_dpi, script)
-                         : Result<Recognized>(make_error(ErrorCode::Corrupt, "no page"));
-        if (!text) {
-            out.warnings.push_back("page " + std::to_string(unit.page) +
-                                   ": OCR failed: " + text.error().message);
-            continue;
-        }
-        unit.text = tidy_page_text(std::move(text->text));
-        unit.recognized = true;
-        unit.quality.ocr_language = text->language;
-        unit.quality.ocr_confidence = text->confidence;
-        recognized.push_back(unit.page);
+        options.control.report(ReadUnit::Pages, tried++, wanted);
+        recognize_page(**recognizer, doc, options, script, unit, out);
+        if (unit.recognized) recognized.push_back(unit.page);
     }
     if (!recognized.empty())
-        out.warnings.push_back((recognized.size() == 1 ? "page " : "pages ") +
-                               format_page_ranges(recognized) + " recognized by OCR (" +
+        out.warnings.push_back((recognized.size() == 1 ? "page " : "pages ") + format_page_ranges(recognized) +
+                               " recognized by OCR (" +
                                (options.ocr_language.empty() ? std::string("language chosen per page")
                                                              : options.ocr_language) + ")");
-    options.control.report(ReadUnit::Pages, tried, static_cast<std::int64_t>(missing.size()));
+    options.control.report(ReadUnit::Pages, tried, wanted);
     return {};
 }
 
@@ -239,6 +256,7 @@ void warn_about_quality(Document& out) {
     std::map<std::string, std::vector<int>> pages;
     for (const Unit& u : out.units) {
         if (u.quality.mis_encoded) pages["text likely mis-encoded, not to be trusted"].push_back(u.page);
+        if (u.quality.ocr_rescued) pages["mis-encoded text replaced by OCR"].push_back(u.page);
         if (!u.quality.redecoded_from.empty())
             pages["text re-decoded from " + u.quality.redecoded_from].push_back(u.page);
         if (u.quality.presentation_forms) pages["Arabic presentation forms normalized"].push_back(u.page);

@@ -215,6 +215,51 @@ TEST(PdfScripts, ACleanEnglishPageGetsNoFlag) {
     EXPECT_TRUE(doc->warnings.empty());
 }
 
+TEST(PdfScripts, AMisEncodedTextLayerWhoseGlyphsAreRightIsRescuedByOcr) {
+    if (!ocr_available("eng")) GTEST_SKIP() << "Tesseract has no eng data";
+    // The glyphs drawn are plain Helvetica letters; the ToUnicode map sends each code to the
+    // private-use area, as fonts subset without a usable map do.
+    std::string entries;
+    int n = 0;
+    for (int c = 0x20; c < 0x7F; ++c, ++n) {
+        char line[32];
+        std::snprintf(line, sizeof line, "<%02X> <%04X>\n", c, 0xE000 + c);
+        entries += line;
+    }
+    const std::string cmap = "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Pua def "
+                             "1 begincodespacerange <00> <FF> endcodespacerange\n" +
+                             std::to_string(n) + " beginbfchar\n" + entries +
+                             "endbfchar endcmap CMapName currentdict /CMap defineresource pop end end";
+    const std::string line1 = "Revenue grew by twelve percent to 318 million euros.";
+    const std::string line2 = "The board proposes a dividend of one euro per share.";
+    RawPdf pdf;
+    pdf.objects = {"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /ToUnicode 11 0 R >>",
+                   testing::raw_stream(cmap)};
+    pdf.pages.push_back({"BT /F1 16 Tf 40 700 Td " + testing::pdf_literal(line1) + " Tj 0 -30 Td " +
+                             testing::pdf_literal(line2) + " Tj ET",
+                         kPage});
+    testing::TempDir dir;
+    const std::string path = (dir.path() / "pua.pdf").string();
+    ASSERT_TRUE(testing::write_raw_pdf(path, pdf).ok());
+    PdfOptions noOcr;
+    noOcr.ocr = false;
+    auto flagged = read_pdf(path, noOcr);
+    ASSERT_TRUE(flagged.ok());
+    EXPECT_TRUE(flagged->units[0].quality.mis_encoded);
+    EXPECT_TRUE(flagged->units[0].quality.unreliable());
+
+    auto rescued = read_pdf(path);
+    ASSERT_TRUE(rescued.ok()) << rescued.error().to_string();
+    const auto& u = rescued->units[0];
+    EXPECT_TRUE(u.quality.ocr_rescued);
+    EXPECT_FALSE(u.quality.mis_encoded);
+    EXPECT_TRUE(u.recognized);
+    const double score = f1(words(u.text), words(line1 + " " + line2));
+    std::printf("OCR rescue of a private-use text layer: word F1 %.3f (%s, %d %%)\n", score,
+                u.quality.ocr_language.c_str(), u.quality.ocr_confidence);
+    EXPECT_GE(score, 0.9) << u.text;
+}
+
 // Clean texts of each script, and the same texts in legacy encodings read as Latin-1.
 TEST(PdfScripts, MisEncodingDetectionOnASetOfPages) {
     const std::vector<std::pair<const char*, std::string>> clean = {

@@ -45,6 +45,7 @@ struct UnitQuality {
     bool presentation_forms = false; // Arabic presentation forms normalized to letters
     int poppler_errors = 0;          // errors Poppler reported while reading this page
     std::string poppler_error;       // the first of them
+    bool ocr_rescued = false;        // its text layer was mis-encoded; this text is OCR's
     std::string ocr_language;        // the page was recognized by OCR in this language
     int ocr_confidence = -1;         // Tesseract's mean word confidence (0-100), -1: no OCR
 
