@@ -30,6 +30,17 @@ bool UnitQuality::unreliable() const {
     return mis_encoded || poppler_errors > 0 || (ocr_confidence >= 0 && ocr_confidence < 60);
 }
 
+std::string UnitQuality::prompt_note() const {
+    // Short, kinds only: it is repeated in every chunk that holds part of the page.
+    std::vector<std::string> parts;
+    if (mis_encoded) parts.push_back("likely mis-encoded");
+    if (poppler_errors > 0) parts.push_back("PDF errors while reading it");
+    if (ocr_confidence >= 0 && ocr_confidence < 60) parts.push_back("OCR of low confidence");
+    std::string out;
+    for (const auto& p : parts) out += (out.empty() ? "" : "; ") + p;
+    return out;
+}
+
 std::string UnitQuality::describe() const {
     std::vector<std::string> parts;
     if (mis_encoded) parts.push_back("text likely mis-encoded (" + mis_encoded_reason + ")");

@@ -35,7 +35,9 @@ std::string unit_open(const Document& doc, const Unit& unit, bool whole,
         if (!unit.label.empty()) tag += " label=\"" + escape_attribute(unit.label) + "\"";
         // The model is told when a page's text cannot be trusted, so it can say so.
         if (unit.quality.unreliable())
-            tag += " note=\"unreliable text: " + escape_attribute(unit.quality.describe()) + "\"";
+            tag += " note=\"unreliable text: " + escape_attribute(unit.quality.prompt_note()) + "\"";
+        else if (unit.no_text_layer && !unit.recognized)
+            tag += " note=\"no text layer; not recognized\"";
         else if (unit.recognized)
             tag += " note=\"recognized by OCR\"";
         return tag + ">\n";

@@ -5,6 +5,8 @@
 
 #include <tesseract/baseapi.h>
 
+#include <algorithm>
+#include <cmath>
 #include <mutex>
 #include <set>
 
@@ -17,6 +19,9 @@ namespace lectern::ingest {
 namespace {
 
 Result<std::unique_ptr<tesseract::TessBaseAPI>> start(const std::string& language, tesseract::PageSegMode mode) {
+    // Tesseract's debug_file is one global: setting it from two reading threads at once races.
+    static std::mutex mutex;
+    std::lock_guard lock(mutex);
     auto api = std::make_unique<tesseract::TessBaseAPI>();
     api->SetVariable("debug_file", "/dev/null");
     if (api->Init(nullptr, language.c_str(), tesseract::OEM_DEFAULT) != 0)
@@ -32,6 +37,7 @@ struct PageRecognizer::State {
     std::string language;  // "" : per page
     std::map<std::string, std::unique_ptr<tesseract::TessBaseAPI>> readers;
     std::unique_ptr<tesseract::TessBaseAPI> osd;  // script detection, when needed
+    bool osd_missing = false;                     // osd.traineddata is not installed
 
     Result<tesseract::TessBaseAPI*> reader(const std::string& lang) {
         auto it = readers.find(lang);
@@ -62,6 +68,12 @@ std::string ocr_language_for_script(const std::string& script) {
     if (script == "Cyrillic") wanted = "rus";
     else if (script == "Han" || script == "Hani" || script == "Hans") wanted = "chi_sim";
     else if (script == "Arabic" || script == "Arab") wanted = "ara";
+    else if (script == "Japanese" || script == "Hiragana" || script == "Katakana") wanted = "jpn";
+    else if (script == "Korean" || script == "Hangul") wanted = "kor";
+    else if (script == "Greek") wanted = "ell";
+    else if (script == "Hebrew") wanted = "heb";
+    else if (script == "Thai") wanted = "tha";
+    else if (script == "Devanagari") wanted = "hin";
     // German first: its model reads umlauts that English-first drops (ä as a).
     else if (script == "Latin" || script == "Latn") wanted = "deu+fra+spa+eng";
     std::string out;
@@ -81,6 +93,11 @@ Result<Recognized> PageRecognizer::recognize(const poppler::page& page, int dpi,
     renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
     renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
     renderer.set_image_format(poppler::image::format_gray8);
+    // A page of absurd size (a hostile MediaBox) is rendered at a lower resolution, at most
+    // about 40 million pixels.
+    const poppler::rectf box = page.page_rect();
+    const double inches = std::max(1.0, box.width() / 72.0) * std::max(1.0, box.height() / 72.0);
+    if (inches * dpi * dpi > 40e6) dpi = std::max(1, static_cast<int>(std::sqrt(40e6 / inches)));
     poppler::image image = renderer.render_page(&page, dpi, dpi);
     if (!image.is_valid()) return make_error(ErrorCode::Corrupt, "the page could not be rendered for OCR");
     const auto* pixels = reinterpret_cast<const unsigned char*>(image.const_data());
@@ -88,9 +105,10 @@ Result<Recognized> PageRecognizer::recognize(const poppler::page& page, int dpi,
     if (language.empty() && !script_hint.empty()) language = ocr_language_for_script(script_hint);
     if (language.empty()) {
         // Nothing says which script: ask Tesseract's script detection (osd.traineddata).
-        if (!state_->osd) {
+        if (!state_->osd && !state_->osd_missing) {
             auto osd = start("osd", tesseract::PSM_OSD_ONLY);
             if (osd) state_->osd = std::move(osd.value());
+            else state_->osd_missing = true;
         }
         std::string script;
         if (state_->osd) {
@@ -99,7 +117,9 @@ Result<Recognized> PageRecognizer::recognize(const poppler::page& page, int dpi,
             int orientation = 0;
             float orientation_conf = 0, script_conf = 0;
             const char* name = nullptr;
-            if (state_->osd->DetectOrientationScript(&orientation, &orientation_conf, &name, &script_conf) && name)
+            // A weak guess is no guess: the readings are compared instead.
+            if (state_->osd->DetectOrientationScript(&orientation, &orientation_conf, &name, &script_conf) && name &&
+                script_conf >= 1.0f)
                 script = name;
             state_->osd->Clear();
         }
@@ -112,6 +132,7 @@ Result<Recognized> PageRecognizer::recognize(const poppler::page& page, int dpi,
             if (lang == "eng" && std::string(s) != "Latin") continue;  // not installed
             auto r = read(pixels, image, dpi, lang);
             if (r && (!best || r->confidence > best->confidence)) best = std::move(r);
+            if (best && best->confidence >= 80) break;  // good enough: spare the other passes
         }
         return best;
     }

@@ -30,11 +30,27 @@ std::string to_utf8(const poppler::ustring& s) {
 // Poppler reports syntax problems on stderr by default; Lectern collects them, per thread,
 // for the document being read, and turns them into one warning.
 thread_local std::vector<std::string>* poppler_messages = nullptr;
-thread_local int poppler_count = 0;
+thread_local int poppler_count = 0;        // messages that bear on the text (see bears_on_text)
+thread_local std::string poppler_latest;   // the latest of those, uncapped
+
+// Poppler's messages about fonts, character maps and damaged streams can mean wrong or
+// missing text; others ("Invalid Font Weight") are common on clean files and do not.
+bool bears_on_text(const std::string& m) {
+    if (m.find("Font Weight") != std::string::npos) return false;
+    for (const char* what : {"CMap", "ToUnicode", "character collection", "font", "Font", "xref", "stream", "Stream",
+                             "encoding", "Encoding", "glyph"})
+        if (m.find(what) != std::string::npos) return true;
+    return false;
+}
+
+// "error (1234): Unknown character collection 'Adobe-XX'" without its byte offset.
+std::string without_offset(const std::string& m) {
+    const std::size_t close = m.find("): ");
+    return m.rfind("error (", 0) == 0 && close != std::string::npos ? m.substr(close + 3) : m;
+}
 
 struct PopplerMessages {
     std::vector<std::string> messages;  // the first 100
-    int count = 0;                      // all of them
     PopplerMessages() {
         static std::once_flag once;
         std::call_once(once, [] {
@@ -42,7 +58,9 @@ struct PopplerMessages {
                 [](const std::string& message, void*) {
                     if (!poppler_messages) return;
                     if (poppler_messages->size() < 100) poppler_messages->push_back(message);
+                    if (!bears_on_text(message)) return;
                     ++poppler_count;
+                    poppler_latest = without_offset(message);
                 },
                 nullptr);
         });
@@ -198,7 +216,8 @@ void recognize_page(PageRecognizer& recognizer, const poppler::document& doc, co
     unit.text = std::move(recognized);
     unit.recognized = true;
     unit.quality.ocr_language = text->language;
-    unit.quality.ocr_confidence = text->confidence;
+    // A blank page has nothing to be confident about: it is not flagged.
+    unit.quality.ocr_confidence = unit.text.empty() ? -1 : text->confidence;
 }
 
 // Recognizes the pages that have no text layer or a mis-encoded one, and says what happened
@@ -260,8 +279,7 @@ void warn_about_quality(Document& out) {
         if (!u.quality.redecoded_from.empty())
             pages["text re-decoded from " + u.quality.redecoded_from].push_back(u.page);
         if (u.quality.presentation_forms) pages["Arabic presentation forms normalized"].push_back(u.page);
-        if (u.quality.poppler_errors > 0)
-            pages["errors while reading the text (" + u.quality.poppler_error + ")"].push_back(u.page);
+        if (u.quality.poppler_errors > 0) pages["errors while reading the text"].push_back(u.page);
         if (u.quality.ocr_confidence >= 0 && u.quality.ocr_confidence < 60)
             pages["OCR of low confidence"].push_back(u.page);
     }
@@ -298,13 +316,11 @@ Result<Document> read_pdf(const std::string& path, const PdfOptions& options) {
         unit.label = to_utf8(page->label());
         if (unit.label == std::to_string(unit.page)) unit.label.clear();
         const int errors_before = poppler_log.seen();
-        const std::size_t first_new = poppler_log.messages.size();
         unit.text = tidy_page_text(
             to_utf8(page->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout)));
         unit.no_text_layer = unit.text.empty();
         unit.quality.poppler_errors = poppler_log.seen() - errors_before;
-        if (unit.quality.poppler_errors > 0 && first_new < poppler_log.messages.size())
-            unit.quality.poppler_error = poppler_log.messages[first_new];
+        if (unit.quality.poppler_errors > 0) unit.quality.poppler_error = poppler_latest;
         check_text(unit);
         out.units.push_back(std::move(unit));
         options.control.report(ReadUnit::Pages, i + 1, n_pages);

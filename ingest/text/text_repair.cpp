@@ -10,6 +10,7 @@
 
 #include <array>
 #include <cctype>
+#include <cstring>
 #include <map>
 
 namespace lectern::ingest {
@@ -56,17 +57,37 @@ std::string iconv_decode(const std::string& bytes, const char* encoding) {
 struct LetterStats {
     int letters = 0;
     int latin1_high = 0;  // letters U+00C0-U+00FF
-    int odd = 0;          // U+FFFD and private-use characters
+    int odd = 0;          // U+FFFD, private-use and control characters inside words or in runs
     int visible = 0;
+    int ascii_letters = 0, ascii_vowels = 0;
+    int symbols_in_words = 0;  // ASCII symbols between two letters ("+HOOR", "Q#L")
     std::map<UScriptCode, int> scripts;
 };
 
 LetterStats letter_stats(const icu::UnicodeString& u) {
     LetterStats s;
+    auto odd = [](UChar32 c) {
+        return c == 0xFFFD || u_charType(c) == U_PRIVATE_USE_CHAR ||
+               (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f');
+    };
+    UChar32 before = ' ';
     for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) {
         const UChar32 c = u.char32At(i);
+        const int32_t next_at = u.moveIndex32(i, 1);
+        const UChar32 after = next_at < u.length() ? u.char32At(next_at) : ' ';
         if (!u_isspace(c)) ++s.visible;
-        if (c == 0xFFFD || u_charType(c) == U_PRIVATE_USE_CHAR) ++s.odd;
+        // A lone symbol-font character (a Word bullet U+F0B7, a check mark U+F0FC) is not a
+        // sign of a broken map; one inside a word or next to another is.
+        if (odd(c) && (u_isalpha(before) || u_isalpha(after) || odd(before) || odd(after) || c == 0xFFFD))
+            ++s.odd;
+        if (c < 0x80 && std::ispunct(static_cast<int>(c)) && c != '\'' && c != '-' && c != '.' && c != ',' &&
+            before < 0x80 && after < 0x80 && std::isalpha(static_cast<int>(before)) && std::isalpha(static_cast<int>(after)))
+            ++s.symbols_in_words;
+        before = c;
+        if (c < 0x80 && std::isalpha(static_cast<int>(c))) {
+            ++s.ascii_letters;
+            s.ascii_vowels += std::strchr("aeiouyAEIOUY", static_cast<int>(c)) != nullptr;
+        }
         if (!u_isalpha(c)) continue;
         ++s.letters;
         if (c >= 0xC0 && c <= 0xFF && c != 0xD7 && c != 0xF7) ++s.latin1_high;
@@ -140,15 +161,31 @@ std::string redecode(const icu::UnicodeString& u, std::string& text_out) {
     return chosen ? chosen : "";
 }
 
+// The share of the ASCII letters of `text`, each moved up by `shift`, that are among the
+// twelve most frequent in English and the other Latin-script languages ("etaoinshrdlu").
+double common_letter_share(std::string_view text, int shift) {
+    int letters = 0, common = 0;
+    for (const char ch : text) {
+        const int c = static_cast<unsigned char>(ch) + (ch == ' ' ? 0 : shift);
+        if (c >= 0x80 || !std::isalpha(c)) continue;
+        ++letters;
+        common += std::strchr("etaoinshrdlu", std::tolower(c)) != nullptr;
+    }
+    return letters ? double(common) / letters : 0;
+}
+
 // A look at the UTF-8 bytes alone: whether the text may hold presentation forms, bidi
 // controls, replacement or private-use characters (lead bytes D8, E2, EE, EF), or more
 // Latin-1 letters (C3 xx) than others. Most clean pages of any script need no more than this.
 bool worth_a_look(std::string_view t) {
-    std::size_t ascii_letters = 0, latin1 = 0, others = 0;
+    std::size_t ascii_letters = 0, vowels = 0, symbols = 0, latin1 = 0, others = 0;
     for (std::size_t i = 0; i < t.size(); ++i) {
         const auto c = static_cast<unsigned char>(t[i]);
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') return true;
         if (c < 0x80) {
             ascii_letters += std::isalpha(c) != 0;
+            vowels += std::strchr("aeiouyAEIOUY", c) != nullptr && c != 0;
+            symbols += std::ispunct(c) && c != '\'' && c != '-' && c != '.' && c != ',';
             continue;
         }
         if (c == 0xD8 || c == 0xE2 || c == 0xEE || c == 0xEF) return true;
@@ -160,6 +197,9 @@ bool worth_a_look(std::string_view t) {
             ++others;
         }
     }
+    if (ascii_letters >= 40 && (vowels * 5 < ascii_letters || symbols * 10 > ascii_letters ||
+                                common_letter_share(t, 29) > common_letter_share(t, 0) + 0.2))
+        return true;
     return 2 * latin1 > ascii_letters + latin1 + others && ascii_letters + latin1 + others >= 8;
 }
 
@@ -199,9 +239,18 @@ TextRepair repair_text(std::string_view text) {
             out.reason = "most letters are accented Latin ones: the text is likely in another script's legacy encoding";
         }
     }
-    if (s.visible >= 8 && s.odd * 10 > s.visible) {
+    if (s.visible >= 8 && s.odd * 10 > s.letters + s.odd) {
         out.mis_encoded = true;
-        out.reason = "many replacement or private-use characters: the font has no usable character map";
+        out.reason = "many replacement, private-use or control characters: the font has no usable character map";
+    }
+    // Glyph ids taken for characters (a CID font without a map): ASCII "words" with hardly a
+    // vowel, or with symbols inside them, or text that reads far better shifted by 29 (the
+    // distance from a character to its glyph in the standard glyph order).
+    if (!out.mis_encoded && s.ascii_letters >= 40 &&
+        (s.ascii_vowels * 5 < s.ascii_letters || s.symbols_in_words * 10 > s.ascii_letters ||
+         common_letter_share(out.text, 29) > common_letter_share(out.text, 0) + 0.2)) {
+        out.mis_encoded = true;
+        out.reason = "the letters do not form words: the font's codes were likely taken for characters";
     }
     return out;
 }

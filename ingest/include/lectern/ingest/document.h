@@ -53,6 +53,8 @@ struct UnitQuality {
     bool unreliable() const;
     // For the user and the prompt: "re-decoded from windows-1251; OCR (rus, 91 %)"; "" if clean.
     std::string describe() const;
+    // For the prompt, when unreliable: the kinds of problem only ("likely mis-encoded").
+    std::string prompt_note() const;
 };
 
 // Where a unit came from, in the terms the model cites: a page or a file.
