@@ -1,5 +1,5 @@
 // `lectern-cli ingest PATH... [--tokenizer MODEL_OR_TOKENIZER] [--json]`: reads PDFs, code
-// folders and text files as Lectern does and prints their units, token counts, totals and
+// folders, text files, office documents (DOCX, XLSX, ODT, ODS, EPUB) and web pages as Lectern does and prints their units, token counts, totals and
 // warnings. With --json, one object:
 //   {"documents": [{"id", "kind", "title", "path",
 //                   "units": [{"locator", "text", "tokens", "quality"}], "warnings": [...]}],
@@ -13,6 +13,7 @@
 // With --context N (and a tokenizer), the documents are also packed into one prompt of
 // N tokens less --reserve, and a summary is printed ("packing" in the JSON object).
 #include <cstdio>
+#include <map>
 #include <memory>
 #include <optional>
 
@@ -39,6 +40,7 @@ struct IngestArgs {
     std::size_t context = 0;   // pack into this many tokens (0: no packing)
     std::size_t reserve = 0;   // tokens kept for system prompt, question and answer
     std::size_t overlap = 0;   // chunk overlap in tokens
+    ingest::TrackedChanges changes = ingest::TrackedChanges::Marked;
 };
 
 // The engine's tokenizer as ingest's packing sees it.
@@ -179,6 +181,7 @@ int run_ingest(const IngestArgs& args) {
     options.pdf.ocr_language = args.ocr_language;
     options.code.honor_gitignore = !args.no_gitignore;
     options.code.max_file_bytes = args.max_file_bytes;
+    options.office.changes = args.changes;
     std::vector<ingest::Document> docs;
     for (const auto& path : args.paths) {
         auto doc = ingest::read_path(path, options);
@@ -215,7 +218,7 @@ int run_ingest(const IngestArgs& args) {
 Run setup(CLI::App& root) {
     auto args = std::make_shared<IngestArgs>();
     auto* cmd = root.add_subcommand(
-        "ingest", "Read PDFs, code folders and text files; print units, tokens and warnings");
+        "ingest", "Read PDFs, code folders, text, office documents and web pages; print units, tokens and warnings");
     cmd->add_option("paths", args->paths, "PDF files, code folders, text or Markdown files")
         ->required();
     cmd->add_option("--tokenizer", args->tokenizer,
@@ -234,6 +237,14 @@ Run setup(CLI::App& root) {
     cmd->add_option("--reserve", args->reserve,
                     "Tokens of --context kept for system prompt, question and answer");
     cmd->add_option("--overlap", args->overlap, "Token overlap between chunks when packing");
+    const std::map<std::string, ingest::TrackedChanges> changes{
+        {"marked", ingest::TrackedChanges::Marked},
+        {"accepted", ingest::TrackedChanges::Accepted},
+        {"original", ingest::TrackedChanges::Original}};
+    cmd->add_option("--changes", args->changes,
+                    "Tracked changes of a DOCX: marked [+ins+] [-del-] with who and when (default), "
+                    "accepted, or original")
+        ->transform(CLI::CheckedTransformer(changes, CLI::ignore_case));
     return [args] { return run_ingest(*args); };
 }
 

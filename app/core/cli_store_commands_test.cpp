@@ -47,7 +47,7 @@ protected:
         ASSERT_OK(stream->append("The ferry costs more"));
         ASSERT_OK(stream->finish(MessageStatus::Stopped));
         ASSERT_OK(
-            store->documents().add(DocumentRecord{0, "/b.pdf", "b", "pdf", "Budget 2026", "{}", 0},
+            store->documents().add(DocumentRecord{0, "/b.pdf", "b", "pdf", "Budget 2026", "{}", 0, 0},
                                    {UnitRecord{0, 0, 0, "4", "Ferry subsidies rise.", {}}}));
         m_db = "--db " + m_dir.file("lectern.db").string();
     }

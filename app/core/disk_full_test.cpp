@@ -61,7 +61,7 @@ TEST_F(DiskFullTest, LargeWriteFailsWithDiskFullAndKeepsSavedRows) {
     // A document is stored whole or not at all.
     std::vector<UnitRecord> units(200, UnitRecord{0, 0, 0, "p", std::string(4000, 'u'), {}});
     auto doc =
-        m_store->documents().add(DocumentRecord{0, "/big.pdf", "big", "pdf", "", "{}", 0}, units);
+        m_store->documents().add(DocumentRecord{0, "/big.pdf", "big", "pdf", "", "{}", 0, 0}, units);
     ASSERT_FALSE(doc.ok());
     EXPECT_EQ(doc.error().code, ErrorCode::DiskFull);
     EXPECT_EQ(*m_store->database().queryInt("SELECT count(*) FROM documents"), 0);
@@ -72,7 +72,7 @@ TEST_F(DiskFullTest, LargeWriteFailsWithDiskFullAndKeepsSavedRows) {
     ASSERT_OK(
         m_store->messages().add(makeMessage(m_session, "assistant", std::string(1 << 20, 'x'))));
     ASSERT_OK(
-        m_store->documents().add(DocumentRecord{0, "/big.pdf", "big", "pdf", "", "{}", 0}, units));
+        m_store->documents().add(DocumentRecord{0, "/big.pdf", "big", "pdf", "", "{}", 0, 0}, units));
     expectSavedIntact();
 }
 

@@ -5,12 +5,19 @@ namespace lectern::app {
 namespace {
 
 constexpr const char* kSelectDocument =
-    "SELECT id, path, sha256, kind, title, metadata, created FROM documents";
+    "SELECT id, path, sha256, kind, title, metadata, created, reader_version FROM documents";
 
 DocumentRecord readDocument(const Statement& row) {
-    return DocumentRecord{row.columnInt(0),  row.columnText(1), row.columnText(2),
-                          row.columnText(3), row.columnText(4), row.columnText(5),
-                          row.columnInt(6)};
+    DocumentRecord d;
+    d.id = row.columnInt(0);
+    d.path = row.columnText(1);
+    d.sha256 = row.columnText(2);
+    d.kind = row.columnText(3);
+    d.title = row.columnText(4);
+    d.metadata = row.columnText(5);
+    d.created = row.columnInt(6);
+    d.readerVersion = static_cast<int>(row.columnInt(7));
+    return d;
 }
 
 }  // namespace
@@ -21,14 +28,27 @@ Result<AddedDocument> DocumentStore::add(const DocumentRecord& document,
     if (!tx) return tx.error();
     auto existing = findBySha256(document.sha256);
     if (!existing) return existing.error();
-    if (*existing) return AddedDocument{(*existing)->id, true};
-
-    LECTERN_TRY(m_db.execute(
-        "INSERT INTO documents (path, sha256, kind, title, metadata, created) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        document.path, document.sha256, document.kind, document.title, document.metadata,
-        document.created ? document.created : nowMs()));
-    std::int64_t id = m_db.lastInsertRowid();
+    AddedDocument added;
+    if (*existing) {
+        added.id = (*existing)->id;
+        added.existed = true;
+        if ((*existing)->readerVersion >= document.readerVersion) return added;
+        // Read again by a newer reader: the new units replace the old in place, so sessions
+        // that hold the document see the better text (the full-text index follows by trigger).
+        added.replaced = true;
+        LECTERN_TRY(m_db.execute(
+            "UPDATE documents SET kind = ?, title = ?, metadata = ?, reader_version = ? WHERE id = ?",
+            document.kind, document.title, document.metadata, document.readerVersion, added.id));
+        LECTERN_TRY(m_db.execute("DELETE FROM units WHERE document_id = ?", added.id));
+    } else {
+        LECTERN_TRY(m_db.execute(
+            "INSERT INTO documents (path, sha256, kind, title, metadata, created, reader_version) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            document.path, document.sha256, document.kind, document.title, document.metadata,
+            document.created ? document.created : nowMs(), document.readerVersion));
+        added.id = m_db.lastInsertRowid();
+    }
+    const std::int64_t id = added.id;
 
     auto insert = m_db.prepare(
         "INSERT INTO units (document_id, ordinal, locator, text, tokens) VALUES (?, ?, ?, ?, ?)");
@@ -41,7 +61,7 @@ Result<AddedDocument> DocumentStore::add(const DocumentRecord& document,
         insert->reset();
     }
     LECTERN_TRY(tx->commit());
-    return AddedDocument{id, false};
+    return added;
 }
 
 Result<std::optional<DocumentRecord>> DocumentStore::findBySha256(const std::string& sha256) {

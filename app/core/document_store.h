@@ -1,6 +1,7 @@
 // Documents and their extracted units (pages, files, sections). A document is keyed by
 // the SHA-256 of its bytes and extracted once: adding the same bytes again returns the
-// stored document instead of a second copy.
+// stored document instead of a second copy, unless the stored units were extracted by an
+// older reader: then they are replaced in place (the document keeps its id and sessions).
 #pragma once
 
 #include <cstdint>
@@ -20,6 +21,7 @@ struct DocumentRecord {
     std::string title;
     std::string metadata = "{}";  // JSON object
     std::int64_t created = 0;     // Unix ms
+    int readerVersion = 0;        // ingest::kReaderVersion of the reader that made the units
 };
 
 struct UnitRecord {
@@ -33,7 +35,8 @@ struct UnitRecord {
 
 struct AddedDocument {
     std::int64_t id = 0;
-    bool existed = false;  // the same bytes were already stored; nothing was added
+    bool existed = false;   // the same bytes were already stored; nothing was added
+    bool replaced = false;  // ...by an older reader: its units and metadata were replaced
 };
 
 class DocumentStore {

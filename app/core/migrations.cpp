@@ -137,10 +137,17 @@ INSERT INTO messages_fts(messages_fts) VALUES ('rebuild');
 INSERT INTO units_fts(units_fts) VALUES ('rebuild');
 )sql";
 
+// v4: the version of the reader that extracted a document's units. A document read by an
+// older reader (before page verdicts, before office formats) is read again when added again.
+constexpr const char* kV4 = R"sql(
+ALTER TABLE documents ADD COLUMN reader_version INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "base tables", kV1},
     {2, "message metrics and streaming", kV2, true},
     {3, "full-text search", kV3},
+    {4, "reader version of documents", kV4},
 };
 
 Status applyStep(Database& db, const Migration& step) {

@@ -19,7 +19,7 @@ protected:
         ASSERT_OK(m_store->messages().add(makeMessage(
             m_session, "assistant", "The handle in src/db.cpp is never closed on error.")));
         auto doc = m_store->documents().add(
-            DocumentRecord{0, "/src", "sha", "code", "service", "{}", 0},
+            DocumentRecord{0, "/src", "sha", "code", "service", "{}", 0, 0},
             {UnitRecord{0, 0, 0, "src/db.cpp", "int open_database() { return connect(); }", {}},
              UnitRecord{0, 0, 0, "README.md", "Café menu: crème brûlée", {}}});
         ASSERT_OK(doc);

@@ -15,7 +15,7 @@ protected:
         m_store = std::make_unique<Store>(std::move(*opened));
         m_session = *m_store->sessions().create("Contract review", "llama-3.1-8b.gguf");
         auto doc = m_store->documents().add(
-            DocumentRecord{0, "/d/contract.pdf", "c0", "pdf", "Contract", R"({"pages":40})", 0},
+            DocumentRecord{0, "/d/contract.pdf", "c0", "pdf", "Contract", R"({"pages":40})", 0, 0},
             {});
         ASSERT_OK(doc);
         ASSERT_OK(m_store->sessions().attachDocument(m_session, doc->id));

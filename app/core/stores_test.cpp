@@ -32,11 +32,50 @@ protected:
 };
 
 DocumentRecord pdf(const std::string& sha) {
-    return DocumentRecord{0, "/d/report.pdf", sha, "pdf", "Report", R"({"pages":2})", 0};
+    return DocumentRecord{0, "/d/report.pdf", sha, "pdf", "Report", R"({"pages":2})", 0, 0};
 }
 
 std::vector<UnitRecord> twoPages() {
     return {UnitRecord{0, 0, 0, "i", "First page.", 3}, UnitRecord{0, 0, 0, "ii", "Second.", {}}};
+}
+
+TEST_F(StoresTest, DocumentReadByANewerReaderReplacesItsUnitsInPlace) {
+    auto first = store().documents().add(pdf("abc"), twoPages());
+    ASSERT_OK(first);
+    auto session = store().sessions().create("Report", "m.gguf");
+    ASSERT_OK(session);
+    ASSERT_OK(store().sessions().attachDocument(*session, first->id));
+
+    DocumentRecord newer = pdf("abc");
+    newer.readerVersion = 1;
+    newer.metadata = R"({"units":[{"page":1}]})";
+    auto second = store().documents().add(newer, {UnitRecord{0, 0, 0, "1", "Re-read page.", {}}});
+    ASSERT_OK(second);
+    EXPECT_TRUE(second->existed);
+    EXPECT_TRUE(second->replaced);
+    EXPECT_EQ(second->id, first->id);  // the session still holds it
+    auto units = store().documents().units(first->id);
+    ASSERT_OK(units);
+    ASSERT_EQ(units->size(), 1u);
+    EXPECT_EQ((*units)[0].text, "Re-read page.");
+    auto doc = store().documents().get(first->id);
+    ASSERT_OK(doc);
+    EXPECT_EQ(doc->readerVersion, 1);
+    EXPECT_EQ(doc->metadata, R"({"units":[{"page":1}]})");
+    auto held = store().sessions().get(*session);
+    ASSERT_OK(held);
+    EXPECT_EQ(held->documentIds, std::vector<std::int64_t>{first->id});
+    // The full-text index follows the new text, not the old.
+    EXPECT_EQ(*store().database().queryInt(
+                  "SELECT count(*) FROM units_fts WHERE units_fts MATCH '\"re read\"'"), 1);
+    EXPECT_EQ(*store().database().queryInt("SELECT count(*) FROM units_fts WHERE units_fts MATCH 'second OR first'"), 0);
+
+    // The same reader again, or an older one: nothing changes.
+    auto third = store().documents().add(pdf("abc"), twoPages());
+    ASSERT_OK(third);
+    EXPECT_TRUE(third->existed);
+    EXPECT_FALSE(third->replaced);
+    EXPECT_EQ(*store().database().queryInt("SELECT count(*) FROM units"), 1);
 }
 
 TEST_F(StoresTest, DocumentIsExtractedOnce) {

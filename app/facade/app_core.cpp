@@ -8,6 +8,7 @@
 #include "git_diff.h"
 #include "lectern/engine/model_info.h"
 #include "lectern/engine/tokenizer.h"
+#include "lectern/ingest/pdf.h"
 #include "task_documents.h"
 
 namespace lectern::app {
@@ -85,6 +86,8 @@ std::string fitAdvice(const lectern::ModelInfo& info, std::int64_t nCtx, KvType 
 }
 
 }  // namespace
+
+void AppCore::notePdfMessage(const std::string& message) { ingest::note_pdf_message(message); }
 
 Result<ModelFootprint> AppCore::footprint(const std::string& modelPath, std::int64_t nCtx, KvType kvType,
                                           std::optional<std::size_t> available) {

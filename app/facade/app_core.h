@@ -141,6 +141,10 @@ public:
     // The session's documents as stored (every unit's text, locators, pages).
     Result<std::vector<ingest::Document>> sessionDocuments(std::int64_t sessionId);
 
+    // A message of Poppler's that reached a client's own handler (the window's viewer): handed
+    // back to the reader of the PDF on the calling thread, if any, so its pages' verdicts count it.
+    static void notePdfMessage(const std::string& message);
+
     // Reads the model's header (no weights are read) and compares what it needs at `nCtx`
     // with the memory free now (or `available` bytes, when given). Errors: those of inspect_model.
     static Result<ModelFootprint> footprint(const std::string& modelPath, std::int64_t nCtx, KvType kvType,

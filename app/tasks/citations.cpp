@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <regex>
+#include <string_view>
 
 namespace lectern::app {
 namespace {
@@ -20,7 +21,43 @@ std::int64_t lineCount(const std::string& text) {
     return text.back() == '\n' ? n : n + 1;
 }
 
+// A line of a unit's text that opens with `number` ("## 7.2 Payment", "¶15 7.2 The buyer"):
+// the clause or heading numbered so.
+bool opensWithNumber(std::string_view line, const std::string& number) {
+    while (line.starts_with("#")) line.remove_prefix(1);
+    while (line.starts_with(" ")) line.remove_prefix(1);
+    if (line.starts_with("¶")) {
+        line.remove_prefix(std::string_view("¶").size());
+        while (!line.empty() && line.front() >= '0' && line.front() <= '9') line.remove_prefix(1);
+        while (line.starts_with(" ")) line.remove_prefix(1);
+    }
+    if (!line.starts_with(number)) return false;
+    line.remove_prefix(number.size());
+    return line.empty() || line.front() == ' ' || line.front() == '.' || line.front() == ')';
+}
+
+bool namesDocument(const ingest::Document& doc, const std::string& name) {
+    if (name.empty() || doc.metadata.title == name) return true;
+    const auto slash = doc.path.find_last_of('/');
+    return doc.path.substr(slash == std::string::npos ? 0 : slash + 1) == name;
+}
+
 }  // namespace
+
+bool unitCitedBy(const ingest::Document& doc, const ingest::Unit& unit, const Citation& c) {
+    if (c.paragraph == 0 && c.section.empty()) return false;
+    if (!namesDocument(doc, c.document)) return false;
+    if (c.paragraph > 0) return unit.first_paragraph > 0 && c.paragraph >= unit.first_paragraph &&
+                                c.paragraph <= unit.last_paragraph;
+    if (opensWithNumber(unit.locator, c.section)) return true;
+    std::string_view text = unit.text;
+    for (std::size_t pos = 0; pos < text.size();) {
+        const std::size_t nl = std::min(text.find('\n', pos), text.size());
+        if (opensWithNumber(text.substr(pos, nl - pos), c.section)) return true;
+        pos = nl + 1;
+    }
+    return false;
+}
 
 bool fileLineExists(const std::vector<ingest::Document>& documents, const std::string& path,
                     std::int64_t line) {
@@ -35,7 +72,8 @@ bool fileLineExists(const std::vector<ingest::Document>& documents, const std::s
 std::vector<Citation> findCitations(const std::string& answer,
                                     const std::vector<ingest::Document>& documents) {
     static const std::regex re(
-        R"(\[pp?\.\s*(\d{1,6})(?:\s*[-–]\s*\d+)?\]|([A-Za-z0-9_./-]+\.[A-Za-z0-9]+):(\d{1,9}))");
+        R"(\[pp?\.\s*(\d{1,6})(?:\s*[-–]\s*\d+)?\]|([A-Za-z0-9_./-]+\.[A-Za-z0-9]+):(\d{1,9}))"
+        R"(|\[(?:([^\[\]]{1,120}?)\s+)?(¶|§)\s*(\d{1,6}(?:\.\d{1,4}){0,5})(?:\s*[-–]\s*[\d.]+)?\])");
     std::vector<Citation> out;
     for (auto it = std::sregex_iterator(answer.begin(), answer.end(), re); it != std::sregex_iterator(); ++it) {
         const auto& m = *it;
@@ -44,6 +82,12 @@ std::vector<Citation> findCitations(const std::string& answer,
         if (m[1].matched) {
             c.page = std::stoi(m.str(1));
             c.valid = pageExists(documents, c.page);
+        } else if (m[5].matched) {
+            c.document = m.str(4);
+            if (m.str(5) == "¶") c.paragraph = std::stoi(m.str(6));
+            else c.section = m.str(6);
+            for (const auto& d : documents)
+                for (const auto& u : d.units) c.valid = c.valid || unitCitedBy(d, u, c);
         } else {
             c.path = m.str(2);
             c.line = std::stoll(m.str(3));

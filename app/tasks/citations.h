@@ -1,6 +1,7 @@
-// Citations in the model's answers: page references ("[p. 12]", "[pp. 3-4]") and file
-// references ("src/db.cpp:88"), checked against the documents the model was shown, so the
-// UI and CLI link only citations that name a page or a file line that exists.
+// Citations in the model's answers: page references ("[p. 12]", "[pp. 3-4]"), file
+// references ("src/db.cpp:88") and, for office documents and web pages, paragraph and
+// section references ("[¶14]", "[§7.2]", "[contract.docx ¶14]"), checked against the
+// documents the model was shown, so the UI and CLI link only citations that exist.
 #pragma once
 
 #include <cstdint>
@@ -16,8 +17,15 @@ struct Citation {
     int page = 0;         // a page citation's (first) page, 0 for a file citation
     std::string path;     // a file citation's path
     std::int64_t line = 0;
-    bool valid = false;   // the page / file line exists in the documents
+    std::string document; // the document a paragraph/section citation names, empty for any
+    int paragraph = 0;    // "[¶14]": 14
+    std::string section;  // "[§7.2]": "7.2"
+    bool valid = false;   // the page / file line / paragraph / section exists in the documents
 };
+
+// Whether `unit` of `doc` holds what a paragraph or section citation names (false for page
+// and file citations).
+bool unitCitedBy(const ingest::Document& doc, const ingest::Unit& unit, const Citation& citation);
 
 // Every citation in `answer`, in order, each validated against `documents`.
 std::vector<Citation> findCitations(const std::string& answer,

@@ -16,21 +16,41 @@ ingest::DocumentKind kindFromName(const std::string& name) {
     if (name == "pdf") return ingest::DocumentKind::Pdf;
     if (name == "code") return ingest::DocumentKind::CodeFolder;
     if (name == "markdown") return ingest::DocumentKind::Markdown;
+    for (auto kind : {ingest::DocumentKind::Docx, ingest::DocumentKind::Odt, ingest::DocumentKind::Xlsx,
+                      ingest::DocumentKind::Ods, ingest::DocumentKind::Html, ingest::DocumentKind::Epub})
+        if (name == ingest::document_kind_name(kind)) return kind;
     return ingest::DocumentKind::Text;
+}
+
+// Fields of a stored unit's metadata. A field that is missing or of another type (a store
+// edited by hand, or written by another version) reads as its default: nothing here throws.
+bool boolField(const nlohmann::json& m, const char* key) {
+    const auto it = m.find(key);
+    return it != m.end() && it->is_boolean() && it->get<bool>();
+}
+
+int intField(const nlohmann::json& m, const char* key) {
+    const auto it = m.find(key);
+    return it != m.end() && it->is_number_integer() ? it->get<int>() : 0;
+}
+
+std::string stringField(const nlohmann::json& m, const char* key) {
+    const auto it = m.find(key);
+    return it != m.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
 // A stored unit's verdict (see storeDocument); documents stored before it have none.
 void readQuality(const nlohmann::json& m, ingest::Unit& u) {
     auto& q = u.quality;
-    u.no_text_layer = m.value("noTextLayer", false);
-    u.recognized = m.value("recognized", false);
+    u.no_text_layer = boolField(m, "noTextLayer");
+    u.recognized = boolField(m, "recognized");
     if (m.contains("misEncoded") && m["misEncoded"].is_string()) {
         q.mis_encoded = true;
         q.mis_encoded_reason = m["misEncoded"].get<std::string>();
     }
-    q.redecoded_from = m.value("redecodedFrom", std::string());
-    q.presentation_forms = m.value("presentationForms", false);
-    q.ocr_rescued = m.value("ocrRescued", false);
+    q.redecoded_from = stringField(m, "redecodedFrom");
+    q.presentation_forms = boolField(m, "presentationForms");
+    q.ocr_rescued = boolField(m, "ocrRescued");
     const auto errors = m.find("popplerErrors");
     if (errors != m.end() && errors->is_array() && errors->size() == 2 && (*errors)[0].is_number_integer() &&
         (*errors)[1].is_string()) {
@@ -69,6 +89,7 @@ Result<std::int64_t> storeDocument(Store& store, const ingest::Document& documen
     rec.sha256 = document.id;
     rec.kind = ingest::document_kind_name(document.kind);
     rec.title = document.metadata.title;
+    rec.readerVersion = ingest::kReaderVersion;
     nlohmann::json units = nlohmann::json::array();
     std::vector<UnitRecord> records;
     for (const auto& u : document.units) {
@@ -83,6 +104,7 @@ Result<std::int64_t> storeDocument(Store& store, const ingest::Document& documen
         if (q.ocr_rescued) unit["ocrRescued"] = true;
         if (q.poppler_errors > 0) unit["popplerErrors"] = {q.poppler_errors, q.poppler_error};
         if (!q.ocr_language.empty()) unit["ocr"] = {q.ocr_language, q.ocr_confidence};
+        if (u.first_paragraph > 0) unit["paragraphs"] = {u.first_paragraph, u.last_paragraph};
         units.push_back(std::move(unit));
         UnitRecord r;
         r.locator = u.locator;
@@ -112,13 +134,19 @@ Result<ingest::Document> loadDocument(Store& store, std::int64_t documentId) {
         ingest::Unit u;
         u.locator = (*units)[i].locator;
         u.text = (*units)[i].text;
-        if (haveUnits) {
-            const auto& m = meta["units"][i];
-            u.page = m.value("page", 0);
-            u.label = m.value("label", std::string());
-            u.path = m.value("path", std::string());
-            u.language = m.value("language", std::string());
-            readQuality(m, u);
+        const nlohmann::json* m = haveUnits ? &meta["units"][i] : nullptr;
+        if (m && m->is_object()) {
+            u.page = intField(*m, "page");
+            u.label = stringField(*m, "label");
+            u.path = stringField(*m, "path");
+            u.language = stringField(*m, "language");
+            const auto paragraphs = m->find("paragraphs");
+            if (paragraphs != m->end() && paragraphs->is_array() && paragraphs->size() == 2 &&
+                (*paragraphs)[0].is_number_integer() && (*paragraphs)[1].is_number_integer()) {
+                u.first_paragraph = (*paragraphs)[0].get<int>();
+                u.last_paragraph = (*paragraphs)[1].get<int>();
+            }
+            readQuality(*m, u);
         }
         d.units.push_back(std::move(u));
     }

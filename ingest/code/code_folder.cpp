@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "code/ignore_rules.h"
+#include "common/content_type.h"
 #include "common/read_file.h"
 #include "common/sha256.h"
 #include "lectern/ingest/code_folder.h"
@@ -19,12 +20,10 @@ namespace fs = std::filesystem;
 namespace lectern::ingest {
 namespace {
 
-// Git's rule: a NUL byte in the first 8000 bytes makes a file binary. UTF-16 text has NULs,
-// so a BOM marks it as text first.
-bool looks_binary(std::string_view bytes) {
-    if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) return false;
-    return bytes.substr(0, 8000).find('\0') != std::string_view::npos;
-}
+// The rule read_path refuses binary files by (sniff_content): known magic numbers (images,
+// archives, office containers, executables), else git's rule of a NUL byte in the first
+// 8000 bytes. UTF-16 text has NULs, so a BOM marks it as text first.
+bool looks_binary(std::string_view bytes) { return is_binary_content(bytes.substr(0, 8192)); }
 
 std::string normalize_line_ends(const std::string& text) {
     std::string out;

@@ -9,6 +9,12 @@ const char* document_kind_name(DocumentKind kind) {
     case DocumentKind::CodeFolder: return "code";
     case DocumentKind::Text: return "text";
     case DocumentKind::Markdown: return "markdown";
+    case DocumentKind::Docx: return "docx";
+    case DocumentKind::Odt: return "odt";
+    case DocumentKind::Xlsx: return "xlsx";
+    case DocumentKind::Ods: return "ods";
+    case DocumentKind::Html: return "html";
+    case DocumentKind::Epub: return "epub";
     }
     return "text";
 }

@@ -43,6 +43,10 @@ std::string unit_open(const Document& doc, const Unit& unit, bool whole,
         return tag + ">\n";
     }
     std::string header = "=== " + unit.locator;
+    // Office documents and web pages: the paragraphs it holds, each marked "¶N" in the text.
+    if (unit.first_paragraph > 0 && !unit.locator.starts_with("¶"))
+        header += " (¶" + std::to_string(unit.first_paragraph) +
+                  (unit.last_paragraph > unit.first_paragraph ? "-" + std::to_string(unit.last_paragraph) : "") + ")";
     if (!whole) header += " (lines " + std::to_string(first_line) + "-" +
                           std::to_string(last_line) + ")";
     return header + " ===\n";

@@ -1,6 +1,7 @@
 // How documents look inside a prompt. A PDF page is <page n="12"> ... </page>; a file is
 // "=== path ===" (with "(lines a-b)" for a part of it) and, for code, numbered lines
-// ("12| text") so answers can cite lines. Every block ends with '\n' and the next one
+// ("12| text") so answers can cite lines; a unit of an office document or web page is
+// "=== 7 Termination (¶14-20) ===", its paragraphs marked "¶14" in its text. Every block ends with '\n' and the next one
 // starts with '<' or '=', so token boundaries fall between blocks.
 #pragma once
 

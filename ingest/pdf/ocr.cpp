@@ -101,42 +101,50 @@ Result<Recognized> PageRecognizer::recognize(const poppler::page& page, int dpi,
     poppler::image image = renderer.render_page(&page, dpi, dpi);
     if (!image.is_valid()) return make_error(ErrorCode::Corrupt, "the page could not be rendered for OCR");
     const auto* pixels = reinterpret_cast<const unsigned char*>(image.const_data());
-    std::string language = state_->language;
-    if (language.empty() && !script_hint.empty()) language = ocr_language_for_script(script_hint);
-    if (language.empty()) {
-        // Nothing says which script: ask Tesseract's script detection (osd.traineddata).
-        if (!state_->osd && !state_->osd_missing) {
-            auto osd = start("osd", tesseract::PSM_OSD_ONLY);
-            if (osd) state_->osd = std::move(osd.value());
-            else state_->osd_missing = true;
-        }
-        std::string script;
-        if (state_->osd) {
-            state_->osd->SetImage(pixels, image.width(), image.height(), 1, image.bytes_per_row());
-            state_->osd->SetSourceResolution(dpi);
-            int orientation = 0;
-            float orientation_conf = 0, script_conf = 0;
-            const char* name = nullptr;
-            // A weak guess is no guess: the readings are compared instead.
-            if (state_->osd->DetectOrientationScript(&orientation, &orientation_conf, &name, &script_conf) && name &&
-                script_conf >= 1.0f)
-                script = name;
-            state_->osd->Clear();
-        }
-        if (!script.empty()) return read(pixels, image, dpi, ocr_language_for_script(script));
-        // Script detection found too little to go on (a short page): the reading Tesseract is
-        // most confident of, among the scripts Lectern's users read.
-        Result<Recognized> best = make_error(ErrorCode::Unsupported, "no OCR language is installed");
-        for (const char* s : {"Latin", "Cyrillic", "Han", "Arabic"}) {
-            const std::string lang = ocr_language_for_script(s);
-            if (lang == "eng" && std::string(s) != "Latin") continue;  // not installed
-            auto r = read(pixels, image, dpi, lang);
-            if (r && (!best || r->confidence > best->confidence)) best = std::move(r);
-            if (best && best->confidence >= 80) break;  // good enough: spare the other passes
-        }
-        return best;
+    if (!state_->language.empty()) return read(pixels, image, dpi, state_->language);
+    // Tesseract's script detection first, the document's script only when detection is unsure:
+    // a hint can be wrong (Word writes /Lang en-US into Russian documents too; an English cover
+    // letter may come before Russian scans), and a Latin reading of Cyrillic is confident nonsense.
+    const std::string detected = detect_script(pixels, image, dpi);
+    if (!detected.empty()) return read(pixels, image, dpi, ocr_language_for_script(detected));
+    if (!script_hint.empty()) return read(pixels, image, dpi, ocr_language_for_script(script_hint));
+    return most_confident_reading(pixels, image, dpi);
+}
+
+std::string PageRecognizer::detect_script(const unsigned char* pixels, const poppler::image& image, int dpi) {
+    if (!state_->osd && !state_->osd_missing) {
+        auto osd = start("osd", tesseract::PSM_OSD_ONLY);
+        if (osd) state_->osd = std::move(osd.value());
+        else state_->osd_missing = true;
     }
-    return read(pixels, image, dpi, language);
+    if (!state_->osd) return {};
+    state_->osd->SetImage(pixels, image.width(), image.height(), 1, image.bytes_per_row());
+    state_->osd->SetSourceResolution(dpi);
+    int orientation = 0;
+    float orientation_conf = 0, script_conf = 0;
+    const char* name = nullptr;
+    std::string script;
+    // A weak guess is no guess.
+    if (state_->osd->DetectOrientationScript(&orientation, &orientation_conf, &name, &script_conf) && name &&
+        script_conf >= 1.0f)
+        script = name;
+    state_->osd->Clear();
+    return script;
+}
+
+Result<Recognized> PageRecognizer::most_confident_reading(const unsigned char* pixels, const poppler::image& image,
+                                                          int dpi) {
+    // Script detection found too little to go on (a short page): the reading Tesseract is
+    // most confident of, among the scripts Lectern's users read.
+    Result<Recognized> best = make_error(ErrorCode::Unsupported, "no OCR language is installed");
+    for (const char* s : {"Latin", "Cyrillic", "Han", "Arabic"}) {
+        const std::string lang = ocr_language_for_script(s);
+        if (lang == "eng" && std::string(s) != "Latin") continue;  // not installed
+        auto r = read(pixels, image, dpi, lang);
+        if (r && (!best || r->confidence > best->confidence)) best = std::move(r);
+        if (best && best->confidence >= 80) break;  // good enough: spare the other passes
+    }
+    return best;
 }
 
 Result<Recognized> PageRecognizer::read(const unsigned char* pixels, const poppler::image& image, int dpi,

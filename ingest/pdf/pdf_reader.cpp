@@ -16,6 +16,7 @@
 #include "common/read_file.h"
 #include "lectern/ingest/ingest.h"
 #include "lectern/ingest/pdf.h"
+#include "pdf/ligature_order.h"
 #include "pdf/ocr.h"
 #include "text/text_repair.h"
 
@@ -54,15 +55,8 @@ struct PopplerMessages {
     PopplerMessages() {
         static std::once_flag once;
         std::call_once(once, [] {
-            poppler::set_debug_error_function(
-                [](const std::string& message, void*) {
-                    if (!poppler_messages) return;
-                    if (poppler_messages->size() < 100) poppler_messages->push_back(message);
-                    if (!bears_on_text(message)) return;
-                    ++poppler_count;
-                    poppler_latest = without_offset(message);
-                },
-                nullptr);
+            poppler::set_debug_error_function([](const std::string& message, void*) { note_pdf_message(message); },
+                                              nullptr);
         });
         poppler_count = 0;
         poppler_messages = &messages;
@@ -84,11 +78,43 @@ bool has_eof_marker(const std::string& bytes) {
 // Poppler brackets runs with bidi embedding controls: U+202B (RLE) around right-to-left
 // text, already in logical order, and U+202A (LRE) ... U+202C (PDF) around left-to-right
 // runs inside it. The controls are dropped. An LRE run of only spaces and punctuation is
-// neutral text that Poppler left in visual order (" ." after an Arabic word), so it is
-// reversed into logical order (". ").
+// neutral text that Poppler left in visual order (" ." or " ،" after an Arabic word), so it
+// is reversed into logical order (". ").
 bool is_embedding_control(const std::string& t, std::size_t i) {
     return i + 2 < t.size() && t[i] == '\xE2' && t[i + 1] == '\x80' && t[i + 2] >= '\xAA' &&
            t[i + 2] <= '\xAE';
+}
+
+// Spaces and punctuation, ASCII or Arabic (comma, semicolon, question mark, full stop).
+bool is_neutral_run(const std::string& run) {
+    for (std::size_t i = 0; i < run.size(); ++i) {
+        const char c = run[i];
+        if (c == ' ' || (c > 0 && std::ispunct(static_cast<unsigned char>(c)))) continue;
+        if (c == '\xD8' && i + 1 < run.size() && (run[i + 1] == '\x8C' || run[i + 1] == '\x9B' || run[i + 1] == '\x9F')) {
+            ++i;
+            continue;
+        }
+        if (c == '\xDB' && i + 1 < run.size() && run[i + 1] == '\x94') {
+            ++i;
+            continue;
+        }
+        return false;
+    }
+    return true;
+}
+
+// `run` (UTF-8) with its characters in reverse order.
+std::string reversed_characters(const std::string& run) {
+    std::string out;
+    out.reserve(run.size());
+    std::size_t end = run.size();
+    while (end > 0) {
+        std::size_t start = end - 1;
+        while (start > 0 && (static_cast<unsigned char>(run[start]) & 0xC0) == 0x80) --start;
+        out.append(run, start, end - start);
+        end = start;
+    }
+    return out;
 }
 
 std::string drop_bidi_embeddings(const std::string& text) {
@@ -104,13 +130,9 @@ std::string drop_bidi_embeddings(const std::string& text) {
         if (!lre) continue;
         std::size_t end = i + 1;
         while (end < text.size() && !is_embedding_control(text, end)) ++end;
-        std::string run = text.substr(i + 1, end - i - 1);
-        const bool neutral = std::all_of(run.begin(), run.end(), [](char c) {
-            return c == ' ' || (std::ispunct(static_cast<unsigned char>(c)) && c != '\0');
-        });
-        if (neutral) {
-            std::reverse(run.begin(), run.end());
-            out += run;
+        const std::string run = text.substr(i + 1, end - i - 1);
+        if (is_neutral_run(run)) {
+            out += reversed_characters(run);
             i = end - 1;
         }
     }
@@ -289,6 +311,14 @@ void warn_about_quality(Document& out) {
 
 }  // namespace
 
+void note_pdf_message(const std::string& message) {
+    if (!poppler_messages) return;
+    if (poppler_messages->size() < 100) poppler_messages->push_back(message);
+    if (!bears_on_text(message)) return;
+    ++poppler_count;
+    poppler_latest = without_offset(message);
+}
+
 Result<Document> read_pdf(const std::string& path, const PdfOptions& options) {
     PopplerMessages poppler_log;
     auto bytes = read_file_bytes(path);
@@ -316,8 +346,8 @@ Result<Document> read_pdf(const std::string& path, const PdfOptions& options) {
         unit.label = to_utf8(page->label());
         if (unit.label == std::to_string(unit.page)) unit.label.clear();
         const int errors_before = poppler_log.seen();
-        unit.text = tidy_page_text(
-            to_utf8(page->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout)));
+        unit.text = fix_ligature_order(*page, tidy_page_text(to_utf8(
+                                                  page->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout))));
         unit.no_text_layer = unit.text.empty();
         unit.quality.poppler_errors = poppler_log.seen() - errors_before;
         if (unit.quality.poppler_errors > 0) unit.quality.poppler_error = poppler_latest;

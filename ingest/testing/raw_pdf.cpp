@@ -2,6 +2,8 @@
 #include "testing/raw_pdf.h"
 
 #include <cstdio>
+#include <cstdlib>
+#include <iterator>
 #include <fstream>
 
 namespace lectern::ingest::testing {
@@ -67,6 +69,41 @@ Status write_raw_pdf(const std::string& path, const RawPdf& pdf) {
     std::ofstream f(path, std::ios::binary);
     f.write(out.data(), static_cast<std::streamsize>(out.size()));
     if (!f) return make_error(ErrorCode::Io, "the PDF could not be written", path);
+    return {};
+}
+
+Status append_to_catalog(const std::string& path, const std::string& entries) {
+    std::ifstream in(path, std::ios::binary);
+    std::string pdf((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::size_t startxref = pdf.rfind("startxref");
+    const std::size_t root = pdf.rfind("/Root");
+    const std::size_t size = pdf.rfind("/Size");
+    if (startxref == std::string::npos || root == std::string::npos || size == std::string::npos)
+        return make_error(ErrorCode::Corrupt, "no classic trailer", path);
+    const long previous = std::strtol(pdf.c_str() + startxref + 9, nullptr, 10);
+    const long objects = std::strtol(pdf.c_str() + size + 5, nullptr, 10);
+    char* end = nullptr;
+    const long catalog = std::strtol(pdf.c_str() + root + 5, &end, 10);
+    const long generation = std::strtol(end, nullptr, 10);
+    const std::string header = std::to_string(catalog) + " " + std::to_string(generation) + " obj";
+    const std::size_t object = pdf.rfind("\n" + header);
+    const std::size_t object_end = object == std::string::npos ? object : pdf.find("endobj", object);
+    const std::size_t dict_end = object_end == std::string::npos ? object_end : pdf.rfind(">>", object_end);
+    if (dict_end == std::string::npos || dict_end < object)
+        return make_error(ErrorCode::Corrupt, "catalog object not found", path);
+    const std::string dictionary = pdf.substr(object + 1 + header.size(), dict_end - object - 1 - header.size());
+    std::string update = "\n";
+    const std::size_t offset = pdf.size() + update.size();
+    update += header + "\n" + dictionary + " " + entries + " >>\nendobj\n";
+    const std::size_t xref = pdf.size() + update.size();
+    char entry[32];
+    std::snprintf(entry, sizeof entry, "%010zu %05ld n \n", offset, generation);
+    update += "xref\n" + std::to_string(catalog) + " 1\n" + entry + "trailer\n<< /Size " + std::to_string(objects) +
+              " /Root " + std::to_string(catalog) + " " + std::to_string(generation) + " R /Prev " +
+              std::to_string(previous) + " >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+    std::ofstream out(path, std::ios::binary | std::ios::app);
+    out << update;
+    if (!out) return make_error(ErrorCode::Io, "cannot append", path);
     return {};
 }
 

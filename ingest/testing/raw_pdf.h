@@ -31,4 +31,9 @@ std::string pdf_literal(const std::string& bytes);
 
 Status write_raw_pdf(const std::string& path, const RawPdf& pdf);
 
+// Adds `entries` ("/Lang (ru-RU)") to the catalog of the PDF at `path` by an incremental
+// update, as an editor saving a change does: the file is appended to, never rewritten.
+// For PDFs with a classic xref table (cairo's, write_raw_pdf's).
+Status append_to_catalog(const std::string& path, const std::string& entries);
+
 }  // namespace lectern::ingest::testing

@@ -2,7 +2,8 @@
 // text_repair.h). ICU classifies and normalizes; iconv decodes the candidate encodings.
 #include "text/text_repair.h"
 
-#include <iconv.h>
+#include "text/codecs.h"
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
@@ -24,34 +25,6 @@ bool is_presentation_form(UChar32 c) {
 bool is_bidi_control(UChar32 c) {
     return c == 0x200E || c == 0x200F || c == 0x061C || (c >= 0x202A && c <= 0x202E) ||
            (c >= 0x2066 && c <= 0x2069);
-}
-
-// Windows-1252's 0x80-0x9F characters, back to their bytes.
-int cp1252_byte(UChar32 c) {
-    static const std::map<UChar32, int> high = {
-        {0x20AC, 0x80}, {0x201A, 0x82}, {0x0192, 0x83}, {0x201E, 0x84}, {0x2026, 0x85}, {0x2020, 0x86},
-        {0x2021, 0x87}, {0x02C6, 0x88}, {0x2030, 0x89}, {0x0160, 0x8A}, {0x2039, 0x8B}, {0x0152, 0x8C},
-        {0x017D, 0x8E}, {0x2018, 0x91}, {0x2019, 0x92}, {0x201C, 0x93}, {0x201D, 0x94}, {0x2022, 0x95},
-        {0x2013, 0x96}, {0x2014, 0x97}, {0x02DC, 0x98}, {0x2122, 0x99}, {0x0161, 0x9A}, {0x203A, 0x9B},
-        {0x0153, 0x9C}, {0x017E, 0x9E}, {0x0178, 0x9F}};
-    if (c < 0x100) return c;
-    auto it = high.find(c);
-    return it == high.end() ? -1 : it->second;
-}
-
-std::string iconv_decode(const std::string& bytes, const char* encoding) {
-    iconv_t cd = iconv_open("UTF-8", encoding);
-    if (cd == reinterpret_cast<iconv_t>(-1)) return {};
-    std::string out(bytes.size() * 4 + 4, '\0');
-    char* in = const_cast<char*>(bytes.data());
-    std::size_t in_left = bytes.size();
-    char* o = out.data();
-    std::size_t out_left = out.size();
-    const std::size_t r = iconv(cd, &in, &in_left, &o, &out_left);
-    iconv_close(cd);
-    if (r == static_cast<std::size_t>(-1)) return {};
-    out.resize(out.size() - out_left);
-    return out;
 }
 
 struct LetterStats {
@@ -98,7 +71,8 @@ LetterStats letter_stats(const icu::UnicodeString& u) {
 }
 
 // How plausible a re-decoding is: the share of its letters in the encoding's script plus
-// the share of the language's ten most frequent letters. Two encodings can both give letters
+// the share of the language's ten most frequent letters, less twice the share of symbols
+// stuck to letters. Two encodings can both give letters
 // of their script (windows-1251 and KOI8-R, windows-1253 and windows-1256 on Arabic bytes);
 // only the right one gives the frequent letters (the wrong one gives rare ones, or capitals).
 double plausibility(const std::string& utf8, UScriptCode script, const char* frequentLetters, const char* vowels) {
@@ -109,19 +83,29 @@ double plausibility(const std::string& utf8, UScriptCode script, const char* fre
     const double share = it == s.scripts.end() ? 0 : double(it->second) / s.letters;
     const icu::UnicodeString frequent = icu::UnicodeString::fromUTF8(frequentLetters);
     const icu::UnicodeString vowel = icu::UnicodeString::fromUTF8(vowels);
-    int common = 0, voweled = 0, upper = 0;
+    int common = 0, voweled = 0, upper = 0, symbols = 0;
+    UChar32 before = ' ';
     for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) {
-        upper += u_isupper(u.char32At(i));
-        const UChar32 c = u_tolower(u.char32At(i));
+        const UChar32 raw = u.char32At(i);
+        upper += u_isupper(raw);
+        const UChar32 c = u_tolower(raw);
         if (frequent.indexOf(c) >= 0) ++common;
         if (vowel.indexOf(c) >= 0) ++voweled;
+        // A symbol touching a letter: a box-drawing character where the other code page has
+        // a letter (Ukrainian "і" in KOI8-U is "╕" in KOI8-R).
+        const int32_t next = u.moveIndex32(i, 1);
+        const UChar32 after = next < u.length() ? u.char32At(next) : ' ';
+        const auto type = u_charType(raw);
+        if ((type == U_OTHER_SYMBOL || type == U_MATH_SYMBOL) && raw >= 0x80 && (u_isalpha(before) || u_isalpha(after)))
+            ++symbols;
+        before = raw;
     }
     // Running text is mostly lower case; the wrong one of two Cyrillic code pages gives capitals.
     if (!vowel.isEmpty() && 2 * upper > s.letters) return 0;
     // Words need vowels: about 40 % of Russian or Greek letters are; bytes of another language
     // decoded as windows-1251 give far fewer.
     if (!vowel.isEmpty() && double(voweled) / s.letters < 0.3) return 0;
-    return share + double(common) / s.letters;
+    return share + double(common) / s.letters - 2.0 * symbols / s.letters;
 }
 
 // Legacy encodings whose text, read as Latin-1, is mostly letters U+00C0-U+00FF.
@@ -131,8 +115,12 @@ struct Candidate {
     const char* frequent;  // the language's ten most frequent letters
     const char* vowels;    // its vowel letters ("" for Arabic, whose short vowels are not written)
 };
-constexpr std::array<Candidate, 4> kCandidates{{{"windows-1251", USCRIPT_CYRILLIC, "оеаинтсрвл", "аеёиоуыэюя"},
+// Ties go to the earlier one: Russian in KOI8-R reads the same as KOI8-U, which differs
+// only where Ukrainian letters are (і, ї, є, ґ). Greek in ISO-8859-7 reads as windows-1253
+// but for one capital (Ά), so it is not a candidate of its own.
+constexpr std::array<Candidate, 5> kCandidates{{{"windows-1251", USCRIPT_CYRILLIC, "оеаинтсрвл", "аеёиоуыэюяіїє"},
                                                 {"KOI8-R", USCRIPT_CYRILLIC, "оеаинтсрвл", "аеёиоуыэюя"},
+                                                {"KOI8-U", USCRIPT_CYRILLIC, "оанітеирвл", "аеєиіїоуюя"},
                                                 {"windows-1253", USCRIPT_GREEK, "αοιετνσρυκ", "αεηιουωάέήίόύώϊϋΐΰ"},
                                                 {"windows-1256", USCRIPT_ARABIC, "اليمنوهرتب", ""}}};
 
@@ -147,7 +135,7 @@ std::string redecode(const icu::UnicodeString& u, std::string& text_out) {
     double best = 0;
     const char* chosen = nullptr;
     for (const auto& c : kCandidates) {
-        std::string decoded = iconv_decode(bytes, c.name);
+        std::string decoded = iconv_to_utf8(bytes, c.name).value_or(std::string());
         if (decoded.empty()) continue;
         const double p = plausibility(decoded, c.script, c.frequent, c.vowels);
         // Nearly all letters in the script, and the frequent ones common (in real text about

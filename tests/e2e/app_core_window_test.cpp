@@ -10,6 +10,7 @@
 #include <cstdlib>
 
 #include "app_core.h"
+#include "database.h"
 #include "lectern/engine/model_info.h"
 #include "testing/pdf_maker.h"
 #include "testing/raw_pdf.h"
@@ -285,6 +286,38 @@ TEST_F(AppCoreWindowTest, APagesVerdictIsStoredWithItsSession) {
     ASSERT_EQ(docs->size(), 1u);
     EXPECT_EQ(docs->front().units.at(0).text, ru);
     EXPECT_EQ(docs->front().units.at(0).quality.redecoded_from, "windows-1251");
+}
+
+TEST_F(AppCoreWindowTest, ADocumentKeptByAnOlderReaderIsReadAgainWhenAddedAgain) {
+    const std::string memo = dir.write("memo.txt", paragraph(4));
+    const auto first = sessionOf({memo});
+    {
+        // What an older Lectern kept: other text, no reader version, fields of other types.
+        auto db = Database::open((dir.path() / "lectern.db").string());
+        ASSERT_TRUE(db.ok()) << db.error().to_string();
+        ASSERT_TRUE(db->exec("UPDATE documents SET reader_version = 0, "
+                             "metadata = '{\"units\":[{\"page\":\"one\",\"label\":7,\"noTextLayer\":\"yes\","
+                             "\"ocr\":{\"lang\":1}}]}'").ok());
+        ASSERT_TRUE(db->exec("UPDATE units SET text = 'Text from an older reader.'").ok());
+    }
+    // Fields of the wrong type read as their defaults; nothing throws on the caller's thread.
+    auto old = core->sessionDocuments(first);
+    ASSERT_TRUE(old.ok()) << old.error().to_string();
+    ASSERT_EQ(old->size(), 1u);
+    ASSERT_EQ(old->front().units.size(), 1u);
+    EXPECT_EQ(old->front().units[0].text, "Text from an older reader.");
+    EXPECT_EQ(old->front().units[0].page, 0);
+    EXPECT_FALSE(old->front().units[0].no_text_layer);
+    EXPECT_EQ(old->front().units[0].quality.ocr_confidence, -1);
+
+    // Dropped in again: this reader's text replaces the old in the same stored document, so
+    // the first session sees it too.
+    const auto second = sessionOf({memo});
+    auto again = core->sessionDocuments(second);
+    ASSERT_TRUE(again.ok());
+    ASSERT_EQ(again->size(), 1u);
+    EXPECT_EQ(again->front().units.at(0).text, paragraph(4));
+    EXPECT_EQ(core->sessionDocuments(first)->front().units.at(0).text, paragraph(4));
 }
 
 TEST(AppCoreFootprint, IsWhatInspectModelReportsAtTheChosenContext) {

@@ -37,8 +37,11 @@ Q_LOGGING_CATEGORY(lcPoppler, "lectern.viewer.poppler", QtWarningMsg)
 
 // Poppler reports every damaged object it meets; the user learns what matters from
 // openFailed and renderFailed, so its messages go to a category that is off by default.
+std::atomic<PdfRenderService::MessageSink> messageSink{nullptr};
+
 void popplerMessage(const QString& message, const QVariant&) {
     qCDebug(lcPoppler).noquote() << message;
+    if (const auto sink = messageSink.load()) sink(message.toStdString());
 }
 
 QString displayName(const QString& path) {
@@ -59,6 +62,8 @@ PdfRenderService::PdfRenderService(QObject* parent) : QObject(parent) {
 }
 
 PdfRenderService::~PdfRenderService() = default;
+
+void PdfRenderService::setPopplerMessageSink(MessageSink sink) { messageSink.store(sink); }
 
 void PdfRenderService::markWanted(quint64 generation, quint64 pageTicket) {
     m_wantedGeneration.store(generation);

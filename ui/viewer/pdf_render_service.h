@@ -16,6 +16,7 @@
 
 #include <atomic>
 #include <memory>
+#include <string>
 
 namespace lectern::ui {
 
@@ -31,6 +32,14 @@ class PdfRenderService : public QObject {
 public:
     explicit PdfRenderService(QObject* parent = nullptr);
     ~PdfRenderService() override;
+
+    // Poppler keeps one process-wide handler for its messages, and whichever library opened
+    // a document last installs its own. Once the viewer has opened a PDF, the messages of a
+    // PDF being read for a task on another thread arrive at the viewer's handler; it hands
+    // each to `sink` (set once, before any document is opened), which gives them back to
+    // the reader of that thread.
+    using MessageSink = void (*)(const std::string& message);
+    static void setPopplerMessageSink(MessageSink sink);
 
     // Thread-safe: the newest document generation and page-render ticket the caller still
     // wants. Requests older than these are skipped without touching Poppler.

@@ -26,6 +26,7 @@
 
 #include "document_viewer.h"
 #include "library_panel.h"
+#include "pdf_render_service.h"
 #include "status_panel.h"
 
 namespace lectern::ui {
@@ -61,6 +62,9 @@ MainWindow::MainWindow(std::unique_ptr<CoreBridge> bridge, std::unique_ptr<QSett
     : QMainWindow(parent), m_bridge(std::move(bridge)), m_settings(std::move(settings)) {
     setWindowTitle(tr("Lectern"));
     setAcceptDrops(true);
+    // The viewer's Poppler may take over Poppler's message handler; the task's reader still
+    // hears what concerns the PDF it is reading.
+    PdfRenderService::setPopplerMessageSink(&app::AppCore::notePdfMessage);
     buildLayout();
     buildMenus();
     connect(m_bridge.get(), &CoreBridge::jobsChanged, this, &MainWindow::updateActions);
@@ -482,8 +486,11 @@ void MainWindow::showDocument(std::size_t index, int unit) {
                 files.push_back({QString::fromStdString(u.path.empty() ? u.locator : u.path), QString::fromStdString(u.text)});
             m_viewer->openFiles(QString::fromStdString(d.metadata.title), files, d.kind == ingest::DocumentKind::CodeFolder);
         }
-        if (unit >= 0 && static_cast<std::size_t>(unit) < d.units.size() && d.kind == ingest::DocumentKind::CodeFolder)
-            m_viewer->showFileLine(QString::fromStdString(d.units[unit].path), 1);
+        // A file of a folder, a section of an office document or web page (named by its locator).
+        if (unit >= 0 && static_cast<std::size_t>(unit) < d.units.size()) {
+            const auto& u = d.units[unit];
+            m_viewer->showFileLine(QString::fromStdString(u.path.empty() ? u.locator : u.path), 1);
+        }
     }
     m_shownDocument = static_cast<int>(index);
 }

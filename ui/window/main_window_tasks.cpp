@@ -210,7 +210,8 @@ void MainWindow::onCitation(const CitationTarget& target) {
             const bool page = c.page > 0 && doc.kind == ingest::DocumentKind::Pdf && unit.page == c.page &&
                               (c.path.empty() || doc.metadata.title == c.path || file == c.path);
             const bool line = c.page == 0 && !c.path.empty() && (unit.path == c.path || unit.locator == c.path);
-            if (!page && !line) continue;
+            const bool part = app::unitCitedBy(doc, unit, c);  // "[¶14]", "[§7.2]"
+            if (!page && !line && !part) continue;
             const QString quote = quoteOnPage(target.sentence, QString::fromStdString(unit.text));
             if (!any || quote.size() > bestQuote.size()) {
                 bestDoc = d;
@@ -227,7 +228,7 @@ void MainWindow::onCitation(const CitationTarget& target) {
     }
     const auto& unit = m_documents[bestDoc].units[bestUnit];
     showDocument(bestDoc, static_cast<int>(bestUnit));
-    if (c.page == 0) m_viewer->showFileLine(QString::fromStdString(unit.path), static_cast<int>(c.line));
+    if (c.page == 0 && c.line > 0) m_viewer->showFileLine(QString::fromStdString(unit.path), static_cast<int>(c.line));
     if (bestQuote.isEmpty()) {
         statusBar()->showMessage(tr("The cited words were not found on %1.").arg(QString::fromStdString(unit.locator)), 8000);
         emit citationShown(unit.page, 0);

@@ -31,9 +31,10 @@ struct ReadControl {
     }
 };
 
-enum class DocumentKind { Pdf, CodeFolder, Text, Markdown };
+enum class DocumentKind { Pdf, CodeFolder, Text, Markdown, Docx, Odt, Xlsx, Ods, Html, Epub };
 
-// "pdf", "code", "text", "markdown" (the names lectern-cli's JSON uses).
+// "pdf", "code", "text", "markdown", "docx", "odt", "xlsx", "ods", "html", "epub" (the names
+// lectern-cli's JSON and the store use).
 const char* document_kind_name(DocumentKind kind);
 
 // How far a unit's text can be trusted and what was done to it (PDF pages; a clean page
@@ -67,6 +68,10 @@ struct Unit {
     std::string language;  // programming language of a code file ("cpp"), empty otherwise
     bool no_text_layer = false;  // a PDF page with no extractable text
     bool recognized = false;     // its text comes from OCR
+    // Flow documents (DOCX, ODT, HTML, EPUB): the paragraphs this unit holds, numbered
+    // 1.. through the document and marked "¶N" in its text; 0 when the unit has none.
+    int first_paragraph = 0;
+    int last_paragraph = 0;
     UnitQuality quality;
 };
 
@@ -76,6 +81,7 @@ struct Metadata {
     std::int64_t created = 0;   // seconds since the epoch, 0 when unknown
     std::int64_t modified = 0;  // seconds since the epoch, 0 when unknown
     std::string encoding;       // detected text encoding ("UTF-8", "UTF-16LE", "windows-1252")
+    std::string language;       // the document's declared language ("en", "de-CH"), when known
 };
 
 // A file of a code folder that could not be ingested (unreadable, vanished...).

@@ -22,6 +22,11 @@ struct PdfOptions {
 
 Result<Document> read_pdf(const std::string& path, const PdfOptions& options = {});
 
+// A message of Poppler's that reached another handler than the reader's own (Poppler keeps
+// one handler per process; the window's viewer installs its own). Called on the thread that
+// raised it: counted for the PDF this thread is reading, ignored when it reads none.
+void note_pdf_message(const std::string& message);
+
 // True when this build can run OCR in `language` (Tesseract with its traineddata present).
 bool ocr_available(const std::string& language);
 
