@@ -1,15 +1,18 @@
 // `lectern-cli ingest PATH... [--tokenizer MODEL_OR_TOKENIZER] [--json]`: reads PDFs, code
-// folders, text files, office documents (DOCX, XLSX, ODT, ODS, EPUB) and web pages as Lectern does and prints their units, token counts, totals and
-// warnings. With --json, one object:
+// folders, text files, office documents (DOCX, XLSX, ODT, ODS, EPUB) and web pages as Lectern
+// does and prints their units, token counts, totals and warnings. With --json, one object:
 //   {"documents": [{"id", "kind", "title", "path",
-//                   "units": [{"locator", "text", "tokens", "quality"}], "warnings": [...]}],
+//                   "units": [{"locator", "text", "tokens", "quality", "tables"}], "warnings": [...]}],
 //    "total_tokens"}
 // where a unit's tokens is the tokenizer's count of its text and total_tokens their sum
 // (null without --tokenizer); quality is the unit's verdict: {"no_text_layer", "ocr",
 // "mis_encoded", "redecoded_from", "presentation_forms", "ocr_rescued", "poppler_errors",
 // "unreliable"}
-// (and "ocr_language", "ocr_confidence" for OCR pages). Scripts rely on this shape: keep it
-// stable (fields are only added).
+// (and "ocr_language", "ocr_confidence" for OCR pages); tables are a PDF page's tables:
+// [{"number", "continued", "header_rows", "box": [x0, y0, x1, y1], "rows": [[{"text", "box"}]]}]
+// with boxes in points from the page's top left (an empty cell's box is [0, 0, 0, 0]).
+// Scripts rely on this shape: keep it stable (fields are only added). --tables off keeps a
+// page's text as Poppler reads it, a table's cells one after another.
 // With --context N (and a tokenizer), the documents are also packed into one prompt of
 // N tokens less --reserve, and a summary is printed ("packing" in the JSON object).
 #include <cstdio>
@@ -41,7 +44,29 @@ struct IngestArgs {
     std::size_t reserve = 0;   // tokens kept for system prompt, question and answer
     std::size_t overlap = 0;   // chunk overlap in tokens
     ingest::TrackedChanges changes = ingest::TrackedChanges::Marked;
+    bool tables = true;
 };
+
+nlohmann::json box_json(const ingest::TableBox& b) { return {b.x0, b.y0, b.x1, b.y1}; }
+
+nlohmann::json tables_json(const std::vector<ingest::Table>& tables) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& t : tables) {
+        nlohmann::json rows = nlohmann::json::array();
+        for (std::size_t r = 0; r < t.cells.size(); ++r) {
+            nlohmann::json row = nlohmann::json::array();
+            for (std::size_t c = 0; c < t.cells[r].size(); ++c)
+                row.push_back({{"text", t.cells[r][c]}, {"box", box_json(t.boxes.at(r).at(c))}});
+            rows.push_back(std::move(row));
+        }
+        out.push_back({{"number", t.number},
+                       {"continued", t.continued},
+                       {"header_rows", t.header_rows},
+                       {"box", box_json(t.box)},
+                       {"rows", std::move(rows)}});
+    }
+    return out;
+}
 
 // The engine's tokenizer as ingest's packing sees it.
 class EngineTokenCounter : public ingest::TokenCounter {
@@ -79,6 +104,8 @@ void print_text(const std::vector<ingest::Document>& docs,
             std::string flags = unit.recognized ? " [OCR]" : unit.no_text_layer ? " [no text]" : "";
             if (unit.quality.unreliable()) flags += " [unreliable]";
             else if (!unit.quality.redecoded_from.empty() || unit.quality.presentation_forms) flags += " [repaired]";
+            if (!unit.tables.empty())
+                flags += " [" + std::to_string(unit.tables.size()) + (unit.tables.size() == 1 ? " table]" : " tables]");
             std::printf("  %-28s %8s tokens %8zu bytes%s  %s\n", unit.locator.c_str(),
                         tokens.c_str(), unit.text.size(), flags.c_str(),
                         preview(unit.text).c_str());
@@ -115,7 +142,8 @@ void print_json(const std::vector<ingest::Document>& docs,
             units.push_back({{"locator", doc.units[u].locator},
                              {"text", doc.units[u].text},
                              {"tokens", tokens},
-                             {"quality", quality}});
+                             {"quality", quality},
+                             {"tables", tables_json(doc.units[u].tables)}});
         }
         out["documents"].push_back({{"id", doc.id},
                                     {"kind", ingest::document_kind_name(doc.kind)},
@@ -182,6 +210,7 @@ int run_ingest(const IngestArgs& args) {
     options.code.honor_gitignore = !args.no_gitignore;
     options.code.max_file_bytes = args.max_file_bytes;
     options.office.changes = args.changes;
+    options.pdf.tables = args.tables;
     std::vector<ingest::Document> docs;
     for (const auto& path : args.paths) {
         auto doc = ingest::read_path(path, options);
@@ -237,6 +266,10 @@ Run setup(CLI::App& root) {
     cmd->add_option("--reserve", args->reserve,
                     "Tokens of --context kept for system prompt, question and answer");
     cmd->add_option("--overlap", args->overlap, "Token overlap between chunks when packing");
+    cmd->add_option("--tables", args->tables,
+                    "Tables of PDF pages as Markdown tables in their place (on, the default) or the text as "
+                    "Poppler reads it (off)")
+        ->transform(CLI::CheckedTransformer(std::map<std::string, bool>{{"on", true}, {"off", false}}, CLI::ignore_case));
     const std::map<std::string, ingest::TrackedChanges> changes{
         {"marked", ingest::TrackedChanges::Marked},
         {"accepted", ingest::TrackedChanges::Accepted},

@@ -33,6 +33,15 @@ Result<AddedDocument> DocumentStore::add(const DocumentRecord& document,
         added.id = (*existing)->id;
         added.existed = true;
         if ((*existing)->readerVersion >= document.readerVersion) return added;
+        // A run over the old text that may still resume (a translation stopped half way) keeps
+        // it: its checkpoint counts the old text's segments.
+        auto resumable = m_db.queryInt(
+            "SELECT count(*) FROM task_runs WHERE status IN ('running', 'stopped', 'failed') AND "
+            "(session_id IN (SELECT session_id FROM session_documents WHERE document_id = ?) OR "
+            "instr(params, ?) > 0)",
+            added.id, document.sha256);
+        if (!resumable) return resumable.error();
+        if (*resumable > 0) return added;
         // Read again by a newer reader: the new units replace the old in place, so sessions
         // that hold the document see the better text (the full-text index follows by trigger).
         added.replaced = true;

@@ -1,7 +1,8 @@
 // Documents and their extracted units (pages, files, sections). A document is keyed by
 // the SHA-256 of its bytes and extracted once: adding the same bytes again returns the
 // stored document instead of a second copy, unless the stored units were extracted by an
-// older reader: then they are replaced in place (the document keeps its id and sessions).
+// older reader: then they are replaced in place (the document keeps its id and sessions),
+// except while a task run over them may still resume (its checkpoint counts their segments).
 #pragma once
 
 #include <cstdint>

@@ -78,6 +78,32 @@ TEST_F(StoresTest, DocumentReadByANewerReaderReplacesItsUnitsInPlace) {
     EXPECT_EQ(*store().database().queryInt("SELECT count(*) FROM units"), 1);
 }
 
+TEST_F(StoresTest, ADocumentUnderAResumableRunKeepsItsUnits) {
+    auto first = store().documents().add(pdf("abc"), twoPages());
+    ASSERT_OK(first);
+    auto session = store().sessions().create("Translate: report", "m.gguf");
+    ASSERT_OK(session);
+    ASSERT_OK(store().sessions().attachDocument(*session, first->id));
+    auto run = store().taskRuns().start(*session, "translate", R"({"document":"abc","language":"de"})");
+    ASSERT_OK(run);
+    ASSERT_OK(store().taskRuns().finish(*run, TaskRunStatus::Stopped));
+
+    DocumentRecord newer = pdf("abc");
+    newer.readerVersion = 1;
+    auto again = store().documents().add(newer, {UnitRecord{0, 0, 0, "1", "Re-read page.", {}}});
+    ASSERT_OK(again);
+    EXPECT_TRUE(again->existed);
+    EXPECT_FALSE(again->replaced);  // the stopped translation resumes over the text it counted
+    EXPECT_EQ(*store().database().queryInt("SELECT count(*) FROM units"), 2);
+
+    ASSERT_OK(store().taskRuns().resume(*run));
+    ASSERT_OK(store().taskRuns().finish(*run, TaskRunStatus::Complete));
+    auto later = store().documents().add(newer, {UnitRecord{0, 0, 0, "1", "Re-read page.", {}}});
+    ASSERT_OK(later);
+    EXPECT_TRUE(later->replaced);
+    EXPECT_EQ(*store().database().queryInt("SELECT count(*) FROM units"), 1);
+}
+
 TEST_F(StoresTest, DocumentIsExtractedOnce) {
     auto first = store().documents().add(pdf("abc"), twoPages());
     ASSERT_OK(first);

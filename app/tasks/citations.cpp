@@ -2,16 +2,20 @@
 #include "citations.h"
 
 #include <algorithm>
+#include <cctype>
 #include <regex>
 #include <string_view>
 
 namespace lectern::app {
 namespace {
 
-bool pageExists(const std::vector<ingest::Document>& documents, int page) {
+// Whether a page `page` exists, and holds table `table` when that is not 0 (the reader marks
+// each table in the page's text with <table n="K">).
+bool pageExists(const std::vector<ingest::Document>& documents, int page, int table = 0) {
+    const std::string tag = "<table n=\"" + std::to_string(table) + "\"";
     for (const auto& d : documents)
         for (const auto& u : d.units)
-            if (u.page == page) return true;
+            if (u.page == page && (table == 0 || u.text.find(tag) != std::string::npos)) return true;
     return false;
 }
 
@@ -33,7 +37,9 @@ bool opensWithNumber(std::string_view line, const std::string& number) {
     }
     if (!line.starts_with(number)) return false;
     line.remove_prefix(number.size());
-    return line.empty() || line.front() == ' ' || line.front() == '.' || line.front() == ')';
+    if (line.empty() || line.front() == '.' || line.front() == ')') return true;
+    // "7.2 The buyer", "7 Term": a number then a heading or a sentence; "7 days after" is prose.
+    return line.front() == ' ' && (line.size() == 1 || !std::islower(static_cast<unsigned char>(line[1])));
 }
 
 bool namesDocument(const ingest::Document& doc, const std::string& name) {
@@ -59,6 +65,22 @@ bool unitCitedBy(const ingest::Document& doc, const ingest::Unit& unit, const Ci
     return false;
 }
 
+int citedLine(const ingest::Unit& unit, const Citation& c) {
+    if (c.paragraph == 0 && c.section.empty()) return 0;
+    const std::string mark = "¶" + std::to_string(c.paragraph);
+    std::string_view text = unit.text;
+    int line = 1;
+    for (std::size_t pos = 0; pos < text.size(); ++line) {
+        const std::size_t nl = std::min(text.find('\n', pos), text.size());
+        const std::string_view l = text.substr(pos, nl - pos);
+        if (c.paragraph > 0 ? l.starts_with(mark) && (l.size() == mark.size() || l[mark.size()] == ' ')
+                            : opensWithNumber(l, c.section))
+            return line;
+        pos = nl + 1;
+    }
+    return 0;
+}
+
 bool fileLineExists(const std::vector<ingest::Document>& documents, const std::string& path,
                     std::int64_t line) {
     for (const auto& d : documents)
@@ -71,9 +93,13 @@ bool fileLineExists(const std::vector<ingest::Document>& documents, const std::s
 
 std::vector<Citation> findCitations(const std::string& answer,
                                     const std::vector<ingest::Document>& documents) {
+    // Every repetition is bounded: libstdc++'s regex recurses once per repeated character, and
+    // an unbounded one on a long run (base64 in an answer, 50,000 spaces) overflows the stack.
+    // An en dash is matched as its three bytes, not as a character class of them.
     static const std::regex re(
-        R"(\[pp?\.\s*(\d{1,6})(?:\s*[-–]\s*\d+)?\]|([A-Za-z0-9_./-]+\.[A-Za-z0-9]+):(\d{1,9}))"
-        R"(|\[(?:([^\[\]]{1,120}?)\s+)?(¶|§)\s*(\d{1,6}(?:\.\d{1,4}){0,5})(?:\s*[-–]\s*[\d.]+)?\])");
+        R"(\[pp?\.\s{0,3}(\d{1,6})(?:\s{0,3}(?:-|–)\s{0,3}\d{1,6})?(?:,\s{0,3}table\s{1,3}\d{1,3})?\]|)"
+        R"(([A-Za-z0-9_./-]{1,240}\.[A-Za-z0-9]{1,16}):(\d{1,9}))"
+        R"(|\[(?:([^\[\]]{1,120}?)\s{1,3})?(¶|§)\s{0,3}(\d{1,6}(?:\.\d{1,4}){0,5})(?:\s{0,3}(?:-|–)\s{0,3}[\d.]{1,12})?\])");
     std::vector<Citation> out;
     for (auto it = std::sregex_iterator(answer.begin(), answer.end(), re); it != std::sregex_iterator(); ++it) {
         const auto& m = *it;
@@ -81,7 +107,9 @@ std::vector<Citation> findCitations(const std::string& answer,
         c.text = m.str(0);
         if (m[1].matched) {
             c.page = std::stoi(m.str(1));
-            c.valid = pageExists(documents, c.page);
+            const std::size_t table = c.text.find("table");
+            if (table != std::string::npos) c.table = std::stoi(c.text.substr(table + 5));
+            c.valid = pageExists(documents, c.page, c.table);
         } else if (m[5].matched) {
             c.document = m.str(4);
             if (m.str(5) == "¶") c.paragraph = std::stoi(m.str(6));

@@ -20,12 +20,18 @@ struct Citation {
     std::string document; // the document a paragraph/section citation names, empty for any
     int paragraph = 0;    // "[¶14]": 14
     std::string section;  // "[§7.2]": "7.2"
+    int table = 0;        // "[p. 12, table 2]": 2 (a table found on the page; 0: the page)
     bool valid = false;   // the page / file line / paragraph / section exists in the documents
 };
 
 // Whether `unit` of `doc` holds what a paragraph or section citation names (false for page
 // and file citations).
 bool unitCitedBy(const ingest::Document& doc, const ingest::Unit& unit, const Citation& citation);
+
+// The line (1-based) of `unit`'s text where the paragraph or section a citation names opens
+// ("¶14 ..." for [¶14], "¶15 7.2 ..." or "## 7.2 ..." for [§7.2]); 0 when no line does, and
+// for page and file citations.
+int citedLine(const ingest::Unit& unit, const Citation& citation);
 
 // Every citation in `answer`, in order, each validated against `documents`.
 std::vector<Citation> findCitations(const std::string& answer,

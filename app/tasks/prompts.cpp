@@ -1,4 +1,5 @@
-// Loading and filling prompt templates (see prompts.h).
+// Loading and filling prompt templates, and the sentences that depend on the documents
+// (see prompts.h).
 #include "prompts.h"
 
 #include <cstdlib>
@@ -61,6 +62,37 @@ Result<std::string> renderPrompt(const std::string& name,
     std::string out = fillTemplate(*text, values);
     while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
     return out;
+}
+
+namespace {
+
+Result<std::string> sentenceWhen(bool wanted, const std::string& name) {
+    if (!wanted) return std::string();
+    auto text = renderPrompt(name, {});
+    if (!text) return text.error();
+    return text->empty() ? std::string() : " " + *text;
+}
+
+bool numbersParagraphs(const ingest::Document& document) {
+    for (const auto& u : document.units)
+        if (u.first_paragraph > 0) return true;
+    return false;
+}
+
+}  // namespace
+
+bool hasNumberedParagraphs(const std::vector<ingest::Document>& documents) {
+    for (const auto& d : documents)
+        if (numbersParagraphs(d)) return true;
+    return false;
+}
+
+Result<std::string> paragraphCitations(const std::vector<ingest::Document>& documents) {
+    return sentenceWhen(hasNumberedParagraphs(documents), "cite_paragraphs");
+}
+
+Result<std::string> paragraphMarks(const ingest::Document& document) {
+    return sentenceWhen(numbersParagraphs(document), "keep_paragraph_marks");
 }
 
 }  // namespace lectern::app

@@ -135,10 +135,18 @@ nlohmann::json runParams(const LocalEngine& engine, const SummarizeRequest& requ
                           {"part_tokens", request.partTokens}, {"overlap_tokens", request.overlapTokens}};
 }
 
+// The system message, which tells how to cite the paragraphs of office documents when the
+// documents hold any.
+Result<std::string> summarySystem(const SummarizeRequest& request) {
+    auto cite = paragraphCitations(request.documents);
+    if (!cite) return cite.error();
+    return renderPrompt("summarize_system", {{"paragraph_citations", *cite}});
+}
+
 }  // namespace
 
 Result<SummarizePlan> planSummarize(LocalEngine& engine, const SummarizeRequest& request) {
-    auto system = renderPrompt("summarize_system", {});
+    auto system = summarySystem(request);
     if (!system) return system.error();
     const TaskContext none;
     Summarizer s{engine, request, none, *system};
@@ -153,7 +161,7 @@ Result<SummarizePlan> planSummarize(LocalEngine& engine, const SummarizeRequest&
 Result<SummarizeResult> runSummarize(LocalEngine& engine, Store& store,
                                      const SummarizeRequest& request, const TaskContext& ctx) {
     SummarizeResult out;
-    auto system = renderPrompt("summarize_system", {});
+    auto system = summarySystem(request);
     if (!system) return system.error();
     Summarizer s{engine, request, ctx, *system};
     auto packed = packForSummary(s);

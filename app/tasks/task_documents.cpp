@@ -1,6 +1,7 @@
 // Reading, storing and reloading task documents (see task_documents.h).
 #include "task_documents.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include <nlohmann/json.hpp>
@@ -64,6 +65,67 @@ void readQuality(const nlohmann::json& m, ingest::Unit& u) {
     }
 }
 
+nlohmann::json boxJson(const ingest::TableBox& b) { return {b.x0, b.y0, b.x1, b.y1}; }
+
+ingest::TableBox readBox(const nlohmann::json& j) {
+    ingest::TableBox b;
+    if (!j.is_array() || j.size() != 4 || !std::all_of(j.begin(), j.end(), [](const auto& v) { return v.is_number(); }))
+        return b;
+    b.x0 = j[0].get<double>();
+    b.y0 = j[1].get<double>();
+    b.x1 = j[2].get<double>();
+    b.y1 = j[3].get<double>();
+    return b;
+}
+
+// A PDF page's tables, so a session reopened later can still point at a table's rows.
+nlohmann::json tablesJson(const std::vector<ingest::Table>& tables) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& t : tables) {
+        nlohmann::json cells = nlohmann::json::array(), boxes = nlohmann::json::array();
+        for (std::size_t r = 0; r < t.cells.size(); ++r) {
+            cells.push_back(t.cells[r]);
+            nlohmann::json row = nlohmann::json::array();
+            for (std::size_t c = 0; r < t.boxes.size() && c < t.boxes[r].size(); ++c) row.push_back(boxJson(t.boxes[r][c]));
+            boxes.push_back(std::move(row));
+        }
+        out.push_back({{"number", t.number}, {"continued", t.continued}, {"headerRows", t.header_rows},
+                       {"box", boxJson(t.box)}, {"cells", std::move(cells)}, {"boxes", std::move(boxes)}});
+    }
+    return out;
+}
+
+std::vector<ingest::Table> readTables(const nlohmann::json& j) {
+    std::vector<ingest::Table> out;
+    if (!j.is_array()) return out;
+    for (const auto& t : j) {
+        if (!t.is_object()) continue;
+        ingest::Table table;
+        table.number = intField(t, "number");
+        table.continued = boolField(t, "continued");
+        table.header_rows = intField(t, "headerRows");
+        if (const auto b = t.find("box"); b != t.end()) table.box = readBox(*b);
+        const auto cells = t.find("cells");
+        const auto boxes = t.find("boxes");
+        if (cells == t.end() || !cells->is_array()) continue;
+        for (std::size_t r = 0; r < cells->size(); ++r) {
+            std::vector<std::string> row;
+            std::vector<ingest::TableBox> rowBoxes;
+            const auto& cellRow = (*cells)[r];
+            for (std::size_t c = 0; cellRow.is_array() && c < cellRow.size(); ++c) {
+                row.push_back(cellRow[c].is_string() ? cellRow[c].get<std::string>() : std::string());
+                const bool haveBox = boxes != t.end() && boxes->is_array() && r < boxes->size() &&
+                                     (*boxes)[r].is_array() && c < (*boxes)[r].size();
+                rowBoxes.push_back(haveBox ? readBox((*boxes)[r][c]) : ingest::TableBox{});
+            }
+            table.cells.push_back(std::move(row));
+            table.boxes.push_back(std::move(rowBoxes));
+        }
+        out.push_back(std::move(table));
+    }
+    return out;
+}
+
 }  // namespace
 
 Result<std::vector<ingest::Document>> readDocuments(const std::vector<std::string>& paths,
@@ -105,6 +167,7 @@ Result<std::int64_t> storeDocument(Store& store, const ingest::Document& documen
         if (q.poppler_errors > 0) unit["popplerErrors"] = {q.poppler_errors, q.poppler_error};
         if (!q.ocr_language.empty()) unit["ocr"] = {q.ocr_language, q.ocr_confidence};
         if (u.first_paragraph > 0) unit["paragraphs"] = {u.first_paragraph, u.last_paragraph};
+        if (!u.tables.empty()) unit["tables"] = tablesJson(u.tables);
         units.push_back(std::move(unit));
         UnitRecord r;
         r.locator = u.locator;
@@ -147,6 +210,7 @@ Result<ingest::Document> loadDocument(Store& store, std::int64_t documentId) {
                 u.last_paragraph = (*paragraphs)[1].get<int>();
             }
             readQuality(*m, u);
+            if (const auto t = m->find("tables"); t != m->end()) u.tables = readTables(*t);
         }
         d.units.push_back(std::move(u));
     }

@@ -81,8 +81,11 @@ Result<Progress> startOrResume(LocalEngine& engine, Store& store, const Translat
 Result<std::optional<std::string>> translateSegment(LocalEngine& engine, const TranslateRequest& request,
                                                     const TranslateSegment& segment, Progress& p,
                                                     const TaskContext& ctx) {
+    auto marks = paragraphMarks(request.document);
+    if (!marks) return marks.error();
     auto system = renderPrompt("translate_system", {{"language", request.language},
-                                                    {"glossary", glossaryText(p.glossary)}});
+                                                    {"glossary", glossaryText(p.glossary)},
+                                                    {"paragraph_marks", *marks}});
     if (!system) return system.error();
     const std::vector<ChatMessage> messages{{"system", *system}, {"user", segment.text}};
     auto prompt = engine.renderChat(messages, true);

@@ -1,10 +1,14 @@
 // sniff_content: a table of magic numbers (offset, bytes, name), then the NUL-byte rule git
-// uses for binary files, then HTML by its opening tag.
+// uses for binary files, then HTML by its opening tag. A magic of printable ASCII alone
+// ("ID3", "OTTO") also opens ordinary sentences, so it counts only when the head holds a
+// NUL or control byte as well; RIFF forms (WAVE, AVI, WebP) need "RIFF" at offset 0, and an
+// MP4 a plausible size of its ftyp box before "ftyp".
 #include "common/content_type.h"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
 
 namespace lectern::ingest {
 namespace {
@@ -25,10 +29,6 @@ constexpr std::array kBinaryMagic{
     Magic{0, "GIF89a"sv, "GIF image"},
     Magic{0, "II*\0"sv, "TIFF image"},
     Magic{0, "MM\0*"sv, "TIFF image"},
-    Magic{8, "WEBP"sv, "WebP image"},
-    Magic{8, "WAVE"sv, "WAV audio"},
-    Magic{8, "AVI "sv, "AVI video"},
-    Magic{4, "ftyp"sv, "MP4/QuickTime media"},
     Magic{0, "\x1A\x45\xDF\xA3"sv, "Matroska/WebM video"},
     Magic{0, "OggS"sv, "Ogg media"},
     Magic{0, "fLaC"sv, "FLAC audio"},
@@ -61,6 +61,37 @@ std::string lower(std::string_view s) {
     std::string out(s);
     for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
+}
+
+// Printable ASCII only: text could open with it.
+bool is_printable(std::string_view bytes) {
+    return std::all_of(bytes.begin(), bytes.end(), [](char c) { return c >= 0x20 && c < 0x7F; });
+}
+
+// A NUL or a control byte text does not use (tab, line breaks, form feed and ESC do occur).
+bool has_control(std::string_view head) {
+    return std::any_of(head.begin(), head.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(head.size(), 8000)),
+                       [](char c) {
+                           const auto u = static_cast<unsigned char>(c);
+                           return (u < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' &&
+                                   c != '\v' && c != '\x1B') || u == 0x7F;
+                       });
+}
+
+// RIFF forms by their form type at offset 8; an ISO media file by its first box, "ftyp",
+// whose big-endian size (8 to 1 KiB in practice) no text starts with.
+const char* container_magic(std::string_view head) {
+    if (at(head, 0, "RIFF"sv)) {
+        if (at(head, 8, "WEBP"sv)) return "WebP image";
+        if (at(head, 8, "WAVE"sv)) return "WAV audio";
+        if (at(head, 8, "AVI "sv)) return "AVI video";
+    }
+    if (at(head, 4, "ftyp"sv)) {
+        std::uint32_t size = 0;
+        for (int i = 0; i < 4; ++i) size = size << 8 | static_cast<unsigned char>(head[static_cast<std::size_t>(i)]);
+        if (size >= 8 && size <= 1024) return "MP4/QuickTime media";
+    }
+    return nullptr;
 }
 
 bool has_nul(std::string_view head) {
@@ -103,12 +134,15 @@ ContentType sniff_content(std::string_view head, std::string_view name) {
         out.kind = ContentKind::OleCompound;
         return out;
     }
+    const char* what = container_magic(head);
+    const bool control = has_control(head);
     for (const auto& m : kBinaryMagic)
-        if (at(head, m.offset, m.bytes)) {
-            out.kind = ContentKind::Binary;
-            out.what = m.what;
-            return out;
-        }
+        if (!what && at(head, m.offset, m.bytes) && (control || !is_printable(m.bytes))) what = m.what;
+    if (what) {
+        out.kind = ContentKind::Binary;
+        out.what = what;
+        return out;
+    }
     if (has_nul(head)) {
         out.kind = ContentKind::Binary;
         out.what = "binary data";

@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <climits>
+
+#include "office/read_limits.h"
 
 namespace lectern::ingest::office {
 namespace {
@@ -104,7 +107,7 @@ void DocxNumbering::load(const pugi::xml_node& numbering) {
         for (auto lvl : abstract.children("w:lvl")) {
             const int i = lvl.attribute("w:ilvl").as_int(-1);
             if (i < 0 || i >= 9) continue;
-            levels[static_cast<std::size_t>(i)].start = int_attr(lvl, "w:start", 1);
+            levels[static_cast<std::size_t>(i)].start = std::clamp(int_attr(lvl, "w:start", 1), 0, kMaxListStart);
             levels[static_cast<std::size_t>(i)].format =
                 lvl.child("w:numFmt").attribute("w:val").as_string("decimal");
             levels[static_cast<std::size_t>(i)].text = lvl.child("w:lvlText").attribute("w:val").as_string();
@@ -116,7 +119,8 @@ void DocxNumbering::load(const pugi::xml_node& numbering) {
         n.abstract_id = num.child("w:abstractNumId").attribute("w:val").as_string();
         for (auto o : num.children("w:lvlOverride"))
             if (const auto start = o.child("w:startOverride"))
-                n.start_override[o.attribute("w:ilvl").as_int()] = start.attribute("w:val").as_int(1);
+                n.start_override[o.attribute("w:ilvl").as_int()] =
+                    std::clamp(start.attribute("w:val").as_int(1), 0, kMaxListStart);
         nums_[num.attribute("w:numId").as_string()] = n;
     }
 }
@@ -132,10 +136,11 @@ std::string DocxNumbering::next_label(const std::string& num_id, int ilvl) {
     auto& counters = counters_[num->second.abstract_id];
     if (started_nums_.insert(num_id).second)
         for (const auto& [level, start] : num->second.start_override)
-            if (level >= 0 && level < 9) counters[static_cast<std::size_t>(level)] = 0;
+            if (level >= 0 && level < 9) counters[static_cast<std::size_t>(level)].reset();
     const auto l = static_cast<std::size_t>(ilvl);
-    counters[l] = counters[l] == 0 ? levels[l].start : counters[l] + 1;
-    for (std::size_t deeper = l + 1; deeper < 9; ++deeper) counters[deeper] = 0;
+    auto& counter = counters[l];
+    counter = !counter ? levels[l].start : *counter < INT_MAX ? *counter + 1 : *counter;
+    for (std::size_t deeper = l + 1; deeper < 9; ++deeper) counters[deeper].reset();
     if (levels[l].format == "bullet") return "-";
     if (levels[l].format == "none") return {};
     std::string out;
@@ -143,7 +148,7 @@ std::string DocxNumbering::next_label(const std::string& num_id, int ilvl) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (text[i] == '%' && i + 1 < text.size() && text[i + 1] >= '1' && text[i + 1] <= '9') {
             const auto k = static_cast<std::size_t>(text[i + 1] - '1');
-            const int value = counters[k] == 0 ? levels[k].start : counters[k];
+            const int value = counters[k].value_or(levels[k].start);
             out += format_list_number(value, levels[k].format);
             ++i;
         } else {

@@ -8,6 +8,7 @@
 
 #include <array>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -36,6 +37,7 @@ private:
     std::string language_;  // docDefaults' w:lang
 };
 
+// Start values are clamped to 0..kMaxListStart (read_limits.h).
 // "7", "a", "iv", "VII", "07" for a counter value in a numFmt ("decimal", "lowerLetter"...).
 std::string format_list_number(int value, const std::string& num_fmt);
 
@@ -59,7 +61,7 @@ private:
     };
     std::map<std::string, Levels> abstracts_;
     std::map<std::string, Num> nums_;
-    std::map<std::string, std::array<int, 9>> counters_;  // by abstract list; 0: not started
+    std::map<std::string, std::array<std::optional<int>, 9>> counters_;  // by abstract list
     std::set<std::string> started_nums_;
 };
 

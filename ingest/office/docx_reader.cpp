@@ -93,6 +93,7 @@ Status read_docx(ZipArchive& zip, const OfficeOptions& options, Document& doc) {
     const std::string main = main_part(zip);
     DocxContext context;
     context.mode = options.changes;
+    context.limits = ReadLimits(options.max_text_bytes);
     std::vector<XmlDoc> keep;  // the notes' nodes point into these
     std::vector<std::string> pages;
     LECTERN_TRY(load_parts(zip, main, context, keep, pages));
@@ -105,6 +106,7 @@ Status read_docx(ZipArchive& zip, const OfficeOptions& options, Document& doc) {
     if (doc.metadata.language.empty()) doc.metadata.language = context.styles.language();
     std::vector<Block> blocks;
     render_docx_body(body, context, blocks);
+    LECTERN_TRY(context.limits.status(zip.path()));
     if (!pages.empty()) {
         Block page_block;
         for (const auto& p : pages) page_block.text += (page_block.text.empty() ? "(" : "; ") + p;

@@ -1,5 +1,6 @@
 // Rendering DOCX paragraphs, runs and tables (see docx_text.h). Containers that only wrap
-// runs (hyperlinks, smart tags, content controls, simple fields) are walked through.
+// runs (hyperlinks, smart tags, content controls, simple fields) are walked through, each a
+// level of context.limits' nesting; every text appended is counted against its budget.
 #include "office/docx_text.h"
 
 #include <algorithm>
@@ -19,24 +20,30 @@ struct Paragraph {
     std::vector<std::string> changes;  // "+ by Jane Doe 2026-03-01"
 };
 
-void annotate(DocxContext& context, const std::string& text) {
-    for (auto& [id, annotated] : context.open_comments) annotated += text;
-}
-
 void add_text(DocxContext& context, std::string& out, const std::string& text) {
+    if (!context.limits.spend(text.size())) return;
     out += text;
-    annotate(context, text);
+    if (!context.open_comments.empty()) context.annotated += text;
 }
 
 void add_note_ref(DocxContext& context, Paragraph& p, std::string& out, const pugi::xml_node& ref,
                   bool endnote) {
     auto& notes = endnote ? context.endnotes : context.footnotes;
-    const auto it = notes.find(ref.attribute("w:id").as_string());
+    const std::string id = ref.attribute("w:id").as_string();
+    const auto it = notes.find(id);
     if (it == notes.end()) return;
+    auto& marks = endnote ? context.endnote_marks : context.footnote_marks;
+    if (const auto cited = marks.find(id); cited != marks.end()) {
+        if (context.limits.spend(cited->second.size())) out += cited->second;
+        return;
+    }
     const int n = endnote ? ++context.n_endnotes : ++context.n_footnotes;
     const std::string mark = std::string(endnote ? "[^e" : "[^") + std::to_string(n) + "]";
+    marks[id] = mark;
+    std::string note = mark + ": " + docx_plain_text(it->second, context.mode);
+    if (!context.limits.spend(mark.size() + note.size())) return;
     out += mark;
-    p.notes.push_back(mark + ": " + docx_plain_text(it->second, context.mode));
+    p.notes.push_back(std::move(note));
 }
 
 void render_run(const pugi::xml_node& run, DocxContext& context, Paragraph& p, std::string& out) {
@@ -61,15 +68,20 @@ std::string change_note(const pugi::xml_node& change, bool inserted) {
 
 void close_comment(DocxContext& context, Paragraph& p, const std::string& id) {
     const auto open = context.open_comments.find(id);
-    std::string annotated = open == context.open_comments.end() ? std::string() : collapse_space(open->second);
-    if (open != context.open_comments.end()) context.open_comments.erase(open);
+    std::string annotated;
+    if (open != context.open_comments.end()) {
+        annotated = collapse_space(context.annotated.substr(std::min(open->second, context.annotated.size())));
+        context.open_comments.erase(open);
+        if (context.open_comments.empty()) context.annotated.clear();
+    }
     const auto comment = context.comments.find(id);
     if (comment == context.comments.end() || !context.comments_done.insert(id).second) return;
     ++context.n_comments;
     std::string note = "(comment";
     if (!comment->second.author.empty()) note += " by " + comment->second.author;
     if (!annotated.empty()) note += " on \"" + annotated + "\"";
-    p.notes.push_back(note + ": " + comment->second.text + ")");
+    note += ": " + comment->second.text + ")";
+    if (context.limits.spend(note.size())) p.notes.push_back(std::move(note));
 }
 
 void render_inline(const pugi::xml_node& parent, DocxContext& context, Paragraph& p, std::string& out);
@@ -91,11 +103,15 @@ void render_change(const pugi::xml_node& change, bool inserted, DocxContext& con
 }
 
 void render_inline(const pugi::xml_node& parent, DocxContext& context, Paragraph& p, std::string& out) {
+    const Nesting level(context.limits);
+    if (!level) return;
     for (auto c : parent.children()) {
+        if (context.limits.failed()) return;
         if (is(c, "w:r")) render_run(c, context, p, out);
         else if (is(c, "w:ins") || is(c, "w:moveTo")) render_change(c, true, context, p, out);
         else if (is(c, "w:del") || is(c, "w:moveFrom")) render_change(c, false, context, p, out);
-        else if (is(c, "w:commentRangeStart")) context.open_comments[c.attribute("w:id").as_string()];
+        else if (is(c, "w:commentRangeStart"))
+            context.open_comments.emplace(c.attribute("w:id").as_string(), context.annotated.size());
         else if (is(c, "w:commentRangeEnd")) close_comment(context, p, c.attribute("w:id").as_string());
         else if (is(c, "w:hyperlink") || is(c, "w:smartTag") || is(c, "w:fldSimple") ||
                  is(c, "w:customXml") || is(c, "w:sdtContent") || is(c, "w:bdo") || is(c, "w:dir"))
@@ -126,7 +142,7 @@ Block render_paragraph(const pugi::xml_node& para, DocxContext& context) {
     while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.pop_back();
     if (!style.num_id.empty() && style.num_id != "0" && !text.empty()) {
         const std::string label = context.numbering.next_label(style.num_id, style.ilvl);
-        if (!label.empty()) text = label + " " + text;
+        if (!label.empty() && context.limits.spend(label.size() + 1)) text = label + " " + text;
     }
     block.text = std::move(text);
     if (!p.changes.empty()) {
@@ -162,14 +178,52 @@ Block render_table(const pugi::xml_node& table, DocxContext& context) {
         }
     }
     // Word repeats marked header rows on every page; unmarked tables still open with one.
-    block.text = render_markdown_table(rows, header_rows > 0 ? header_rows : 1);
+    if (context.limits.spend_table(rows)) block.text = render_markdown_table(rows, header_rows > 0 ? header_rows : 1);
     return block;
 }
+
+// The text of w:t, w:delText and w:tab inside w:p, a space between paragraphs, in one pass
+// (pugixml's traversal is iterative) with the open w:p, w:del and w:ins kept by depth: a
+// deep or nested part costs its size, not its size times its depth.
+class PlainText : public pugi::xml_tree_walker {
+public:
+    explicit PlainText(bool original) : original_(original) {}
+    std::string out;
+
+    bool for_each(pugi::xml_node& n) override {
+        const int d = depth();
+        while (!open_.empty() && open_.back().first >= d) {
+            count(open_.back().second) -= 1;
+            open_.pop_back();
+        }
+        const char kind = is(n, "w:p") ? 'p' : is(n, "w:del") ? 'd' : is(n, "w:ins") ? 'i' : '\0';
+        if (kind != '\0') {
+            if (kind == 'p') out += ' ';
+            open_.emplace_back(d, kind);
+            count(kind) += 1;
+            return true;
+        }
+        if (n_p_ == 0 || !(is(n, "w:t") || is(n, "w:delText") || is(n, "w:tab"))) return true;
+        const bool deleted = is(n, "w:delText") || n_del_ > 0;
+        if ((deleted && !original_) || (n_ins_ > 0 && original_)) return true;
+        out += is(n, "w:tab") ? " " : n.text().get();
+        return true;
+    }
+
+private:
+    int& count(char kind) { return kind == 'p' ? n_p_ : kind == 'd' ? n_del_ : n_ins_; }
+    bool original_;
+    std::vector<std::pair<int, char>> open_;  // (depth, 'p' / 'd' / 'i')
+    int n_p_ = 0, n_del_ = 0, n_ins_ = 0;
+};
 
 }  // namespace
 
 void render_docx_body(const pugi::xml_node& body, DocxContext& context, std::vector<Block>& out) {
+    const Nesting level(context.limits);
+    if (!level) return;
     for (auto c : body.children()) {
+        if (context.limits.failed()) return;
         if (is(c, "w:p")) out.push_back(render_paragraph(c, context));
         else if (is(c, "w:tbl")) out.push_back(render_table(c, context));
         else if (is(c, "w:sdt")) render_docx_body(c.child("w:sdtContent"), context, out);
@@ -178,21 +232,10 @@ void render_docx_body(const pugi::xml_node& body, DocxContext& context, std::vec
 }
 
 std::string docx_plain_text(const pugi::xml_node& node, TrackedChanges mode) {
-    std::string out;
-    const bool original = mode == TrackedChanges::Original;
-    for (auto p : node.select_nodes(".//w:p")) {
-        std::string para;
-        for (auto t : p.node().select_nodes(".//w:t | .//w:delText | .//w:tab")) {
-            const auto n = t.node();
-            const bool deleted = is(n, "w:delText") || static_cast<bool>(n.select_node("ancestor::w:del"));
-            const bool inserted = static_cast<bool>(n.select_node("ancestor::w:ins"));
-            if ((deleted && !original) || (inserted && original)) continue;
-            para += is(n, "w:tab") ? std::string(" ") : std::string(n.text().get());
-        }
-        para = collapse_space(para);
-        if (!para.empty()) out += (out.empty() ? "" : " ") + para;
-    }
-    return out;
+    PlainText walker(mode == TrackedChanges::Original);
+    pugi::xml_node root = node;
+    root.traverse(walker);
+    return collapse_space(walker.out);
 }
 
 }  // namespace lectern::ingest::office

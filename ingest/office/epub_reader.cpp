@@ -44,6 +44,7 @@ Status read_epub(ZipArchive& zip, const OfficeOptions& options, Document& doc) {
         hrefs[item.attribute("id").as_string()] = resolve_part(*opf_path, item.attribute("href").as_string());
     int paragraph = 0;
     std::set<std::string> titles;
+    ReadLimits limits(options.max_text_bytes);
     for (auto ref : package.child("spine").children("itemref")) {
         if (options.control.cancelled()) return make_error(ErrorCode::Cancelled, "reading was cancelled", zip.path());
         const auto it = hrefs.find(ref.attribute("idref").as_string());
@@ -53,7 +54,8 @@ Status read_epub(ZipArchive& zip, const OfficeOptions& options, Document& doc) {
         }
         auto xhtml = zip.read(it->second);
         if (!xhtml) return xhtml.error();
-        HtmlPage page = parse_html(*xhtml);
+        HtmlPage page = parse_html(*xhtml, limits);
+        LECTERN_TRY(limits.status(zip.path()));
         if (page.blocks.empty()) continue;  // a cover image, an empty title page
         std::string title = chapter_title(page, it->second);
         // Two chapters of one title would make one locator name two units.

@@ -3,16 +3,20 @@
 // else <body>; script, style, forms, navigation and the page's header, footer and aside are
 // left out (a header or footer inside an <article> is kept: it belongs to the article).
 // Headings become Markdown headings, list items "- " or "3. ", tables Markdown tables.
+// The bytes are decoded first as html_charset.h says (a <meta charset> is honoured).
 #include <gumbo.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <string_view>
 
 #include "common/markdown_table.h"
 #include "common/read_file.h"
 #include "lectern/ingest/ingest.h"
 #include "lectern/ingest/text_file.h"
+#include "office/html_charset.h"
+#include "office/read_limits.h"
 #include "office/readers.h"
 
 namespace lectern::ingest::office {
@@ -71,6 +75,9 @@ std::string tidy(const std::string& text) {
 }
 
 struct Walker {
+    explicit Walker(ReadLimits& limits) : limits(limits) {}
+
+    ReadLimits& limits;  // the page's, shared by the walkers of its headings and cells
     std::vector<Block> blocks;
     std::string inline_text;
     std::string pending_prefix;  // a list item's marker, put before its first text
@@ -96,8 +103,8 @@ struct Walker {
 };
 
 // The text inside an element as one line of inline text (table cells, headings).
-std::string text_of(const GumboNode* node) {
-    Walker w;
+std::string text_of(const GumboNode* node, ReadLimits& limits) {
+    Walker w(limits);
     w.in_article = true;
     w.walk_children(node);
     w.flush();
@@ -110,7 +117,7 @@ void Walker::walk_list(const GumboNode* list) {
     flush();
     const bool ordered = list->v.element.tag == GUMBO_TAG_OL;
     const char* start = ordered ? attribute(list, "start") : nullptr;
-    int n = start ? std::atoi(start) : 1;
+    int n = start ? static_cast<int>(std::clamp<long>(std::strtol(start, nullptr, 10), -kMaxListStart, kMaxListStart)) : 1;
     ++list_depth;
     const GumboVector& items = list->v.element.children;
     for (unsigned i = 0; i < items.length; ++i) {
@@ -154,9 +161,10 @@ void Walker::walk_table(const GumboNode* table) {
             const GumboTag tag = cell->v.element.tag;
             if (tag != GUMBO_TAG_TD && tag != GUMBO_TAG_TH) continue;
             all_th = all_th && tag == GUMBO_TAG_TH;
-            row.push_back(text_of(cell));
+            row.push_back(text_of(cell, limits));
             const char* span = attribute(cell, "colspan");
-            for (int s = 1; span && s < std::atoi(span) && s < 64; ++s) row.emplace_back();
+            const long n_span = span ? std::strtol(span, nullptr, 10) : 1;
+            for (long s = 1; s < n_span && s < 64; ++s) row.emplace_back();
         }
         const bool in_head = tr->parent && tr->parent->type == GUMBO_NODE_ELEMENT &&
                              tr->parent->v.element.tag == GUMBO_TAG_THEAD;
@@ -164,16 +172,19 @@ void Walker::walk_table(const GumboNode* table) {
         if (leading) ++header_rows;
     }
     Block b;
-    b.text = render_markdown_table(rows, header_rows);
+    if (limits.spend_table(rows)) b.text = render_markdown_table(rows, header_rows);
     if (!b.text.empty()) blocks.push_back(std::move(b));
 }
 
 void Walker::walk(const GumboNode* node) {
     if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA || node->type == GUMBO_NODE_WHITESPACE) {
-        inline_text += node->v.text.text;
+        const std::string_view text = node->v.text.text;
+        if (limits.spend(text.size())) inline_text += text;
         return;
     }
     if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE) return;
+    const Nesting nesting(limits);
+    if (!nesting) return;
     const GumboTag tag = node->v.element.tag;
     if (skipped_tag(tag, in_article)) return;
     if (tag == GUMBO_TAG_BR) { inline_text += '\n'; return; }
@@ -183,7 +194,7 @@ void Walker::walk(const GumboNode* node) {
         flush();
         Block b;
         b.heading = level;
-        b.text = collapse_space(text_of(node));
+        b.text = collapse_space(text_of(node, limits));
         if (!b.text.empty()) blocks.push_back(std::move(b));
         return;
     }
@@ -196,24 +207,30 @@ void Walker::walk(const GumboNode* node) {
     if (block) flush();
 }
 
-const GumboNode* find_tag(const GumboNode* node, GumboTag tag) {
-    if (node->type != GUMBO_NODE_ELEMENT) return nullptr;
-    if (node->v.element.tag == tag) return node;
-    const GumboVector& children = node->v.element.children;
-    for (unsigned i = 0; i < children.length; ++i)
-        if (const auto* found = find_tag(static_cast<const GumboNode*>(children.data[i]), tag)) return found;
+// The first element `tag` in document order, found with a stack of its own (gumbo builds
+// trees of any depth).
+const GumboNode* find_tag(const GumboNode* root, GumboTag tag) {
+    std::vector<const GumboNode*> pending{root};
+    while (!pending.empty()) {
+        const GumboNode* node = pending.back();
+        pending.pop_back();
+        if (node->type != GUMBO_NODE_ELEMENT) continue;
+        if (node->v.element.tag == tag) return node;
+        const GumboVector& children = node->v.element.children;
+        for (unsigned i = children.length; i-- > 0;) pending.push_back(static_cast<const GumboNode*>(children.data[i]));
+    }
     return nullptr;
 }
 
 }  // namespace
 
-HtmlPage parse_html(const std::string& html) {
+HtmlPage parse_html(const std::string& html, ReadLimits& limits) {
     HtmlPage page;
     GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
     if (!output) return page;
     if (const char* lang = attribute(output->root, "lang")) page.language = lang;
     if (const GumboNode* title = find_tag(output->root, GUMBO_TAG_TITLE)) {
-        Walker w;
+        Walker w(limits);
         w.in_article = true;
         w.walk_children(title);
         w.flush();
@@ -222,7 +239,7 @@ HtmlPage parse_html(const std::string& html) {
     const GumboNode* main = find_tag(output->root, GUMBO_TAG_MAIN);
     if (!main) main = find_tag(output->root, GUMBO_TAG_BODY);
     if (main) {
-        Walker w;
+        Walker w(limits);
         w.walk(main);
         w.flush();
         page.blocks = std::move(w.blocks);
@@ -234,14 +251,17 @@ HtmlPage parse_html(const std::string& html) {
 }  // namespace lectern::ingest::office
 
 namespace lectern::ingest {
+namespace {
 
-Result<Document> read_html(const std::string& path, const OfficeOptions& options) {
+Result<Document> read_html_unguarded(const std::string& path, const OfficeOptions& options) {
     auto bytes = read_file_bytes(path);
     if (!bytes) return bytes.error();
-    auto decoded = decode_text(*bytes);
-    if (!decoded) return make_error(decoded.error().code, decoded.error().message, path);
-    office::HtmlPage page = office::parse_html(decoded->text);
     Document doc;
+    auto decoded = office::decode_html(*bytes, doc.warnings);
+    if (!decoded) return make_error(decoded.error().code, decoded.error().message, path);
+    office::ReadLimits limits(options.max_text_bytes);
+    office::HtmlPage page = office::parse_html(decoded->text, limits);
+    LECTERN_TRY(limits.status(path));
     doc.id = sha256_hex(*bytes);
     doc.kind = DocumentKind::Html;
     doc.path = path;
@@ -253,6 +273,12 @@ Result<Document> read_html(const std::string& path, const OfficeOptions& options
     if (doc.units.empty()) doc.warnings.push_back("the page has no text outside scripts, styles and navigation");
     options.control.report(ReadUnit::Files, 1, 1);
     return doc;
+}
+
+}  // namespace
+
+Result<Document> read_html(const std::string& path, const OfficeOptions& options) {
+    return office::guard_exceptions(path, [&] { return read_html_unguarded(path, options); });
 }
 
 }  // namespace lectern::ingest

@@ -180,7 +180,7 @@ std::string date_token(char l, std::size_t n, bool minute, bool ampm, const Date
 
 std::optional<std::string> format_date(double value, const std::string& pattern,
                                        const std::vector<std::string>& literals, bool date1904) {
-    if (value < 0 || value > 2958465) return std::nullopt;  // outside 1900-9999
+    if (!(value >= 0 && value <= 2958465)) return std::nullopt;  // outside 1900-9999, or NaN
     const DateParts p = date_parts(value, date1904);
     std::string lower_pattern;
     for (char c : pattern) lower_pattern += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -269,6 +269,9 @@ std::string builtin_format_code(int id) {
 
 std::optional<std::string> format_cell_number(double value, int id, const std::string& code,
                                               bool date1904) {
+    // No sheet computes these; a file that stores them gets them shown, never formatted.
+    if (std::isnan(value)) return std::string("NaN");
+    if (std::isinf(value)) return std::string(value > 0 ? "Infinity" : "-Infinity");
     std::string format = code.empty() ? builtin_format_code(id) : code;
     if (format.empty() && id == 0) return general_number(value);
     if (format.empty()) return std::nullopt;

@@ -12,7 +12,8 @@ namespace lectern::ingest::office {
 
 // `value` under number format `id` (a built-in when `code` is empty) or custom `code`;
 // nullopt for a format not implemented here (scientific, fractions, elapsed time), which the
-// caller shows raw and warns about. `date1904`: the workbook counts days from 1904.
+// caller shows raw and warns about. `date1904`: the workbook counts days from 1904. A NaN or
+// infinite value is written "NaN", "Infinity" or "-Infinity" under any format.
 std::optional<std::string> format_cell_number(double value, int id, const std::string& code,
                                               bool date1904 = false);
 

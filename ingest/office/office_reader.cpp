@@ -1,13 +1,15 @@
 // read_office: which container a ZIP is, told by its parts (an ODF "mimetype", an OOXML main
 // part), and the refusal of Microsoft compound files: encrypted OOXML (an EncryptedPackage
 // stream) needs a password, legacy .doc/.xls/.ppt are not read. This file holds only the
-// dispatch; the readers are docx_reader.cpp, xlsx_reader.cpp, odf_reader.cpp, epub_reader.cpp.
+// dispatch; the readers are docx_reader.cpp, xlsx_reader.cpp, odt_reader.cpp, ods_reader.cpp,
+// epub_reader.cpp. What a reader throws is returned as an error (guard_exceptions).
 #include <filesystem>
 
 #include "common/content_type.h"
 #include "common/read_file.h"
 #include "lectern/ingest/ingest.h"
 #include "lectern/ingest/office.h"
+#include "office/read_limits.h"
 #include "office/readers.h"
 
 namespace lectern::ingest {
@@ -69,7 +71,9 @@ const char* tracked_changes_name(TrackedChanges mode) {
     return "marked";
 }
 
-Result<Document> read_office(const std::string& path, const OfficeOptions& options) {
+namespace {
+
+Result<Document> read_office_unguarded(const std::string& path, const OfficeOptions& options) {
     auto bytes = read_file_bytes(path);
     if (!bytes) return bytes.error();
     const ContentType type = sniff_content(*bytes, path);
@@ -88,6 +92,12 @@ Result<Document> read_office(const std::string& path, const OfficeOptions& optio
     if (doc.metadata.title.empty()) doc.metadata.title = std::filesystem::path(path).filename().string();
     options.control.report(ReadUnit::Files, 1, 1);
     return doc;
+}
+
+}  // namespace
+
+Result<Document> read_office(const std::string& path, const OfficeOptions& options) {
+    return guard_exceptions(path, [&] { return read_office_unguarded(path, options); });
 }
 
 }  // namespace lectern::ingest

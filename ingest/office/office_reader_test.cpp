@@ -2,7 +2,8 @@
 // a contract DOCX (numbered clauses, a table, a footnote, a comment, tracked changes by a
 // named author, in all three change modes), an XLSX of two sheets (number formats,
 // formulas with and without a cached value, a merged header, a hidden sheet), an ODT, an
-// HTML page with boilerplate, an EPUB of three chapters, and the files that must be refused
+// HTML page with boilerplate and one in windows-1251 that says so, an EPUB of three
+// chapters, an ODS of three sheets, and the files that must be refused
 // with a specific code: truncated, a ZIP bomb, a million empty rows, binary, encrypted.
 #include <gtest/gtest.h>
 
@@ -215,6 +216,34 @@ TEST(OfficeHtml, MainTextWithoutBoilerplate) {
               "¶4\n| Item | Price |\n| --- | --- |\n| Tea | 3.50 |");
 }
 
+TEST(OfficeHtml, DeclaredCharsetDecodesALegacyPage) {
+    TempDir dir;
+    // "Ціни", "Ціни на послуги", "Чай коштує 3 грн, кава 5 грн." in windows-1251: too short for
+    // a guess from the bytes (uchardet takes it for windows-1252); the declaration decides.
+    const std::string rest = "<title>\xD6\xB3\xED\xE8</title></head><body>"
+                             "<h1>\xD6\xB3\xED\xE8 \xED\xE0 \xEF\xEE\xF1\xEB\xF3\xE3\xE8</h1><p>\xD7\xE0\xE9 "
+                             "\xEA\xEE\xF8\xF2\xF3\xBA 3 \xE3\xF0\xED, \xEA\xE0\xE2\xE0 5 \xE3\xF0\xED.</p></body></html>";
+    for (const std::string meta : {"<meta charset=\"windows-1251\">", "<META CHARSET=cp1251 />",
+                                   "<!-- <meta charset=\"koi8-r\"> --><meta http-equiv=\"Content-Type\" "
+                                   "content=\"text/html; charset=Windows-1251\">"}) {
+        const Document doc = read_ok(dir.write("prices.html", "<!DOCTYPE html><html><head>" + meta + rest));
+        EXPECT_EQ(doc.metadata.encoding, "windows-1251") << meta;
+        EXPECT_EQ(doc.metadata.title, "Ціни") << meta;
+        ASSERT_EQ(doc.units.size(), 1u) << meta;
+        EXPECT_EQ(doc.units[0].locator, "Ціни на послуги") << meta;
+        EXPECT_EQ(doc.units[0].text, "# Ціни на послуги\n\n¶1 Чай коштує 3 грн, кава 5 грн.") << meta;
+        EXPECT_TRUE(doc.warnings.empty()) << meta;
+    }
+    // A declaration the bytes contradict is passed over for the guess, and said so.
+    const Document wrong = read_ok(dir.write("wrong.html", "<html><head><meta charset=\"utf-8\">" + rest));
+    EXPECT_NE(wrong.metadata.encoding, "UTF-8");
+    EXPECT_TRUE(has_warning(wrong, "declares the charset utf-8 but its bytes are not in it")) << wrong.metadata.encoding;
+    // Bytes that are valid UTF-8 are read as UTF-8 whatever the page declares.
+    const Document utf8 = read_ok(dir.write("utf8.html", "<html><head><meta charset=\"windows-1251\"><title>Цены</title>"));
+    EXPECT_EQ(utf8.metadata.encoding, "UTF-8");
+    EXPECT_EQ(utf8.metadata.title, "Цены");
+}
+
 TEST(OfficeEpub, ChaptersInSpineOrder) {
     TempDir dir;
     auto chapter = [](const std::string& title, const std::string& text) {
@@ -303,6 +332,110 @@ TEST(OfficeOdt, ReportWithHeadingListAndTable) {
     EXPECT_EQ(doc.units[0].text,
               "# Results\n\n¶1 Sales rose[^1].\n[^1]: Unaudited.\n\n¶2 1. North\n\n¶3 2. South\n\n"
               "¶4\n| Region | Sales |\n| --- | --- |\n| North | 120 |");
+}
+
+// An ODS cell: its value and type (as office:value-type and office:value), the text a
+// spreadsheet displays for it, and an optional formula.
+struct OdsCell {
+    std::string display, type, value, formula;
+    int span = 1;      // table:number-columns-spanned
+    int repeat = 1;    // table:number-columns-repeated
+};
+
+OdsCell ods_cell(const std::string& display, const std::string& type = {}, const std::string& value = {}) {
+    OdsCell c;
+    c.display = display;
+    c.type = type;
+    c.value = value;
+    return c;
+}
+
+OdsCell spanned(OdsCell c, int span) {
+    c.span = span;
+    return c;
+}
+
+OdsCell repeated(OdsCell c, int repeat) {
+    c.repeat = repeat;
+    return c;
+}
+
+OdsCell with_formula(OdsCell c, const std::string& formula) {
+    c.formula = formula;
+    return c;
+}
+
+void add_ods_row(pugi::xml_node table, const std::vector<OdsCell>& cells, int rows_repeated = 1) {
+    auto tr = table.append_child("table:table-row");
+    if (rows_repeated > 1) tr.append_attribute("table:number-rows-repeated") = rows_repeated;
+    for (const auto& c : cells) {
+        auto td = tr.append_child("table:table-cell");
+        if (c.repeat > 1) td.append_attribute("table:number-columns-repeated") = c.repeat;
+        if (c.span > 1) td.append_attribute("table:number-columns-spanned") = c.span;
+        if (!c.formula.empty()) td.append_attribute("table:formula") = c.formula.c_str();
+        if (!c.type.empty()) {
+            td.append_attribute("office:value-type") = c.type.c_str();
+            td.append_attribute(c.type == "date" ? "office:date-value" : "office:value") = c.value.c_str();
+        }
+        if (!c.display.empty()) td.append_child("text:p").text() = c.display.c_str();
+        for (int i = 1; i < c.span; ++i) tr.append_child("table:covered-table-cell");
+    }
+}
+
+TEST(OfficeOds, SheetsAsTablesWithDisplayedValuesFormulasAndCoveredCells) {
+    TempDir dir;
+    pugi::xml_document content;
+    auto root = content.append_child("office:document-content");
+    root.append_attribute("xmlns:office") = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
+    root.append_attribute("xmlns:style") = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
+    root.append_attribute("xmlns:text") = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
+    root.append_attribute("xmlns:table") = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
+    auto hidden_style = root.append_child("office:automatic-styles").append_child("style:style");
+    hidden_style.append_attribute("style:name") = "ta2";
+    hidden_style.append_attribute("style:family") = "table";
+    hidden_style.append_child("style:table-properties").append_attribute("table:display") = "false";
+    auto sheets = root.append_child("office:body").append_child("office:spreadsheet");
+    auto budget = sheets.append_child("table:table");
+    budget.append_attribute("table:name") = "Budget";
+    add_ods_row(budget, {spanned(ods_cell("Budget 2026"), 3)});
+    add_ods_row(budget, {ods_cell("Item"), ods_cell("Cost"), ods_cell("Share")});
+    add_ods_row(budget, {ods_cell("Rent"), ods_cell("1,234.50", "float", "1234.5"),
+                         ods_cell("12.5%", "percentage", "0.125")});
+    add_ods_row(budget, {ods_cell("Staff"), ods_cell("€950.00", "currency", "950"),
+                         ods_cell("87.5%", "percentage", "0.875")});
+    add_ods_row(budget, {ods_cell("Total"),
+                         with_formula(ods_cell("2,184.50", "float", "2184.5"), "of:=SUM([.B3:.B4])"),
+                         with_formula(ods_cell(""), "of:=[.C3]+[.C4]")});
+    // What LibreOffice writes past the data: a million repeated empty rows of empty cells.
+    add_ods_row(budget, {repeated(ods_cell(""), 1024)}, 1'048'571);
+    auto dates = sheets.append_child("table:table");
+    dates.append_attribute("table:name") = "Dates";
+    add_ods_row(dates, {ods_cell("01/03/2026", "date", "2026-03-01"), repeated(ods_cell("0", "float", "0"), 2)});
+    auto old = sheets.append_child("table:table");
+    old.append_attribute("table:name") = "Old";
+    old.append_attribute("table:style-name") = "ta2";
+    add_ods_row(old, {ods_cell("kept")});
+    const std::string path = dir.file("budget.ods");
+    ASSERT_TRUE(testing::write_zip(path, {{"mimetype", "application/vnd.oasis.opendocument.spreadsheet"},
+                                          {"content.xml", testing::xml_string(content)}}).ok());
+    const Document doc = read_ok(path);
+    EXPECT_EQ(doc.kind, DocumentKind::Ods);
+    ASSERT_EQ(doc.units.size(), 3u);
+    EXPECT_EQ(doc.units[0].locator, "Budget");
+    EXPECT_EQ(doc.units[0].text,
+              "|  | A | B | C |\n| --- | --- | --- | --- |\n"
+              "| 1 | Budget 2026 |  |  |\n"
+              "| 2 | Item | Cost | Share |\n"
+              "| 3 | Rent | 1,234.50 | 12.5% |\n"
+              "| 4 | Staff | €950.00 | 87.5% |\n"
+              "| 5 | Total | 2,184.50 | =[.C3]+[.C4] (not calculated) |\n"
+              "(merged cells, value in the first cell, the others empty: A1:C1)\n");
+    EXPECT_EQ(doc.units[1].locator, "Dates");
+    EXPECT_EQ(doc.units[1].text, "|  | A | B | C |\n| --- | --- | --- | --- |\n| 1 | 01/03/2026 | 0 | 0 |\n");
+    EXPECT_EQ(doc.units[2].locator, "Old");
+    EXPECT_EQ(doc.units[2].text, "(hidden sheet)\n|  | A |\n| --- | --- |\n| 1 | kept |\n");
+    EXPECT_TRUE(has_warning(doc, "sheet Old is hidden"));
+    EXPECT_TRUE(has_warning(doc, "sheet Budget has merged cells"));
 }
 
 TEST(OfficeRefusal, TruncatedDocxIsCorrupt) {

@@ -7,6 +7,7 @@
 
 #include "lectern/ingest/office.h"
 #include "office/flow.h"
+#include "office/read_limits.h"
 #include "office/zip_archive.h"
 
 namespace lectern::ingest::office {
@@ -23,6 +24,7 @@ struct HtmlPage {
     std::string language;
     std::vector<Block> blocks;
 };
-HtmlPage parse_html(const std::string& html);
+// Stops early once `limits` fails (too deep, too much text); the caller reports it.
+HtmlPage parse_html(const std::string& html, ReadLimits& limits);
 
 }  // namespace lectern::ingest::office

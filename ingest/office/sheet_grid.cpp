@@ -2,6 +2,8 @@
 // table (more table cells than 4x the values and over 100,000) is listed cell by cell.
 #include "office/sheet_grid.h"
 
+#include <algorithm>
+#include <cstdlib>
 #include <set>
 
 #include "common/markdown_table.h"
@@ -9,9 +11,32 @@
 namespace lectern::ingest::office {
 
 void SheetGrid::set(int row, int col, std::string text) {
-    if (text.empty() || row < 0 || col < 0) return;
-    if (cells.size() >= max_cells) { ++dropped; return; }
+    if (text.empty() || row < 0 || col < 0 || row >= kMaxSheetRows || col >= kMaxSheetColumns) return;
+    if (full()) { ++dropped; return; }
+    if (!limits.spend(text.size())) return;
     cells[{row, col}] = std::move(text);
+}
+
+int parse_clamped(const std::string& text, int lo, int hi, int fallback) {
+    const char* begin = text.c_str();
+    char* end = nullptr;
+    const long long v = std::strtoll(begin, &end, 10);  // saturates at the long long range
+    if (end == begin) return fallback;
+    return static_cast<int>(std::clamp<long long>(v, lo, hi));
+}
+
+int advance(int pos, int step, int limit) {
+    return static_cast<int>(std::min<long long>(static_cast<long long>(pos) + step, limit));
+}
+
+void add_sheet_warnings(const std::string& sheet, const SheetGrid& grid, bool hidden,
+                        std::vector<std::string>& warnings) {
+    if (hidden) warnings.push_back("sheet " + sheet + " is hidden; it was read and marked (hidden sheet)");
+    if (!grid.merged.empty())
+        warnings.push_back("sheet " + sheet + " has merged cells; each value is in the first cell of its range");
+    if (grid.dropped > 0)
+        warnings.push_back("sheet " + sheet + ": only the first " + std::to_string(grid.max_cells) +
+                           " values were read; " + std::to_string(grid.dropped) + " more were left out");
 }
 
 std::string column_name(int col) {

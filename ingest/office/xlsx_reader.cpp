@@ -2,7 +2,8 @@
 // streamed (XmlStream) into a SheetGrid, its values as displayed: shared and inline
 // strings, numbers through their cell's number format, formulas by their cached value (a
 // formula without one is written "=SUM(B2:B3) (not calculated)"). Hidden sheets are kept,
-// marked "(hidden sheet)", and named in a warning: what is hidden can still matter.
+// marked "(hidden sheet)", and named in a warning: what is hidden can still matter. Row
+// numbers are clamped to the sheet's limits; the text kept counts against ReadLimits.
 #include <cstdlib>
 #include <set>
 
@@ -83,13 +84,13 @@ void start_element(XmlStream& xml, const std::string& name, Cell& cell, int& row
                    SheetGrid& grid) {
     if (name == "row") {
         const std::string r = xml.attribute("r");
-        row = r.empty() ? row + 1 : std::atoi(r.c_str()) - 1;
+        row = r.empty() ? advance(row, 1, kMaxSheetRows) : parse_clamped(r, 1, kMaxSheetRows, 1) - 1;
         cell.col = -1;
     } else if (name == "c") {
         const int prev_col = cell.col;
         cell = Cell{};
         cell.row = row;
-        cell.col = prev_col + 1;
+        cell.col = advance(prev_col, 1, kMaxSheetColumns);
         int r = 0, c = 0;
         if (parse_cell_ref(xml.attribute("r"), r, c)) { cell.row = r; cell.col = c; }
         cell.type = xml.attribute("t");
@@ -116,7 +117,7 @@ Status read_sheet(ZipArchive& zip, const std::string& part, Workbook& book, Shee
     int row = -1;
     bool in_cell = false, in_phonetic = false;
     std::size_t n_nodes = 0;
-    while ((*xml)->next()) {
+    while ((*xml)->next() && !grid.limits.failed()) {
         if ((++n_nodes & 0xFFFF) == 0 && control.cancelled())
             return make_error(ErrorCode::Cancelled, "reading was cancelled", zip.path());
         const bool start = (*xml)->is_start();
@@ -132,7 +133,7 @@ Status read_sheet(ZipArchive& zip, const std::string& part, Workbook& book, Shee
         }
     }
     if ((*xml)->failed()) return (*xml)->error();
-    return {};
+    return grid.limits.status(zip.path());
 }
 
 }  // namespace
@@ -149,7 +150,7 @@ Status read_xlsx(ZipArchive& zip, const OfficeOptions& options, Document& doc) {
     const auto workbook = (*wb)->child("workbook");
     const std::string d1904 = workbook.child("workbookPr").attribute("date1904").as_string();
     book.date1904 = d1904 == "1" || d1904 == "true";
-    std::vector<std::string> hidden;
+    ReadLimits limits(options.max_text_bytes);
     for (auto sheet : workbook.child("sheets").children("sheet")) {
         if (options.control.cancelled()) return make_error(ErrorCode::Cancelled, "reading was cancelled", zip.path());
         const std::string name = sheet.attribute("name").as_string();
@@ -161,24 +162,17 @@ Status read_xlsx(ZipArchive& zip, const OfficeOptions& options, Document& doc) {
             doc.warnings.push_back("sheet " + name + " has no worksheet part (a chart sheet?); left out");
             continue;
         }
-        SheetGrid grid(options.max_sheet_cells);
+        SheetGrid grid(options.max_sheet_cells, limits);
         LECTERN_TRY(read_sheet(zip, part, book, grid, options.control));
         Unit unit;
         unit.locator = name;
         const std::string state = sheet.attribute("state").as_string();
-        if (state == "hidden" || state == "veryHidden") {
-            unit.text = "(hidden sheet)\n";
-            hidden.push_back(name);
-        }
+        const bool hidden = state == "hidden" || state == "veryHidden";
+        if (hidden) unit.text = "(hidden sheet)\n";
         unit.text += render_sheet(grid);
-        if (!grid.merged.empty())
-            doc.warnings.push_back("sheet " + name + " has merged cells; each value is in the first cell of its range");
-        if (grid.dropped > 0)
-            doc.warnings.push_back("sheet " + name + ": only the first " + std::to_string(grid.max_cells) +
-                                   " values were read; " + std::to_string(grid.dropped) + " more were left out");
+        add_sheet_warnings(name, grid, hidden, doc.warnings);
         doc.units.push_back(std::move(unit));
     }
-    for (const auto& h : hidden) doc.warnings.push_back("sheet " + h + " is hidden; it was read and marked (hidden sheet)");
     if (!book.unrendered.empty()) {
         std::string list;
         for (const auto& f : book.unrendered) list += (list.empty() ? "" : ", ") + f;

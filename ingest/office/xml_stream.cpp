@@ -51,6 +51,11 @@ std::string XmlStream::name() const {
     return n ? reinterpret_cast<const char*>(n) : "";
 }
 
+std::string XmlStream::namespace_uri() const {
+    const xmlChar* n = xmlTextReaderConstNamespaceUri(reader_);
+    return n ? reinterpret_cast<const char*>(n) : "";
+}
+
 std::string XmlStream::attribute(const char* qname) const {
     xmlChar* v = xmlTextReaderGetAttribute(reader_, reinterpret_cast<const xmlChar*>(qname));
     if (!v) return {};

@@ -29,6 +29,8 @@ public:
     bool is_empty() const { return xmlTextReaderIsEmptyElement(reader_) == 1; }
     // The local name, without a namespace prefix ("c" for "x:c").
     std::string name() const;
+    // The namespace URI of the current element, empty for none.
+    std::string namespace_uri() const;
     // The value of attribute `qname` ("r", "table:style-name"), empty when absent.
     std::string attribute(const char* qname) const;
     // The text inside the current element (all its descendants' text).

@@ -71,8 +71,14 @@ bool whole_word(std::string_view text, std::size_t begin, std::size_t end) {
 
 std::string fix_ligature_order(const poppler::page& page, std::string text) {
     if (!may_hold_reversed_pair(text)) return text;
-    // How the reversed word reads -> how it should read, and how many such words were drawn.
-    std::map<std::string, std::pair<std::string, int>> fixes;
+    // How a drawn word reads once Poppler reversed it -> how it should read, and how many
+    // drawn words with a pair read so.
+    struct Fix {
+        std::string right;
+        int paired = 0;
+    };
+    std::map<std::string, Fix> fixes;
+    std::map<std::string, int> plain;  // readings of words without a pair
     for (const poppler::text_box& box : page.text_list()) {
         const poppler::ustring u = box.text();
         const std::u32string chars = characters(u);
@@ -86,24 +92,29 @@ std::string fix_ligature_order(const poppler::page& page, std::string text) {
                 paired = true;
                 ++i;
             }
-        if (!paired) continue;
         std::string wrong_utf8, right_utf8;
         for (auto c = chars.rbegin(); c != chars.rend(); ++c) append_utf8(wrong_utf8, *c);
+        if (!paired) {
+            ++plain[wrong_utf8];
+            continue;
+        }
         for (auto c = right.rbegin(); c != right.rend(); ++c) append_utf8(right_utf8, *c);
-        auto& fix = fixes[wrong_utf8];
-        fix.first = right_utf8;
-        ++fix.second;
+        Fix& fix = fixes[wrong_utf8];
+        fix.right = right_utf8;
+        ++fix.paired;
     }
-    // Each drawn word replaces one whole-word occurrence of its reversed reading, from the top.
+    // A reading that a word drawn without a pair also has ("السالم" is a name too) could be
+    // either: those occurrences stay as Poppler gave them. The others are whole words.
     for (auto& [wrong, fix] : fixes) {
-        for (std::size_t at = text.find(wrong); at != std::string::npos && fix.second > 0;) {
+        if (plain.count(wrong)) continue;
+        for (std::size_t at = text.find(wrong); at != std::string::npos && fix.paired > 0;) {
             if (!whole_word(text, at, at + wrong.size())) {
                 at = text.find(wrong, at + 1);
                 continue;
             }
-            text.replace(at, wrong.size(), fix.first);
-            --fix.second;
-            at = text.find(wrong, at + fix.first.size());
+            text.replace(at, wrong.size(), fix.right);
+            --fix.paired;
+            at = text.find(wrong, at + fix.right.size());
         }
     }
     return text;

@@ -18,6 +18,7 @@
 #include "lectern/ingest/pdf.h"
 #include "pdf/ligature_order.h"
 #include "pdf/ocr.h"
+#include "pdf/page_tables.h"
 #include "text/text_repair.h"
 
 namespace lectern::ingest {
@@ -44,10 +45,12 @@ bool bears_on_text(const std::string& m) {
     return false;
 }
 
-// "error (1234): Unknown character collection 'Adobe-XX'" without its byte offset.
+// "error (1234): Unknown character collection 'Adobe-XX'" without its byte offset (poppler-qt6,
+// through the viewer, writes "Error (1234): ").
 std::string without_offset(const std::string& m) {
     const std::size_t close = m.find("): ");
-    return m.rfind("error (", 0) == 0 && close != std::string::npos ? m.substr(close + 3) : m;
+    const bool prefixed = m.rfind("error (", 0) == 0 || m.rfind("Error (", 0) == 0;
+    return prefixed && close != std::string::npos ? m.substr(close + 3) : m;
 }
 
 struct PopplerMessages {
@@ -334,6 +337,8 @@ Result<Document> read_pdf(const std::string& path, const PdfOptions& options) {
     const int n_pages = (*doc)->pages();
     if (n_pages <= 0) return make_error(ErrorCode::Corrupt, "the PDF has no pages", path);
     out.units.reserve(static_cast<std::size_t>(n_pages));
+    std::vector<int> unplaced;  // pages with a table whose words could not be placed in the text
+    TableHistory tables;
     for (int i = 0; i < n_pages; ++i) {
         if (options.control.cancelled()) return make_error(ErrorCode::Cancelled, "reading the PDF was cancelled", path);
         std::unique_ptr<poppler::page> page((*doc)->create_page(i));
@@ -346,8 +351,18 @@ Result<Document> read_pdf(const std::string& path, const PdfOptions& options) {
         unit.label = to_utf8(page->label());
         if (unit.label == std::to_string(unit.page)) unit.label.clear();
         const int errors_before = poppler_log.seen();
-        unit.text = fix_ligature_order(*page, tidy_page_text(to_utf8(
-                                                  page->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout))));
+        auto poppler_text = [&] {
+            return fix_ligature_order(
+                *page, tidy_page_text(to_utf8(page->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout))));
+        };
+        if (options.tables) {
+            PageText read = read_page_text(*page, poppler_text, tables);
+            unit.text = std::move(read.text);
+            unit.tables = std::move(read.tables);
+            if (read.unplaced) unplaced.push_back(unit.page);
+        } else {
+            unit.text = poppler_text();
+        }
         unit.no_text_layer = unit.text.empty();
         unit.quality.poppler_errors = poppler_log.seen() - errors_before;
         if (unit.quality.poppler_errors > 0) unit.quality.poppler_error = poppler_latest;
@@ -355,6 +370,10 @@ Result<Document> read_pdf(const std::string& path, const PdfOptions& options) {
         out.units.push_back(std::move(unit));
         options.control.report(ReadUnit::Pages, i + 1, n_pages);
     }
+    mark_continued_tables(out.units);
+    if (!unplaced.empty())
+        out.warnings.push_back((unplaced.size() == 1 ? "page " : "pages ") + format_page_ranges(unplaced) +
+                               ": a table could not be placed in the text and is left as read");
     LECTERN_TRY(recognize_pages(**doc, options, declared_script(*bytes), out));
     warn_about_quality(out);
     if (!poppler_log.messages.empty())

@@ -6,6 +6,7 @@
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 
+#include <algorithm>
 #include <memory>
 
 namespace lectern::ingest::testing {
@@ -17,23 +18,76 @@ constexpr double kMargin = 50.0;
 constexpr double kColumnGap = 30.0;
 constexpr double kImageScale = 300.0 / 72.0;  // image pages are drawn at 300 dpi
 
-// Lays out `paragraphs` in a column of `width` points from (x, y) on `cr`.
-void draw_column(cairo_t* cr, const std::vector<std::string>& paragraphs, std::size_t begin,
-                 std::size_t end, const std::string& font, double x, double width) {
+// A Pango layout of `text` in `font`, `width` points wide (0: unbounded), aligned as asked.
+PangoLayout* make_layout(cairo_t* cr, const std::string& text, PangoFontDescription* desc, double width,
+                         PangoAlignment align) {
+    PangoLayout* layout = pango_cairo_create_layout(cr);
+    pango_layout_set_font_description(layout, desc);
+    if (width > 0) pango_layout_set_width(layout, static_cast<int>(width * PANGO_SCALE));
+    pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
+    pango_layout_set_auto_dir(layout, TRUE);
+    pango_layout_set_alignment(layout, align);
+    pango_layout_set_text(layout, text.c_str(), -1);
+    return layout;
+}
+
+double layout_height(PangoLayout* layout) {
+    int w = 0, h = 0;
+    pango_layout_get_size(layout, &w, &h);
+    return static_cast<double>(h) / PANGO_SCALE;
+}
+
+// Draws `table` from (x, y); returns its height.
+double draw_table(cairo_t* cr, const TestTable& table, double x, double y) {
+    PangoFontDescription* regular = pango_font_description_from_string(table.font.c_str());
+    PangoFontDescription* bold = pango_font_description_copy(regular);
+    pango_font_description_set_weight(bold, PANGO_WEIGHT_BOLD);
+    double width = 0;
+    for (double w : table.widths) width += w;
+    const double top = y;
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        const bool header = static_cast<int>(r) < table.header_rows;
+        if (table.rules && r == 0) {
+            cairo_rectangle(cr, x, y - 2, width, 0.6);
+            cairo_fill(cr);
+        }
+        double row_height = 0, cx = x;
+        for (std::size_t c = 0; c < table.rows[r].size() && c < table.widths.size(); ++c) {
+            // Columns after the first are right-aligned, a little in from their right edge.
+            const double w = table.widths[c] - (c == 0 ? 8.0 : 4.0);
+            PangoLayout* layout = make_layout(cr, table.rows[r][c], header ? bold : regular, w,
+                                              c == 0 ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
+            cairo_move_to(cr, cx, y);
+            pango_cairo_show_layout(cr, layout);
+            row_height = std::max(row_height, layout_height(layout));
+            g_object_unref(layout);
+            cx += table.widths[c];
+        }
+        y += row_height + 3.0;
+        if (table.rules && static_cast<int>(r) + 1 == table.header_rows) {
+            cairo_rectangle(cr, x, y - 1.5, width, 0.6);
+            cairo_fill(cr);
+        }
+    }
+    pango_font_description_free(bold);
+    pango_font_description_free(regular);
+    return y - top;
+}
+
+// Lays out `blocks` [begin, end) in a column of `width` points from x on `cr`.
+void draw_column(cairo_t* cr, const std::vector<TestBlock>& blocks, std::size_t begin, std::size_t end,
+                 const std::string& font, double x, double width) {
     PangoFontDescription* desc = pango_font_description_from_string(font.c_str());
     double y = kMargin;
     for (std::size_t i = begin; i < end; ++i) {
-        PangoLayout* layout = pango_cairo_create_layout(cr);
-        pango_layout_set_font_description(layout, desc);
-        pango_layout_set_width(layout, static_cast<int>(width * PANGO_SCALE));
-        pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
-        pango_layout_set_auto_dir(layout, TRUE);
-        pango_layout_set_text(layout, paragraphs[i].c_str(), -1);
+        if (!blocks[i].table.rows.empty()) {
+            y += draw_table(cr, blocks[i].table, x, y) + 10.0;
+            continue;
+        }
+        PangoLayout* layout = make_layout(cr, blocks[i].paragraph, desc, width, PANGO_ALIGN_LEFT);
         cairo_move_to(cr, x, y);
         pango_cairo_show_layout(cr, layout);
-        int w = 0, h = 0;
-        pango_layout_get_size(layout, &w, &h);
-        y += static_cast<double>(h) / PANGO_SCALE + 10.0;
+        y += layout_height(layout) + 10.0;
         g_object_unref(layout);
     }
     pango_font_description_free(desc);
@@ -41,15 +95,18 @@ void draw_column(cairo_t* cr, const std::vector<std::string>& paragraphs, std::s
 
 void draw_page_text(cairo_t* cr, const TestPage& page) {
     cairo_set_source_rgb(cr, 0, 0, 0);
-    const std::size_t n = page.paragraphs.size();
+    std::vector<TestBlock> blocks = page.blocks;
+    if (blocks.empty())
+        for (const std::string& p : page.paragraphs) blocks.push_back(TestBlock{p, {}});
+    const std::size_t n = blocks.size();
     if (page.columns <= 1) {
-        draw_column(cr, page.paragraphs, 0, n, page.font, kMargin, kPageWidth - 2 * kMargin);
+        draw_column(cr, blocks, 0, n, page.font, kMargin, kPageWidth - 2 * kMargin);
         return;
     }
     const double width = (kPageWidth - 2 * kMargin - kColumnGap) / 2;
     const std::size_t half = (n + 1) / 2;
-    draw_column(cr, page.paragraphs, 0, half, page.font, kMargin, width);
-    draw_column(cr, page.paragraphs, half, n, page.font, kMargin + width + kColumnGap, width);
+    draw_column(cr, blocks, 0, half, page.font, kMargin, width);
+    draw_column(cr, blocks, half, n, page.font, kMargin + width + kColumnGap, width);
 }
 
 // The page's text rendered into a white bitmap and painted: pixels only, no text objects.

@@ -10,8 +10,26 @@
 
 namespace lectern::ingest::testing {
 
+// A table drawn as report generators draw one: the first column's cells left-aligned (and
+// wrapped within its width), the others right-aligned, each row's cells on one baseline
+// (a wrapped label takes more lines below). No grid; optional rules.
+struct TestTable {
+    std::vector<std::vector<std::string>> rows;  // UTF-8 cells, "" for an empty one
+    std::vector<double> widths;                  // of each column, in points
+    int header_rows = 1;                         // drawn in bold
+    bool rules = false;                          // a line above and below the header
+    std::string font = "DejaVu Sans 9";
+};
+
+// One thing on a page: a paragraph, or a table when `table.rows` is not empty.
+struct TestBlock {
+    std::string paragraph;
+    TestTable table;
+};
+
 struct TestPage {
     std::vector<std::string> paragraphs;  // UTF-8, laid out top to bottom
+    std::vector<TestBlock> blocks;        // used instead of `paragraphs` when not empty
     std::string font = "DejaVu Sans 11";  // a Pango font description
     int columns = 1;                      // 2: the paragraphs are split over two columns
     bool as_image = false;                // painted as a bitmap: no text layer

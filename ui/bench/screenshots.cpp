@@ -2,8 +2,10 @@
 // fixture model and saves a PNG of the screen in each (run under xvfb-run, so dialogs and
 // the window are drawn as a user would see them): the first run with the model picker, a
 // document open with its budget, an answer streaming, a citation highlighted in the viewer,
-// "what the model saw", and an error dialog. Used by scripts/screenshots.
+// "what the model saw", an error dialog, and a contract (DOCX) with tracked changes open at
+// the clause an answer cites. Used by scripts/screenshots.
 #include <QApplication>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QGuiApplication>
@@ -13,6 +15,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTreeWidget>
 
 #include <atomic>
 #include <chrono>
@@ -21,9 +24,11 @@
 
 #include "conversation_view.h"
 #include "core_bridge.h"
+#include "library_panel.h"
 #include "main_window.h"
 #include "model_dialog.h"
 #include "store.h"
+#include "testing/office_maker.h"
 
 namespace {
 
@@ -34,6 +39,35 @@ void shoot(const char* name) {
     const QPixmap screen = QGuiApplication::primaryScreen()->grabWindow(0);
     const QString path = g_out + QLatin1Char('/') + QString::fromLatin1(name) + QStringLiteral(".png");
     std::printf("%s: %s\n", qPrintable(path), screen.save(path) ? "saved" : "NOT SAVED");
+}
+
+// A services agreement with numbered clauses, a tracked change of the payment term by one
+// reviewer, a comment by another, and a fee table.
+bool writeContract(const QString& path) {
+    lectern::ingest::testing::DocxMaker m;
+    m.title = "Services Agreement";
+    m.author = "Acme Legal";
+    m.run(m.paragraph("Title"), "Services Agreement");
+    m.run(m.paragraph(), "This agreement is made between Acme Corp (the Supplier) and Beta Ltd (the Customer).");
+    const int clauses = m.add_list({{"decimal", "%1."}, {"decimal", "%1.%2"}}, 7);
+    m.heading("Payment", 1);
+    auto head = m.paragraph();
+    m.number(head, clauses, 0);
+    m.run(head, "Payment terms.");
+    auto due = m.paragraph();
+    m.number(due, clauses, 1);
+    m.run(due, "The Customer pays each invoice within ");
+    m.deletion(due, "thirty (30)", "Jane Doe", "2026-03-01T10:00:00Z");
+    m.insertion(due, "sixty (60)", "Jane Doe", "2026-03-01T10:05:00Z");
+    m.run(due, " days of receipt.");
+    auto late = m.paragraph();
+    m.number(late, clauses, 1);
+    m.run(late, "Late payment bears interest ");
+    m.comment(late, "at 5 % a year", "Bob Lee", "Check against the statutory rate.");
+    m.run(late, " from the day after the due date.");
+    m.heading("Fees", 1);
+    m.table({{"Service", "Fee (EUR)"}, {"Annual audit", "1,200"}, {"Quarterly review", "800"}}, 1);
+    return m.write(path.toStdString()).ok();
 }
 
 }  // namespace
@@ -121,6 +155,34 @@ int main(int argc, char** argv) {
             d->move(w.geometry().center() - QPoint(d->width() / 2, d->height() / 2));
             shoot("05-what-the-model-saw");
             d->close();
+        }
+    }
+
+    const QString contract = dir.filePath("services-agreement.docx");
+    if (writeContract(contract)) {  // the DOCX open at the clause an answer cites
+        // Asked in already, the session is followed by a new one holding the report and the DOCX.
+        const auto before = w.currentSession();
+        w.openPaths({contract});
+        QDeadlineTimer deadline(120000);
+        while ((w.currentSession() == before || !w.planSettled()) && !deadline.hasExpired()) QTest::qWait(50);
+        if (w.currentSession() != before) {
+            if (auto* tree = w.library()->documentTree(); tree->topLevelItemCount() > 1)
+                tree->topLevelItem(1)->setExpanded(true);
+            auto store = lectern::app::Store::open((lectern::ui::dataFolder() + "/lectern.db").toStdString());
+            if (!store) return 1;
+            const auto s = w.currentSession();
+            (void)store->messages().add(lectern::app::makeMessage(s, "user", "When must the Customer pay?"));
+            (void)store->messages().add(lectern::app::makeMessage(
+                s, "assistant",
+                "The Customer pays each invoice within **sixty days** of receipt [¶3]; the draft said thirty, "
+                "and Jane Doe changed it. Late payment bears interest at 5 % a year [§7.2], a rate Bob Lee "
+                "asked to check."));
+            w.openSession(s);
+            QSignalSpy clause(&w, &lectern::ui::MainWindow::citationShown);
+            const auto& cites = w.conversation()->citations();
+            if (!cites.empty()) emit w.conversation()->citationActivated(cites.front());
+            clause.wait(20000);
+            shoot("08-docx-tracked-changes");
         }
     }
 

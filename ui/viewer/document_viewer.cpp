@@ -146,6 +146,13 @@ void DocumentViewer::highlight(int page, const QString& words) {
         emit highlighted(page, m_mode == Mode::Text ? m_text->highlight(words) : 0);
 }
 
+void DocumentViewer::highlightBox(int page, const QRectF& box) {
+    if (m_mode == Mode::Pdf)
+        m_pdf->highlightBox(page, box);
+    else
+        emit highlighted(page, 0);
+}
+
 int DocumentViewer::currentPage() const {
     return m_mode == Mode::Pdf ? m_pdf->currentPage() : 0;
 }

@@ -42,6 +42,9 @@ public:
     // Highlights `words` on PDF page `page` (shown if it is not) or in the current file.
     // Emits highlighted(page, matches); 0 matches means the words are not there.
     void highlight(int page, const QString& words);
+    // Highlights a box of PDF page `page` (points from its top left: a table's row). Emits
+    // highlighted(page, 1), or 0 when no PDF is shown.
+    void highlightBox(int page, const QRectF& box);
 
     int currentPage() const;  // 0 unless a PDF is open
     int pageCount() const;    // 0 unless a PDF is open

@@ -95,6 +95,7 @@ void PdfView::startOver(State state) {
     m_pendingPage = 0;
     m_pendingWordsPage = 0;
     m_pendingWords.clear();
+    m_pendingBox = QRectF();
     m_highlightPage = 0;
     m_highlightRects.clear();
     m_pageList->clearPages();
@@ -124,8 +125,11 @@ void PdfView::onOpened(quint64 generation, const PdfLayout& layout) {
     emit opened(layout.pageCount);
     const int wordsPage = m_pendingWordsPage;
     const QString words = m_pendingWords;
+    const QRectF box = m_pendingBox;
     showPage(m_pendingPage > 0 ? m_pendingPage : 1);
-    if (wordsPage > 0)
+    if (wordsPage > 0 && !box.isEmpty())
+        highlightBox(wordsPage, box);
+    else if (wordsPage > 0)
         highlight(wordsPage, words);
 }
 
@@ -228,6 +232,28 @@ void PdfView::highlight(int page, const QString& words) {
     const quint64 generation = m_generation;
     const quint64 ticket = m_searchTicket;
     post([=](PdfRenderService& service) { service.search(generation, ticket, page, needle); });
+}
+
+void PdfView::highlightBox(int page, const QRectF& box) {
+    if (m_state == State::Opening) {
+        m_pendingWordsPage = page;
+        m_pendingBox = box;
+        return;
+    }
+    ++m_searchTicket;  // a search still running for an earlier highlight is dropped
+    m_highlightPage = 0;
+    m_highlightRects.clear();
+    m_canvas->setHighlights({});
+    if (m_state != State::Open || page < 1 || page > m_layout.pageCount || box.isEmpty()) {
+        emit highlighted(page, 0);
+        return;
+    }
+    showPage(page);
+    m_highlightPage = page;
+    m_highlightRects = {box};
+    m_canvas->setHighlights(m_highlightRects);
+    scrollToHighlight();
+    emit highlighted(page, 1);
 }
 
 void PdfView::onSearched(quint64 generation, quint64 ticket, int page, const QList<QRectF>& rects) {

@@ -34,6 +34,8 @@ public:
     // opening take effect once it is open.
     void showPage(int page);
     void highlight(int page, const QString& words);
+    // Highlights `box` (page points, from the top left) on `page`: a table's row.
+    void highlightBox(int page, const QRectF& box);
     void setZoom(double factor);  // leaves fit-width mode
     void fitWidth();              // fits the page to the view's width, also after resizes
 
@@ -93,6 +95,7 @@ private:
     int m_pendingPage = 0;  // showPage() or highlight() while opening
     int m_pendingWordsPage = 0;
     QString m_pendingWords;
+    QRectF m_pendingBox;  // highlightBox() while opening (with m_pendingWordsPage)
     int m_highlightPage = 0;
     QList<QRectF> m_highlightRects;
 };

@@ -79,6 +79,8 @@ void PopplerMessagesTest::aPdfReadWhileTheViewerHoldsOneHasItsPageErrorsCounted(
     for (const auto& unit : routed->units) {
         QVERIFY2(unit.quality.poppler_errors > 0, unit.locator.c_str());
         QVERIFY(unit.quality.unreliable());
+        // The message reads as the reader's own do, without Poppler's byte offset.
+        QVERIFY2(!unit.quality.poppler_error.starts_with("Error ("), unit.quality.poppler_error.c_str());
     }
 }
 

@@ -35,9 +35,11 @@ QString answerMarkdown(const std::string& answer, const std::vector<app::Citatio
         const QString label = escapeMarkdown(QString::fromStdString(c.text));
         const QString link = linkPrefix + QString::number(firstIndex + static_cast<int>(i));
         // A citation that does not match the documents is struck through and flagged.
-        const QString shown = c.valid ? label : QStringLiteral("~~%1~~ (no such %2)")
-                                                    .arg(label, c.page > 0 ? QStringLiteral("page")
-                                                                           : QStringLiteral("line"));
+        const QString what = c.page > 0        ? QStringLiteral("page")
+                             : c.paragraph > 0  ? QStringLiteral("paragraph")
+                             : !c.section.empty() ? QStringLiteral("section")
+                                                  : QStringLiteral("line");
+        const QString shown = c.valid ? label : QStringLiteral("~~%1~~ (no such %2)").arg(label, what);
         out += QStringLiteral("[%1](%2)").arg(shown, link).toStdString();
         pos = at + c.text.size();
     }

@@ -20,6 +20,17 @@ enum class ItemKind { Session, MessageHit, UnitHit };
 
 QString count(std::size_t n) { return QLocale().toString(static_cast<qulonglong>(n)); }
 
+// A unit's row: its locator, and for a part of an office document or web page the
+// paragraphs it holds ("Term  ¶2–6"), the numbers an answer cites.
+QString unitLabel(const ingest::Unit& unit) {
+    const QString locator = QString::fromStdString(unit.locator);
+    if (unit.first_paragraph <= 0 || locator.startsWith(QStringLiteral("¶"))) return locator;
+    const QString range = unit.last_paragraph > unit.first_paragraph
+                              ? QStringLiteral("¶%1–%2").arg(unit.first_paragraph).arg(unit.last_paragraph)
+                              : QStringLiteral("¶%1").arg(unit.first_paragraph);
+    return locator + QStringLiteral("  ") + range;
+}
+
 }  // namespace
 
 LibraryPanel::LibraryPanel(QWidget* parent) : QWidget(parent) {
@@ -36,7 +47,7 @@ LibraryPanel::LibraryPanel(QWidget* parent) : QWidget(parent) {
     m_documentsLabel = new QLabel(tr("Documents"), this);
     m_documents = new QTreeWidget(this);
     m_documents->setAccessibleName(tr("Documents of the session"));
-    m_documents->setHeaderLabels({tr("Page or file"), tr("Tokens")});
+    m_documents->setHeaderLabels({tr("Page, file or section"), tr("Tokens")});
     m_documents->header()->setStretchLastSection(false);
     m_documents->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_documents->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
@@ -130,7 +141,7 @@ void LibraryPanel::setDocuments(const std::vector<ingest::Document>& documents, 
         for (std::size_t u = 0; u < doc.units.size(); ++u) {
             auto* child = new QTreeWidgetItem(top);
             const auto& unit = doc.units[u];
-            child->setText(0, QString::fromStdString(unit.locator));
+            child->setText(0, unitLabel(unit));
             // The page's verdict: a mark where its text cannot be trusted or was repaired.
             const QString verdict = QString::fromStdString(unit.quality.describe());
             if (unit.quality.unreliable()) {
@@ -142,6 +153,13 @@ void LibraryPanel::setDocuments(const std::vector<ingest::Document>& documents, 
             } else if (!verdict.isEmpty()) {
                 child->setText(0, child->text(0) + QStringLiteral("  ✓"));
                 child->setToolTip(0, verdict);
+            }
+            if (!unit.tables.empty()) {
+                const int n = int(unit.tables.size());
+                child->setText(0, child->text(0) + (n == 1 ? tr("  (1 table)") : tr("  (%1 tables)").arg(n)));
+                if (child->toolTip(0).isEmpty())
+                    child->setToolTip(0, tr("Tables on this page are given to the model as tables, row by row; "
+                                            "cite one as [p. %1, table 1].").arg(unit.page));
             }
             child->setData(0, DocRole, static_cast<int>(d));
             child->setData(0, UnitRole, static_cast<int>(u));

@@ -10,6 +10,7 @@
 #include <QInputDialog>
 #include <QMessageBox>
 #include <QPointer>
+#include <QRectF>
 #include <QSettings>
 
 #include <map>
@@ -87,6 +88,7 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    static QRectF citedTableBox(const ingest::Unit& unit, int number, const QString& sentence);
     void buildLayout();
     void buildMenus();
     void refreshSessions();

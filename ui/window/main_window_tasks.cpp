@@ -8,6 +8,8 @@
 #include <QPlainTextEdit>
 #include <QStatusBar>
 
+#include <algorithm>
+
 #include "answer_markdown.h"
 #include "document_viewer.h"
 #include "library_panel.h"
@@ -190,10 +192,36 @@ void MainWindow::showMessages() {
     }
 }
 
+// The box of the row of table `number` on `unit` whose label and figures the sentence names
+// most of; the whole table's box when it names none; empty when the page has no such table.
+QRectF MainWindow::citedTableBox(const ingest::Unit& unit, int number, const QString& sentence) {
+    const auto table = std::find_if(unit.tables.begin(), unit.tables.end(),
+                                    [&](const ingest::Table& t) { return t.number == number; });
+    if (table == unit.tables.end()) return {};
+    auto rect = [](const ingest::TableBox& b) { return QRectF(QPointF(b.x0, b.y0), QPointF(b.x1, b.y1)); };
+    int best = 0;
+    QRectF bestBox;
+    for (std::size_t r = static_cast<std::size_t>(std::max(table->header_rows, 0)); r < table->cells.size(); ++r) {
+        int score = 0;
+        QRectF box;
+        for (std::size_t c = 0; c < table->cells[r].size(); ++c) {
+            const QString cell = QString::fromStdString(table->cells[r][c]);
+            if (c < table->boxes[r].size() && !cell.isEmpty()) box = box.united(rect(table->boxes[r][c]));
+            if (cell.size() >= 2 && sentence.contains(cell, Qt::CaseInsensitive)) score += int(cell.size());
+        }
+        if (score > best) {
+            best = score;
+            bestBox = box;
+        }
+    }
+    return best > 0 ? bestBox : rect(table->box);
+}
+
 void MainWindow::onCitation(const CitationTarget& target) {
     const app::Citation& c = target.citation;
     if (!c.valid) {
-        statusBar()->showMessage(tr("%1 names no page or line of these documents.").arg(QString::fromStdString(c.text)), 8000);
+        statusBar()->showMessage(tr("%1 names no page, line, paragraph or section of these documents.")
+                                     .arg(QString::fromStdString(c.text)), 8000);
         emit citationShown(0, 0);
         return;
     }
@@ -229,6 +257,16 @@ void MainWindow::onCitation(const CitationTarget& target) {
     const auto& unit = m_documents[bestDoc].units[bestUnit];
     showDocument(bestDoc, static_cast<int>(bestUnit));
     if (c.page == 0 && c.line > 0) m_viewer->showFileLine(QString::fromStdString(unit.path), static_cast<int>(c.line));
+    // "[¶14]": the cursor on the paragraph's line, so the quote nearest it is the one shown.
+    if (const int line = app::citedLine(unit, c); line > 0)
+        m_viewer->showFileLine(QString::fromStdString(unit.path.empty() ? unit.locator : unit.path), line);
+    // "[p. 12, table 2]": the row the sentence speaks of (its label or figures), else the table.
+    if (c.table > 0) {
+        if (const QRectF box = citedTableBox(unit, c.table, target.sentence); !box.isEmpty()) {
+            m_viewer->highlightBox(unit.page, box);
+            return;
+        }
+    }
     if (bestQuote.isEmpty()) {
         statusBar()->showMessage(tr("The cited words were not found on %1.").arg(QString::fromStdString(unit.locator)), 8000);
         emit citationShown(unit.page, 0);

@@ -3,7 +3,8 @@
 // `lectern-cli ingest --tokenizer`) and the budget meter is the packed prompt's count; an
 // answer streams, Stop keeps it as stopped and the engine takes the next question; a
 // follow-up prefills only its own tokens; a citation link moves the viewer to its page and
-// highlights the cited words; a locked PDF asks for its password and opens with it; the
+// highlights the cited words, and a paragraph citation of a DOCX opens its section at the
+// paragraph and highlights the words there; a locked PDF asks for its password and opens with it; the
 // session is there after the window is closed and opened again; search finds a word that
 // occurs only in a message; "what the model saw" shows the prompt with the page text.
 #include <QDir>
@@ -34,6 +35,7 @@
 #include "prompt_dialog.h"
 #include "status_panel.h"
 #include "store.h"
+#include "testing/office_maker.h"
 #include "testing/pdf_maker.h"
 
 using namespace lectern;
@@ -54,6 +56,54 @@ QString writePdf(const QString& path, const std::vector<std::string>& pages) {
     }
     if (!ingest::testing::write_test_pdf(path.toStdString(), pdf).ok()) return {};
     return path;
+}
+
+// An income statement: a sentence, then a table of four rows.
+QString writeIncomeStatement(const QString& path) {
+    ingest::testing::TestPdf pdf;
+    pdf.title = "Income statement";
+    ingest::testing::TestPage page;
+    ingest::testing::TestBlock intro, table;
+    intro.paragraph = "Consolidated income statement for the year.";
+    table.table.rows = {{"", "2025", "2024"},
+                        {"Revenue", "1,284,310", "1,102,877"},
+                        {"Profit before tax", "294,800", "220,674"},
+                        {"Income tax expense", "(73,700)", "(55,168)"},
+                        {"Profit for the year", "221,100", "165,506"}};
+    table.table.widths = {200, 90, 90};
+    page.blocks = {intro, table};
+    pdf.pages.push_back(page);
+    if (!ingest::testing::write_test_pdf(path.toStdString(), pdf).ok()) return {};
+    return path;
+}
+
+// A contract in three parts, its payment clause changed with tracked changes.
+QString writeContract(const QString& path) {
+    ingest::testing::DocxMaker m;
+    m.title = "Services Agreement";
+    m.run(m.paragraph("Title"), "Services Agreement");
+    m.run(m.paragraph(), "This agreement is made between Acme and Beta.");
+    m.heading("Term", 1);
+    m.run(m.paragraph(), "The agreement runs for two years.");
+    auto due = m.paragraph();
+    m.run(due, "Invoices are due within ");
+    m.deletion(due, "thirty (30)", "Jane Doe", "2026-03-01T10:00:00Z");
+    m.insertion(due, "sixty (60)", "Jane Doe", "2026-03-01T10:05:00Z");
+    m.run(due, " days of receipt.");
+    m.run(m.paragraph(), "Late payment bears interest at 5 % a year.");
+    m.heading("Fees", 1);
+    m.run(m.paragraph(), "Fees are net of tax.");
+    if (!m.write(path.toStdString()).ok()) return {};
+    return path;
+}
+
+// The words the viewer's text highlights (its line mark selects nothing).
+QStringList highlightedWords(DocumentViewer* viewer) {
+    QStringList out;
+    for (auto* text : viewer->findChildren<QPlainTextEdit*>())
+        for (const auto& s : text->extraSelections())
+            if (s.cursor.hasSelection()) out << s.cursor.selectedText();
+    return out;
 }
 
 }  // namespace
@@ -216,6 +266,97 @@ private slots:
         QVERIFY(cited.first().at(1).toInt() > 0);
         QCOMPARE(w->viewer()->currentPage(), 2);
         QVERIFY(!w->viewer()->highlightRects().isEmpty());
+    }
+
+    void aTableCitationHighlightsTheRowItSpeaksOf() {
+        const QString pdf = writeIncomeStatement(m_dir.filePath("income.pdf"));
+        QVERIFY(!pdf.isEmpty());
+        auto w = makeWindow();
+        QVERIFY(w);
+        QVERIFY(openModel(*w));
+        QVERIFY(openPdf(*w, pdf));
+        QTreeWidget* tree = w->library()->documentTree();
+        QCOMPARE(tree->topLevelItem(0)->child(0)->text(0).contains(QStringLiteral("(1 table)")), true);
+        const std::int64_t session = w->currentSession();
+        {
+            auto store = app::Store::open((dataFolder() + "/lectern.db").toStdString());
+            QVERIFY(store.ok());
+            QVERIFY(store->messages().add(app::makeMessage(session, "user", "What was the tax?")).ok());
+            QVERIFY(store->messages()
+                        .add(app::makeMessage(session, "assistant",
+                                              "The income tax expense was 73,700 [p. 1, table 1]."))
+                        .ok());
+        }
+        w->openSession(session);  // the stored session: its tables come back from the store
+        QCOMPARE(w->conversation()->citations().size(), std::size_t(1));
+        QVERIFY(w->conversation()->citations()[0].citation.valid);
+        QCOMPARE(w->conversation()->citations()[0].citation.table, 1);
+        QTextCursor found = w->conversation()->document()->find("[p. 1, table 1]");
+        QVERIFY(!found.isNull());
+        QTextCursor inside(found);
+        inside.setPosition(found.selectionStart() + 2);
+        QSignalSpy cited(w.get(), &MainWindow::citationShown);
+        QTest::mouseClick(w->conversation()->viewport(), Qt::LeftButton, {}, w->conversation()->cursorRect(inside).center());
+        QVERIFY(cited.wait(kWait));
+        QCOMPARE(cited.first().at(0).toInt(), 1);
+        const QList<QRectF> rects = w->viewer()->highlightRects();
+        QCOMPARE(rects.size(), 1);
+        // The row of "Income tax expense": one line high, from its label to its last figure.
+        QVERIFY2(rects[0].height() < 20, qPrintable(QString::number(rects[0].height())));
+        QVERIFY(rects[0].width() > 300);
+    }
+
+    void aParagraphCitationOfADocxOpensItsSectionAndHighlights() {
+        const QString docx = writeContract(m_dir.filePath("contract.docx"));
+        QVERIFY(!docx.isEmpty());
+        auto w = makeWindow();
+        QVERIFY(w);
+        QVERIFY(openModel(*w));
+        QVERIFY(openPdf(*w, docx));
+        // Its parts, named by their headings, with the paragraphs each holds.
+        QTreeWidget* tree = w->library()->documentTree();
+        QCOMPARE(tree->topLevelItemCount(), 1);
+        QCOMPARE(tree->topLevelItem(0)->text(0), QStringLiteral("Services Agreement"));
+        QCOMPARE(tree->topLevelItem(0)->childCount(), 3);
+        QCOMPARE(tree->topLevelItem(0)->child(0)->text(0), QStringLiteral("Services Agreement  ¶1"));
+        QCOMPARE(tree->topLevelItem(0)->child(1)->text(0), QStringLiteral("Term  ¶2–4"));
+        QCOMPARE(tree->topLevelItem(0)->child(2)->text(0), QStringLiteral("Fees  ¶5"));
+        QVERIFY(tree->topLevelItem(0)->child(1)->text(1).remove(',').toLongLong() > 0);
+        const std::int64_t session = w->currentSession();
+        {
+            auto store = app::Store::open((dataFolder() + "/lectern.db").toStdString());
+            QVERIFY(store.ok());
+            QVERIFY(store->messages().add(app::makeMessage(session, "user", "When are invoices due?")).ok());
+            QVERIFY(store->messages()
+                        .add(app::makeMessage(session, "assistant",
+                                              "Invoices are due within sixty days of receipt [¶3]. Fees are "
+                                              "set in [§9] and [¶12]."))
+                        .ok());
+        }
+        w->openSession(session);
+        const auto& citations = w->conversation()->citations();
+        QCOMPARE(citations.size(), std::size_t(3));
+        QVERIFY(citations[0].citation.valid);
+        QCOMPARE(citations[0].citation.paragraph, 3);
+        QVERIFY(!citations[1].citation.valid);
+        QVERIFY(!citations[2].citation.valid);
+        const QString shown = w->conversation()->toPlainText();
+        QVERIFY2(shown.contains("(no such section)") && shown.contains("(no such paragraph)"), qPrintable(shown));
+
+        QTextCursor found = w->conversation()->document()->find("[¶3]");
+        QVERIFY(!found.isNull());
+        QTextCursor inside(found);
+        inside.setPosition(found.selectionStart() + 2);
+        const QPoint at = w->conversation()->cursorRect(inside).center();
+        QSignalSpy cited(w.get(), &MainWindow::citationShown);
+        QTest::mouseClick(w->conversation()->viewport(), Qt::LeftButton, {}, at);
+        // A text's highlight is made at once (a PDF page's after its render).
+        QVERIFY(!cited.isEmpty() || cited.wait(kWait));
+        QCOMPARE(cited.first().at(1).toInt(), 1);  // the quote occurs once
+        // The section "Term" at the line of ¶3, its quoted words highlighted.
+        QCOMPARE(w->viewer()->currentFile(), QStringLiteral("Term"));
+        QCOMPARE(w->viewer()->currentLine(), 5);  // "# Term", "", "¶2 ...", "", "¶3 Invoices ..."
+        QCOMPARE(highlightedWords(w->viewer()), QStringList{QStringLiteral("Invoices are due within")});
     }
 
     void linksTheModelWroteDoNothingAndItsImagesAreNotLoaded() {

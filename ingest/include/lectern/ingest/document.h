@@ -58,6 +58,22 @@ struct UnitQuality {
     std::string prompt_note() const;
 };
 
+// A rectangle on a PDF page, in points from the page's top left corner.
+struct TableBox {
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+
+// A table found on a PDF page. In the unit's text it is a Markdown table in its place in the
+// reading order, inside <table n="2"> ... </table>, so an answer can cite "[p. 12, table 2]".
+struct Table {
+    int number = 0;          // 1-based, on its page
+    bool continued = false;  // continues the last table of the previous page
+    int header_rows = 0;
+    std::vector<std::vector<std::string>> cells;  // rows of cells as printed ("(712,455)")
+    std::vector<std::vector<TableBox>> boxes;     // each cell's box; zero for an empty cell
+    TableBox box;
+};
+
 // Where a unit came from, in the terms the model cites: a page or a file.
 struct Unit {
     std::string locator;   // "page 12" for PDFs, the relative path for files
@@ -73,6 +89,7 @@ struct Unit {
     int first_paragraph = 0;
     int last_paragraph = 0;
     UnitQuality quality;
+    std::vector<Table> tables;   // PDF pages: the tables found on it
 };
 
 struct Metadata {

@@ -24,6 +24,9 @@ struct OfficeOptions {
     TrackedChanges changes = TrackedChanges::Marked;
     // Uncompressed bytes one document may expand to (all parts read together).
     std::uint64_t max_expanded_bytes = std::uint64_t{128} << 20;
+    // Bytes of text one document may produce: a small file can name a long text many times
+    // (a note cited on every line, a cell repeated a million times). Past it: Unsupported.
+    std::uint64_t max_text_bytes = std::uint64_t{256} << 20;
     // Non-empty cells kept per sheet; the rest are left out with a warning.
     std::size_t max_sheet_cells = 500'000;
     ReadControl control;  // one file of one (progress), and Stop between parts

@@ -17,6 +17,9 @@ struct PdfOptions {
     // the document's text layer, else the script Tesseract detects on the page).
     std::string ocr_language;
     int ocr_dpi = 300;              // rendering resolution for OCR
+    // Tables found on a page become Markdown tables in its text (Unit::tables); off: the text
+    // is Poppler's reading order alone, a table's cells one after another.
+    bool tables = true;
     ReadControl control;            // pages done, and Stop
 };
 
