@@ -80,9 +80,9 @@ Status loadConversation(Store& store, Conversation& c, const std::vector<Message
 // Packs the documents into the system message, leaving room for the question and answer.
 Status packConversation(const LocalEngine& engine, Conversation& c, std::int64_t maxTokens) {
     TokenizerCounter counter(engine.tokenizer());
-    auto cite = paragraphCitations(c.documents);
+    auto cite = citationNotes(c.documents);
     if (!cite) return cite.error();
-    auto bare = renderPrompt("ask_system", {{"documents", ""}, {"paragraph_citations", *cite}});
+    auto bare = renderPrompt("ask_system", {{"documents", ""}, {"citation_notes", *cite}});
     if (!bare) return bare.error();
     ingest::PackOptions po;
     po.n_ctx = static_cast<std::size_t>(engine.nCtx());
@@ -92,7 +92,7 @@ Status packConversation(const LocalEngine& engine, Conversation& c, std::int64_t
     auto packed = ingest::pack(c.documents, counter, po);
     if (!packed) return packed.error();
     c.packed = std::move(packed.value());
-    auto system = renderPrompt("ask_system", {{"documents", c.packed.prompt}, {"paragraph_citations", *cite}});
+    auto system = renderPrompt("ask_system", {{"documents", c.packed.prompt}, {"citation_notes", *cite}});
     if (!system) return system.error();
     c.system = *system;
     // Templates that cannot render a system message alone (Llama 2) have no kept prefix.

@@ -9,13 +9,14 @@
 namespace lectern::app {
 namespace {
 
-// Whether a page `page` exists, and holds table `table` when that is not 0 (the reader marks
-// each table in the page's text with <table n="K">).
+// Whether a page `page` exists, and holds table `table` when that is not 0.
 bool pageExists(const std::vector<ingest::Document>& documents, int page, int table = 0) {
-    const std::string tag = "<table n=\"" + std::to_string(table) + "\"";
     for (const auto& d : documents)
         for (const auto& u : d.units)
-            if (u.page == page && (table == 0 || u.text.find(tag) != std::string::npos)) return true;
+            if (u.page == page && (table == 0 || std::any_of(u.tables.begin(), u.tables.end(), [&](const ingest::Table& t) {
+                                       return t.number == table;
+                                   })))
+                return true;
     return false;
 }
 
@@ -97,7 +98,7 @@ std::vector<Citation> findCitations(const std::string& answer,
     // an unbounded one on a long run (base64 in an answer, 50,000 spaces) overflows the stack.
     // An en dash is matched as its three bytes, not as a character class of them.
     static const std::regex re(
-        R"(\[pp?\.\s{0,3}(\d{1,6})(?:\s{0,3}(?:-|–)\s{0,3}\d{1,6})?(?:,\s{0,3}table\s{1,3}\d{1,3})?\]|)"
+        R"(\[pp?\.\s{0,3}(\d{1,6})(?:\s{0,3}(?:-|–)\s{0,3}\d{1,6})?(?:,\s{0,3}[Tt]able\s{1,3}\d{1,3})?\]|)"
         R"(([A-Za-z0-9_./-]{1,240}\.[A-Za-z0-9]{1,16}):(\d{1,9}))"
         R"(|\[(?:([^\[\]]{1,120}?)\s{1,3})?(¶|§)\s{0,3}(\d{1,6}(?:\.\d{1,4}){0,5})(?:\s{0,3}(?:-|–)\s{0,3}[\d.]{1,12})?\])");
     std::vector<Citation> out;
@@ -107,9 +108,10 @@ std::vector<Citation> findCitations(const std::string& answer,
         c.text = m.str(0);
         if (m[1].matched) {
             c.page = std::stoi(m.str(1));
-            const std::size_t table = c.text.find("table");
-            if (table != std::string::npos) c.table = std::stoi(c.text.substr(table + 5));
-            c.valid = pageExists(documents, c.page, c.table);
+            std::size_t table = c.text.find("able");
+            if (table != std::string::npos) c.table = std::stoi(c.text.substr(table + 4));
+            // "[p. 3, table 0]" names no table.
+            c.valid = (table == std::string::npos || c.table > 0) && pageExists(documents, c.page, c.table);
         } else if (m[5].matched) {
             c.document = m.str(4);
             if (m.str(5) == "¶") c.paragraph = std::stoi(m.str(6));

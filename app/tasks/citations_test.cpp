@@ -33,9 +33,20 @@ TEST(Citations, ATableOfAPageIsCitedByItsNumber) {
     page.page = 12;
     page.locator = "page 12";
     page.text = "Results.\n<table n=\"1\">\n| a | 1 |\n</table>\n<table n=\"2\">\n| b | 2 |\n</table>";
+    for (int n = 1; n <= 2; ++n) {
+        ingest::Table t;
+        t.number = n;
+        page.tables.push_back(t);
+    }
     d.units = {page};
-    const auto c = findCitations("Tax was 73,700 [p. 12, table 2]; not [p. 12, table 3] nor [p. 13, table 1]; [p. 12].", {d});
-    ASSERT_EQ(c.size(), 4u);
+    const auto c = findCitations(
+        "Tax was 73,700 [p. 12, table 2]; not [p. 12, table 3] nor [p. 13, table 1]; [p. 12]; [p. 12, Table 1]; "
+        "[p. 12, table 0].",
+        {d});
+    ASSERT_EQ(c.size(), 6u);
+    EXPECT_TRUE(c[4].valid);  // capitalized
+    EXPECT_EQ(c[4].table, 1);
+    EXPECT_FALSE(c[5].valid);  // no table 0
     EXPECT_EQ(c[0].page, 12);
     EXPECT_EQ(c[0].table, 2);
     EXPECT_TRUE(c[0].valid);

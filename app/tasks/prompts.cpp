@@ -87,8 +87,19 @@ bool hasNumberedParagraphs(const std::vector<ingest::Document>& documents) {
     return false;
 }
 
-Result<std::string> paragraphCitations(const std::vector<ingest::Document>& documents) {
-    return sentenceWhen(hasNumberedParagraphs(documents), "cite_paragraphs");
+bool hasTables(const std::vector<ingest::Document>& documents) {
+    for (const auto& d : documents)
+        for (const auto& u : d.units)
+            if (!u.tables.empty() || u.text.find("<table n=\"") != std::string::npos) return true;
+    return false;
+}
+
+Result<std::string> citationNotes(const std::vector<ingest::Document>& documents) {
+    auto paragraphs = sentenceWhen(hasNumberedParagraphs(documents), "cite_paragraphs");
+    if (!paragraphs) return paragraphs.error();
+    auto tables = sentenceWhen(hasTables(documents), "cite_tables");
+    if (!tables) return tables.error();
+    return *paragraphs + *tables;
 }
 
 Result<std::string> paragraphMarks(const ingest::Document& document) {

@@ -35,9 +35,13 @@ Result<std::string> renderPrompt(const std::string& name,
 // documents and web pages do; PDFs, text files and code do not.
 bool hasNumberedParagraphs(const std::vector<ingest::Document>& documents);
 
-// The value of {{paragraph_citations}} (ask_system, summarize_system): the cite_paragraphs
-// template after a space when a document numbers its paragraphs, else empty.
-Result<std::string> paragraphCitations(const std::vector<ingest::Document>& documents);
+// Whether a PDF page of `documents` holds a table (shown inside <table n="K">).
+bool hasTables(const std::vector<ingest::Document>& documents);
+
+// The value of {{citation_notes}} (ask_system, summarize_system): the cite_paragraphs
+// template after a space when a document numbers its paragraphs, and cite_tables when a page
+// holds a table; empty for documents with neither.
+Result<std::string> citationNotes(const std::vector<ingest::Document>& documents);
 
 // The value of {{paragraph_marks}} (translate_system): keep_paragraph_marks after a space
 // when `document` numbers its paragraphs, else empty.

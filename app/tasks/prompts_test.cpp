@@ -21,7 +21,7 @@ namespace {
 TEST(Prompts, EveryTaskTemplateIsBuiltIn) {
     for (const char* name : {"summarize_system", "summarize_whole", "summarize_map", "summarize_reduce",
                              "ask_system", "review_system", "review_request", "translate_system",
-                             "cite_paragraphs", "keep_paragraph_marks"}) {
+                             "cite_paragraphs", "keep_paragraph_marks", "cite_tables"}) {
         auto t = promptTemplate(name);
         ASSERT_TRUE(t.ok()) << name;
         EXPECT_FALSE(t->empty()) << name;
@@ -60,10 +60,10 @@ std::string askSystem(const std::vector<ingest::Document>& documents) {
     ByteCounter counter;
     auto packed = ingest::pack(documents, counter, ingest::PackOptions{});
     EXPECT_TRUE(packed.ok());
-    auto cite = paragraphCitations(documents);
+    auto cite = citationNotes(documents);
     EXPECT_TRUE(cite.ok());
     auto system = renderPrompt("ask_system", {{"documents", packed.ok() ? packed->prompt : ""},
-                                              {"paragraph_citations", cite.ok() ? *cite : ""}});
+                                              {"citation_notes", cite.ok() ? *cite : ""}});
     EXPECT_TRUE(system.ok());
     return system.ok() ? *system : std::string();
 }
@@ -110,7 +110,7 @@ TEST(Prompts, ParagraphCitationsAreAskedForWhenADocxIsShown) {
     EXPECT_NE(ask.find("Cite the page ([p. N])"), std::string::npos);
     EXPECT_EQ(ask.find("{{"), std::string::npos);
 
-    auto summarize = renderPrompt("summarize_system", {{"paragraph_citations", *paragraphCitations({contract})}});
+    auto summarize = renderPrompt("summarize_system", {{"citation_notes", *citationNotes({contract})}});
     ASSERT_TRUE(summarize.ok());
     EXPECT_NE(summarize->find("Cite pages as [p. N] and files as path:line. Office documents and web pages"),
               std::string::npos) << *summarize;
@@ -126,7 +126,7 @@ TEST(Prompts, ParagraphCitationsAreAskedForWhenADocxIsShown) {
 TEST(Prompts, APdfOnlyPromptSaysNothingOfParagraphs) {
     const ingest::Document report = scannedReport();
     EXPECT_FALSE(hasNumberedParagraphs({report}));
-    auto cite = paragraphCitations({report});
+    auto cite = citationNotes({report});
     ASSERT_TRUE(cite.ok());
     EXPECT_EQ(*cite, "");
     const std::string ask = askSystem({report});
@@ -136,12 +136,29 @@ TEST(Prompts, APdfOnlyPromptSaysNothingOfParagraphs) {
     EXPECT_EQ(ask.find("¶"), std::string::npos) << ask;
     EXPECT_EQ(ask.find("§"), std::string::npos) << ask;
     EXPECT_EQ(ask.find("{{"), std::string::npos) << ask;
-    auto summarize = renderPrompt("summarize_system", {{"paragraph_citations", *cite}});
+    auto summarize = renderPrompt("summarize_system", {{"citation_notes", *cite}});
     ASSERT_TRUE(summarize.ok());
     EXPECT_TRUE(summarize->ends_with("Cite pages as [p. N] and files as path:line.")) << *summarize;
     auto marks = paragraphMarks(report);
     ASSERT_TRUE(marks.ok());
     EXPECT_EQ(*marks, "");
+}
+
+TEST(Prompts, APageWithATableAsksForTableCitations) {
+    ingest::Document report = scannedReport();
+    report.units[0].text = "Results.\n<table n=\"1\">\n| Revenue | 1,284 |\n</table>";
+    ingest::Table table;
+    table.number = 1;
+    report.units[0].tables = {table};
+    EXPECT_TRUE(hasTables({report}));
+    auto cite = citationNotes({report});
+    ASSERT_TRUE(cite.ok());
+    EXPECT_NE(cite->find("Cite a figure from a table as [p. N, table K]"), std::string::npos) << *cite;
+    const std::string ask = askSystem({report});
+    EXPECT_NE(ask.find("[p. N, table K]"), std::string::npos) << ask;
+    EXPECT_LT(ask.find("[p. N, table K]"), ask.find("<document"));
+    EXPECT_EQ(ask.find("¶"), std::string::npos) << ask;  // no paragraph note for a PDF
+    EXPECT_FALSE(hasTables({scannedReport()}));
 }
 
 }  // namespace

@@ -138,9 +138,9 @@ nlohmann::json runParams(const LocalEngine& engine, const SummarizeRequest& requ
 // The system message, which tells how to cite the paragraphs of office documents when the
 // documents hold any.
 Result<std::string> summarySystem(const SummarizeRequest& request) {
-    auto cite = paragraphCitations(request.documents);
+    auto cite = citationNotes(request.documents);
     if (!cite) return cite.error();
-    return renderPrompt("summarize_system", {{"paragraph_citations", *cite}});
+    return renderPrompt("summarize_system", {{"citation_notes", *cite}});
 }
 
 }  // namespace

@@ -1,7 +1,10 @@
-// bench-office: extraction speed per office format, beside bench-ingest's PDF figure. Makes
-// a DOCX of N paragraphs (every tenth a numbered clause, with a table every 100), an XLSX of
-// N rows x 6 columns of numbers in number formats, and an HTML page of N paragraphs, then
-// prints for each the best of R reads: seconds, MB/s of input and units/s.
+// bench-office: extraction speed per office format, beside PDF's in the same run. Makes a
+// DOCX of N paragraphs (every tenth a numbered clause, with a table every 100), an XLSX of
+// N rows x 6 columns of numbers in number formats, an HTML page of N paragraphs, and a PDF of
+// the same paragraphs (six to a page, at most 3,000 paragraphs: cairo is slow to write
+// more), then prints for each the best of R reads: seconds, MB/s of input, MB/s of text
+// extracted (comparable across formats: the PDF's input is mostly fonts and layout) and
+// units/s.
 // Usage: bench-office [--paragraphs N] [--repeat R]
 #include <algorithm>
 #include <chrono>
@@ -13,6 +16,7 @@
 
 #include "lectern/ingest/ingest.h"
 #include "testing/office_maker.h"
+#include "testing/pdf_maker.h"
 #include "testing/temp_dir.h"
 
 namespace {
@@ -66,22 +70,38 @@ void make_html(const testing::TempDir& dir, int n) {
     dir.write("bench.html", html + "</main></body></html>");
 }
 
+lectern::Status make_pdf(const std::string& path, int n) {
+    testing::TestPdf pdf;
+    for (int i = 0; i < n; i += 6) {
+        testing::TestPage page;
+        for (int k = i; k < std::min(n, i + 6); ++k) page.paragraphs.push_back(sentence(k));
+        pdf.pages.push_back(page);
+    }
+    auto made = testing::write_test_pdf(path, pdf);
+    testing::release_font_caches();
+    return made;
+}
+
 bool measure(const char* format, const std::string& path, int repeat) {
     double best = 1e30;
-    std::size_t units = 0;
+    std::size_t units = 0, text = 0;
+    lectern::ingest::IngestOptions options;
+    options.pdf.ocr = false;
     for (int r = 0; r < repeat; ++r) {
         const auto start = Clock::now();
-        auto doc = lectern::ingest::read_path(path);
+        auto doc = lectern::ingest::read_path(path, options);
         best = std::min(best, std::chrono::duration<double>(Clock::now() - start).count());
         if (!doc) {
             std::fprintf(stderr, "bench-office: %s\n", doc.error().to_string().c_str());
             return false;
         }
         units = doc->units.size();
+        text = 0;
+        for (const auto& u : doc->units) text += u.text.size();
     }
     const double mb = static_cast<double>(std::filesystem::file_size(path)) / 1e6;
-    std::printf("%-5s %8.2f MB  %7.3f s  %8.1f MB/s  %9.1f units/s (%zu units)\n", format, mb, best,
-                mb / best, static_cast<double>(units) / best, units);
+    std::printf("%-5s %8.2f MB  %7.3f s  %8.1f MB/s  text %6.1f MB/s  %9.1f units/s (%zu units)\n", format, mb,
+                best, mb / best, static_cast<double>(text) / 1e6 / best, static_cast<double>(units) / best, units);
     return true;
 }
 
@@ -101,8 +121,13 @@ int main(int argc, char** argv) {
             return 1;
         }
     make_html(dir, n);
+    const std::string pdf = dir.file("bench.pdf");
+    if (auto made = make_pdf(pdf, std::min(n, 3000)); !made) {
+        std::fprintf(stderr, "bench-office: %s\n", made.error().to_string().c_str());
+        return 1;
+    }
     std::printf("%d paragraphs / rows, best of %d reads\n", n, repeat);
-    const bool ok = measure("docx", docx, repeat) && measure("xlsx", xlsx, repeat) &&
+    const bool ok = measure("pdf", pdf, repeat) && measure("docx", docx, repeat) && measure("xlsx", xlsx, repeat) &&
                     measure("html", dir.file("bench.html"), repeat);
     return ok ? 0 : 1;
 }

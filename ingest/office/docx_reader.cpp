@@ -79,7 +79,7 @@ void add_warnings(const DocxContext& context, Document& doc) {
     if (context.mode == TrackedChanges::Marked && context.n_insertions + context.n_deletions > 0)
         doc.warnings.push_back(std::to_string(context.n_insertions) + " tracked insertions and " +
                                std::to_string(context.n_deletions) + " deletions are marked [+...+] and "
-                               "[-...-]; read with --changes accepted or original for a clean text");
+                               "[-...-], with who made them, so answers can tell the draft from the change");
     if (context.mode != TrackedChanges::Marked)
         doc.warnings.push_back(std::string("tracked changes taken as ") + tracked_changes_name(context.mode));
     if (!context.open_comments.empty())

@@ -1,13 +1,16 @@
-// place_tables (see page_tables.h). poppler::page::text_list() gives the words in the order
-// page::text() prints them; the two are matched token by token, so that each table's words
-// have a place in the text.
+// read_page_text (see page_tables.h). poppler::page::text_list() gives the words with their
+// boxes; a page of several columns with tables is read from them, column by column; on
+// another page the words are matched to page::text()'s tokens, so that each table's words
+// have a place in Poppler's text.
 #include "pdf/page_tables.h"
 
 #include <poppler/cpp/poppler-page.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <functional>
+#include <map>
 #include <set>
 
 #include "common/markdown_table.h"
@@ -46,24 +49,35 @@ std::vector<PageWord> words_of(const poppler::page& page) {
         w.box.y0 = r.y();
         w.box.x1 = r.x() + r.width();
         w.box.y1 = r.y() + r.height();
+        w.rotated = box.rotation() != 0;
         out.push_back(std::move(w));
     }
     return out;
 }
 
-// token_of[w]: the token of `text` that word w is, or -1. Words and tokens come in the same
-// order; a word the text split or joined differently is skipped (a few tokens ahead at most).
+// token_of[w]: the token of `text` that word w is, or -1. Words and tokens come mostly in
+// the same order (within a right-to-left line they run the other way): each word takes the
+// unused token of the same text nearest to where the word before it was.
 std::vector<long> match_words(const std::vector<PageWord>& words, const std::string& text,
                               const std::vector<Token>& tokens) {
+    std::map<std::string_view, std::vector<std::size_t>> at;
+    for (std::size_t t = 0; t < tokens.size(); ++t)
+        at[std::string_view(text).substr(tokens[t].begin, tokens[t].end - tokens[t].begin)].push_back(t);
+    std::vector<bool> used(tokens.size(), false);
     std::vector<long> token_of(words.size(), -1);
-    std::size_t next = 0;
-    for (std::size_t w = 0; w < words.size(); ++w)
-        for (std::size_t t = next; t < tokens.size() && t < next + 4; ++t)
-            if (text.compare(tokens[t].begin, tokens[t].end - tokens[t].begin, words[w].text) == 0) {
-                token_of[w] = static_cast<long>(t);
-                next = t + 1;
-                break;
-            }
+    long expected = 0;
+    for (std::size_t w = 0; w < words.size(); ++w) {
+        const auto found = at.find(words[w].text);
+        if (found == at.end()) continue;
+        long best = -1;
+        for (std::size_t t : found->second)
+            if (!used[t] && (best < 0 || std::labs(static_cast<long>(t) - expected) < std::labs(best - expected)))
+                best = static_cast<long>(t);
+        if (best < 0) continue;
+        used[static_cast<std::size_t>(best)] = true;
+        token_of[w] = best;
+        expected = best + 1;
+    }
     return token_of;
 }
 
@@ -158,13 +172,25 @@ bool right_to_left(const std::vector<PageWord>& words) {
     return false;
 }
 
-// The page read from its words, column by column, each table in its place.
+// Whether the page can be read from its words line by line: no sideways text, no
+// right-to-left script (whose words come in drawing order), no prose side by side that the
+// column split missed.
+bool readable_from_words(const std::vector<PageWord>& words, const PageTables& found) {
+    return !found.prose_side_by_side && !right_to_left(words) &&
+           std::none_of(words.begin(), words.end(), [](const PageWord& w) { return w.rotated; });
+}
+
+// The page read from its words, column by column, each table in its place and numbered in
+// the order the text gives them.
 PageText text_with_tables(const std::vector<PageWord>& words, const PageTables& found) {
     PageText out;
-    out.text = text_in_columns(words, found.tables,
-                               [&](std::size_t t) { return table_block(found.tables[t], static_cast<int>(t) + 1); });
-    for (std::size_t t = 0; t < found.tables.size(); ++t)
-        out.tables.push_back(to_table(found.tables[t], static_cast<int>(t) + 1));
+    std::vector<std::size_t> order;
+    out.text = text_in_columns(words, found.tables, [&](std::size_t t) {
+        order.push_back(t);
+        return table_block(found.tables[t], static_cast<int>(order.size()));
+    });
+    for (std::size_t k = 0; k < order.size(); ++k)
+        out.tables.push_back(to_table(found.tables[order[k]], static_cast<int>(k) + 1));
     return out;
 }
 
@@ -202,10 +228,8 @@ PageText read_page_text(const poppler::page& page, const std::function<std::stri
         words = words_of(page);
         found = find_tables(words);
         looked = true;
-        // A page of one column reads the same from its words, top to bottom, as Poppler reads
-        // it; a page of several without tables keeps Poppler's order.
-        if ((!found.tables.empty() || found.columns == 1) && !right_to_left(words)) {
-            history.note(!found.tables.empty());
+        if (!found.tables.empty() && readable_from_words(words, found)) {
+            history.note(true);
             return text_with_tables(words, found);
         }
     }
@@ -216,7 +240,10 @@ PageText read_page_text(const poppler::page& page, const std::function<std::stri
     }
     history.note(!found.tables.empty());
     if (found.tables.empty()) return out;
-    return right_to_left(words) ? substitute_tables(words, found.tables, out.text) : text_with_tables(words, found);
+    // Poppler's order mixes columns once a table sits in one of them; a page of one column
+    // keeps Poppler's text with the tables put where their words are.
+    if (found.columns > 1 && readable_from_words(words, found)) return text_with_tables(words, found);
+    return substitute_tables(words, found.tables, out.text);
 }
 
 void mark_continued_tables(std::vector<Unit>& pages) {
@@ -233,9 +260,15 @@ void mark_continued_tables(std::vector<Unit>& pages) {
         const auto& first = page.tables.front();
         if (!opens || last.cells.empty() || first.cells.empty() || last.cells[0].size() != first.cells[0].size())
             continue;
-        // The previous page's table must reach its foot: nothing but a short line after it.
+        // A header of its own must repeat the previous table's.
+        if (first.header_rows > 0 && (last.header_rows == 0 || first.cells[0] != last.cells[0])) continue;
+        // The previous page's table must reach its foot: one short line after it at most.
         const std::size_t close = before.text.rfind("</table>");
-        if (close == std::string::npos || before.text.size() - close - 8 > 80) continue;
+        if (close == std::string::npos) continue;
+        const std::string_view tail = std::string_view(before.text).substr(close + 8);
+        const auto first_char = tail.find_first_not_of('\n');
+        const std::string_view rest = first_char == std::string_view::npos ? std::string_view() : tail.substr(first_char);
+        if (rest.size() > 80 || rest.find('\n') != std::string_view::npos) continue;
         page.tables.front().continued = true;
         page.text.replace(at, tag.size(),
                           "<table n=\"1\" continued=\"from page " + std::to_string(before.page) + "\">");

@@ -23,11 +23,11 @@ struct PageText {
 };
 
 // Finding tables needs the page's words and boxes, which Poppler lays out as long again as
-// the text. Pages with tables are read from their words, column by column; pages without
-// keep Poppler's text. Which comes first is learnt per document: once three pages in ten
-// have tables, the words are read first, and a page of one column without tables is read
-// from them too (top to bottom, as Poppler would); only a page of several columns without
-// tables, or in a right-to-left script, is then laid out twice.
+// the text. Pages without tables keep Poppler's text, and so do pages of one column with
+// tables (the tables put where their words are); pages of several columns with tables are
+// read from their words, column by column. Which comes first is learnt per document: once
+// three pages in ten have tables, the words are read first, and a page with tables that can
+// be read line by line (left-to-right text, no prose side by side) is read from them alone.
 struct TableHistory {
     int pages = 0, with_tables = 0;
     bool words_first() const { return pages >= 4 && with_tables * 10 >= pages * 3; }

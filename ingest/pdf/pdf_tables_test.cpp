@@ -4,7 +4,10 @@
 // that the prose around the table reads in order, and that a page without a table gets none.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -32,6 +35,38 @@ testing::TestBlock table(Rows rows, std::vector<double> widths, int header_rows,
     return b;
 }
 
+// The words of a page's text, sorted, without the Markdown and tags tables add.
+std::vector<std::string> words_of(std::string text) {
+    for (std::size_t at; (at = text.find("<table")) != std::string::npos;) text.erase(at, text.find('>', at) + 1 - at);
+    for (std::size_t at; (at = text.find("</table>")) != std::string::npos;) text.erase(at, 8);
+    std::vector<std::string> out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+        std::size_t j = i;
+        while (j < text.size() && !std::isspace(static_cast<unsigned char>(text[j]))) ++j;
+        const std::string w = text.substr(i, j - i);
+        i = j;
+        if (!w.empty() && w != "|" && w != "---") out.push_back(w);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// What `a` has that `b` has not, and the other way round.
+std::string difference(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    std::vector<std::string> only_a, only_b;
+    std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(only_a));
+    std::set_difference(b.begin(), b.end(), a.begin(), a.end(), std::back_inserter(only_b));
+    std::string out = "with tables only:";
+    for (const auto& w : only_a) out += " " + w;
+    out += "; without only:";
+    for (const auto& w : only_b) out += " " + w;
+    return out;
+}
+
+// Reads the PDF with tables (and `tables` false: without), and checks that with tables every
+// word of each page is there exactly once, as without.
 Result<Document> read(testing::TempDir& dir, const std::string& name, const std::vector<testing::TestPage>& pages,
                       bool tables = true) {
     const std::string path = (dir.path() / name).string();
@@ -40,8 +75,18 @@ Result<Document> read(testing::TempDir& dir, const std::string& name, const std:
     EXPECT_TRUE(testing::write_test_pdf(path, pdf).ok());
     PdfOptions o;
     o.ocr = false;
-    o.tables = tables;
-    return read_pdf(path, o);
+    o.tables = false;
+    auto plain = read_pdf(path, o);
+    if (!tables || !plain) return plain;
+    o.tables = true;
+    auto doc = read_pdf(path, o);
+    if (!doc) return doc;
+    for (std::size_t u = 0; u < doc->units.size(); ++u) {
+        const auto with = words_of(doc->units[u].text), without = words_of(plain->units[u].text);
+        EXPECT_TRUE(with == without) << name << " page " << u + 1 << ": words lost or repeated: "
+                                     << difference(with, without) << "\n" << doc->units[u].text;
+    }
+    return doc;
 }
 
 // "| Cost of sales | 5 | (712,455) |" as the Markdown row the reader should give.
@@ -254,6 +299,62 @@ TEST(PdfTables, APageWithoutATableGetsNone) {
         EXPECT_TRUE(u.tables.empty()) << u.locator << ":\n" << u.text;
         EXPECT_EQ(u.text.find("<table"), std::string::npos);
     }
+}
+
+TEST(PdfTables, ATableOfContentsIsNotATable) {
+    testing::TempDir dir;
+    Rows contents = {{"Contents", ""}};
+    const char* chapters[] = {"Letter from the chair", "Strategy and markets", "Operations", "Risks",
+                              "Governance", "Financial statements", "Notes", "Auditor's report"};
+    for (int i = 0; i < 8; ++i) contents.push_back({chapters[i], std::to_string(3 + 7 * i)});
+    testing::TestPage page;
+    page.blocks = {table(contents, {300, 60}, 1, false)};
+    auto doc = read(dir, "contents.pdf", {page});
+    ASSERT_TRUE(doc.ok()) << doc.error().to_string();
+    EXPECT_TRUE(doc->units[0].tables.empty()) << doc->units[0].text;
+}
+
+TEST(PdfTables, ADifferentTableAtTheTopOfTheNextPageIsNotContinued) {
+    testing::TempDir dir;
+    testing::TestPage one, two;
+    one.blocks = {table(kIncome, {190, 40, 85, 85, 60}, 1, false), paragraph("1 See note 4."),
+                  paragraph("2 Restated for the change in accounting policy."), paragraph("3 Unaudited.")};
+    const Rows leases = {{"Lease", "Start", "Annual rent"}, {"Warehouse 1", "2011", "12,100.00"},
+                         {"Warehouse 2", "2014", "9,800.00"}, {"Warehouse 3", "2019", "15,250.00"}};
+    two.blocks = {table(leases, {200, 80, 110}, 1, false)};
+    auto doc = read(dir, "two-tables.pdf", {one, two});
+    ASSERT_TRUE(doc.ok()) << doc.error().to_string();
+    ASSERT_EQ(doc->units[1].tables.size(), 1u) << doc->units[1].text;
+    EXPECT_FALSE(doc->units[1].tables[0].continued);
+}
+
+// A report whose first pages hold tables: its pages are then read words first. A page of
+// two columns of prose keeps Poppler's reading, word for word; a page of two columns with a
+// table is read column by column.
+TEST(PdfTables, AReportOfManyTablesKeepsItsProsePagesAsPopplerReadsThem) {
+    testing::TempDir dir;
+    std::vector<testing::TestPage> pages;
+    for (int p = 0; p < 5; ++p) {
+        testing::TestPage page;
+        page.blocks = {paragraph("Statement " + std::to_string(p + 1) + "."), table(kIncome, {190, 40, 85, 85, 60}, 1, false)};
+        pages.push_back(page);
+    }
+    testing::TestPage prose;
+    prose.columns = 2;
+    for (int i = 0; i < 6; ++i)
+        prose.blocks.push_back(paragraph("Note " + std::to_string(i + 1) + ". The group leases its warehouses for "
+                                         "terms of five to fifteen years, with options to extend them."));
+    pages.push_back(prose);
+    auto doc = read(dir, "report.pdf", pages);
+    ASSERT_TRUE(doc.ok()) << doc.error().to_string();
+    PdfOptions off;
+    off.ocr = false;
+    off.tables = false;
+    auto plain = read_pdf((dir.path() / "report.pdf").string(), off);
+    ASSERT_TRUE(plain.ok());
+    for (int p = 0; p < 5; ++p) EXPECT_EQ(doc->units[static_cast<std::size_t>(p)].tables.size(), 1u);
+    EXPECT_EQ(doc->units[5].text, plain->units[5].text);
+    EXPECT_TRUE(doc->units[5].tables.empty());
 }
 
 }  // namespace

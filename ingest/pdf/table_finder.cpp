@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <limits>
 #include <string_view>
 #include <utility>
 
@@ -94,14 +95,23 @@ std::vector<double> gutters_of(const std::vector<Line>& lines) {
             left = std::min(left, s.box.x0);
             right = std::max(right, s.box.x1);
         }
-    if (lines.size() < 4 || right - left < 100) return {};
+    // A page wider than a few metres is a hostile MediaBox, not a layout: no gutters.
+    if (lines.size() < 4 || right - left < 100 || right - left > 20000) return {};
     const int width = static_cast<int>(right - left) + 1;
+    // Lines across most of the width (a title, an abstract over both columns) cross any
+    // gutter; they are left out of the count, and read in their place between the columns.
     std::vector<int> cover(static_cast<std::size_t>(width), 0);
-    for (const auto& l : lines)
+    int counted = 0;
+    for (const auto& l : lines) {
+        if (std::any_of(l.segments.begin(), l.segments.end(),
+                        [&](const Segment& s) { return s.box.x1 - s.box.x0 > 0.75 * (right - left); }))
+            continue;
+        ++counted;
         for (const auto& s : l.segments)
             for (int x = static_cast<int>(s.box.x0 - left); x < static_cast<int>(s.box.x1 - left) && x < width; ++x)
                 ++cover[static_cast<std::size_t>(std::max(0, x))];
-    const int allowed = static_cast<int>(lines.size() / 20);
+    }
+    const int allowed = counted / 20;
     std::vector<double> out;
     for (int x = 1; x < width - 1;) {
         if (cover[static_cast<std::size_t>(x)] > allowed) {
@@ -151,6 +161,13 @@ std::vector<Line> column_lines(const std::vector<Line>& lines, double x0, double
     return out;
 }
 
+// At most this many lines make one table (a longer run is cut): bounds the work per page.
+constexpr std::size_t kMaxRegionLines = 2000;
+
+bool has_figures(const Line& l) {
+    return std::any_of(l.segments.begin(), l.segments.end(), [](const Segment& s) { return s.figure; });
+}
+
 // Rows of a column that may form a table: from a line of several segments through the lines
 // that follow closely, each of several segments or of one short one (a section heading, a
 // wrapped label); a line of prose ends it. Returned as [begin, end) line ranges.
@@ -163,10 +180,17 @@ std::vector<std::pair<std::size_t, std::size_t>> regions_of(const std::vector<Li
             continue;
         }
         std::size_t end = i + 1;
-        while (end < lines.size() && lines[end].y0 - lines[end - 1].y1 <= 1.8 * h &&
+        bool figures_seen = has_figures(lines[i]);
+        while (end < lines.size() && end - i < kMaxRegionLines && lines[end].y0 - lines[end - 1].y1 <= 1.8 * h &&
                (lines[end].segments.size() >= 2 ||
-                lines[end].segments[0].box.x1 - lines[end].segments[0].box.x0 <= 0.6 * column_width))
+                lines[end].segments[0].box.x1 - lines[end].segments[0].box.x0 <= 0.6 * column_width)) {
+            // A row of headings under rows of figures, with figures again below it: the next table.
+            if (figures_seen && lines[end].segments.size() >= 2 && !has_figures(lines[end]) && end + 1 < lines.size() &&
+                has_figures(lines[end + 1]))
+                break;
+            figures_seen = figures_seen || has_figures(lines[end]);
             ++end;
+        }
         // A caption below is not a row; the second line of a wrapped label, touching the row
         // above and starting in lower case, is.
         std::size_t last = end;
@@ -278,11 +302,13 @@ int header_rows_of(const std::vector<Row>& rows) {
 
 // Header rows set on touching lines are one header cell wrapped ("Change" over "%"): joined.
 void join_wrapped_headers(std::vector<Row>& rows, double touching) {
-    for (std::size_t i = 1; i < rows.size() && static_cast<int>(i) < header_rows_of(rows);) {
+    std::size_t headers = static_cast<std::size_t>(header_rows_of(rows));
+    for (std::size_t i = 1; i < rows.size() && i < headers;) {
         if (rows[i].y0 - rows[i - 1].y1 >= touching) {
             ++i;
             continue;
         }
+        --headers;
         for (std::size_t c = 0; c < rows[i].cells.size(); ++c) {
             if (rows[i].cells[c].empty()) continue;
             if (!rows[i - 1].cells[c].empty()) rows[i - 1].cells[c] += ' ';
@@ -312,7 +338,7 @@ void join_wrapped_labels(std::vector<Row>& rows) {
         }
         Row& keep = continues_above ? above : row;
         const Row& gone = continues_above ? row : above;
-        keep.cells[0] = continues_above ? above.cells[0] + " " + row.cells[0] : above.cells[0] + " " + row.cells[0];
+        keep.cells[0] = above.cells[0] + " " + row.cells[0];
         keep.boxes[0] = unite(above.boxes[0], row.boxes[0]);
         keep.words.insert(keep.words.end(), gone.words.begin(), gone.words.end());
         rows.erase(rows.begin() + static_cast<long>(continues_above ? i : i - 1));
@@ -320,6 +346,31 @@ void join_wrapped_labels(std::vector<Row>& rows) {
 }
 
 
+
+// A table of contents: one column of figures beside the labels, all page numbers (whole and
+// small), never going down.
+bool is_contents(const std::vector<Row>& rows, std::size_t header) {
+    int last = -1;
+    std::size_t columns = 0;
+    for (std::size_t c = 1; !rows.empty() && c < rows[0].cells.size(); ++c)
+        for (std::size_t r = header; r < rows.size(); ++r)
+            if (!rows[r].cells[c].empty()) {
+                ++columns;
+                break;
+            }
+    if (columns != 1) return false;
+    for (std::size_t r = header; r < rows.size(); ++r)
+        for (std::size_t c = 1; c < rows[r].cells.size(); ++c) {
+            const std::string& cell = rows[r].cells[c];
+            if (cell.empty()) continue;
+            if (cell.size() > 4 || !std::all_of(cell.begin(), cell.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); }))
+                return false;
+            const int page = std::stoi(cell);
+            if (page < last) return false;
+            last = page;
+        }
+    return true;
+}
 
 // The region as a table, or nothing when it is not one: at least three rows of several
 // cells, two columns, and figures in most filled cells beside the labels.
@@ -357,7 +408,7 @@ bool build_table(const std::vector<Line>& lines, const std::vector<PageWord>& wo
                 ++filled;
                 figures += is_figure(rows[r].cells[c]);
             }
-    if (figures < 3 || figures * 2 < filled) return false;
+    if (figures < 3 || figures * 2 < filled || is_contents(rows, static_cast<std::size_t>(header))) return false;
     out.header_rows = header;
     for (auto& r : rows) {
         for (const auto& b : r.boxes) out.box = unite(out.box, b);
@@ -375,12 +426,16 @@ PageTables find_tables(const std::vector<PageWord>& words) {
     if (words.size() < 6) return out;
     const double h = median_height(words);
     const std::vector<Line> lines = lines_of(words, h);
-    std::vector<double> cuts = {-1e9};
+    std::vector<double> cuts = {-std::numeric_limits<double>::infinity()};
     for (double g : gutters_of(lines)) cuts.push_back(g);
-    cuts.push_back(1e9);
+    cuts.push_back(std::numeric_limits<double>::infinity());
     out.columns = static_cast<int>(cuts.size()) - 1;
     for (std::size_t c = 0; c + 1 < cuts.size(); ++c) {
         const std::vector<Line> column = column_lines(lines, cuts[c], cuts[c + 1]);
+        for (const auto& l : column)
+            out.prose_side_by_side =
+                out.prose_side_by_side ||
+                std::count_if(l.segments.begin(), l.segments.end(), [](const Segment& s) { return word_count(s) >= 4; }) >= 2;
         double x0 = 1e9, x1 = -1e9;
         for (const auto& l : column)
             for (const auto& s : l.segments) {
@@ -399,9 +454,9 @@ std::string text_in_columns(const std::vector<PageWord>& words, const std::vecto
                             const std::function<std::string(std::size_t)>& block) {
     const double h = median_height(words);
     const std::vector<Line> lines = lines_of(words, h);
-    std::vector<double> cuts = {-1e9};
+    std::vector<double> cuts = {-std::numeric_limits<double>::infinity()};
     for (double g : gutters_of(lines)) cuts.push_back(g);
-    cuts.push_back(1e9);
+    cuts.push_back(std::numeric_limits<double>::infinity());
     std::vector<long> table_of(words.size(), -1);
     for (std::size_t t = 0; t < tables.size(); ++t)
         for (std::size_t w : tables[t].words) table_of[w] = static_cast<long>(t);

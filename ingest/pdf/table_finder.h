@@ -17,8 +17,9 @@
 namespace lectern::ingest {
 
 struct PageWord {
-    std::string text;  // UTF-8
-    TableBox box;      // points, from the page's top left
+    std::string text;      // UTF-8
+    TableBox box;          // points, from the page's top left
+    bool rotated = false;  // not drawn left to right (sideways or vertical text)
 };
 
 struct FoundTable {
@@ -32,6 +33,9 @@ struct FoundTable {
 struct PageTables {
     std::vector<FoundTable> tables;  // top to bottom, column by column
     int columns = 1;                 // the page's columns of text (split at gutters)
+    // Some line of a column holds two runs of prose side by side: columns the gutter search
+    // did not find (a table across them, say). Such a page is not to be read line by line.
+    bool prose_side_by_side = false;
 };
 
 PageTables find_tables(const std::vector<PageWord>& words);

@@ -15,7 +15,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
-#include <QTreeWidget>
 
 #include <atomic>
 #include <chrono>
@@ -24,11 +23,11 @@
 
 #include "conversation_view.h"
 #include "core_bridge.h"
-#include "library_panel.h"
 #include "main_window.h"
 #include "model_dialog.h"
 #include "store.h"
 #include "testing/office_maker.h"
+#include "testing/pdf_maker.h"
 
 namespace {
 
@@ -39,6 +38,29 @@ void shoot(const char* name) {
     const QPixmap screen = QGuiApplication::primaryScreen()->grabWindow(0);
     const QString path = g_out + QLatin1Char('/') + QString::fromLatin1(name) + QStringLiteral(".png");
     std::printf("%s: %s\n", qPrintable(path), screen.save(path) ? "saved" : "NOT SAVED");
+}
+
+// An income statement of one page: a sentence, then a table with a note column and rules.
+bool writeIncomeStatement(const QString& path) {
+    lectern::ingest::testing::TestPdf pdf;
+    pdf.title = "Northwind Logistics income statement";
+    lectern::ingest::testing::TestPage page;
+    lectern::ingest::testing::TestBlock intro, table, after;
+    intro.paragraph = "Consolidated income statement for the year ended 31 December 2025, in thousands of euros.";
+    table.table.rows = {{"", "Note", "2025", "2024"},
+                        {"Revenue", "4", "1,284,310", "1,102,877"},
+                        {"Cost of sales", "5", "(712,455)", "(640,118)"},
+                        {"Gross profit", "", "571,855", "462,759"},
+                        {"Administrative expenses", "6", "(277,055)", "(242,085)"},
+                        {"Profit before tax", "", "294,800", "220,674"},
+                        {"Income tax expense", "9", "(73,700)", "(55,168)"},
+                        {"Profit for the year", "", "221,100", "165,506"}};
+    table.table.widths = {200, 45, 95, 95};
+    table.table.rules = true;
+    after.paragraph = "The notes on pages 12 to 40 are an integral part of these statements.";
+    page.blocks = {intro, table, after};
+    pdf.pages.push_back(page);
+    return lectern::ingest::testing::write_test_pdf(path.toStdString(), pdf).ok();
 }
 
 // A services agreement with numbered clauses, a tracked change of the payment term by one
@@ -166,8 +188,6 @@ int main(int argc, char** argv) {
         QDeadlineTimer deadline(120000);
         while ((w.currentSession() == before || !w.planSettled()) && !deadline.hasExpired()) QTest::qWait(50);
         if (w.currentSession() != before) {
-            if (auto* tree = w.library()->documentTree(); tree->topLevelItemCount() > 1)
-                tree->topLevelItem(1)->setExpanded(true);
             auto store = lectern::app::Store::open((lectern::ui::dataFolder() + "/lectern.db").toStdString());
             if (!store) return 1;
             const auto s = w.currentSession();
@@ -181,8 +201,33 @@ int main(int argc, char** argv) {
             QSignalSpy clause(&w, &lectern::ui::MainWindow::citationShown);
             const auto& cites = w.conversation()->citations();
             if (!cites.empty()) emit w.conversation()->citationActivated(cites.front());
-            clause.wait(20000);
+            if (clause.isEmpty()) clause.wait(20000);
             shoot("08-docx-tracked-changes");
+        }
+    }
+
+    const QString income = dir.filePath("income-statement.pdf");
+    if (writeIncomeStatement(income)) {  // a table citation: the row it speaks of highlighted
+        const auto before = w.currentSession();
+        w.openPaths({income});
+        QDeadlineTimer deadline(120000);
+        while ((w.currentSession() == before || !w.planSettled()) && !deadline.hasExpired()) QTest::qWait(50);
+        if (w.currentSession() != before) {
+            auto store = lectern::app::Store::open((lectern::ui::dataFolder() + "/lectern.db").toStdString());
+            if (!store) return 1;
+            const auto s = w.currentSession();
+            (void)store->messages().add(lectern::app::makeMessage(s, "user", "What was the income tax expense in 2025?"));
+            (void)store->messages().add(lectern::app::makeMessage(
+                s, "assistant",
+                "The income tax expense was **73,700** thousand euros in 2025, against 55,168 in 2024 "
+                "[p. 1, table 1] (note 9)."));
+            w.openSession(s);
+            QSignalSpy row(&w, &lectern::ui::MainWindow::citationShown);
+            const auto& cites = w.conversation()->citations();
+            if (!cites.empty()) emit w.conversation()->citationActivated(cites.front());
+            if (row.isEmpty()) row.wait(20000);
+            QTest::qWait(500);  // the page's image
+            shoot("09-table-row-highlighted");
         }
     }
 

@@ -35,15 +35,15 @@ TextView::TextView(QWidget* parent) : QWidget(parent) {
     m_fileList->setToolTip(tr("Files: click one to show it"));
     m_code = new CodeView;
 
-    auto* splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(m_fileList);
-    splitter->addWidget(m_code);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({200, 600});
-    splitter->setChildrenCollapsible(false);
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->addWidget(m_fileList);
+    m_splitter->addWidget(m_code);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({200, 600});
+    m_splitter->setChildrenCollapsible(false);
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(splitter);
+    layout->addWidget(m_splitter);
     setFocusProxy(m_code);
 
     connect(m_fileList, &QListWidget::currentRowChanged, this, [this](int row) {
@@ -64,6 +64,15 @@ void TextView::setFiles(const QList<ViewerFile>& files, bool lineNumbers) {
             m_fileList->addItem(file.path);
     }
     m_fileList->setVisible(files.size() > 1);
+    // A list shown again would take half the width: it gets its names' width, at most a third.
+    if (files.size() > 1) {
+        const int width = m_splitter->width() > 0 ? m_splitter->width() : 800;  // 0 until shown
+        int names = 0;
+        for (const ViewerFile& file : files) names = std::max(names, m_fileList->fontMetrics().horizontalAdvance(file.path));
+        names += 2 * m_fileList->frameWidth() + 16;
+        const int list = std::clamp(names, 80, std::max(80, width / 3));
+        m_splitter->setSizes({list, std::max(1, width - list)});
+    }
     if (!files.isEmpty())
         showFile(0);
 }

@@ -11,6 +11,7 @@
 #include "viewer_file.h"
 
 class QListWidget;
+class QSplitter;
 
 namespace lectern::ui {
 
@@ -40,6 +41,7 @@ private:
     int findFile(const QString& path) const;
     void applySelections();
 
+    QSplitter* m_splitter = nullptr;
     QListWidget* m_fileList = nullptr;
     CodeView* m_code = nullptr;
     QList<ViewerFile> m_files;
