@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "lectern/ingest/packing.h"
 #include "lectern/ingest/pdf.h"
 #include "testing/pdf_maker.h"
 #include "testing/temp_dir.h"
@@ -159,6 +160,15 @@ TEST(PdfTables, AnIncomeStatementWithANoteColumnAndARuledHeader) {
     EXPECT_EQ(cells[6][2], "(73,700)");
     EXPECT_GT(boxes[6][2].x0, boxes[6][0].x1);
     EXPECT_LT(std::abs(boxes[6][2].y0 - boxes[6][0].y0), 2.0);
+
+    // The table is counted and packed as any text: the page's block with it, exactly.
+    struct Bytes : TokenCounter {
+        std::size_t count(std::string_view text) const override { return text.size(); }
+    } bytes;
+    auto packed = pack({*doc}, bytes, PackOptions{});
+    ASSERT_TRUE(packed.ok());
+    EXPECT_EQ(packed->units.at(0).tokens, render_unit(*doc, u, PackOptions{}).size());
+    EXPECT_NE(packed->prompt.find(markdown_row(kIncome[6]) + "\n"), std::string::npos) << packed->prompt;
 
     // Tables off: today's text, the cells one after another, and no table.
     auto plain = read(dir, "income-plain.pdf", {page}, false);
