@@ -4,7 +4,7 @@
 // same run. Prints the rows kept together (every label and figure of a row on one Markdown
 // row, in order), the tables found on pages without one (false tables), the tables missed,
 // and the time with tables against the time without (the target is at most 1.5x).
-// Usage: bench-tables [--pages N] [--repeat R]
+// Usage: bench-tables [--pages N] [--repeat R] [--prose PERCENT]  (prose pages, in tens: 20)
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -51,15 +51,16 @@ testing::TestBlock table(const Rows& rows, std::vector<double> widths, bool rule
     return b;
 }
 
-// Page p of the report: one of five kinds, with figures that vary by page.
-testing::TestPage make_page(int p, std::vector<Expected>& expected) {
+// Page p of the report: prose when p % 10 is below prose_tenths, else one of four kinds of
+// table page (in turn), with figures that vary by page.
+testing::TestPage make_page(int p, int prose_tenths, std::vector<Expected>& expected) {
     testing::TestPage page;
     const long base = 1000 + 7919L * p;
     static const char* labels[] = {"Revenue", "Cost of sales", "Gross profit", "Distribution costs",
                                    "Administrative expenses", "Operating profit", "Finance costs",
                                    "Profit before tax", "Income tax expense", "Profit for the year"};
     Rows rows;
-    switch (p % 5) {
+    switch (p % 10 < prose_tenths ? 4 : p % 4) {
     case 0:  // income statement: note column, rules
         rows.push_back({"", "Note", "2025", "2024"});
         for (int i = 0; i < 10; ++i)
@@ -122,16 +123,17 @@ double seconds_since(Clock::time_point start) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    int n_pages = 100, repeat = 5;
+    int n_pages = 100, repeat = 5, prose = 20;
     for (int i = 1; i + 1 < argc; i += 2) {
         if (!std::strcmp(argv[i], "--pages")) n_pages = std::atoi(argv[i + 1]);
         else if (!std::strcmp(argv[i], "--repeat")) repeat = std::atoi(argv[i + 1]);
+        else if (!std::strcmp(argv[i], "--prose")) prose = std::atoi(argv[i + 1]);
     }
     testing::TempDir dir;
     const std::string path = dir.file("report.pdf");
     testing::TestPdf pdf;
     std::vector<Expected> expected;
-    for (int p = 0; p < n_pages; ++p) pdf.pages.push_back(make_page(p, expected));
+    for (int p = 0; p < n_pages; ++p) pdf.pages.push_back(make_page(p, prose / 10, expected));
     auto made = testing::write_test_pdf(path, pdf);
     testing::release_font_caches();
     if (!made) {

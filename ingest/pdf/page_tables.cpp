@@ -212,7 +212,9 @@ bool may_hold_table(std::string_view text) {
             if (j > i) (is_figure(line.substr(i, j - i)) ? figures : others)++;
             i = j;
         }
-        figure_lines += figures >= 2 || (figures == 1 && others == 0);
+        // A table's row as Poppler prints it (its cells alone, or a label with its figures);
+        // a sentence with figures in it has more words than figures.
+        figure_lines += figures >= 1 && figures >= others;
         start = end + 1;
     }
     return figure_lines >= 3;
@@ -228,8 +230,10 @@ PageText read_page_text(const poppler::page& page, const std::function<std::stri
         words = words_of(page);
         found = find_tables(words);
         looked = true;
-        if (!found.tables.empty() && readable_from_words(words, found)) {
-            history.note(true);
+        // With tables, or (the page after a run of tables) in one column of plain lines: read
+        // from the words, as Poppler would read it.
+        if ((!found.tables.empty() || found.columns == 1) && readable_from_words(words, found)) {
+            history.note(!found.tables.empty());
             return text_with_tables(words, found);
         }
     }

@@ -25,21 +25,20 @@ struct PageText {
 // Finding tables needs the page's words and boxes, which Poppler lays out as long again as
 // the text. Pages without tables keep Poppler's text, and so do pages of one column with
 // tables (the tables put where their words are); pages of several columns with tables are
-// read from their words, column by column. Which comes first is learnt per document: once
-// three pages in ten have tables, the words are read first, and a page with tables that can
-// be read line by line (left-to-right text, no prose side by side) is read from them alone.
+// read from their words, column by column. Which comes first is guessed from the page before:
+// tables come in runs (the statements, a schedule), and so does prose. After a page with
+// tables the words are read first, and a page that can be read line by line (left-to-right
+// text, no prose side by side) and has tables or a single column is read from them alone;
+// a page is laid out twice where a run of tables begins, or ends on a page of columns.
 struct TableHistory {
-    int pages = 0, with_tables = 0;
-    bool words_first() const { return pages >= 4 && with_tables * 10 >= pages * 3; }
-    void note(bool tables) {
-        ++pages;
-        with_tables += tables;
-    }
+    bool last_had_tables = false;
+    bool words_first() const { return last_had_tables; }
+    void note(bool tables) { last_had_tables = tables; }
 };
 
-// A cheap look at the page's text: whether it may hold a table at all (several lines of
-// figures, as Poppler's reading order prints a table's cells). Most prose pages do not, and
-// are not laid out again.
+// A cheap look at the page's text: whether it may hold a table at all (three lines or more
+// with at least as many figures as words, as Poppler's reading order prints a table's cells
+// and rows). Prose pages, figures in their sentences or not, are not laid out again.
 bool may_hold_table(std::string_view text);
 
 // The page's text with its tables. `poppler_text` gives Poppler's text of the page (tidied),
