@@ -311,6 +311,30 @@ TEST(PdfTables, APageWithoutATableGetsNone) {
     }
 }
 
+TEST(PdfTables, ATableAcrossBothColumnsStaysOneTable) {
+    // The gap between its first and second columns of figures falls on the prose's gutter.
+    const Rows segments = {{"", "2025", "2024", "2023"},
+                           {"Logistics", "412,300", "398,120", "377,004"},
+                           {"Cold chain", "88,410", "91,005", "84,910"},
+                           {"Freight forwarding", "120,044", "101,377", "99,120"},
+                           {"Total revenue", "620,754", "590,502", "561,034"}};
+    testing::TempDir dir;
+    testing::TestPage page;
+    page.across = {paragraph("Revenue by segment."), table(segments, {150, 90, 90, 90}, 1, false)};
+    page.columns = 2;
+    for (int i = 0; i < 6; ++i)
+        page.blocks.push_back(paragraph("Note " + std::to_string(i + 1) + ". The group reports its segments as the "
+                                        "board reviews them, each with its own management and budget."));
+    auto doc = read(dir, "across.pdf", {page});
+    ASSERT_TRUE(doc.ok()) << doc.error().to_string();
+    const Unit& u = doc->units.at(0);
+    ASSERT_EQ(u.tables.size(), 1u) << u.text;
+    const Rows body(segments.begin() + 1, segments.end());
+    EXPECT_EQ(rows_kept(u.text, body, "table across columns"), static_cast<int>(body.size()));
+    expect_in_order(u.text, {"Revenue by segment.", "<table n=\"1\">", "</table>", "Note 1.", "Note 2.", "Note 3.",
+                             "Note 4.", "Note 5.", "Note 6."});
+}
+
 TEST(PdfTables, ATableOfContentsIsNotATable) {
     testing::TempDir dir;
     Rows contents = {{"Contents", ""}};

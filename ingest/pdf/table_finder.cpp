@@ -148,14 +148,15 @@ std::vector<double> gutters_of(const std::vector<Line>& lines) {
 
 // The lines of one page column [x0, x1): only the segments inside it. A segment across a
 // gutter (a title over both columns) is kept in no column.
-std::vector<Line> column_lines(const std::vector<Line>& lines, double x0, double x1) {
+std::vector<Line> column_lines(const std::vector<Line>& lines, double x0, double x1,
+                               const std::vector<bool>* taken = nullptr) {
     std::vector<Line> out;
     for (const auto& l : lines) {
         Line part;
         part.y0 = l.y0;
         part.y1 = l.y1;
         for (const auto& s : l.segments)
-            if (s.box.x0 >= x0 && s.box.x1 <= x1) part.segments.push_back(s);
+            if (s.box.x0 >= x0 && s.box.x1 <= x1 && !(taken && (*taken)[s.words[0]])) part.segments.push_back(s);
         if (!part.segments.empty()) out.push_back(std::move(part));
     }
     return out;
@@ -184,6 +185,10 @@ std::vector<std::pair<std::size_t, std::size_t>> regions_of(const std::vector<Li
         while (end < lines.size() && end - i < kMaxRegionLines && lines[end].y0 - lines[end - 1].y1 <= 1.8 * h &&
                (lines[end].segments.size() >= 2 ||
                 lines[end].segments[0].box.x1 - lines[end].segments[0].box.x0 <= 0.6 * column_width)) {
+            // Two runs of prose side by side (the columns below a table across them): not a row.
+            if (std::count_if(lines[end].segments.begin(), lines[end].segments.end(),
+                              [](const Segment& s) { return s.words.size() >= 4; }) >= 2)
+                break;
             // A row of headings under rows of figures, with figures again below it: the next table.
             if (figures_seen && lines[end].segments.size() >= 2 && !has_figures(lines[end]) && end + 1 < lines.size() &&
                 has_figures(lines[end + 1]))
@@ -421,6 +426,51 @@ bool build_table(const std::vector<Line>& lines, const std::vector<PageWord>& wo
 
 }  // namespace
 
+namespace {
+
+// Whether every column beside the labels is mostly figures (among its body cells).
+bool figures_beside_labels(const FoundTable& t) {
+    for (std::size_t c = 1; !t.cells.empty() && c < t.cells[0].size(); ++c) {
+        int filled = 0, figures = 0;
+        for (std::size_t r = static_cast<std::size_t>(t.header_rows); r < t.cells.size(); ++r)
+            if (!t.cells[r][c].empty()) {
+                ++filled;
+                figures += is_figure(t.cells[r][c]);
+            }
+        if (figures * 2 < filled) return false;
+    }
+    return true;
+}
+
+// Tables set across the page's columns (a gap between their columns may fall on the gutter):
+// found on the whole page's lines, crossing a gutter, with figures in every column beside the
+// labels (a table in one column beside the other's prose has a column of prose). Their words
+// are marked taken.
+std::vector<FoundTable> tables_across(const std::vector<Line>& lines, const std::vector<PageWord>& words,
+                                      const std::vector<double>& cuts, double h, std::vector<bool>& taken) {
+    std::vector<FoundTable> out;
+    if (cuts.size() < 3) return out;
+    double x0 = 1e9, x1 = -1e9;
+    for (const auto& l : lines)
+        for (const auto& s : l.segments) {
+            x0 = std::min(x0, s.box.x0);
+            x1 = std::max(x1, s.box.x1);
+        }
+    for (const auto& [begin, end] : regions_of(lines, h, x1 - x0)) {
+        FoundTable t;
+        if (!build_table(lines, words, begin, end, h, t) || !figures_beside_labels(t)) continue;
+        bool crosses = false;
+        for (std::size_t c = 1; c + 1 < cuts.size(); ++c) crosses = crosses || (t.box.x0 < cuts[c] && t.box.x1 > cuts[c]);
+        if (!crosses) continue;
+        t.across = true;
+        for (std::size_t w : t.words) taken[w] = true;
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
+}  // namespace
+
 PageTables find_tables(const std::vector<PageWord>& words) {
     PageTables out;
     if (words.size() < 6) return out;
@@ -430,8 +480,10 @@ PageTables find_tables(const std::vector<PageWord>& words) {
     for (double g : gutters_of(lines)) cuts.push_back(g);
     cuts.push_back(std::numeric_limits<double>::infinity());
     out.columns = static_cast<int>(cuts.size()) - 1;
+    std::vector<bool> taken(words.size(), false);
+    out.tables = tables_across(lines, words, cuts, h, taken);
     for (std::size_t c = 0; c + 1 < cuts.size(); ++c) {
-        const std::vector<Line> column = column_lines(lines, cuts[c], cuts[c + 1]);
+        const std::vector<Line> column = column_lines(lines, cuts[c], cuts[c + 1], &taken);
         for (const auto& l : column)
             out.prose_side_by_side =
                 out.prose_side_by_side ||
@@ -493,11 +545,18 @@ std::string text_in_columns(const std::vector<PageWord>& words, const std::vecto
         bool across = false;
         for (const auto& s : lines[i].segments)
             for (std::size_t c = 1; c + 1 < cuts.size(); ++c) across = across || (s.box.x0 < cuts[c] && s.box.x1 > cuts[c]);
-        if (!across) continue;
+        const long t = table_of[lines[i].segments[0].words[0]];
+        const bool table_across = t >= 0 && tables[static_cast<std::size_t>(t)].across;
+        if (!across && !table_across) continue;
         emit_stretch(stretch, i);
+        stretch = i + 1;
+        if (table_across) {
+            if (!emitted[static_cast<std::size_t>(t)]) out += block(static_cast<std::size_t>(t)) + "\n\n";
+            emitted[static_cast<std::size_t>(t)] = true;
+            continue;
+        }
         for (std::size_t k = 0; k < lines[i].segments.size(); ++k) out += (k ? " " : "") + lines[i].segments[k].text;
         out += "\n\n";
-        stretch = i + 1;
     }
     emit_stretch(stretch, lines.size());
     while (out.ends_with("\n")) out.pop_back();

@@ -28,6 +28,7 @@ struct FoundTable {
     int header_rows = 0;
     TableBox box;                      // the whole table
     std::vector<std::size_t> words;    // indices of the page words it holds
+    bool across = false;               // set over the page's columns, not in one of them
 };
 
 struct PageTables {

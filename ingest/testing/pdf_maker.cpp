@@ -75,10 +75,10 @@ double draw_table(cairo_t* cr, const TestTable& table, double x, double y) {
 }
 
 // Lays out `blocks` [begin, end) in a column of `width` points from x on `cr`.
-void draw_column(cairo_t* cr, const std::vector<TestBlock>& blocks, std::size_t begin, std::size_t end,
-                 const std::string& font, double x, double width) {
+// Returns where the column ends.
+double draw_column(cairo_t* cr, const std::vector<TestBlock>& blocks, std::size_t begin, std::size_t end,
+                   const std::string& font, double x, double width, double y = kMargin) {
     PangoFontDescription* desc = pango_font_description_from_string(font.c_str());
-    double y = kMargin;
     for (std::size_t i = begin; i < end; ++i) {
         if (!blocks[i].table.rows.empty()) {
             y += draw_table(cr, blocks[i].table, x, y) + 10.0;
@@ -91,6 +91,7 @@ void draw_column(cairo_t* cr, const std::vector<TestBlock>& blocks, std::size_t 
         g_object_unref(layout);
     }
     pango_font_description_free(desc);
+    return y;
 }
 
 void draw_page_text(cairo_t* cr, const TestPage& page) {
@@ -99,14 +100,16 @@ void draw_page_text(cairo_t* cr, const TestPage& page) {
     if (blocks.empty())
         for (const std::string& p : page.paragraphs) blocks.push_back(TestBlock{p, {}});
     const std::size_t n = blocks.size();
+    // Blocks across the page first (a title, a table over both columns), then the columns.
+    const double top = draw_column(cr, page.across, 0, page.across.size(), page.font, kMargin, kPageWidth - 2 * kMargin);
     if (page.columns <= 1) {
-        draw_column(cr, blocks, 0, n, page.font, kMargin, kPageWidth - 2 * kMargin);
+        draw_column(cr, blocks, 0, n, page.font, kMargin, kPageWidth - 2 * kMargin, top);
         return;
     }
     const double width = (kPageWidth - 2 * kMargin - kColumnGap) / 2;
     const std::size_t half = (n + 1) / 2;
-    draw_column(cr, blocks, 0, half, page.font, kMargin, width);
-    draw_column(cr, blocks, half, n, page.font, kMargin + width + kColumnGap, width);
+    draw_column(cr, blocks, 0, half, page.font, kMargin, width, top);
+    draw_column(cr, blocks, half, n, page.font, kMargin + width + kColumnGap, width, top);
 }
 
 // The page's text rendered into a white bitmap and painted: pixels only, no text objects.

@@ -30,6 +30,7 @@ struct TestBlock {
 struct TestPage {
     std::vector<std::string> paragraphs;  // UTF-8, laid out top to bottom
     std::vector<TestBlock> blocks;        // used instead of `paragraphs` when not empty
+    std::vector<TestBlock> across;        // drawn across the page above the columns
     std::string font = "DejaVu Sans 11";  // a Pango font description
     int columns = 1;                      // 2: the paragraphs are split over two columns
     bool as_image = false;                // painted as a bitmap: no text layer
