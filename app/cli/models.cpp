@@ -1,0 +1,207 @@
+// `lectern-cli models pull REPO [--file NAME ...] [--revision REV] [--ctx N]`: fetches a model
+// from the Hugging Face Hub into its cache (shared with huggingface_hub; see app/hub/) and
+// prints, on stdout, the path to load: the GGUF file, or the snapshot folder of a
+// safetensors model. Sizes, progress (bytes, rate, ETA) and the model's memory footprint
+// at --ctx tokens go to stderr. Ctrl-C stops the download (exit 130); the next pull
+// continues it. HF_ENDPOINT, HF_TOKEN, HF_HOME and HF_HUB_CACHE are read as
+// huggingface_hub reads them.
+//
+// `lectern-cli models list`: the cached models, one snapshot per line (repository,
+// revisions, commit, files, size, folder), each file below it.
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "command.h"
+#include "hub_cache.h"
+#include "model_pull.h"
+#if LECTERN_HAVE_APPCORE
+#include "app_core.h"
+#else
+#include "lectern/engine/model_info.h"
+#endif
+
+namespace lectern::cli {
+namespace {
+
+struct Options {
+    std::string repo;
+    std::vector<std::string> files;
+    std::string revision = "main";
+    std::int64_t nCtx = 8192;
+};
+
+std::atomic<bool> g_cancel{false};
+
+extern "C" void onPullSigint(int) { g_cancel.store(true); }
+
+std::string filesText(std::size_t n) {
+    return std::to_string(n) + (n == 1 ? " file" : " files");
+}
+
+std::string sizeText(double bytes) {
+    static const char* const units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
+    int u = 0;
+    while (bytes >= 1024.0 && u < 4) {
+        bytes /= 1024.0;
+        ++u;
+    }
+    char buf[32];
+    std::snprintf(buf, sizeof buf, u == 0 ? "%.0f %s" : "%.2f %s", bytes, units[u]);
+    return buf;
+}
+
+std::string etaText(double seconds) {
+    if (seconds < 0) return "--:--";
+    const long s = static_cast<long>(seconds + 0.5);
+    char buf[32];
+    if (s >= 3600) std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
+    else std::snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
+    return buf;
+}
+
+void printPlan(const hub::PullPlan& plan) {
+    std::fprintf(stderr, "%s @ %s (commit %s): %s, %s\n", plan.repo.c_str(), plan.revision.c_str(),
+                 plan.commit.c_str(), filesText(plan.files.size()).c_str(), sizeText(static_cast<double>(plan.totalBytes)).c_str());
+    for (const hub::PlannedFile& f : plan.files)
+        std::fprintf(stderr, "  %-40s %10s%s\n", f.remote.name.c_str(), sizeText(static_cast<double>(f.remote.size)).c_str(),
+                     f.cached ? "  (cached)" : f.partial ? "  (partly downloaded)" : "");
+    if (plan.missingBytes == 0)
+        std::fprintf(stderr, "%s already in the cache: nothing to download\n",
+                     plan.files.size() == 1 ? "the file is" : ("all " + filesText(plan.files.size()) + " are").c_str());
+    else
+        std::fprintf(stderr, "to download: %s (%s free)\n", sizeText(static_cast<double>(plan.missingBytes)).c_str(),
+                     sizeText(static_cast<double>(plan.freeBytes)).c_str());
+}
+
+// One status line, rewritten in place on a terminal at most 4 times a second; a line per
+// file elsewhere.
+hub::PullListener progressPrinter() {
+    auto last = std::make_shared<std::chrono::steady_clock::time_point>();
+    auto lastFile = std::make_shared<std::string>();
+    const bool tty = ::isatty(STDERR_FILENO) == 1;
+    hub::PullListener listener;
+    listener.planned = printPlan;
+    listener.progress = [=](const hub::PullProgress& p) {
+        const auto now = std::chrono::steady_clock::now();
+        // A log (not a terminal) gets a line when a file starts and every 10 s.
+        const bool newFile = *lastFile != p.file;
+        if (!tty && !newFile && now - *last < std::chrono::seconds(10)) return;
+        if (tty && now - *last < std::chrono::milliseconds(250) && p.fileDone < p.fileTotal) return;
+        *last = now;
+        *lastFile = p.file;
+        std::fprintf(stderr, "%s[%zu/%zu] %s  %s / %s  %s/s  ETA %s%s", tty ? "\r" : "", p.index + 1, p.count,
+                     p.file.c_str(), sizeText(static_cast<double>(p.done)).c_str(),
+                     sizeText(static_cast<double>(p.total)).c_str(), sizeText(p.bytesPerSecond).c_str(),
+                     etaText(p.etaSeconds).c_str(), tty ? "\033[K" : "\n");
+    };
+    listener.verifying = [tty](const std::string& file) {
+        std::fprintf(stderr, "%sverifying %s\n", tty ? "\r\033[K" : "", file.c_str());
+    };
+    return listener;
+}
+
+// What the pulled model needs in memory at nCtx tokens (16-bit KV cache), read from its
+// header now that it is on disk.
+void printFootprint(const std::string& model, std::int64_t nCtx) {
+#if LECTERN_HAVE_APPCORE
+    auto f = app::AppCore::footprint(model, nCtx, KvType::F16);
+    if (!f) {
+        std::fprintf(stderr, "memory: not known (%s)\n", f.error().to_string().c_str());
+        return;
+    }
+    std::fprintf(stderr, "memory at %lld tokens: weights %s + KV cache %s (16-bit) = %s", static_cast<long long>(nCtx),
+                 sizeText(static_cast<double>(f->weightsBytes)).c_str(), sizeText(static_cast<double>(f->kvBytes)).c_str(),
+                 sizeText(static_cast<double>(f->weightsBytes + f->kvBytes)).c_str());
+    if (f->availableBytes > 0)
+        std::fprintf(stderr, "; %s free now%s", sizeText(static_cast<double>(f->availableBytes)).c_str(),
+                     f->fits ? "" : ": it does not fit");
+    std::fprintf(stderr, "\n");
+    if (!f->advice.empty()) std::fprintf(stderr, "%s\n", f->advice.c_str());
+#else
+    auto info = inspect_model(model);
+    if (!info) {
+        std::fprintf(stderr, "memory: not known (%s)\n", info.error().to_string().c_str());
+        return;
+    }
+    const ModelMemory m = info->memory(nCtx);
+    std::fprintf(stderr, "memory at %lld tokens: weights %s + KV cache %s (16-bit)\n", static_cast<long long>(nCtx),
+                 sizeText(static_cast<double>(m.weights_bytes)).c_str(),
+                 sizeText(static_cast<double>(m.kv_cache_f16_bytes)).c_str());
+#endif
+}
+
+int runPull(const Options& o) {
+    auto cache = hub::HubCache::openDefault();
+    if (!cache) return report("models pull", cache.error());
+    hub::ModelPuller puller(hub::HubClient(hub::HubConfig::fromEnvironment()), cache.value());
+    hub::PullRequest request;
+    request.repo = o.repo;
+    request.files = o.files;
+    request.revision = o.revision;
+    g_cancel.store(false);
+    auto previous = std::signal(SIGINT, onPullSigint);
+    auto pulled = puller.pull(request, progressPrinter(), &g_cancel);
+    std::signal(SIGINT, previous);
+    if (!pulled) {
+        if (::isatty(STDERR_FILENO) == 1) std::fprintf(stderr, "\n");  // below the status line
+        return report("models pull", pulled.error());
+    }
+    if (pulled->downloadedFiles > 0)
+        std::fprintf(stderr, "downloaded %s (%s) into %s\n", filesText(pulled->downloadedFiles).c_str(),
+                     sizeText(static_cast<double>(pulled->downloadedBytes)).c_str(), pulled->snapshot.c_str());
+    printFootprint(pulled->model.string(), o.nCtx);
+    std::printf("%s\n", pulled->model.c_str());
+    return kExitOk;
+}
+
+int runList() {
+    auto cache = hub::HubCache::openDefault();
+    if (!cache) return report("models list", cache.error());
+    auto snapshots = cache->list();
+    if (!snapshots) return report("models list", snapshots.error());
+    if (snapshots->empty()) {
+        std::printf("no models in %s\n", cache->root().c_str());
+        return kExitOk;
+    }
+    for (const hub::CachedSnapshot& s : snapshots.value()) {
+        std::string refs;
+        for (const std::string& r : s.refs) refs += (refs.empty() ? "" : ",") + r;
+        std::printf("%s  %s  %s  %s  %s  %s\n", s.repo.c_str(), refs.empty() ? "-" : refs.c_str(),
+                    s.commit.c_str(), filesText(s.files.size()).c_str(), sizeText(static_cast<double>(s.bytes)).c_str(), s.path.c_str());
+        for (const hub::CachedFile& f : s.files)
+            std::printf("    %-40s %10s\n", f.name.c_str(),
+                        f.present ? sizeText(static_cast<double>(f.size)).c_str() : "missing");
+    }
+    return kExitOk;
+}
+
+Run setup(CLI::App& root) {
+    auto o = std::make_shared<Options>();
+    CLI::App* models = root.add_subcommand("models", "Get models from the Hugging Face Hub; list the cached ones");
+    models->require_subcommand(1);
+    CLI::App* pull = models->add_subcommand("pull", "Download a model into the Hugging Face cache");
+    pull->add_option("repo", o->repo, "Repository, ORG/NAME")->required();
+    pull->add_option("--file", o->files, "A file to take (a GGUF file); repeatable. "
+                                         "Default: a safetensors model's files, or the only GGUF");
+    pull->add_option("--revision", o->revision, "Branch, tag or commit (default: main)");
+    pull->add_option("--ctx", o->nCtx, "Context length for the memory estimate (default: 8192)")
+        ->check(CLI::PositiveNumber);
+    CLI::App* list = models->add_subcommand("list", "The models in the Hugging Face cache");
+    return [o, pull, list]() -> int {
+        if (pull->parsed()) return runPull(*o);
+        if (list->parsed()) return runList();
+        return kExitUsage;
+    };
+}
+
+const Registrar registrar("models", 210, setup);
+
+}  // namespace
+}  // namespace lectern::cli

@@ -1,0 +1,222 @@
+// FakeHub's routes: /api/models/{org}/{name}/revision/{rev}, /{org}/{name}/resolve/{rev}/{file}
+// and /cdn/{sha256}. Bodies go through a content provider so that httplib applies Range
+// requests itself (206 with Content-Range) and every byte sent can be counted or cut.
+#include "fake_hub.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+#include <openssl/evp.h>
+
+namespace lectern::hub::testing {
+namespace {
+
+std::string hexDigest(const EVP_MD* md, const std::string& bytes) {
+    unsigned char out[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    EVP_Digest(bytes.data(), bytes.size(), out, &len, md, nullptr);
+    static const char* const hex = "0123456789abcdef";
+    std::string text;
+    for (unsigned int i = 0; i < len; ++i) {
+        text += hex[out[i] >> 4];
+        text += hex[out[i] & 15];
+    }
+    return text;
+}
+
+}  // namespace
+
+FakeFile FakeFile::read(const std::filesystem::path& path, std::string name, bool lfs) {
+    FakeFile f;
+    f.name = std::move(name);
+    f.bytes = readAll(path);
+    f.lfs = lfs;
+    return f;
+}
+
+FakeHub::FakeHub() : m_server(std::make_unique<httplib::Server>()) {
+    routes();
+    m_port = m_server->bind_to_any_port("127.0.0.1");
+    m_thread = std::thread([this] { m_server->listen_after_bind(); });
+    for (int i = 0; i < 500 && !m_server->is_running(); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+}
+
+FakeHub::~FakeHub() {
+    m_server->stop();
+    if (m_thread.joinable()) m_thread.join();
+}
+
+std::string FakeHub::endpoint() const {
+    return "http://127.0.0.1:" + std::to_string(m_port);
+}
+
+void FakeHub::addRepo(FakeRepo repo) {
+    for (FakeFile& f : repo.files) {
+        f.sha256 = hexDigest(EVP_sha256(), f.bytes);
+        f.blobId = hexDigest(EVP_sha1(), "blob " + std::to_string(f.bytes.size()) + std::string(1, '\0') + f.bytes);
+    }
+    std::lock_guard lock(m_mutex);
+    m_repos[repo.id] = std::move(repo);
+}
+
+const FakeFile& FakeHub::file(const std::string& repo, const std::string& name) const {
+    std::lock_guard lock(m_mutex);
+    for (const FakeFile& f : m_repos.at(repo).files)
+        if (f.name == name) return f;
+    std::abort();  // a test asked for a file it never added
+}
+
+void FakeHub::setToken(std::string token) {
+    std::lock_guard lock(m_mutex);
+    m_token = std::move(token);
+}
+
+void FakeHub::cutNextTransferAfter(const std::string& name, std::uint64_t bytes) {
+    std::lock_guard lock(m_mutex);
+    m_faults[name].cutAfter = bytes;
+}
+
+void FakeHub::serveWrongBytes(const std::string& name, bool wrong) {
+    std::lock_guard lock(m_mutex);
+    m_faults[name].wrong = wrong;
+}
+
+std::uint64_t FakeHub::bytesServed(const std::string& name) const {
+    std::lock_guard lock(m_mutex);
+    auto it = m_counts.find(name);
+    return it == m_counts.end() ? 0 : it->second.bytes;
+}
+
+int FakeHub::transfers(const std::string& name) const {
+    std::lock_guard lock(m_mutex);
+    auto it = m_counts.find(name);
+    return it == m_counts.end() ? 0 : it->second.transfers;
+}
+
+std::string FakeHub::lastRange(const std::string& name) const {
+    std::lock_guard lock(m_mutex);
+    auto it = m_counts.find(name);
+    return it == m_counts.end() ? "" : it->second.lastRange;
+}
+
+void FakeHub::resetCounts() {
+    std::lock_guard lock(m_mutex);
+    m_counts.clear();
+}
+
+void FakeHub::routes() {
+    m_server->Get(R"(/api/models/([^/]+)/([^/]+)/revision/(.+))", [this](const httplib::Request& req,
+                                                                         httplib::Response& res) {
+        std::lock_guard lock(m_mutex);
+        auto it = m_repos.find(req.matches[1].str() + "/" + req.matches[2].str());
+        if (it == m_repos.end()) {
+            res.status = 401;
+            res.set_header("X-Error-Code", "RepoNotFound");
+            return;
+        }
+        const FakeRepo& repo = it->second;
+        if (req.matches[3] != "main" && req.matches[3] != repo.commit) {
+            res.status = 404;
+            res.set_header("X-Error-Code", "RevisionNotFound");
+            return;
+        }
+        nlohmann::json siblings = nlohmann::json::array();
+        for (const FakeFile& f : repo.files) {
+            nlohmann::json s = {{"rfilename", f.name}, {"size", f.bytes.size()}, {"blobId", f.lfs ? "0123abcd" : f.blobId}};
+            if (f.lfs) s["lfs"] = {{"sha256", f.sha256}, {"size", f.bytes.size()}, {"pointerSize", 134}};
+            siblings.push_back(s);
+        }
+        const nlohmann::json body = {{"id", repo.id}, {"sha", repo.commit}, {"gated", repo.gated}, {"siblings", siblings}};
+        res.set_content(body.dump(), "application/json");
+    });
+
+    // The bytes of `f` (LFS files at the CDN, others at resolve itself).
+    auto serve = [this](const FakeFile& f, const httplib::Request& req, httplib::Response& res) {
+        Fault fault = m_faults[f.name];
+        m_faults[f.name].cutAfter = 0;  // a cut applies to one transfer
+        Count& count = m_counts[f.name];
+        ++count.transfers;
+        count.lastRange = req.has_header("Range") ? req.get_header_value("Range") : "";
+        std::string bytes = f.bytes;
+        if (fault.wrong)
+            for (char& c : bytes) c = static_cast<char>(~c);
+        res.set_header("ETag", "\"" + (f.lfs ? f.sha256 : f.blobId) + "\"");
+        const std::string name = f.name;
+        res.set_content_provider(bytes.size(), "application/octet-stream",
+                                 [this, bytes, name, fault](size_t offset, size_t length, httplib::DataSink& sink) {
+                                     size_t n = std::min<size_t>(length, 16384);
+                                     if (fault.cutAfter > 0) {
+                                         if (offset >= fault.cutAfter) return false;  // the connection drops
+                                         n = std::min<size_t>(n, fault.cutAfter - offset);
+                                     }
+                                     {
+                                         std::lock_guard lock(m_mutex);
+                                         m_counts[name].bytes += n;
+                                     }
+                                     return sink.write(bytes.data() + offset, n);
+                                 });
+    };
+
+    m_server->Get(R"(/([^/]+)/([^/]+)/resolve/([^/]+)/(.+))", [this, serve](const httplib::Request& req,
+                                                                           httplib::Response& res) {
+        std::lock_guard lock(m_mutex);
+        auto it = m_repos.find(req.matches[1].str() + "/" + req.matches[2].str());
+        if (it == m_repos.end()) {
+            res.status = 401;
+            res.set_header("X-Error-Code", "RepoNotFound");
+            return;
+        }
+        const FakeRepo& repo = it->second;
+        if (repo.gated && req.get_header_value("Authorization") != "Bearer " + m_token) {
+            res.status = req.has_header("Authorization") ? 403 : 401;
+            res.set_header("X-Error-Code", "GatedRepo");
+            res.set_content("Access to model " + repo.id + " is restricted.", "text/plain");
+            return;
+        }
+        for (const FakeFile& f : repo.files) {
+            if (f.name != req.matches[4].str()) continue;
+            res.set_header("X-Repo-Commit", repo.commit);
+            if (!f.lfs) return serve(f, req, res);
+            res.status = 302;
+            res.set_header("Location", "/cdn/" + f.sha256);
+            res.set_header("X-Linked-Etag", "\"" + f.sha256 + "\"");
+            res.set_header("X-Linked-Size", std::to_string(f.bytes.size()));
+            return;
+        }
+        res.status = 404;
+        res.set_header("X-Error-Code", "EntryNotFound");
+    });
+
+    m_server->Get(R"(/cdn/([0-9a-f]+))", [this, serve](const httplib::Request& req, httplib::Response& res) {
+        std::lock_guard lock(m_mutex);
+        for (const auto& [id, repo] : m_repos)
+            for (const FakeFile& f : repo.files)
+                if (f.lfs && f.sha256 == req.matches[1].str()) return serve(f, req, res);
+        res.status = 404;
+    });
+}
+
+TempFolder::TempFolder() {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "lectern-hub-XXXXXX").string();
+    if (char* made = ::mkdtemp(tmpl.data())) m_path = made;
+}
+
+TempFolder::~TempFolder() {
+    std::error_code ec;
+    std::filesystem::remove_all(m_path, ec);
+}
+
+std::string readAll(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+}  // namespace lectern::hub::testing

@@ -1,0 +1,101 @@
+// A Hugging Face Hub on loopback for tests (cpp-httplib): the revision API with blob
+// metadata, the resolve route (LFS files redirect to a /cdn/ route, as the Hub sends them to
+// its CDN), ETags, Content-Length and Range requests. It can cut a transfer after N bytes,
+// serve wrong bytes, and refuse a gated repository without the right Bearer token; it
+// counts the body bytes it sends per file.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace httplib {
+class Server;
+}
+
+namespace lectern::hub::testing {
+
+struct FakeFile {
+    std::string name;   // the path in the repository
+    std::string bytes;
+    bool lfs = true;    // LFS: listed with lfs.sha256, served through the CDN redirect
+    std::string sha256; // filled by addRepo
+    std::string blobId; // the git blob id, filled by addRepo
+
+    // The file at `path`, named `name` in the repository.
+    static FakeFile read(const std::filesystem::path& path, std::string name, bool lfs);
+};
+
+struct FakeRepo {
+    std::string id;      // "org/name"
+    std::string commit;  // 40 hex digits
+    std::vector<FakeFile> files;
+    bool gated = false;  // resolve needs "Authorization: Bearer <token>"
+};
+
+class FakeHub {
+public:
+    FakeHub();   // listening on 127.0.0.1, a free port
+    ~FakeHub();
+    FakeHub(const FakeHub&) = delete;
+    FakeHub& operator=(const FakeHub&) = delete;
+
+    std::string endpoint() const;  // "http://127.0.0.1:<port>"
+    void addRepo(FakeRepo repo);
+    const FakeFile& file(const std::string& repo, const std::string& name) const;
+    void setToken(std::string token);
+
+    // The next transfer of `name` stops after `bytes` body bytes (the connection closes).
+    void cutNextTransferAfter(const std::string& name, std::uint64_t bytes);
+    // Whether `name` is served with every byte flipped (same length, same headers).
+    void serveWrongBytes(const std::string& name, bool wrong);
+
+    std::uint64_t bytesServed(const std::string& name) const;  // body bytes since reset
+    int transfers(const std::string& name) const;               // body requests since reset
+    std::string lastRange(const std::string& name) const;       // its last Range header, or ""
+    void resetCounts();
+
+private:
+    struct Fault {
+        std::uint64_t cutAfter = 0;  // 0: none
+        bool wrong = false;
+    };
+    struct Count {
+        std::uint64_t bytes = 0;
+        int transfers = 0;
+        std::string lastRange;
+    };
+    void routes();
+
+    std::unique_ptr<httplib::Server> m_server;
+    std::thread m_thread;
+    int m_port = 0;
+    mutable std::mutex m_mutex;
+    std::map<std::string, FakeRepo> m_repos;
+    std::map<std::string, Fault> m_faults;
+    std::map<std::string, Count> m_counts;
+    std::string m_token;
+};
+
+// A fresh folder under the temporary directory, removed with everything in it.
+class TempFolder {
+public:
+    TempFolder();
+    ~TempFolder();
+    TempFolder(const TempFolder&) = delete;
+    TempFolder& operator=(const TempFolder&) = delete;
+    const std::filesystem::path& path() const { return m_path; }
+
+private:
+    std::filesystem::path m_path;
+};
+
+// Every byte of a file ("" when it cannot be read).
+std::string readAll(const std::filesystem::path& path);
+
+}  // namespace lectern::hub::testing
