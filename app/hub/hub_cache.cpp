@@ -148,7 +148,20 @@ Status HubCache::linkSnapshotFile(const std::string& repo, const std::string& co
     return {};
 }
 
+namespace {
+
+// A revision names a file under refs/ ("main", "refs/pr/1"): relative, no "." or "..".
+bool safeRevision(const std::string& revision) {
+    if (revision.empty() || revision.front() == '/' || revision.find('\\') != std::string::npos) return false;
+    for (const auto& part : fs::path(revision))
+        if (part == "." || part == ".." || part.empty()) return false;
+    return true;
+}
+
+}  // namespace
+
 Status HubCache::writeRef(const std::string& repo, const std::string& revision, const std::string& commit) const {
+    if (!safeRevision(revision)) return make_error(ErrorCode::InvalidArgument, "not a revision name", revision);
     const fs::path ref = repoFolder(repo) / "refs" / fs::path(revision);
     std::error_code ec;
     fs::create_directories(ref.parent_path(), ec);
@@ -165,6 +178,7 @@ Status HubCache::writeRef(const std::string& repo, const std::string& revision, 
 }
 
 Result<std::string> HubCache::readRef(const std::string& repo, const std::string& revision) const {
+    if (!safeRevision(revision)) return make_error(ErrorCode::InvalidArgument, "not a revision name", revision);
     std::ifstream in(repoFolder(repo) / "refs" / fs::path(revision));
     std::string commit;
     if (!in || !std::getline(in, commit) || commit.empty())
@@ -179,7 +193,8 @@ Result<std::vector<CachedSnapshot>> HubCache::list() const {
     std::vector<fs::path> repos;
     for (fs::directory_iterator it(m_root, ec), end; !ec && it != end; it.increment(ec)) {
         const std::string name = it->path().filename().string();
-        if (name.rfind("models--", 0) == 0 && it->is_directory()) repos.push_back(it->path());
+        std::error_code dirEc;
+        if (name.rfind("models--", 0) == 0 && it->is_directory(dirEc)) repos.push_back(it->path());
     }
     if (ec) return ioError("cannot read the cache folder", m_root, ec);
     std::sort(repos.begin(), repos.end());
@@ -191,7 +206,7 @@ Result<std::vector<CachedSnapshot>> HubCache::list() const {
         std::vector<fs::path> snapshots;
         std::error_code snapEc;
         for (fs::directory_iterator it(folder / "snapshots", snapEc), end; !snapEc && it != end; it.increment(snapEc))
-            if (it->is_directory()) snapshots.push_back(it->path());
+            if (std::error_code dirEc; it->is_directory(dirEc)) snapshots.push_back(it->path());
         std::sort(snapshots.begin(), snapshots.end());
         for (const fs::path& s : snapshots) out.push_back(describeSnapshot(repo, s, refs));
     }

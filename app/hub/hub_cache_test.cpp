@@ -87,6 +87,11 @@ TEST(HubCacheLayout, RefsHoldTheCommitWithoutNewline) {
     EXPECT_EQ(testing::readAll(cache.repoFolder("a/b") / "refs" / "main"), "c0ffee");
     EXPECT_EQ(cache.readRef("a/b", "refs/pr/1").value(), "beef");
     EXPECT_EQ(cache.readRef("a/b", "v2").error().code, ErrorCode::NotFound);
+    // A revision that would leave refs/ is refused.
+    for (const char* bad : {"../../../x", "/etc/passwd", "refs/../../x", ""}) {
+        EXPECT_EQ(cache.writeRef("a/b", bad, "c0ffee").error().code, ErrorCode::InvalidArgument) << bad;
+        EXPECT_EQ(cache.readRef("a/b", bad).error().code, ErrorCode::InvalidArgument) << bad;
+    }
 }
 
 TEST(HubCacheList, ReportsSnapshotsRefsFilesAndBrokenLinks) {

@@ -8,6 +8,7 @@
 #include <cctype>
 #include <cerrno>
 #include <cstdio>
+#include <optional>
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -117,6 +118,10 @@ Headers configure(CURL* curl, const std::string& url, const HubConfig& config, H
     curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
     curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
     curl_easy_setopt(curl, CURLOPT_MAXREDIRS, 10L);
+    // Redirects stay on HTTPS (plain HTTP only for an http:// endpoint, a mirror or a test's).
+    curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, config.endpoint.rfind("http://", 0) == 0 ? "http,https" : "https");
+    // A proxy's CONNECT answer is not the Hub's: its headers would hide X-Error-Code.
+    curl_easy_setopt(curl, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L);
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
@@ -132,13 +137,17 @@ Headers configure(CURL* curl, const std::string& url, const HubConfig& config, H
     return headers;
 }
 
+// `redirected`: the answer came from where the Hub sent the request (a CDN), not the Hub.
 Error httpError(long status, const HeaderCapture& capture, const HubConfig& config, const std::string& repo,
-                const std::string& what) {
+                const std::string& what, bool redirected = false) {
     const auto code = capture.first.find("x-error-code");
     const std::string errorCode = code == capture.first.end() ? "" : code->second;
     if (errorCode == "RepoNotFound" || (status == 404 && errorCode.empty() && what.empty()))
         return make_error(ErrorCode::NotFound,
                           "no such repository on the Hub (a private one needs HF_TOKEN)", config.endpoint + "/" + repo);
+    if ((status == 401 || status == 403) && errorCode != "GatedRepo" && redirected)
+        return make_error(ErrorCode::Io, "the download server refused the file (HTTP " + std::to_string(status) +
+                                             "); pull again", repo + (what.empty() ? "" : ": " + what));
     if (status == 401 || status == 403) {
         std::string message = "the repository is gated: accept its license at " + config.endpoint + "/" + repo +
                               " and set HF_TOKEN (or log in with huggingface-cli)";
@@ -165,6 +174,8 @@ struct Sink {
     std::uint64_t offset = 0;
     std::FILE* out = nullptr;
     std::uint64_t written = 0;
+    std::uint64_t size = 0;  // the listed size: more than this is refused (0: unknown)
+    bool tooLong = false;
     bool diskFull = false;
     bool openFailed = false;
     std::string errorBody;
@@ -188,6 +199,10 @@ size_t onFileBytes(char* data, size_t size, size_t n, void* user) {
             sink->openFailed = true;
             return 0;
         }
+    }
+    if (sink->size > 0 && sink->offset + sink->written + bytes > sink->size) {
+        sink->tooLong = true;
+        return 0;
     }
     if (std::fwrite(data, 1, bytes, sink->out) != bytes) {
         sink->diskFull = errno == ENOSPC;
@@ -275,7 +290,7 @@ Result<std::string> HubClient::fileEtag(const std::string& repo, const std::stri
 }
 
 Result<std::uint64_t> HubClient::download(const std::string& repo, const std::string& commit, const std::string& file,
-                                          const fs::path& dest, const std::atomic<bool>* cancel,
+                                          const fs::path& dest, std::uint64_t size, const std::atomic<bool>* cancel,
                                           const TransferProgress& progress) const {
     Easy curl = newEasy();
     if (!curl) return make_error(ErrorCode::Internal, "libcurl could not start a request");
@@ -291,6 +306,7 @@ Result<std::uint64_t> HubClient::download(const std::string& repo, const std::st
         headers.reset(curl_slist_append(headers.release(), ("Range: bytes=" + std::to_string(sink.offset) + "-").c_str()));
     sink.cancel = cancel;
     sink.progress = &progress;
+    sink.size = size;
     curl_easy_setopt(curl.get(), CURLOPT_HTTPHEADER, headers.get());
     curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, onFileBytes);
     curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &sink);
@@ -304,6 +320,12 @@ Result<std::uint64_t> HubClient::download(const std::string& repo, const std::st
     if (sink.diskFull || (!closed && errno == ENOSPC))
         return make_error(ErrorCode::DiskFull, "the disk is full", dest.string());
     if (sink.openFailed || !closed) return make_error(ErrorCode::Io, "cannot write the download", dest.string());
+    if (sink.tooLong) {
+        fs::remove(dest, ec);
+        return make_error(ErrorCode::Corrupt,
+                          "the server sent more than the " + std::to_string(size) + " bytes the Hub lists for the file",
+                          file);
+    }
     long status = 0;
     curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &status);
     if (status == 416) {
@@ -312,7 +334,10 @@ Result<std::uint64_t> HubClient::download(const std::string& repo, const std::st
         return make_error(ErrorCode::Io, "the partial download did not match the file and was removed; pull again",
                           file);
     }
-    if (status != 200 && status != 206 && status != 0) return httpError(status, capture, m_config, repo, file);
+    long redirects = 0;
+    curl_easy_getinfo(curl.get(), CURLINFO_REDIRECT_COUNT, &redirects);
+    if (status != 200 && status != 206 && status != 0)
+        return httpError(status, capture, m_config, repo, file, redirects > 0);
     if (rc != CURLE_OK)
         return make_error(ErrorCode::Io,
                           std::string("the download broke off (") + curl_easy_strerror(rc) + "); pull again to continue it",

@@ -61,10 +61,12 @@ public:
     // Appends `file`'s bytes to `dest`, continuing from dest's size with a Range request
     // (restarting when the server ignores the range). Returns the bytes written now.
     // Errors: those of listFiles; Cancelled when `cancel` turns true (dest keeps what came);
-    // Io when the transfer breaks off (dest keeps what came); DiskFull.
+    // Io when the transfer breaks off (dest keeps what came); DiskFull; Corrupt when the server
+    // sends more than `size` bytes in all (the listed size; 0: unknown) or a range other than
+    // the one asked for.
     Result<std::uint64_t> download(const std::string& repo, const std::string& commit, const std::string& file,
-                                   const std::filesystem::path& dest, const std::atomic<bool>* cancel,
-                                   const TransferProgress& progress) const;
+                                   const std::filesystem::path& dest, std::uint64_t size,
+                                   const std::atomic<bool>* cancel, const TransferProgress& progress) const;
 
     std::string resolveUrl(const std::string& repo, const std::string& revision, const std::string& file) const;
 

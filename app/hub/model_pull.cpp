@@ -60,20 +60,24 @@ std::uint64_t freeSpaceAt(fs::path path) {
     return ec ? 0 : info.available;
 }
 
-// Whether the file's bytes are those the Hub listed. Unknown digests pass on size alone.
+bool lowerHex(const std::string& s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+// Whether the file's bytes are those the Hub listed: a SHA-256 (LFS files) or a git blob id
+// (the others). A digest of any other form cannot be checked and is refused.
 Result<bool> matchesDigest(const fs::path& path, const RemoteFile& remote, const std::string& etag) {
     const std::string& expected = remote.isLfs() ? remote.sha256 : etag;
-    if (remote.isLfs() || expected.size() == 64) {
+    if (!lowerHex(expected) || (expected.size() != 64 && expected.size() != 40))
+        return make_error(ErrorCode::Corrupt, "the Hub gave no digest this file can be checked against", path.string());
+    if (expected.size() == 64) {
         auto sha = fileSha256(path);
         if (!sha) return sha.error();
         return sha.value() == expected;
     }
-    if (expected.size() == 40) {
-        auto oid = fileGitBlobId(path);
-        if (!oid) return oid.error();
-        return oid.value() == expected;
-    }
-    return true;
+    auto oid = fileGitBlobId(path);
+    if (!oid) return oid.error();
+    return oid.value() == expected;
 }
 
 }  // namespace
@@ -145,10 +149,17 @@ Result<PullPlan> ModelPuller::plan(const PullRequest& request) const {
             f.etag = etag.value();
         }
         if (!isAlnum(f.etag)) return make_error(ErrorCode::Corrupt, "the Hub named a blob oddly", remote.name + ": " + f.etag);
+        // No model file is a petabyte: a size past that is a broken listing (and would overflow the sums).
+        if (remote.size > (std::uint64_t{1} << 50))
+            return make_error(ErrorCode::Corrupt, "the Hub listed an impossible file size", remote.name);
         f.cached = m_cache.hasBlob(plan.repo, f.etag, remote.size);
         std::error_code ec;
         const fs::path partial = m_cache.incompletePath(plan.repo, f.etag);
-        if (!f.cached && fs::exists(partial, ec)) f.partial = std::min<std::uint64_t>(fs::file_size(partial, ec), remote.size);
+        // A partial file longer than the blob is started over (fetchOne removes it).
+        if (!f.cached && fs::exists(partial, ec)) {
+            const std::uint64_t have = fs::file_size(partial, ec);
+            f.partial = have <= remote.size ? have : 0;
+        }
         plan.totalBytes += remote.size;
         if (!f.cached) plan.missingBytes += remote.size - f.partial;
         plan.files.push_back(std::move(f));
@@ -168,7 +179,7 @@ Result<std::uint64_t> ModelPuller::fetchOne(const PullPlan& plan, const PlannedF
     const std::uint64_t had = fs::exists(partial, ec) ? fs::file_size(partial, ec) : 0;
     std::uint64_t transferred = 0;
     if (had < size || size == 0) {
-        auto got = m_client.download(plan.repo, plan.commit, file.remote.name, partial, cancel,
+        auto got = m_client.download(plan.repo, plan.commit, file.remote.name, partial, file.remote.size, cancel,
                                      [&](std::uint64_t done, std::uint64_t) { onBytes(done); });
         if (!got) return got.error();
         transferred = got.value();

@@ -170,6 +170,19 @@ TEST_F(PullTest, WrongBytesAreRefusedLeavingNoBlobAndNoSnapshot) {
     EXPECT_TRUE(puller().pull(gguf(), {}).ok());
 }
 
+TEST_F(PullTest, AServerSendingMoreThanTheListedSizeIsStoppedThere) {
+    hub.serveExtraBytes(kGguf, 64u << 20);  // 64 MiB past the file: an endless stream, in effect
+    auto pulled = puller().pull(gguf(), {});
+    ASSERT_FALSE(pulled.ok());
+    EXPECT_EQ(pulled.error().code, ErrorCode::Corrupt);
+    EXPECT_NE(pulled.error().message.find("more than the"), std::string::npos) << pulled.error().to_string();
+    // Stopped at the listed size, not after the 64 MiB: a little over it at most (one piece).
+    const auto listed = fs::file_size(kData / "gguf" / kGguf);
+    EXPECT_LT(hub.bytesServed(kGguf), listed + (4u << 20));
+    EXPECT_EQ(entries(repoFolder(kGgufRepo) / "blobs"), 0u);
+    EXPECT_EQ(entries(repoFolder(kGgufRepo) / "snapshots"), 0u);
+}
+
 TEST_F(PullTest, GatedRepositoryNeedsTheToken) {
     auto anonymous = puller().pull(gguf(kGatedRepo), {});
     ASSERT_FALSE(anonymous.ok());

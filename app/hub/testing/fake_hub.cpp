@@ -82,9 +82,19 @@ void FakeHub::cutNextTransferAfter(const std::string& name, std::uint64_t bytes)
     m_faults[name].cutAfter = bytes;
 }
 
+void FakeHub::setChunkDelay(std::chrono::milliseconds delay) {
+    std::lock_guard lock(m_mutex);
+    m_chunkDelay = delay;
+}
+
 void FakeHub::serveWrongBytes(const std::string& name, bool wrong) {
     std::lock_guard lock(m_mutex);
     m_faults[name].wrong = wrong;
+}
+
+void FakeHub::serveExtraBytes(const std::string& name, std::uint64_t extra) {
+    std::lock_guard lock(m_mutex);
+    m_faults[name].extra = extra;
 }
 
 std::uint64_t FakeHub::bytesServed(const std::string& name) const {
@@ -146,10 +156,13 @@ void FakeHub::routes() {
         std::string bytes = f.bytes;
         if (fault.wrong)
             for (char& c : bytes) c = static_cast<char>(~c);
+        bytes.append(fault.extra, 'x');
         res.set_header("ETag", "\"" + (f.lfs ? f.sha256 : f.blobId) + "\"");
         const std::string name = f.name;
+        const auto delay = m_chunkDelay;
         res.set_content_provider(bytes.size(), "application/octet-stream",
-                                 [this, bytes, name, fault](size_t offset, size_t length, httplib::DataSink& sink) {
+                                 [this, bytes, name, fault, delay](size_t offset, size_t length, httplib::DataSink& sink) {
+                                     if (delay.count() > 0) std::this_thread::sleep_for(delay);
                                      size_t n = std::min<size_t>(length, 16384);
                                      if (fault.cutAfter > 0) {
                                          if (offset >= fault.cutAfter) return false;  // the connection drops

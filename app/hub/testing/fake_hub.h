@@ -1,10 +1,11 @@
 // A Hugging Face Hub on loopback for tests (cpp-httplib): the revision API with blob
 // metadata, the resolve route (LFS files redirect to a /cdn/ route, as the Hub sends them to
 // its CDN), ETags, Content-Length and Range requests. It can cut a transfer after N bytes,
-// serve wrong bytes, and refuse a gated repository without the right Bearer token; it
-// counts the body bytes it sends per file.
+// serve wrong bytes, send slowly, and refuse a gated repository without the right Bearer
+// token; it counts the body bytes it sends per file.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -52,8 +53,13 @@ public:
 
     // The next transfer of `name` stops after `bytes` body bytes (the connection closes).
     void cutNextTransferAfter(const std::string& name, std::uint64_t bytes);
+    // A pause before every 16 KiB piece of a body, so that a transfer lasts long enough to be
+    // watched or stopped (0: none).
+    void setChunkDelay(std::chrono::milliseconds delay);
     // Whether `name` is served with every byte flipped (same length, same headers).
     void serveWrongBytes(const std::string& name, bool wrong);
+    // Whether `name` is served with `extra` bytes more than the listing says (0: none).
+    void serveExtraBytes(const std::string& name, std::uint64_t extra);
 
     std::uint64_t bytesServed(const std::string& name) const;  // body bytes since reset
     int transfers(const std::string& name) const;               // body requests since reset
@@ -64,6 +70,7 @@ private:
     struct Fault {
         std::uint64_t cutAfter = 0;  // 0: none
         bool wrong = false;
+        std::uint64_t extra = 0;
     };
     struct Count {
         std::uint64_t bytes = 0;
@@ -80,6 +87,7 @@ private:
     std::map<std::string, Fault> m_faults;
     std::map<std::string, Count> m_counts;
     std::string m_token;
+    std::chrono::milliseconds m_chunkDelay{0};
 };
 
 // A fresh folder under the temporary directory, removed with everything in it.
