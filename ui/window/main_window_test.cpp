@@ -97,6 +97,13 @@ QString writeContract(const QString& path) {
     return path;
 }
 
+// A question and its answer stored in `session`, as a model that cites would write them.
+bool addExchange(std::int64_t session, const std::string& question, const std::string& answer) {
+    auto store = app::Store::open((dataFolder() + "/lectern.db").toStdString());
+    return store.ok() && store->messages().add(app::makeMessage(session, "user", question)).ok() &&
+           store->messages().add(app::makeMessage(session, "assistant", answer)).ok();
+}
+
 // The words the viewer's text highlights (its line mark selects nothing).
 QStringList highlightedWords(DocumentViewer* viewer) {
     QStringList out;
@@ -236,16 +243,8 @@ private slots:
         QVERIFY(openModel(*w));
         QVERIFY(openPdf(*w, m_pdf));
         const std::int64_t session = w->currentSession();
-        {
-            // An answer with citations, as the model would write it.
-            auto store = app::Store::open((dataFolder() + "/lectern.db").toStdString());
-            QVERIFY(store.ok());
-            QVERIFY(store->messages().add(app::makeMessage(session, "user", "What happened to revenue?")).ok());
-            QVERIFY(store->messages()
-                        .add(app::makeMessage(session, "assistant",
-                                              "Revenue grew by twelve percent [p. 2]. See also [p. 9]."))
-                        .ok());
-        }
+        QVERIFY(addExchange(session, "What happened to revenue?",
+                            "Revenue grew by twelve percent [p. 2]. See also [p. 9]."));
         QSignalSpy shown(w.get(), &MainWindow::sessionShown);
         w->openSession(session);
         QCOMPARE(w->conversation()->citations().size(), std::size_t(2));
@@ -278,15 +277,8 @@ private slots:
         QTreeWidget* tree = w->library()->documentTree();
         QCOMPARE(tree->topLevelItem(0)->child(0)->text(0).contains(QStringLiteral("(1 table)")), true);
         const std::int64_t session = w->currentSession();
-        {
-            auto store = app::Store::open((dataFolder() + "/lectern.db").toStdString());
-            QVERIFY(store.ok());
-            QVERIFY(store->messages().add(app::makeMessage(session, "user", "What was the tax?")).ok());
-            QVERIFY(store->messages()
-                        .add(app::makeMessage(session, "assistant",
-                                              "The income tax expense was 73,700 [p. 1, table 1]."))
-                        .ok());
-        }
+        QVERIFY(addExchange(session, "What was the tax?",
+                            "The income tax expense was 73,700 [p. 1, table 1]."));
         w->openSession(session);  // the stored session: its tables come back from the store
         QCOMPARE(w->conversation()->citations().size(), std::size_t(1));
         QVERIFY(w->conversation()->citations()[0].citation.valid);
@@ -323,16 +315,9 @@ private slots:
         QCOMPARE(tree->topLevelItem(0)->child(2)->text(0), QStringLiteral("Fees  ¶5"));
         QVERIFY(tree->topLevelItem(0)->child(1)->text(1).remove(',').toLongLong() > 0);
         const std::int64_t session = w->currentSession();
-        {
-            auto store = app::Store::open((dataFolder() + "/lectern.db").toStdString());
-            QVERIFY(store.ok());
-            QVERIFY(store->messages().add(app::makeMessage(session, "user", "When are invoices due?")).ok());
-            QVERIFY(store->messages()
-                        .add(app::makeMessage(session, "assistant",
-                                              "Invoices are due within sixty days of receipt [¶3]. Fees are "
-                                              "set in [§9] and [¶12]."))
-                        .ok());
-        }
+        QVERIFY(addExchange(session, "When are invoices due?",
+                            "Invoices are due within sixty days of receipt [¶3]. Fees are "
+                            "set in [§9] and [¶12]."));
         w->openSession(session);
         const auto& citations = w->conversation()->citations();
         QCOMPARE(citations.size(), std::size_t(3));
@@ -365,15 +350,8 @@ private slots:
         QVERIFY(openModel(*w));
         QVERIFY(openPdf(*w, m_pdf));
         const std::int64_t session = w->currentSession();
-        {
-            auto store = app::Store::open((dataFolder() + "/lectern.db").toStdString());
-            QVERIFY(store.ok());
-            QVERIFY(store->messages().add(app::makeMessage(session, "user", "Hello?")).ok());
-            QVERIFY(store->messages()
-                        .add(app::makeMessage(session, "assistant",
-                                              "[Again](act:regenerate/0) [Cite](cite:0) <b>bold</b> ![x](file:///etc/passwd)"))
-                        .ok());
-        }
+        QVERIFY(addExchange(session, "Hello?",
+                            "[Again](act:regenerate/0) [Cite](cite:0) <b>bold</b> ![x](file:///etc/passwd)"));
         w->openSession(session);
         ConversationView* c = w->conversation();
         QVERIFY(c->toPlainText().contains("<b>bold</b>"));  // HTML is shown as text
