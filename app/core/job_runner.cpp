@@ -15,6 +15,7 @@ const char* phaseName(Phase phase) {
         case Phase::Reduce: return "reduce";
         case Phase::Review: return "review";
         case Phase::Translate: return "translate";
+        case Phase::Download: return "download";
     }
     return "?";
 }
@@ -27,6 +28,7 @@ const char* unitName(ProgressUnit unit) {
         case ProgressUnit::Tokens: return "tokens";
         case ProgressUnit::Chunks: return "chunks";
         case ProgressUnit::Segments: return "segments";
+        case ProgressUnit::Bytes: return "bytes";
     }
     return "?";
 }

@@ -42,8 +42,9 @@ enum class Phase {
     Reduce,     // rounds of combining part summaries
     Review,     // chunks of code reviewed
     Translate,  // segments translated
+    Download,   // bytes of a model's files fetched from the Hub
 };
-enum class ProgressUnit { Steps, Pages, Files, Tokens, Chunks, Segments };
+enum class ProgressUnit { Steps, Pages, Files, Tokens, Chunks, Segments, Bytes };
 
 const char* phaseName(Phase phase);        // "prefill", "decode", ...
 const char* unitName(ProgressUnit unit);   // "pages", "tokens", ...

@@ -107,6 +107,23 @@ Result<ModelFootprint> AppCore::footprint(const std::string& modelPath, std::int
     return f;
 }
 
+ModelFootprint AppCore::curatedFootprint(const CuratedModel& model, std::int64_t nCtx, KvType kvType,
+                                         std::optional<std::size_t> available) {
+    ModelFootprint f;
+    f.description = model.name;
+    f.nCtxTrain = model.nCtxTrain;
+    f.weightsBytes = static_cast<std::size_t>(model.sizeBytes);  // the file is mapped as it is
+    // K and V, per layer and token: n_kv_head * head_dim elements each.
+    const std::size_t element = kvType == KvType::F32 ? 4 : 2;
+    f.kvBytes = static_cast<std::size_t>(2 * model.nLayer * model.nKvHead * model.headDim * nCtx) * element;
+    f.availableBytes = available ? *available : availableMemory();
+    f.fits = f.availableBytes == 0 || f.weightsBytes + f.kvBytes < f.availableBytes;
+    if (!f.fits)
+        f.advice = "needs about " + gib(f.weightsBytes + f.kvBytes) + ", " + gib(f.availableBytes) +
+                   " free: choose a smaller model or context";
+    return f;
+}
+
 Result<std::unique_ptr<AppCore>> AppCore::open(AppCoreOptions options) {
     std::unique_ptr<AppCore> core(new AppCore());
     auto openStore = [&]() { return options.database.empty() ? Store::openDefault() : Store::open(options.database); };

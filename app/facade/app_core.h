@@ -12,6 +12,10 @@
 // caller's thread over a connection of their own, so a window can list and search its
 // sessions while a long prefill runs; a transcript exports with session_export.h.
 //
+// pullModel fetches a model from the Hugging Face Hub into its cache ($HF_HUB_CACHE, shared
+// with huggingface_hub) from $HF_ENDPOINT with $HF_TOKEN (hub/model_pull.h); curatedModels
+// lists Llama 3 GGUF files a first run can offer, with what each needs in memory.
+//
 // openModel keeps the old engine until the new one has loaded, so a switch needs the memory
 // of both for a moment.
 #pragma once
@@ -31,6 +35,7 @@
 #include "kv_snapshot_cache.h"
 #include "lectern/ingest/document.h"
 #include "local_engine.h"
+#include "model_pull.h"
 #include "review_task.h"
 #include "session_export.h"
 #include "store.h"
@@ -79,6 +84,33 @@ struct ModelFootprint {
     std::string advice;          // when it does not fit: what to change, for the user
 };
 
+// What pullModel takes: a repository, the files (empty: its model's files; a repository
+// with several GGUF files needs one named) and a revision.
+using PullRequest = hub::PullRequest;
+
+// What pullModel finishes with: what to load (the GGUF file, else the snapshot folder).
+struct ModelPulled {
+    std::string path;
+    std::string repo;
+    std::string commit;
+    std::uint64_t downloadedBytes = 0;  // transferred by this pull
+    std::uint64_t cachedBytes = 0;      // already in the cache
+};
+
+// A GGUF file of the Llama 3 family worth offering on a first run. The sizes are the files'
+// sizes on the Hub, rounded: approximate, and only used to say what fits before a download.
+struct CuratedModel {
+    std::string name;   // "Llama 3.1 8B Instruct, Q4_K_M"
+    std::string repo;
+    std::string file;
+    std::uint64_t sizeBytes = 0;
+    // The shape that sizes the KV cache (per token: 2 * nLayer * nKvHead * headDim elements).
+    std::int64_t nLayer = 0;
+    std::int64_t nKvHead = 0;
+    std::int64_t headDim = 0;
+    std::int64_t nCtxTrain = 0;
+};
+
 // The task calls take the task's request and, optionally, paths to read inside the job
 // first (progress: Phase::Extract in pages or files); what is read is appended to the
 // request's documents. Review may instead read a git repository's uncommitted changes.
@@ -122,6 +154,12 @@ public:
     // -> TranslateResult. With `path`, the document is read from it.
     JobId translate(TranslateRequest request, std::string path = {});
 
+    // -> ModelPulled. Progress: Phase::Download in bytes over the files still to fetch.
+    // Errors: those of hub::ModelPuller::pull (NeedsPassword for a gated repository, DiskFull,
+    // Io when the Hub cannot be reached, NotFound, Corrupt); Cancelled keeps the partial file
+    // (blobs/<etag>.incomplete), so the next pull continues it.
+    JobId pullModel(PullRequest request);
+
     void cancel(JobId id) { m_runner->cancel(id); }
     void cancelAll() { m_runner->cancelAll(); }
     void waitIdle() { m_runner->waitIdle(); }
@@ -149,6 +187,14 @@ public:
     // with the memory free now (or `available` bytes, when given). Errors: those of inspect_model.
     static Result<ModelFootprint> footprint(const std::string& modelPath, std::int64_t nCtx, KvType kvType,
                                             std::optional<std::size_t> available = {});
+
+    // Llama 3 GGUF files for a first run, smallest last.
+    static const std::vector<CuratedModel>& curatedModels();
+    // What a curated model would need at `nCtx` (weights: its file size; KV: from its shape)
+    // against the memory free now (or `available`). An estimate before any byte is fetched;
+    // footprint() reads the real header once the file is here.
+    static ModelFootprint curatedFootprint(const CuratedModel& model, std::int64_t nCtx, KvType kvType,
+                                           std::optional<std::size_t> available = {});
 
 private:
     AppCore() = default;

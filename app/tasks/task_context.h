@@ -24,6 +24,7 @@ constexpr ProgressUnit unitOf(Phase phase) {
         case Phase::Reduce:
         case Phase::Review: return ProgressUnit::Chunks;
         case Phase::Translate: return ProgressUnit::Segments;
+        case Phase::Download: return ProgressUnit::Bytes;
     }
     return ProgressUnit::Steps;
 }

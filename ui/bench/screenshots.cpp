@@ -3,7 +3,9 @@
 // the window are drawn as a user would see them): the first run with the model picker, a
 // document open with its budget, an answer streaming, a citation highlighted in the viewer,
 // "what the model saw", an error dialog, and a contract (DOCX) with tracked changes open at
-// the clause an answer cites. Used by scripts/screenshots.
+// the clause an answer cites, and the picker's "Get a model" page mid-download from a Hub on
+// loopback (app/hub/testing, serving the tiny model under a curated name). Used by
+// scripts/screenshots.
 #include <QApplication>
 #include <QDeadlineTimer>
 #include <QDir>
@@ -15,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTreeWidget>
 
 #include <atomic>
 #include <chrono>
@@ -23,6 +26,8 @@
 
 #include "conversation_view.h"
 #include "core_bridge.h"
+#include "fake_hub.h"
+#include "get_model_page.h"
 #include "main_window.h"
 #include "model_dialog.h"
 #include "store.h"
@@ -120,11 +125,42 @@ int main(int argc, char** argv) {
 
     {  // First run: no model, the picker.
         lectern::ui::ModelChoice none;
-        lectern::ui::ModelDialog picker(none, &w);
+        lectern::ui::ModelDialog picker(none, &w.bridge(), &w);
         picker.show();
         picker.setPath(model);
         picker.move(w.geometry().center() - QPoint(picker.width() / 2, picker.height() / 2));
         shoot("01-first-run-model-picker");
+    }
+    {  // Getting a model: the Hub on loopback sends slowly, so the transfer is caught midway.
+        lectern::hub::testing::FakeHub hub;
+        lectern::hub::testing::FakeRepo repo;
+        repo.id = "bartowski/Llama-3.2-3B-Instruct-GGUF";
+        repo.commit = "0123456789abcdef0123456789abcdef01234567";
+        repo.files = {lectern::hub::testing::FakeFile::read(model.toStdString(), "Llama-3.2-3B-Instruct-Q4_K_M.gguf", true)};
+        hub.addRepo(repo);
+        hub.setChunkDelay(std::chrono::milliseconds(60));
+        qputenv("HF_HUB_CACHE", dir.filePath("hub").toLocal8Bit());
+        qputenv("HF_HOME", dir.path().toLocal8Bit());
+        qputenv("HF_ENDPOINT", QByteArray::fromStdString(hub.endpoint()));
+        qunsetenv("HF_TOKEN");
+        qunsetenv("HF_TOKEN_PATH");
+        lectern::ui::ModelDialog picker(lectern::ui::ModelChoice{}, &w.bridge(), &w);
+        picker.show();
+        picker.showGetModelPage();
+        lectern::ui::GetModelPage* page = picker.getModelPage();
+        auto* list = page->curatedList();
+        for (int i = 0; i < list->topLevelItemCount(); ++i)
+            if (list->topLevelItem(i)->text(0).contains(QStringLiteral("3B"))) list->setCurrentItem(list->topLevelItem(i));
+        QSignalSpy ended(page, &lectern::ui::GetModelPage::downloadEnded);
+        page->download();
+        picker.move(w.geometry().center() - QPoint(picker.width() / 2, picker.height() / 2));
+        QDeadlineTimer halfway(60000);
+        while (!page->statusText().contains(QStringLiteral("/s")) && ended.isEmpty() && !halfway.hasExpired())
+            QTest::qWait(50);
+        QTest::qWait(1500);  // a steadier rate
+        shoot("10-get-a-model");
+        page->stop();
+        if (ended.isEmpty()) ended.wait(60000);
     }
     std::atomic<bool> slow{false};
     lectern::ui::ModelChoice choice;

@@ -249,7 +249,8 @@ void MainWindow::chooseModel() {
     initial.nCtx = m_settings->value(QStringLiteral("model/context"), 8192).toLongLong();
     initial.kvType = m_settings->value(QStringLiteral("model/kv"), 16).toInt() == 32 ? KvType::F32 : KvType::F16;
     initial.backend = m_settings->value(QStringLiteral("model/backend"), QStringLiteral("auto")).toString();
-    ModelDialog dialog(initial, this);
+    ModelDialog dialog(initial, m_bridge.get(), this);
+    if (initial.path.isEmpty()) dialog.showGetModelPage();  // a first run: nothing to pick yet
     if (dialog.exec() == QDialog::Accepted && dialog.acceptable()) openModel(dialog.choice());
 }
 

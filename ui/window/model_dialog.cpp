@@ -9,14 +9,25 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QTabWidget>
+#include <QVBoxLayout>
 
+#include "get_model_page.h"
 #include "status_panel.h"
 
 namespace lectern::ui {
 
-ModelDialog::ModelDialog(const ModelChoice& initial, QWidget* parent) : QDialog(parent) {
+ModelDialog::ModelDialog(const ModelChoice& initial, QWidget* parent) : ModelDialog(initial, nullptr, parent) {}
+
+ModelDialog::ModelDialog(const ModelChoice& initial, CoreBridge* bridge, QWidget* parent) : QDialog(parent) {
     setWindowTitle(tr("Choose a model"));
-    auto* form = new QFormLayout(this);
+    auto* outer = new QVBoxLayout(this);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setTabBarAutoHide(true);  // without a core there is one page
+    outer->addWidget(m_tabs, 1);
+    auto* filePage = new QWidget(m_tabs);
+    m_tabs->addTab(filePage, tr("&Model on this computer"));
+    auto* form = new QFormLayout(filePage);
     auto* intro = new QLabel(tr("Lectern runs a Llama 3 model on this computer. Choose a GGUF file or a "
                                 "Hugging Face folder (config.json, *.safetensors, tokenizer.json)."), this);
     intro->setWordWrap(true);
@@ -56,7 +67,21 @@ ModelDialog::ModelDialog(const ModelChoice& initial, QWidget* parent) : QDialog(
     form->addRow(m_footprint);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Load"));
-    form->addRow(m_buttons);
+    outer->addWidget(m_buttons);
+    if (bridge) {
+        m_get = new GetModelPage(*bridge, m_tabs);
+        m_tabs->addTab(m_get, tr("&Get a model"));
+        m_tabs->setTabToolTip(1, tr("Download a model from the Hugging Face Hub"));
+        connect(m_get, &GetModelPage::modelPulled, this, [this](const QString& path) {
+            setPath(path);
+            m_tabs->setCurrentIndex(0);
+            if (m_ok) m_buttons->button(QDialogButtonBox::Ok)->setFocus();
+        });
+        connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+            m_buttons->button(QDialogButtonBox::Ok)->setDefault(index == 0);
+            m_get->setDownloadDefault(index == 1);
+        });
+    }
 
     connect(file, &QPushButton::clicked, this, [this] {
         const QString f = QFileDialog::getOpenFileName(this, tr("Model file"), m_path->text(), tr("GGUF models (*.gguf);;All files (*)"));
@@ -89,11 +114,16 @@ ModelChoice ModelDialog::choice() const {
     return c;
 }
 
+void ModelDialog::showGetModelPage() {
+    if (m_get) m_tabs->setCurrentWidget(m_get);
+}
+
 QString ModelDialog::footprintText() const { return m_footprint->text(); }
 bool ModelDialog::acceptable() const { return m_ok; }
 
 void ModelDialog::update() {
     const ModelChoice c = choice();
+    if (m_get) m_get->setBudget(c.nCtx, c.kvType);
     m_ok = false;
     if (c.path.isEmpty()) {
         m_footprint->setText(tr("No model chosen."));

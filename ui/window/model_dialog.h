@@ -1,7 +1,8 @@
 // The model picker: a GGUF file or a Hugging Face folder, the context size, the KV cache's
 // element type and the backend. Before anything is loaded it shows what the weights and the
 // KV cache need against the memory free now, and refuses a choice that does not fit, saying
-// what to change.
+// what to change. Given the core, a second page gets a model from the Hugging Face Hub
+// (get_model_page.h) and fills the path in when the download ends.
 #pragma once
 
 #include <QDialog>
@@ -12,8 +13,12 @@ class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
+class QTabWidget;
 
 namespace lectern::ui {
+
+class CoreBridge;
+class GetModelPage;
 
 struct ModelChoice {
     QString path;
@@ -26,10 +31,15 @@ class ModelDialog : public QDialog {
     Q_OBJECT
 public:
     explicit ModelDialog(const ModelChoice& initial, QWidget* parent = nullptr);
+    // With the "Get a model" page, its downloads run as jobs of `bridge`.
+    ModelDialog(const ModelChoice& initial, CoreBridge* bridge, QWidget* parent = nullptr);
     ModelChoice choice() const;
     QString footprintText() const;
     bool acceptable() const;
     void setPath(const QString& path);
+    // The "Get a model" page (null without a core), and showing it.
+    GetModelPage* getModelPage() const { return m_get; }
+    void showGetModelPage();
 
 private:
     void update();
@@ -40,6 +50,8 @@ private:
     QComboBox* m_backend = nullptr;
     QLabel* m_footprint = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    GetModelPage* m_get = nullptr;
     bool m_ok = false;
 };
 

@@ -26,6 +26,7 @@ QString phaseText(const app::JobProgress& p) {
         case app::Phase::Reduce: return StatusPanel::tr("Combining summaries");
         case app::Phase::Review: return StatusPanel::tr("Reviewing");
         case app::Phase::Translate: return StatusPanel::tr("Translating");
+        case app::Phase::Download: return StatusPanel::tr("Downloading the model");
     }
     return {};
 }
