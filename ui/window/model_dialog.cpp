@@ -72,10 +72,12 @@ ModelDialog::ModelDialog(const ModelChoice& initial, CoreBridge* bridge, QWidget
         m_get = new GetModelPage(*bridge, m_tabs);
         m_tabs->addTab(m_get, tr("&Get a model"));
         m_tabs->setTabToolTip(1, tr("Download a model from the Hugging Face Hub"));
+        // A downloaded model that fits opens at once; one that does not stays on the first tab,
+        // which says why.
         connect(m_get, &GetModelPage::modelPulled, this, [this](const QString& path) {
             setPath(path);
             m_tabs->setCurrentIndex(0);
-            if (m_ok) m_buttons->button(QDialogButtonBox::Ok)->setFocus();
+            if (m_ok) accept();
         });
         connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
             m_buttons->button(QDialogButtonBox::Ok)->setDefault(index == 0);

@@ -2,7 +2,7 @@
 // element type and the backend. Before anything is loaded it shows what the weights and the
 // KV cache need against the memory free now, and refuses a choice that does not fit, saying
 // what to change. Given the core, a second page gets a model from the Hugging Face Hub
-// (get_model_page.h) and fills the path in when the download ends.
+// (get_model_page.h), fills the path in when the download ends and, when the model fits, loads it.
 #pragma once
 
 #include <QDialog>

@@ -143,6 +143,9 @@ private slots:
         QCOMPARE(dialog.choice().path, want);
         QVERIFY2(dialog.acceptable(), qPrintable(dialog.footprintText()));
         QVERIFY2(dialog.footprintText().contains("2 layers"), qPrintable(dialog.footprintText()));
+        // It fits: the dialog closes accepted, and the window opens the model it chose.
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QVERIFY(!dialog.isVisible());
         QVERIFY(!page->downloading());
         m_hub.setChunkDelay(std::chrono::milliseconds(0));
     }
