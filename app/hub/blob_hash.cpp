@@ -1,6 +1,7 @@
 // File digests through OpenSSL's EVP interface, read in 1 MiB pieces.
 #include "blob_hash.h"
 
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 #include <system_error>
@@ -17,6 +18,34 @@ struct MdCtxFree {
 struct FileClose {
     void operator()(std::FILE* f) const { std::fclose(f); }
 };
+
+std::string hexOf(const unsigned char* digest, unsigned int len) {
+    static const char* const hex = "0123456789abcdef";
+    std::string text;
+    for (unsigned int i = 0; i < len; ++i) {
+        text += hex[digest[i] >> 4];
+        text += hex[digest[i] & 15];
+    }
+    return text;
+}
+
+// What git hashes before a blob's bytes: "blob <size>\0".
+std::string gitBlobHeader(std::uint64_t size) {
+    std::string header = "blob " + std::to_string(size);
+    header.push_back('\0');
+    return header;
+}
+
+std::string digestOf(const EVP_MD* md, std::string_view prefix, std::string_view bytes) {
+    std::unique_ptr<EVP_MD_CTX, MdCtxFree> ctx(EVP_MD_CTX_new());
+    unsigned char out[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    if (!ctx || EVP_DigestInit_ex(ctx.get(), md, nullptr) != 1 ||
+        EVP_DigestUpdate(ctx.get(), prefix.data(), prefix.size()) != 1 ||
+        EVP_DigestUpdate(ctx.get(), bytes.data(), bytes.size()) != 1 || EVP_DigestFinal_ex(ctx.get(), out, &len) != 1)
+        return {};
+    return hexOf(out, len);
+}
 
 // The digest of `prefix` followed by the file's bytes.
 Result<std::string> digestFile(const std::filesystem::path& path, const EVP_MD* md, const std::string& prefix) {
@@ -35,13 +64,7 @@ Result<std::string> digestFile(const std::filesystem::path& path, const EVP_MD* 
     unsigned int len = 0;
     if (EVP_DigestFinal_ex(ctx.get(), out, &len) != 1)
         return make_error(ErrorCode::Internal, "OpenSSL could not finish a digest");
-    static const char* const hex = "0123456789abcdef";
-    std::string text;
-    for (unsigned int i = 0; i < len; ++i) {
-        text += hex[out[i] >> 4];
-        text += hex[out[i] & 15];
-    }
-    return text;
+    return hexOf(out, len);
 }
 
 }  // namespace
@@ -54,9 +77,11 @@ Result<std::string> fileGitBlobId(const std::filesystem::path& path) {
     std::error_code ec;
     const auto size = std::filesystem::file_size(path, ec);
     if (ec) return make_error(ErrorCode::Io, "cannot read the downloaded file", path.string());
-    std::string header = "blob " + std::to_string(size);
-    header.push_back('\0');
-    return digestFile(path, EVP_sha1(), header);
+    return digestFile(path, EVP_sha1(), gitBlobHeader(size));
 }
+
+std::string sha256Of(std::string_view bytes) { return digestOf(EVP_sha256(), {}, bytes); }
+
+std::string gitBlobIdOf(std::string_view bytes) { return digestOf(EVP_sha1(), gitBlobHeader(bytes.size()), bytes); }
 
 }  // namespace lectern::hub

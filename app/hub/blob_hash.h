@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 #include "lectern/engine/result.h"
 
@@ -12,5 +13,9 @@ namespace lectern::hub {
 
 Result<std::string> fileSha256(const std::filesystem::path& path);
 Result<std::string> fileGitBlobId(const std::filesystem::path& path);
+
+// The same digests of bytes in memory (a test's Hub names its files with them).
+std::string sha256Of(std::string_view bytes);
+std::string gitBlobIdOf(std::string_view bytes);
 
 }  // namespace lectern::hub

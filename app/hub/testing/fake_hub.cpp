@@ -11,25 +11,10 @@
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
-#include <openssl/evp.h>
+
+#include "blob_hash.h"
 
 namespace lectern::hub::testing {
-namespace {
-
-std::string hexDigest(const EVP_MD* md, const std::string& bytes) {
-    unsigned char out[EVP_MAX_MD_SIZE];
-    unsigned int len = 0;
-    EVP_Digest(bytes.data(), bytes.size(), out, &len, md, nullptr);
-    static const char* const hex = "0123456789abcdef";
-    std::string text;
-    for (unsigned int i = 0; i < len; ++i) {
-        text += hex[out[i] >> 4];
-        text += hex[out[i] & 15];
-    }
-    return text;
-}
-
-}  // namespace
 
 FakeFile FakeFile::read(const std::filesystem::path& path, std::string name, bool lfs) {
     FakeFile f;
@@ -58,8 +43,8 @@ std::string FakeHub::endpoint() const {
 
 void FakeHub::addRepo(FakeRepo repo) {
     for (FakeFile& f : repo.files) {
-        f.sha256 = hexDigest(EVP_sha256(), f.bytes);
-        f.blobId = hexDigest(EVP_sha1(), "blob " + std::to_string(f.bytes.size()) + std::string(1, '\0') + f.bytes);
+        f.sha256 = sha256Of(f.bytes);
+        f.blobId = gitBlobIdOf(f.bytes);
     }
     std::lock_guard lock(m_mutex);
     m_repos[repo.id] = std::move(repo);
