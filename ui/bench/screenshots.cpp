@@ -97,6 +97,31 @@ bool writeContract(const QString& path) {
     return m.write(path.toStdString()).ok();
 }
 
+// A question and its answer stored in `session`, as a model that cites would write them.
+bool addExchange(std::int64_t session, const std::string& question, const std::string& answer) {
+    auto store = lectern::app::Store::open((lectern::ui::dataFolder() + "/lectern.db").toStdString());
+    return store && store->messages().add(lectern::app::makeMessage(session, "user", question)) &&
+           store->messages().add(lectern::app::makeMessage(session, "assistant", answer));
+}
+
+// Shows `session` and follows the first citation of its answer, waiting for the viewer.
+void followFirstCitation(lectern::ui::MainWindow& w, std::int64_t session) {
+    w.openSession(session);
+    QSignalSpy cited(&w, &lectern::ui::MainWindow::citationShown);
+    const auto& citations = w.conversation()->citations();
+    if (!citations.empty()) emit w.conversation()->citationActivated(citations.front());
+    if (cited.isEmpty()) cited.wait(20000);
+}
+
+// Opens `path` after a session that has been asked in: a new session holds it (0 if none came).
+std::int64_t openInNewSession(lectern::ui::MainWindow& w, const QString& path) {
+    const auto before = w.currentSession();
+    w.openPaths({path});
+    QDeadlineTimer deadline(120000);
+    while ((w.currentSession() == before || !w.planSettled()) && !deadline.hasExpired()) QTest::qWait(50);
+    return w.currentSession() != before ? w.currentSession() : 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -186,22 +211,13 @@ int main(int argc, char** argv) {
     if (ended.isEmpty() && !ended.wait(120000)) return 1;
     slow = false;
 
-    {  // An answer with citations, as a model that cites would write it.
-        auto store = lectern::app::Store::open((lectern::ui::dataFolder() + "/lectern.db").toStdString());
-        if (!store) return 1;
-        const auto s = w.currentSession();
-        (void)store->messages().add(lectern::app::makeMessage(s, "user", "What are the main risks?"));
-        (void)store->messages().add(lectern::app::makeMessage(
-            s, "assistant",
-            "The largest risk is the **concentration of revenue**: three customers account for 41 percent of "
-            "sales [p. 2]. The fleet is ageing [p. 2], and revenue growth of eight to ten percent is expected "
-            "[p. 3]. A claim about page 7 [p. 7] matches no page of the report."));
-    }
-    w.openSession(w.currentSession());
-    QSignalSpy cited(&w, &lectern::ui::MainWindow::citationShown);
-    const auto& citations = w.conversation()->citations();
-    if (!citations.empty()) emit w.conversation()->citationActivated(citations.front());
-    cited.wait(20000);
+    // An answer with citations, as a model that cites would write it.
+    if (!addExchange(w.currentSession(), "What are the main risks?",
+                     "The largest risk is the **concentration of revenue**: three customers account for 41 percent of "
+                     "sales [p. 2]. The fleet is ageing [p. 2], and revenue growth of eight to ten percent is expected "
+                     "[p. 3]. A claim about page 7 [p. 7] matches no page of the report."))
+        return 1;
+    followFirstCitation(w, w.currentSession());
     shoot("04-citation-highlighted");
 
     auto transcript = w.bridge().core().transcript(w.currentSession());
@@ -216,52 +232,28 @@ int main(int argc, char** argv) {
         }
     }
 
+    // The DOCX open at the clause an answer cites. Asked in already, the session is followed by
+    // a new one holding the report and the DOCX (and then the income statement too).
     const QString contract = dir.filePath("services-agreement.docx");
-    if (writeContract(contract)) {  // the DOCX open at the clause an answer cites
-        // Asked in already, the session is followed by a new one holding the report and the DOCX.
-        const auto before = w.currentSession();
-        w.openPaths({contract});
-        QDeadlineTimer deadline(120000);
-        while ((w.currentSession() == before || !w.planSettled()) && !deadline.hasExpired()) QTest::qWait(50);
-        if (w.currentSession() != before) {
-            auto store = lectern::app::Store::open((lectern::ui::dataFolder() + "/lectern.db").toStdString());
-            if (!store) return 1;
-            const auto s = w.currentSession();
-            (void)store->messages().add(lectern::app::makeMessage(s, "user", "When must the Customer pay?"));
-            (void)store->messages().add(lectern::app::makeMessage(
-                s, "assistant",
-                "The Customer pays each invoice within **sixty days** of receipt [¶3]; the draft said thirty, "
-                "and Jane Doe changed it. Late payment bears interest at 5 % a year [§7.2], a rate Bob Lee "
-                "asked to check."));
-            w.openSession(s);
-            QSignalSpy clause(&w, &lectern::ui::MainWindow::citationShown);
-            const auto& cites = w.conversation()->citations();
-            if (!cites.empty()) emit w.conversation()->citationActivated(cites.front());
-            if (clause.isEmpty()) clause.wait(20000);
+    if (writeContract(contract)) {
+        if (const auto s = openInNewSession(w, contract)) {
+            if (!addExchange(s, "When must the Customer pay?",
+                             "The Customer pays each invoice within **sixty days** of receipt [¶3]; the draft said "
+                             "thirty, and Jane Doe changed it. Late payment bears interest at 5 % a year [§7.2], a "
+                             "rate Bob Lee asked to check."))
+                return 1;
+            followFirstCitation(w, s);
             shoot("08-docx-tracked-changes");
         }
     }
-
     const QString income = dir.filePath("income-statement.pdf");
     if (writeIncomeStatement(income)) {  // a table citation: the row it speaks of highlighted
-        const auto before = w.currentSession();
-        w.openPaths({income});
-        QDeadlineTimer deadline(120000);
-        while ((w.currentSession() == before || !w.planSettled()) && !deadline.hasExpired()) QTest::qWait(50);
-        if (w.currentSession() != before) {
-            auto store = lectern::app::Store::open((lectern::ui::dataFolder() + "/lectern.db").toStdString());
-            if (!store) return 1;
-            const auto s = w.currentSession();
-            (void)store->messages().add(lectern::app::makeMessage(s, "user", "What was the income tax expense in 2025?"));
-            (void)store->messages().add(lectern::app::makeMessage(
-                s, "assistant",
-                "The income tax expense was **73,700** thousand euros in 2025, against 55,168 in 2024 "
-                "[p. 1, table 1] (note 9)."));
-            w.openSession(s);
-            QSignalSpy row(&w, &lectern::ui::MainWindow::citationShown);
-            const auto& cites = w.conversation()->citations();
-            if (!cites.empty()) emit w.conversation()->citationActivated(cites.front());
-            if (row.isEmpty()) row.wait(20000);
+        if (const auto s = openInNewSession(w, income)) {
+            if (!addExchange(s, "What was the income tax expense in 2025?",
+                             "The income tax expense was **73,700** thousand euros in 2025, against 55,168 in 2024 "
+                             "[p. 1, table 1] (note 9)."))
+                return 1;
+            followFirstCitation(w, s);
             QTest::qWait(500);  // the page's image
             shoot("09-table-row-highlighted");
         }
