@@ -185,7 +185,7 @@ bool readable_from_words(const std::vector<PageWord>& words, const PageTables& f
 PageText text_with_tables(const std::vector<PageWord>& words, const PageTables& found) {
     PageText out;
     std::vector<std::size_t> order;
-    out.text = text_in_columns(words, found.tables, [&](std::size_t t) {
+    out.text = text_in_columns(words, found, [&](std::size_t t) {
         order.push_back(t);
         return table_block(found.tables[t], static_cast<int>(order.size()));
     });

@@ -471,14 +471,25 @@ std::vector<FoundTable> tables_across(const std::vector<Line>& lines, const std:
 
 }  // namespace
 
+struct PageLayout {
+    double h = 0;              // the median word height
+    std::vector<Line> lines;
+    std::vector<double> cuts;  // -inf, the gutters, +inf
+};
+
 PageTables find_tables(const std::vector<PageWord>& words) {
     PageTables out;
     if (words.size() < 6) return out;
-    const double h = median_height(words);
-    const std::vector<Line> lines = lines_of(words, h);
-    std::vector<double> cuts = {-std::numeric_limits<double>::infinity()};
-    for (double g : gutters_of(lines)) cuts.push_back(g);
-    cuts.push_back(std::numeric_limits<double>::infinity());
+    auto layout = std::make_shared<PageLayout>();
+    layout->h = median_height(words);
+    layout->lines = lines_of(words, layout->h);
+    layout->cuts = {-std::numeric_limits<double>::infinity()};
+    for (double g : gutters_of(layout->lines)) layout->cuts.push_back(g);
+    layout->cuts.push_back(std::numeric_limits<double>::infinity());
+    out.layout = layout;
+    const double h = layout->h;
+    const std::vector<Line>& lines = layout->lines;
+    const std::vector<double>& cuts = layout->cuts;
     out.columns = static_cast<int>(cuts.size()) - 1;
     std::vector<bool> taken(words.size(), false);
     out.tables = tables_across(lines, words, cuts, h, taken);
@@ -502,13 +513,13 @@ PageTables find_tables(const std::vector<PageWord>& words) {
     return out;
 }
 
-std::string text_in_columns(const std::vector<PageWord>& words, const std::vector<FoundTable>& tables,
+std::string text_in_columns(const std::vector<PageWord>& words, const PageTables& found,
                             const std::function<std::string(std::size_t)>& block) {
-    const double h = median_height(words);
-    const std::vector<Line> lines = lines_of(words, h);
-    std::vector<double> cuts = {-std::numeric_limits<double>::infinity()};
-    for (double g : gutters_of(lines)) cuts.push_back(g);
-    cuts.push_back(std::numeric_limits<double>::infinity());
+    if (!found.layout) return {};
+    const std::vector<FoundTable>& tables = found.tables;
+    const double h = found.layout->h;
+    const std::vector<Line>& lines = found.layout->lines;
+    const std::vector<double>& cuts = found.layout->cuts;
     std::vector<long> table_of(words.size(), -1);
     for (std::size_t t = 0; t < tables.size(); ++t)
         for (std::size_t w : tables[t].words) table_of[w] = static_cast<long>(t);

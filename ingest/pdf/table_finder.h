@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,8 +32,11 @@ struct FoundTable {
     bool across = false;               // set over the page's columns, not in one of them
 };
 
+struct PageLayout;  // the page's lines and columns, as find_tables found them
+
 struct PageTables {
     std::vector<FoundTable> tables;  // top to bottom, column by column
+    std::shared_ptr<const PageLayout> layout;  // for text_in_columns; null for a page of few words
     int columns = 1;                 // the page's columns of text (split at gutters)
     // Some line of a column holds two runs of prose side by side: columns the gutter search
     // did not find (a table across them, say). Such a page is not to be read line by line.
@@ -44,7 +48,7 @@ PageTables find_tables(const std::vector<PageWord>& words);
 // The page's text read column by column, top to bottom (a line across the columns, such as a
 // title, in its place between them), with `block(t)` in place of the lines of table t. For
 // pages set in columns, whose reading order Poppler loses once a table sits in one of them.
-std::string text_in_columns(const std::vector<PageWord>& words, const std::vector<FoundTable>& tables,
+std::string text_in_columns(const std::vector<PageWord>& words, const PageTables& found,
                             const std::function<std::string(std::size_t)>& block);
 
 // Whether a cell reads as a figure: "1,284,310", "(712,455)", "-3.5%", "€ 12", "—", "5*".
