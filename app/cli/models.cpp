@@ -1,8 +1,9 @@
 // `lectern-cli models pull REPO [--file NAME ...] [--revision REV] [--ctx N]`: fetches a model
 // from the Hugging Face Hub into its cache (shared with huggingface_hub; see app/hub/) and
 // prints, on stdout, the path to load: the GGUF file, or the snapshot folder of a
-// safetensors model. Sizes, progress (bytes, rate, ETA) and the model's memory footprint
-// at --ctx tokens go to stderr. Ctrl-C stops the download (exit 130); the next pull
+// safetensors model. Before the first byte, the model's header (a Range request) gives its
+// memory footprint at --ctx tokens; a model that does not fit is refused (exit 5) unless
+// --force. Sizes, progress (bytes, rate, ETA) and the footprint go to stderr. Ctrl-C stops the download (exit 130); the next pull
 // continues it. HF_ENDPOINT, HF_TOKEN, HF_HOME and HF_HUB_CACHE are read as
 // huggingface_hub reads them.
 //
@@ -35,6 +36,8 @@ struct Options {
     std::vector<std::string> files;
     std::string revision = "main";
     std::int64_t nCtx = 8192;
+    bool force = false;
+    double memoryGib = 0;  // 0: the memory free now
 };
 
 std::atomic<bool> g_cancel{false};
@@ -104,27 +107,48 @@ hub::PullListener progressPrinter() {
     listener.verifying = [tty](const std::string& file) {
         std::fprintf(stderr, "%sverifying %s\n", tty ? "\r\033[K" : "", file.c_str());
     };
+    listener.waiting = [tty](const std::string& file) {
+        std::fprintf(stderr, "%swaiting for another download of %s to end\n", tty ? "\r\033[K" : "", file.c_str());
+    };
     return listener;
 }
 
+#if LECTERN_HAVE_APPCORE
+void printFootprint(const app::ModelFootprint& f, std::int64_t nCtx) {
+    std::fprintf(stderr, "memory at %lld tokens: weights %s + KV cache %s (16-bit) = %s", static_cast<long long>(nCtx),
+                 sizeText(static_cast<double>(f.weightsBytes)).c_str(), sizeText(static_cast<double>(f.kvBytes)).c_str(),
+                 sizeText(static_cast<double>(f.weightsBytes + f.kvBytes)).c_str());
+    if (f.availableBytes > 0)
+        std::fprintf(stderr, "; %s free now%s", sizeText(static_cast<double>(f.availableBytes)).c_str(),
+                     f.fits ? "" : ": it does not fit");
+    std::fprintf(stderr, "\n");
+}
+
+// Before the first byte: the model's header, read from the Hub, against the memory free.
+// A model that does not fit is refused unless --force.
+hub::PullListener withMemoryCheck(hub::PullListener listener, const hub::ModelPuller& puller, const Options& o) {
+    listener.admit = [&puller, &o](const hub::PullPlan& plan) -> Status {
+        app::PullOptions options;
+        options.nCtx = o.nCtx;
+        options.checkMemory = !o.force;
+        if (o.memoryGib > 0) options.available = static_cast<std::size_t>(o.memoryGib * double(1ull << 30));
+        app::ModelFootprint f;
+        Status admitted = app::AppCore::admitPull(puller, plan, options, &g_cancel, &f);
+        if (f.weightsBytes > 0) printFootprint(f, o.nCtx);
+        else if (admitted.ok()) std::fprintf(stderr, "memory: not known before the download (--force)\n");
+        if (!admitted.ok() && admitted.error().code == ErrorCode::OutOfMemory) {
+            Error e = admitted.error();
+            e.message += " (--force downloads it anyway)";
+            return e;
+        }
+        return admitted;
+    };
+    return listener;
+}
+#else
 // What the pulled model needs in memory at nCtx tokens (16-bit KV cache), read from its
 // header now that it is on disk.
 void printFootprint(const std::string& model, std::int64_t nCtx) {
-#if LECTERN_HAVE_APPCORE
-    auto f = app::AppCore::footprint(model, nCtx, KvType::F16);
-    if (!f) {
-        std::fprintf(stderr, "memory: not known (%s)\n", f.error().to_string().c_str());
-        return;
-    }
-    std::fprintf(stderr, "memory at %lld tokens: weights %s + KV cache %s (16-bit) = %s", static_cast<long long>(nCtx),
-                 sizeText(static_cast<double>(f->weightsBytes)).c_str(), sizeText(static_cast<double>(f->kvBytes)).c_str(),
-                 sizeText(static_cast<double>(f->weightsBytes + f->kvBytes)).c_str());
-    if (f->availableBytes > 0)
-        std::fprintf(stderr, "; %s free now%s", sizeText(static_cast<double>(f->availableBytes)).c_str(),
-                     f->fits ? "" : ": it does not fit");
-    std::fprintf(stderr, "\n");
-    if (!f->advice.empty()) std::fprintf(stderr, "%s\n", f->advice.c_str());
-#else
     auto info = inspect_model(model);
     if (!info) {
         std::fprintf(stderr, "memory: not known (%s)\n", info.error().to_string().c_str());
@@ -134,8 +158,8 @@ void printFootprint(const std::string& model, std::int64_t nCtx) {
     std::fprintf(stderr, "memory at %lld tokens: weights %s + KV cache %s (16-bit)\n", static_cast<long long>(nCtx),
                  sizeText(static_cast<double>(m.weights_bytes)).c_str(),
                  sizeText(static_cast<double>(m.kv_cache_f16_bytes)).c_str());
-#endif
 }
+#endif
 
 int runPull(const Options& o) {
     auto cache = hub::HubCache::openDefault();
@@ -147,7 +171,11 @@ int runPull(const Options& o) {
     request.revision = o.revision;
     g_cancel.store(false);
     auto previous = std::signal(SIGINT, onPullSigint);
+#if LECTERN_HAVE_APPCORE
+    auto pulled = puller.pull(request, withMemoryCheck(progressPrinter(), puller, o), &g_cancel);
+#else
     auto pulled = puller.pull(request, progressPrinter(), &g_cancel);
+#endif
     std::signal(SIGINT, previous);
     if (!pulled) {
         if (::isatty(STDERR_FILENO) == 1) std::fprintf(stderr, "\n");  // below the status line
@@ -156,7 +184,9 @@ int runPull(const Options& o) {
     if (pulled->downloadedFiles > 0)
         std::fprintf(stderr, "downloaded %s (%s) into %s\n", filesText(pulled->downloadedFiles).c_str(),
                      sizeText(static_cast<double>(pulled->downloadedBytes)).c_str(), pulled->snapshot.c_str());
+#if !LECTERN_HAVE_APPCORE
     printFootprint(pulled->model.string(), o.nCtx);
+#endif
     std::printf("%s\n", pulled->model.c_str());
     return kExitOk;
 }
@@ -193,6 +223,10 @@ Run setup(CLI::App& root) {
     pull->add_option("--revision", o->revision, "Branch, tag or commit (default: main)");
     pull->add_option("--ctx", o->nCtx, "Context length for the memory estimate (default: 8192)")
         ->check(CLI::PositiveNumber);
+    pull->add_option("--memory", o->memoryGib, "GiB of memory to check the model against "
+                                               "(default: what is free now)")
+        ->check(CLI::PositiveNumber);
+    pull->add_flag("--force", o->force, "Download even a model that does not fit in this computer's memory");
     CLI::App* list = models->add_subcommand("list", "The models in the Hugging Face cache");
     return [o, pull, list]() -> int {
         if (pull->parsed()) return runPull(*o);

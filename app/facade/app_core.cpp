@@ -1,6 +1,7 @@
 // AppCore: jobs over the store and the engine, and the store queries (see app_core.h).
 #include "app_core.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <utility>
@@ -89,22 +90,102 @@ std::string fitAdvice(const lectern::ModelInfo& info, std::int64_t nCtx, KvType 
 
 void AppCore::notePdfMessage(const std::string& message) { ingest::note_pdf_message(message); }
 
+namespace {
+
+ModelFootprint footprintOf(const lectern::ModelInfo& info, const std::string& name, std::int64_t nCtx, KvType kvType,
+                           std::optional<std::size_t> available) {
+    ModelFootprint f;
+    const auto& c = info.config;
+    f.description = name + ": " + std::to_string(c.n_layer) + " layers, d_model " + std::to_string(c.d_model) + ", " +
+                    std::to_string(info.parameters / 1000000) + "M parameters";
+    f.nCtxTrain = c.n_ctx_train;
+    f.weightsBytes = info.weights_bytes;
+    f.kvBytes = kvBytesFor(info, nCtx, kvType);
+    f.availableBytes = available ? *available : availableMemory();
+    f.fits = f.availableBytes == 0 || f.weightsBytes + f.kvBytes < f.availableBytes;
+    if (!f.fits) f.advice = fitAdvice(info, nCtx, kvType, f.availableBytes);
+    return f;
+}
+
+bool isGguf(const hub::PlannedFile& f) {
+    const std::string& n = f.remote.name;
+    return n.size() > 5 && n.compare(n.size() - 5, 5, ".gguf") == 0;
+}
+
+// A GGUF header holds the whole vocabulary (Llama 3's: about 8 MB with its merges); one of
+// more than this is not a model's.
+constexpr std::uint64_t kMaxGgufHeader = 64ull << 20;
+constexpr std::uint64_t kFirstGgufRead = 256ull << 10;
+constexpr std::uint64_t kMaxConfigJson = 1ull << 20;
+
+Result<lectern::ModelInfo> plannedModelInfo(const hub::ModelPuller& puller, const hub::PullPlan& plan,
+                                            const std::atomic<bool>* cancel) {
+    for (const hub::PlannedFile& f : plan.files) {
+        if (!isGguf(f)) continue;
+        const std::string context = plan.repo + ": " + f.remote.name;
+        // A partial download may hold the header already: read it before asking the Hub.
+        std::uint64_t length = std::min({f.partial > 0 ? f.partial : kFirstGgufRead, kMaxGgufHeader, f.remote.size});
+        while (true) {
+            auto bytes = puller.head(plan, f, length, cancel);
+            if (!bytes) return bytes.error();
+            std::uint64_t needed = 0;
+            auto info = lectern::inspect_gguf_header(reinterpret_cast<const std::uint8_t*>(bytes->data()), bytes->size(),
+                                                     f.remote.size, context, &needed);
+            if (info || needed == 0) return info;
+            if (bytes->size() < length)
+                return make_error(ErrorCode::Io, "the Hub sent less of the file than it lists", context);
+            if (length >= kMaxGgufHeader)
+                return make_error(ErrorCode::Corrupt, "the GGUF header is longer than " +
+                                                          std::to_string(kMaxGgufHeader >> 20) + " MiB", context);
+            length = std::min({std::max({needed, 4 * length, kFirstGgufRead}), kMaxGgufHeader, f.remote.size});
+        }
+    }
+    std::uint64_t weights = 0;
+    const hub::PlannedFile* config = nullptr;
+    for (const hub::PlannedFile& f : plan.files) {
+        const std::string& n = f.remote.name;
+        if (n == "config.json") config = &f;
+        if (n.size() > 12 && n.compare(n.size() - 12, 12, ".safetensors") == 0) weights += f.remote.size;
+    }
+    if (!config) return make_error(ErrorCode::NotFound, "the model has neither a GGUF file nor a config.json", plan.repo);
+    if (config->remote.size > kMaxConfigJson)
+        return make_error(ErrorCode::Corrupt, "config.json is larger than 1 MiB", plan.repo);
+    auto text = puller.head(plan, *config, config->remote.size, cancel);
+    if (!text) return text.error();
+    return lectern::inspect_hf_config(text.value(), weights, plan.repo + ": config.json");
+}
+
+}  // namespace
+
 Result<ModelFootprint> AppCore::footprint(const std::string& modelPath, std::int64_t nCtx, KvType kvType,
                                           std::optional<std::size_t> available) {
     auto info = lectern::inspect_model(modelPath);
     if (!info) return info.error();
-    ModelFootprint f;
-    const auto& c = info->config;
-    f.description = std::filesystem::path(modelPath).filename().string() + ": " + std::to_string(c.n_layer) +
-                    " layers, d_model " + std::to_string(c.d_model) + ", " +
-                    std::to_string(info->parameters / 1000000) + "M parameters";
-    f.nCtxTrain = c.n_ctx_train;
-    f.weightsBytes = info->weights_bytes;
-    f.kvBytes = kvBytesFor(*info, nCtx, kvType);
-    f.availableBytes = available ? *available : availableMemory();
-    f.fits = f.availableBytes == 0 || f.weightsBytes + f.kvBytes < f.availableBytes;
-    if (!f.fits) f.advice = fitAdvice(*info, nCtx, kvType, f.availableBytes);
-    return f;
+    return footprintOf(*info, std::filesystem::path(modelPath).filename().string(), nCtx, kvType, available);
+}
+
+Result<ModelFootprint> AppCore::plannedFootprint(const hub::ModelPuller& puller, const hub::PullPlan& plan,
+                                                 std::int64_t nCtx, KvType kvType, std::optional<std::size_t> available,
+                                                 const std::atomic<bool>* cancel) {
+    auto info = plannedModelInfo(puller, plan, cancel);
+    if (!info) return info.error();
+    const std::string name = plan.files.size() == 1 ? plan.files.front().remote.name : plan.repo;
+    return footprintOf(*info, name, nCtx, kvType, available);
+}
+
+Status AppCore::admitPull(const hub::ModelPuller& puller, const hub::PullPlan& plan, const PullOptions& options,
+                          const std::atomic<bool>* cancel, ModelFootprint* out) {
+    auto f = plannedFootprint(puller, plan, options.nCtx, options.kvType, options.available, cancel);
+    if (!f) {
+        if (!options.checkMemory && f.error().code != ErrorCode::Cancelled) return {};
+        return f.error();
+    }
+    if (out) *out = f.value();
+    if (f->fits || !options.checkMemory) return {};
+    return make_error(ErrorCode::OutOfMemory,
+                      "the model does not fit in this computer's memory at " + std::to_string(options.nCtx) +
+                          " tokens (" + f->advice + "); use a smaller quantization or the remote backend",
+                      f->description);
 }
 
 ModelFootprint AppCore::curatedFootprint(const CuratedModel& model, std::int64_t nCtx, KvType kvType,

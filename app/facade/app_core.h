@@ -88,6 +88,15 @@ struct ModelFootprint {
 // with several GGUF files needs one named) and a revision.
 using PullRequest = hub::PullRequest;
 
+// How pullModel checks, before the first byte, that the model fits in memory (its header,
+// read from the Hub, at this context and KV cache element type).
+struct PullOptions {
+    std::int64_t nCtx = 8192;
+    KvType kvType = KvType::F16;
+    bool checkMemory = true;  // false: download even a model too large for this computer
+    std::optional<std::size_t> available;  // memory to compare with; empty: free now
+};
+
 // What pullModel finishes with: what to load (the GGUF file, else the snapshot folder).
 struct ModelPulled {
     std::string path;
@@ -158,7 +167,8 @@ public:
     // Errors: those of hub::ModelPuller::pull (NeedsPassword for a gated repository, DiskFull,
     // Io when the Hub cannot be reached, NotFound, Corrupt); Cancelled keeps the partial file
     // (blobs/<etag>.incomplete), so the next pull continues it.
-    JobId pullModel(PullRequest request);
+    // OutOfMemory before any byte when the model's header says it does not fit (PullOptions).
+    JobId pullModel(PullRequest request, PullOptions options = {});
 
     void cancel(JobId id) { m_runner->cancel(id); }
     void cancelAll() { m_runner->cancelAll(); }
@@ -187,6 +197,21 @@ public:
     // with the memory free now (or `available` bytes, when given). Errors: those of inspect_model.
     static Result<ModelFootprint> footprint(const std::string& modelPath, std::int64_t nCtx, KvType kvType,
                                             std::optional<std::size_t> available = {});
+
+    // What a planned pull's model would need at `nCtx`, from its header before the download:
+    // its GGUF file's first bytes (a Range request, grown as the header asks, at most 64 MiB;
+    // or the cached bytes), else its config.json and the size of its safetensors shards.
+    // Errors: those of hub::ModelPuller::head; Corrupt and UnsupportedModel from the header.
+    static Result<ModelFootprint> plannedFootprint(const hub::ModelPuller& puller, const hub::PullPlan& plan,
+                                                   std::int64_t nCtx, KvType kvType,
+                                                   std::optional<std::size_t> available = {},
+                                                   const std::atomic<bool>* cancel = nullptr);
+    // The check pullModel makes before the first byte (lectern-cli's too): OutOfMemory ("does
+    // not fit ...: use a smaller quantization or the remote backend") when the model is too
+    // large, or the header's error; with checkMemory off, only Cancelled stops it. `out`
+    // receives the footprint when the header was read.
+    static Status admitPull(const hub::ModelPuller& puller, const hub::PullPlan& plan, const PullOptions& options,
+                            const std::atomic<bool>* cancel = nullptr, ModelFootprint* out = nullptr);
 
     // Llama 3 GGUF files for a first run, smallest last.
     static const std::vector<CuratedModel>& curatedModels();

@@ -3,8 +3,8 @@
 
 namespace lectern::app {
 
-JobId AppCore::pullModel(PullRequest request) {
-    return m_runner->submit([request = std::move(request)](JobContext& job) -> Result<std::any> {
+JobId AppCore::pullModel(PullRequest request, PullOptions options) {
+    return m_runner->submit([request = std::move(request), options](JobContext& job) -> Result<std::any> {
         auto cache = hub::HubCache::openDefault();
         if (!cache) return cache.error();
         hub::ModelPuller puller(hub::HubClient(hub::HubConfig::fromEnvironment()), std::move(cache.value()));
@@ -13,6 +13,7 @@ JobId AppCore::pullModel(PullRequest request) {
             job.progress(Phase::Download, ProgressUnit::Bytes, static_cast<std::int64_t>(p.done),
                          static_cast<std::int64_t>(p.total));
         };
+        listener.admit = [&](const hub::PullPlan& plan) { return admitPull(puller, plan, options, job.cancelFlag()); };
         auto pulled = puller.pull(request, listener, job.cancelFlag());
         if (!pulled) return pulled.error();
         ModelPulled out;

@@ -2,8 +2,16 @@
 // listing `lectern-cli models list` prints. Filesystem errors come back as ErrorCode::Io.
 #include "hub_cache.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <chrono>
 #include <cstdlib>
+#include <cstring>
+#include <thread>
 #include <fstream>
 #include <sstream>
 #include <system_error>
@@ -106,6 +114,43 @@ fs::path HubCache::blobPath(const std::string& repo, const std::string& etag) co
 
 fs::path HubCache::incompletePath(const std::string& repo, const std::string& etag) const {
     return repoFolder(repo) / "blobs" / (etag + ".incomplete");
+}
+
+fs::path HubCache::lockPath(const std::string& repo, const std::string& etag) const {
+    return m_root / ".locks" / repoFolder(repo).filename() / (etag + ".lock");
+}
+
+BlobLock& BlobLock::operator=(BlobLock&& other) noexcept {
+    if (this != &other) {
+        if (m_fd >= 0) ::close(m_fd);
+        m_fd = other.m_fd;
+        other.m_fd = -1;
+    }
+    return *this;
+}
+
+BlobLock::~BlobLock() {
+    if (m_fd >= 0) ::close(m_fd);  // closing the descriptor releases the flock
+}
+
+Result<BlobLock> BlobLock::acquire(const fs::path& path, const std::atomic<bool>* cancel,
+                                   const std::function<void()>& waiting) {
+    std::error_code ec;
+    fs::create_directories(path.parent_path(), ec);
+    if (ec) return ioError("cannot create the lock folder", path.parent_path(), ec);
+    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) return make_error(ErrorCode::Io, std::string("cannot open the lock file: ") + std::strerror(errno), path.string());
+    BlobLock lock(fd);
+    bool told = false;
+    while (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        if (errno != EWOULDBLOCK && errno != EINTR)
+            return make_error(ErrorCode::Io, std::string("cannot lock the download: ") + std::strerror(errno), path.string());
+        if (cancel && cancel->load()) return make_error(ErrorCode::Cancelled, "stopped while another download of the file ran", path.string());
+        if (!told && waiting) waiting();
+        told = true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return lock;
 }
 
 fs::path HubCache::snapshotFolder(const std::string& repo, const std::string& commit) const {

@@ -6,12 +6,17 @@
 //                               /snapshots/<commit>/<file> relative symlink to ../../blobs/<etag>
 //                               /refs/<revision>           the commit the revision named
 //
-// The etag is the sha256 of an LFS file and the git blob id of any other file. The cache
-// assumes one writer per blob (a second pull of the same blob at once is not guarded).
+//   {root}/.locks/models--{org}--{name}/<etag>.lock   held while the blob is downloaded
+//
+// The etag is the sha256 of an LFS file and the git blob id of any other file. One writer per
+// blob: a download holds its lock file with flock(2), as huggingface_hub's filelock does, so
+// a second pull of the same blob (Lectern's or the Python tools') waits for the first.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -41,6 +46,27 @@ struct CachedSnapshot {
     std::filesystem::path path;     // the snapshot folder
 };
 
+// An exclusive flock(2) on a blob's lock file, released when destroyed.
+class BlobLock {
+public:
+    BlobLock() = default;
+    BlobLock(BlobLock&& other) noexcept : m_fd(other.m_fd) { other.m_fd = -1; }
+    BlobLock& operator=(BlobLock&& other) noexcept;
+    BlobLock(const BlobLock&) = delete;
+    BlobLock& operator=(const BlobLock&) = delete;
+    ~BlobLock();
+
+    // Takes the lock at `path` (creating the file and its folder), trying again every 100 ms
+    // while another process or thread holds it; `waiting` is called once if it must wait.
+    // Errors: Io (cannot create or lock the file), Cancelled when `cancel` turns true.
+    static Result<BlobLock> acquire(const std::filesystem::path& path, const std::atomic<bool>* cancel,
+                                    const std::function<void()>& waiting);
+
+private:
+    explicit BlobLock(int fd) : m_fd(fd) {}
+    int m_fd = -1;
+};
+
 class HubCache {
 public:
     explicit HubCache(std::filesystem::path root) : m_root(std::move(root)) {}
@@ -51,6 +77,7 @@ public:
     std::filesystem::path repoFolder(const std::string& repo) const;  // models--org--name
     std::filesystem::path blobPath(const std::string& repo, const std::string& etag) const;
     std::filesystem::path incompletePath(const std::string& repo, const std::string& etag) const;
+    std::filesystem::path lockPath(const std::string& repo, const std::string& etag) const;
     std::filesystem::path snapshotFolder(const std::string& repo, const std::string& commit) const;
     std::filesystem::path snapshotFile(const std::string& repo, const std::string& commit,
                                        const std::string& file) const;

@@ -137,9 +137,25 @@ Headers configure(CURL* curl, const std::string& url, const HubConfig& config, H
     return headers;
 }
 
+// The start of an error answer's body, as one line of printable text (at most 200 bytes):
+// what a server says of a failure, for the message. A JSON {"error": "..."} gives its text.
+std::string bodyText(const std::string& body) {
+    std::string text = body;
+    const auto j = nlohmann::json::parse(body, nullptr, false);
+    if (j.is_object() && j.contains("error") && j["error"].is_string()) text = j["error"].get<std::string>();
+    std::string out;
+    for (char c : text) {
+        if (out.size() >= 200) break;
+        const auto u = static_cast<unsigned char>(c);
+        out += (u < 0x20 || u == 0x7f) ? ' ' : c;
+    }
+    return trim(out);
+}
+
 // `redirected`: the answer came from where the Hub sent the request (a CDN), not the Hub.
+// `body`: the answer's body, when it was kept.
 Error httpError(long status, const HeaderCapture& capture, const HubConfig& config, const std::string& repo,
-                const std::string& what, bool redirected = false) {
+                const std::string& what, bool redirected = false, const std::string& body = {}) {
     const auto code = capture.first.find("x-error-code");
     const std::string errorCode = code == capture.first.end() ? "" : code->second;
     if (errorCode == "RepoNotFound" || (status == 404 && errorCode.empty() && what.empty()))
@@ -158,7 +174,8 @@ Error httpError(long status, const HeaderCapture& capture, const HubConfig& conf
         return make_error(ErrorCode::NotFound, errorCode == "RevisionNotFound" ? "no such revision on the Hub"
                                                                                : "no such file on the Hub",
                           repo + (what.empty() ? "" : ": " + what));
-    return make_error(ErrorCode::Io, "the Hub answered HTTP " + std::to_string(status),
+    const std::string said = bodyText(body);
+    return make_error(ErrorCode::Io, "the Hub answered HTTP " + std::to_string(status) + (said.empty() ? "" : ": " + said),
                       repo + (what.empty() ? "" : ": " + what));
 }
 
@@ -221,6 +238,38 @@ int onTransfer(void* user, curl_off_t dltotal, curl_off_t, curl_off_t, curl_off_
     return 0;
 }
 
+// Where fetchHead's bytes go: at most `limit`, whether or not the server honoured the range;
+// an answer other than 200/206 is kept (briefly) as the error's body.
+struct HeadSink {
+    CURL* curl = nullptr;
+    std::string bytes;
+    std::uint64_t limit = 0;
+    bool full = false;
+    std::string errorBody;
+    const std::atomic<bool>* cancel = nullptr;
+};
+
+size_t onHeadBytes(char* data, size_t size, size_t n, void* user) {
+    auto* sink = static_cast<HeadSink*>(user);
+    const size_t bytes = size * n;
+    long status = 0;
+    curl_easy_getinfo(sink->curl, CURLINFO_RESPONSE_CODE, &status);
+    if (status != 200 && status != 206) {
+        if (sink->errorBody.size() < kMaxErrorBody) sink->errorBody.append(data, bytes);
+        return bytes;
+    }
+    const std::uint64_t room = sink->limit - sink->bytes.size();
+    sink->bytes.append(data, static_cast<size_t>(std::min<std::uint64_t>(room, bytes)));
+    if (sink->bytes.size() < sink->limit) return bytes;
+    sink->full = true;
+    return 0;  // enough: stop a server that sends the whole file
+}
+
+int onHeadTransfer(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+    auto* sink = static_cast<HeadSink*>(user);
+    return sink->cancel && sink->cancel->load() ? 1 : 0;
+}
+
 }  // namespace
 
 HubConfig HubConfig::fromEnvironment() {
@@ -263,7 +312,7 @@ Result<RepoListing> HubClient::listFiles(const std::string& repo, const std::str
     curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &status);
     if (status == 404 && capture.first.count("x-error-code") && capture.first.at("x-error-code") == "RevisionNotFound")
         return make_error(ErrorCode::NotFound, "no such revision on the Hub", repo + "@" + revision);
-    if (status != 200) return httpError(status, capture, m_config, repo, {});
+    if (status != 200) return httpError(status, capture, m_config, repo, {}, false, body);
     return parseListing(repo, body);
 }
 
@@ -337,12 +386,43 @@ Result<std::uint64_t> HubClient::download(const std::string& repo, const std::st
     long redirects = 0;
     curl_easy_getinfo(curl.get(), CURLINFO_REDIRECT_COUNT, &redirects);
     if (status != 200 && status != 206 && status != 0)
-        return httpError(status, capture, m_config, repo, file, redirects > 0);
+        return httpError(status, capture, m_config, repo, file, redirects > 0, sink.errorBody);
     if (rc != CURLE_OK)
         return make_error(ErrorCode::Io,
                           std::string("the download broke off (") + curl_easy_strerror(rc) + "); pull again to continue it",
                           file);
     return sink.written;
+}
+
+Result<std::string> HubClient::fetchHead(const std::string& repo, const std::string& commit, const std::string& file,
+                                         std::uint64_t length, const std::atomic<bool>* cancel) const {
+    if (length == 0) return std::string();
+    Easy curl = newEasy();
+    if (!curl) return make_error(ErrorCode::Internal, "libcurl could not start a request");
+    const std::string url = resolveUrl(repo, commit, file);
+    HeaderCapture capture;
+    Headers headers = configure(curl.get(), url, m_config, &capture);
+    headers.reset(curl_slist_append(headers.release(), ("Range: bytes=0-" + std::to_string(length - 1)).c_str()));
+    HeadSink sink;
+    sink.curl = curl.get();
+    sink.limit = length;
+    sink.cancel = cancel;
+    curl_easy_setopt(curl.get(), CURLOPT_HTTPHEADER, headers.get());
+    curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, onHeadBytes);
+    curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &sink);
+    curl_easy_setopt(curl.get(), CURLOPT_NOPROGRESS, 0L);
+    curl_easy_setopt(curl.get(), CURLOPT_XFERINFOFUNCTION, onHeadTransfer);
+    curl_easy_setopt(curl.get(), CURLOPT_XFERINFODATA, &sink);
+    const CURLcode rc = curl_easy_perform(curl.get());
+    if (rc == CURLE_ABORTED_BY_CALLBACK) return make_error(ErrorCode::Cancelled, "stopped", file);
+    long status = 0;
+    curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &status);
+    long redirects = 0;
+    curl_easy_getinfo(curl.get(), CURLINFO_REDIRECT_COUNT, &redirects);
+    if (status != 200 && status != 206 && status != 0)
+        return httpError(status, capture, m_config, repo, file, redirects > 0, sink.errorBody);
+    if (rc != CURLE_OK && !(rc == CURLE_WRITE_ERROR && sink.full)) return transferError(rc, url);
+    return std::move(sink.bytes);
 }
 
 Result<RepoListing> parseListing(const std::string& repo, const std::string& json) {

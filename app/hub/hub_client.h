@@ -68,6 +68,12 @@ public:
                                    const std::filesystem::path& dest, std::uint64_t size,
                                    const std::atomic<bool>* cancel, const TransferProgress& progress) const;
 
+    // Up to `length` bytes of `file` from its start (a Range request): a model's header, read
+    // before the download to see whether it fits. Fewer come back only when the file is
+    // shorter. Errors: those of listFiles; Cancelled; Io when the transfer breaks off.
+    Result<std::string> fetchHead(const std::string& repo, const std::string& commit, const std::string& file,
+                                  std::uint64_t length, const std::atomic<bool>* cancel) const;
+
     std::string resolveUrl(const std::string& repo, const std::string& revision, const std::string& file) const;
 
 private:

@@ -169,6 +169,21 @@ Result<PullPlan> ModelPuller::plan(const PullRequest& request) const {
     return plan;
 }
 
+Result<std::string> ModelPuller::head(const PullPlan& plan, const PlannedFile& file, std::uint64_t length,
+                                      const std::atomic<bool>* cancel) const {
+    length = std::min(length, file.remote.size);
+    for (const fs::path& local : {m_cache.blobPath(plan.repo, file.etag), m_cache.incompletePath(plan.repo, file.etag)}) {
+        std::error_code ec;
+        if (!fs::is_regular_file(local, ec) || fs::file_size(local, ec) < length || ec) continue;
+        std::ifstream in(local, std::ios::binary);
+        std::string bytes(static_cast<std::size_t>(length), '\0');
+        if (!in.read(bytes.data(), static_cast<std::streamsize>(length)))
+            return make_error(ErrorCode::Io, "cannot read the cached file", local.string());
+        return bytes;
+    }
+    return m_client.fetchHead(plan.repo, plan.commit, file.remote.name, length, cancel);
+}
+
 Result<std::uint64_t> ModelPuller::fetchOne(const PullPlan& plan, const PlannedFile& file,
                              const std::function<void(std::uint64_t)>& onBytes, const PullListener& listener,
                              const std::atomic<bool>* cancel) const {
@@ -210,6 +225,7 @@ Result<PullResult> ModelPuller::pull(const PullRequest& request, const PullListe
     if (!planned) return planned.error();
     const PullPlan& p = planned.value();
     if (listener.planned) listener.planned(p);
+    if (listener.admit) LECTERN_TRY(listener.admit(p));
     if (p.missingBytes > p.freeBytes)
         return make_error(ErrorCode::DiskFull,
                           "not enough free disk space: the files need " + std::to_string(p.missingBytes) + " more bytes, " +
@@ -232,8 +248,20 @@ Result<PullResult> ModelPuller::pull(const PullRequest& request, const PullListe
     for (const PlannedFile& f : p.files) doneBefore += f.cached ? 0 : f.partial;
     std::uint64_t doneFiles = 0;
     for (const PlannedFile& f : p.files) {
-        if (f.cached || m_cache.hasBlob(p.repo, f.etag, f.remote.size)) {
+        if (f.cached) {
             result.cachedBytes += f.remote.size;
+            continue;
+        }
+        // One download of a blob at a time; one that ran meanwhile may have brought it.
+        auto lock = BlobLock::acquire(m_cache.lockPath(p.repo, f.etag), cancel, [&] {
+            if (listener.waiting) listener.waiting(f.remote.name);
+        });
+        if (!lock) return lock.error();
+        if (m_cache.hasBlob(p.repo, f.etag, f.remote.size)) {
+            result.cachedBytes += f.remote.size;
+            doneBefore -= f.partial;
+            progress.total -= f.remote.size;
+            --progress.count;
             continue;
         }
         progress.file = f.remote.name;

@@ -77,8 +77,13 @@ struct PullResult {
 
 struct PullListener {
     std::function<void(const PullPlan&)> planned;  // before any byte is fetched
+    // After planned(), before the disk is checked and any file fetched: an error stops the
+    // pull there (the memory check of a model too large for this machine).
+    std::function<Status(const PullPlan&)> admit;
     std::function<void(const PullProgress&)> progress;
     std::function<void(const std::string& file)> verifying;
+    // Another pull (this program's or another's) is downloading the file: this one waits.
+    std::function<void(const std::string& file)> waiting;
 };
 
 class ModelPuller {
@@ -94,6 +99,12 @@ public:
     // partial blob stays for the next pull); those of HubClient::download.
     Result<PullResult> pull(const PullRequest& request, const PullListener& listener,
                             const std::atomic<bool>* cancel = nullptr) const;
+
+    // Up to the first `length` bytes of a planned file (its header): from its blob or its
+    // partial download when they hold that many, else from the Hub with a Range request.
+    // Errors: those of HubClient::fetchHead; Io when the cached bytes cannot be read.
+    Result<std::string> head(const PullPlan& plan, const PlannedFile& file, std::uint64_t length,
+                             const std::atomic<bool>* cancel = nullptr) const;
 
     // For tests: what to take as the disk's free bytes instead of std::filesystem::space.
     void setFreeSpaceProbe(std::function<std::uint64_t(const std::filesystem::path&)> probe) {

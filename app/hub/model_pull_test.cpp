@@ -4,9 +4,13 @@
 // pulled model loads; a transfer cut halfway resumes with only the remainder served; wrong
 // bytes leave neither blob nor snapshot; a gated repository without (or with a wrong)
 // token is refused with the license message, and served with it; a second pull transfers
-// nothing; the disk check refuses before the first byte; cancelling keeps the partial blob.
+// nothing; the disk check refuses before the first byte; cancelling keeps the partial blob;
+// two pulls of one file at once download it once (the second waits on the blob's lock, as
+// huggingface_hub's tools do); an HTTP error's body reaches the message.
 #include <atomic>
+#include <chrono>
 #include <string>
+#include <thread>
 
 #include <gtest/gtest.h>
 
@@ -241,6 +245,44 @@ TEST_F(PullTest, CancelKeepsThePartialBlobForTheNextPull) {
     EXPECT_TRUE(fs::exists(repoFolder(kGgufRepo) / "blobs" / (sha + ".incomplete")));
     EXPECT_EQ(entries(repoFolder(kGgufRepo) / "snapshots"), 0u);
     EXPECT_TRUE(puller().pull(gguf(), {}).ok());
+}
+
+TEST_F(PullTest, TwoPullsOfOneFileAtOnceDownloadItOnce) {
+    hub.setChunkDelay(std::chrono::milliseconds(5));  // long enough for the two to overlap
+    const ModelPuller a = puller(), b = puller();
+    std::atomic<int> waits{0};
+    PullListener listener;
+    listener.waiting = [&](const std::string& file) {
+        EXPECT_EQ(file, kGguf);
+        ++waits;
+    };
+    Result<PullResult> first = make_error(ErrorCode::Internal, "not run"), second = first;
+    std::thread t1([&] { first = a.pull(gguf(), listener); });
+    std::thread t2([&] { second = b.pull(gguf(), listener); });
+    t1.join();
+    t2.join();
+    ASSERT_TRUE(first.ok()) << first.error().to_string();
+    ASSERT_TRUE(second.ok()) << second.error().to_string();
+    const auto size = fs::file_size(kData / "gguf" / kGguf);
+    EXPECT_EQ(hub.transfers(kGguf), 1);
+    EXPECT_EQ(hub.bytesServed(kGguf), size);
+    EXPECT_EQ(first->downloadedBytes + second->downloadedBytes, size);
+    EXPECT_EQ(first->cachedBytes + second->cachedBytes, size);  // the one that waited found it
+    EXPECT_EQ(waits.load(), 1);
+    EXPECT_EQ(testing::readAll(first->model), testing::readAll(kData / "gguf" / kGguf));
+    EXPECT_EQ(first->model, second->model);
+    const std::string sha = hub.file(kGgufRepo, kGguf).sha256;
+    EXPECT_TRUE(fs::exists(dir.path() / ".locks" / "models--lectern-test--tiny-gguf" / (sha + ".lock")));
+}
+
+TEST_F(PullTest, AnHttpErrorKeepsWhatTheServerSaid) {
+    hub.failNextTransfer(kGguf, 500, "upstream storage is unavailable (code 42)");
+    auto pulled = puller().pull(gguf(), {});
+    ASSERT_FALSE(pulled.ok());
+    EXPECT_EQ(pulled.error().code, ErrorCode::Io);
+    EXPECT_NE(pulled.error().message.find("HTTP 500"), std::string::npos) << pulled.error().to_string();
+    EXPECT_NE(pulled.error().message.find("upstream storage is unavailable (code 42)"), std::string::npos)
+        << pulled.error().to_string();
 }
 
 TEST_F(PullTest, SelectionNamesWhatIsMissingOrAmbiguous) {

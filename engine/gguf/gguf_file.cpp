@@ -24,15 +24,19 @@ struct ParseError {
     ErrorCode code;
     std::string message;
     uint64_t offset;
+    uint64_t bytes_needed = 0;  // a header-only parse ran past its prefix: read at least this
 };
 
-// Bounds-checked little-endian reads over the image.
+// Bounds-checked little-endian reads over the image. The image may be the first `size`
+// bytes of a file of `file_size` (a header read before the file is downloaded): counts are
+// judged against the whole file, and a read past the prefix asks for more bytes.
 class Cursor {
 public:
-    Cursor(const uint8_t* data, size_t size) : data_(data), size_(size) {}
+    Cursor(const uint8_t* data, size_t size) : Cursor(data, size, size) {}
+    Cursor(const uint8_t* data, size_t size, uint64_t file_size) : data_(data), size_(size), file_size_(file_size) {}
 
     size_t pos() const { return pos_; }
-    size_t remaining() const { return size_ - pos_; }
+    uint64_t remaining() const { return file_size_ - pos_; }
 
     [[noreturn]] void fail(std::string message, ErrorCode code = ErrorCode::Corrupt) const {
         throw ParseError{code, std::move(message), pos_};
@@ -40,6 +44,9 @@ public:
     void need(uint64_t n, const char* what) const {
         if (n > remaining())
             fail(std::string("file is truncated: ") + what + " runs past the end of the file");
+        if (n > size_ - pos_)
+            throw ParseError{ErrorCode::Corrupt,
+                             "the header runs past the " + std::to_string(size_) + " bytes read", pos_, pos_ + n};
     }
     template <class T>
     T read(const char* what) {
@@ -70,6 +77,7 @@ public:
 private:
     const uint8_t* data_;
     size_t size_;
+    uint64_t file_size_;
     size_t pos_ = 0;
 };
 
@@ -240,6 +248,7 @@ TensorInfo parse_tensor_info(Cursor& c) {
 }
 
 // Places every tensor inside the data section: in range, aligned, and not overlapping.
+// Without `data` (a header-only parse) the tensors' data pointers stay null.
 void place_tensors(Cursor& c, Parsed& s, const uint8_t* data, uint64_t data_start,
                    uint64_t file_size) {
     uint64_t data_size = file_size - data_start;
@@ -251,7 +260,7 @@ void place_tensors(Cursor& c, Parsed& s, const uint8_t* data, uint64_t data_star
             c.fail("tensor '" + t.name + "' data [" + std::to_string(t.offset) + ", +" +
                    std::to_string(t.size) + ") lies outside the data section of " +
                    std::to_string(data_size) + " bytes");
-        t.data = data + data_start + t.offset;
+        t.data = data ? data + data_start + t.offset : nullptr;
     }
     std::vector<const TensorInfo*> order;
     for (const TensorInfo& t : s.tensors) order.push_back(&t);
@@ -264,7 +273,8 @@ void place_tensors(Cursor& c, Parsed& s, const uint8_t* data, uint64_t data_star
     }
 }
 
-void parse_image(Cursor& c, const uint8_t* bytes, size_t size, Parsed& s) {
+// `bytes` is null for a header-only parse of a file of `size` bytes.
+void parse_image(Cursor& c, const uint8_t* bytes, uint64_t size, Parsed& s) {
     uint32_t magic = c.read<uint32_t>("magic");
     if (magic != kMagic) c.fail("not a GGUF file (bad magic)");
     s.version = c.read<uint32_t>("version");
@@ -307,6 +317,26 @@ Result<File> File::parse(const uint8_t* bytes, size_t size, std::string context)
     try {
         parse_image(c, bytes, size, *s);
     } catch (const ParseError& e) {
+        return make_error(e.code, e.message, s->path + " at byte " + std::to_string(e.offset));
+    } catch (const std::bad_alloc&) {
+        return make_error(ErrorCode::OutOfMemory, "out of memory reading GGUF metadata", s->path);
+    }
+    File f;
+    f.s_ = std::move(s);
+    return f;
+}
+
+Result<File> File::parse_header(const uint8_t* bytes, size_t size, uint64_t file_size, std::string context,
+                                uint64_t* bytes_needed) {
+    if (bytes_needed) *bytes_needed = 0;
+    auto s = std::make_shared<State>();
+    s->path = std::move(context);
+    if (size > file_size) size = static_cast<size_t>(file_size);
+    Cursor c(bytes, size, file_size);
+    try {
+        parse_image(c, nullptr, file_size, *s);
+    } catch (const ParseError& e) {
+        if (bytes_needed) *bytes_needed = e.bytes_needed;
         return make_error(e.code, e.message, s->path + " at byte " + std::to_string(e.offset));
     } catch (const std::bad_alloc&) {
         return make_error(ErrorCode::OutOfMemory, "out of memory reading GGUF metadata", s->path);

@@ -48,6 +48,12 @@ public:
     static Result<File> open(const std::string& path);
     // Parses an in-memory image (the fuzzer's entry point); `bytes` must outlive the File.
     static Result<File> parse(const uint8_t* bytes, size_t size, std::string context);
+    // Parses the header from the first `size` bytes of a file of `file_size` bytes (one not
+    // downloaded yet): metadata and tensor infos, each tensor placed within file_size, every
+    // TensorInfo::data null. Errors: those of parse(); when the header runs past `size`,
+    // Corrupt with *bytes_needed set to the bytes it needs at least (else it is set to 0).
+    static Result<File> parse_header(const uint8_t* bytes, size_t size, uint64_t file_size, std::string context,
+                                     uint64_t* bytes_needed);
 
     uint32_t version() const;
     uint32_t alignment() const;  // of tensor data: `general.alignment` or 32

@@ -124,24 +124,27 @@ Result<TensorView> fetch_tensor(const gguf::File& f, const TensorSpec& spec, Mod
 }
 
 Result<ModelWeights> load(const gguf::File& f) {
-    const std::string& path = f.path();
-    std::optional<std::string> arch = f.get_string("general.architecture");
-    if (!arch) return missing_key("general.architecture", path);
-    if (*arch != "llama")
-        return make_error(ErrorCode::UnsupportedModel,
-                          "architecture '" + *arch + "' is not supported (Lectern runs llama)", path);
     ModelWeights w;
-    w.config.architecture = *arch;
-    LECTERN_TRY(read_config(f, w.config));
+    LECTERN_TRY(read_gguf_config(f, w.config));
     LECTERN_TRY(read_rope_scaling(f, w));
     w.storage.push_back(f.mapping());
     LECTERN_TRY(assemble_weights(w, [&](const TensorSpec& spec) { return fetch_tensor(f, spec, w); }));
-    w.source_path = path;
+    w.source_path = f.path();
     w.source_format = "gguf";
     return w;
 }
 
 }  // namespace
+
+Status read_gguf_config(const gguf::File& f, ModelConfig& config) {
+    std::optional<std::string> arch = f.get_string("general.architecture");
+    if (!arch) return missing_key("general.architecture", f.path());
+    if (*arch != "llama")
+        return make_error(ErrorCode::UnsupportedModel,
+                          "architecture '" + *arch + "' is not supported (Lectern runs llama)", f.path());
+    config.architecture = *arch;
+    return read_config(f, config);
+}
 
 Result<ModelWeights> load_gguf_model(const gguf::File& f) {
     Result<ModelWeights> w = load(f);

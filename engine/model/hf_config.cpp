@@ -139,12 +139,16 @@ Result<HfConfig> read_hf_config(const std::string& path) {
     if (!in) return make_error(ErrorCode::NotFound, "cannot read config.json", path);
     std::stringstream text;
     text << in.rdbuf();
-    json j = json::parse(text.str(), nullptr, false);
+    return parse_hf_config(text.str(), path);
+}
+
+Result<HfConfig> parse_hf_config(const std::string& text, const std::string& context) {
+    json j = json::parse(text, nullptr, false);
     if (j.is_discarded() || !j.is_object())
-        return make_error(ErrorCode::Corrupt, "config.json is not a valid JSON object", path);
-    LECTERN_TRY(check_model_type(j, path));
+        return make_error(ErrorCode::Corrupt, "config.json is not a valid JSON object", context);
+    LECTERN_TRY(check_model_type(j, context));
     HfConfig out;
-    LECTERN_TRY(read_fields(Reader{j, path}, out));
+    LECTERN_TRY(read_fields(Reader{j, context}, out));
     return out;
 }
 

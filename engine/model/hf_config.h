@@ -20,5 +20,7 @@ struct HfConfig {
 // Errors: NotFound/Io (cannot read), Corrupt (bad JSON, a required key missing or of the
 // wrong type, inconsistent values), UnsupportedModel (model_type or rope_type).
 Result<HfConfig> read_hf_config(const std::string& path);
+// The same over config.json's text; `context` names it in errors.
+Result<HfConfig> parse_hf_config(const std::string& text, const std::string& context);
 
 }  // namespace lectern::model

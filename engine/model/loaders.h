@@ -13,6 +13,9 @@ namespace lectern::model {
 Result<ModelWeights> load_gguf_model(const std::string& path);
 // The same over a parsed file (the fuzzer's entry point); the weights keep f.mapping().
 Result<ModelWeights> load_gguf_model(const gguf::File& f);
+// The hyperparameters of a GGUF file of architecture llama (its `llama.*` keys and tensor
+// shapes; no tensor data is read), checked as load_gguf_model checks them.
+Status read_gguf_config(const gguf::File& f, ModelConfig& config);
 // A Hugging Face folder: config.json and safetensors weights.
 Result<ModelWeights> load_hf_model(const std::string& dir);
 

@@ -9,21 +9,36 @@
 
 #include "gguf/gguf_file.h"
 #include "lectern/engine/model_loader.h"
+#include "model/hf_config.h"
+#include "model/loaders.h"
+#include "model/weights_layout.h"
 
 namespace lectern {
 namespace {
 
-Result<TokenizerInfo> gguf_tokenizer(const std::string& path) {
-    Result<gguf::File> f = gguf::File::open(path);
-    if (!f.ok()) return f.error();
-    const std::string model = f->get_string("tokenizer.ggml.model").value_or("");
+TokenizerInfo gguf_tokenizer(const gguf::File& f) {
+    const std::string model = f.get_string("tokenizer.ggml.model").value_or("");
     if (model.empty()) return TokenizerInfo{};
     if (model == "gpt2") {
-        const std::string pre = f->get_string("tokenizer.ggml.pre").value_or("default");
+        const std::string pre = f.get_string("tokenizer.ggml.pre").value_or("default");
         return TokenizerInfo{TokenizerFileKind::ByteLevelBpe, "gguf gpt2, pre " + pre};
     }
     if (model == "llama") return TokenizerInfo{TokenizerFileKind::SentencePiece, "gguf llama"};
     return TokenizerInfo{TokenizerFileKind::Unsupported, "gguf " + model};
+}
+
+Result<TokenizerInfo> gguf_tokenizer(const std::string& path) {
+    Result<gguf::File> f = gguf::File::open(path);
+    if (!f.ok()) return f.error();
+    return gguf_tokenizer(*f);
+}
+
+// A Llama's parameters from its shapes: embeddings (and an untied output), then per layer
+// the attention projections, the three FFN matrices and two norms, and the final norm.
+int64_t llama_parameters(const ModelConfig& c) {
+    const int64_t q = c.n_head * c.head_dim, kv = c.n_kv_head * c.head_dim;
+    const int64_t per_layer = c.d_model * (2 * q + 2 * kv) + 3 * c.d_model * c.d_ffn + 2 * c.d_model;
+    return c.n_vocab * c.d_model * (c.tied_embeddings ? 1 : 2) + c.n_layer * per_layer + c.d_model;
 }
 
 TokenizerInfo folder_tokenizer(const std::string& dir) {
@@ -88,6 +103,47 @@ Result<ModelInfo> inspect_model(const std::string& path) {
         info.tokenizer = folder_tokenizer(w->source_path);
     }
     info.weights_bytes = w->weight_bytes();
+    return info;
+}
+
+Result<ModelInfo> inspect_gguf_header(const uint8_t* bytes, size_t size, uint64_t file_size,
+                                      const std::string& context, uint64_t* bytes_needed) {
+    Result<gguf::File> f = gguf::File::parse_header(bytes, size, file_size, context, bytes_needed);
+    if (!f.ok()) return f.error();
+    ModelInfo info;
+    info.path = context;
+    info.format = "gguf";
+    LECTERN_TRY(model::read_gguf_config(*f, info.config));
+    info.parameters = llama_parameters(info.config);
+    for (const gguf::TensorInfo& t : f->tensors()) {
+        ++info.tensor_types[t.type];
+        info.weights_bytes += t.size;
+    }
+    info.rope_scaling = f->find_tensor("rope_freqs.weight") ? "per-frequency divisors (rope_freqs.weight)" : "none";
+    info.tokenizer = gguf_tokenizer(*f);
+    return info;
+}
+
+Result<ModelInfo> inspect_hf_config(const std::string& config_json, uint64_t weights_bytes,
+                                    const std::string& context) {
+    Result<model::HfConfig> hf = model::parse_hf_config(config_json, context);
+    if (!hf.ok()) return hf.error();
+    ModelInfo info;
+    info.path = context;
+    info.format = "safetensors";
+    info.config = hf->config;
+    LECTERN_TRY(model::check_config(info.config, "config.json"));
+    info.parameters = llama_parameters(info.config);
+    info.weights_bytes = static_cast<size_t>(weights_bytes);
+    const RopeScaling& r = info.config.rope_scaling;
+    if (hf->rope_type == "llama3") {
+        char buf[160];
+        std::snprintf(buf, sizeof buf, "llama3, factor %g (low %g, high %g, original context %lld)", r.factor,
+                      r.low_freq_factor, r.high_freq_factor, static_cast<long long>(r.original_max_position));
+        info.rope_scaling = buf;
+    } else {
+        info.rope_scaling = hf->rope_type.empty() ? "none" : hf->rope_type;
+    }
     return info;
 }
 

@@ -5,8 +5,11 @@
 // of 8192 positions takes 2 x 2 layers x 8192 x 2 heads x 64 x 2 bytes = 8 MiB in 16 bits.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "lectern/engine/model_info.h"
 
@@ -79,6 +82,89 @@ TEST(InspectModel, FailsAsLoadModelDoes) {
     EXPECT_EQ(missing.error().code, ErrorCode::NotFound);
     auto not_a_model = inspect_model(data("gguf/llama31-tiny-F16.dequant.bin.json"));
     ASSERT_FALSE(not_a_model.ok());
+}
+
+std::vector<uint8_t> file_bytes(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+std::string file_text(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// A download's memory check reads a GGUF file's first bytes, more when the header asks for
+// them, and must come to the facts inspect_model gives for the whole file.
+TEST(InspectModelHeader, AGgufPrefixGivesTheFactsOfTheWholeFile) {
+    for (const char* name : {"gguf/llama31-tiny-Q4_K_M.gguf", "gguf/llama32-tiny-tied-F16.gguf",
+                             "gguf/llama2-tiny-mha-F16.gguf"}) {
+        SCOPED_TRACE(name);
+        const std::vector<uint8_t> bytes = file_bytes(data(name));
+        ASSERT_FALSE(bytes.empty());
+        auto whole = inspect_model(data(name));
+        ASSERT_TRUE(whole.ok()) << whole.error().to_string();
+        size_t have = 64;
+        uint64_t needed = 0;
+        Result<ModelInfo> head = make_error(ErrorCode::Internal, "not read");
+        int reads = 0;
+        while (true) {
+            head = inspect_gguf_header(bytes.data(), have, bytes.size(), name, &needed);
+            if (head.ok() || needed == 0) break;
+            ASSERT_GT(needed, have) << "a short prefix must ask for more than it had";
+            have = static_cast<size_t>(std::min<uint64_t>(std::max<uint64_t>(needed, 2 * have), bytes.size()));
+            ASSERT_LT(++reads, 64);
+        }
+        ASSERT_TRUE(head.ok()) << head.error().to_string();
+        EXPECT_EQ(needed, 0u);
+        // The header ends where the tensor data starts, well before the weights.
+        EXPECT_LT(have, bytes.size() / 2);
+        EXPECT_EQ(head->config.n_layer, whole->config.n_layer);
+        EXPECT_EQ(head->config.n_kv_head, whole->config.n_kv_head);
+        EXPECT_EQ(head->config.head_dim, whole->config.head_dim);
+        EXPECT_EQ(head->config.n_vocab, whole->config.n_vocab);
+        EXPECT_EQ(head->config.n_ctx_train, whole->config.n_ctx_train);
+        EXPECT_EQ(head->config.tied_embeddings, whole->config.tied_embeddings);
+        EXPECT_EQ(head->parameters, whole->parameters);
+        EXPECT_EQ(head->tokenizer.to_string(), whole->tokenizer.to_string());
+        EXPECT_EQ(head->memory(8192).kv_cache_f16_bytes, whole->memory(8192).kv_cache_f16_bytes);
+        // The header lists every tensor; the loaded weights leave out rope_freqs (f32,
+        // head_dim / 2 values) when the file has it.
+        const size_t rope_freqs = whole->rope_scaling == "none" ? 0 : whole->config.head_dim / 2 * 4;
+        EXPECT_EQ(head->weights_bytes, whole->weights_bytes + rope_freqs);
+    }
+}
+
+TEST(InspectModelHeader, AFileTooShortForItsTensorsIsCorruptNotShort) {
+    const std::vector<uint8_t> bytes = file_bytes(data("gguf/llama31-tiny-Q4_K_M.gguf"));
+    ASSERT_GT(bytes.size(), 4096u);
+    // The whole header is there, but the file is said to end before its tensors' data does.
+    uint64_t needed = 1;
+    auto head = inspect_gguf_header(bytes.data(), bytes.size() / 2, bytes.size() / 2, "short.gguf", &needed);
+    ASSERT_FALSE(head.ok());
+    EXPECT_EQ(head.error().code, ErrorCode::Corrupt);
+    EXPECT_EQ(needed, 0u) << "no prefix of a file this size could do";
+    // Not GGUF at all.
+    const std::string text = "<!DOCTYPE html><html>a login page</html>";
+    head = inspect_gguf_header(reinterpret_cast<const uint8_t*>(text.data()), text.size(), 1u << 30, "page.gguf", &needed);
+    ASSERT_FALSE(head.ok());
+    EXPECT_EQ(head.error().code, ErrorCode::Corrupt);
+    EXPECT_EQ(needed, 0u);
+}
+
+TEST(InspectModelHeader, AHuggingFaceConfigGivesTheShapesAndTheGivenWeights) {
+    auto whole = inspect_model(data("models/llama31-tiny"));
+    ASSERT_TRUE(whole.ok()) << whole.error().to_string();
+    auto head = inspect_hf_config(file_text(data("models/llama31-tiny/config.json")), 1234567, "config.json");
+    ASSERT_TRUE(head.ok()) << head.error().to_string();
+    EXPECT_EQ(head->format, "safetensors");
+    EXPECT_EQ(head->parameters, whole->parameters);
+    EXPECT_EQ(head->weights_bytes, 1234567u);
+    EXPECT_EQ(head->rope_scaling, whole->rope_scaling);
+    EXPECT_EQ(head->memory(4096).kv_cache_f16_bytes, whole->memory(4096).kv_cache_f16_bytes);
+    auto bad = inspect_hf_config("{\"model_type\": \"bert\"}", 1, "config.json");
+    ASSERT_FALSE(bad.ok());
+    EXPECT_EQ(bad.error().code, ErrorCode::UnsupportedModel);
 }
 
 }  // namespace

@@ -2,8 +2,11 @@
 // Phase::Download in bytes, rising to the file's size, and finishes with the GGUF's path in
 // the Hub cache ($HF_HUB_CACHE), which opens as a model; a gated repository fails with
 // NeedsPassword; Stop ends the job as cancelled with the partial blob kept, and the next
-// pull continues it, fetching only the remainder. The curated list's estimates add the KV
-// cache at the chosen context to the file size.
+// pull continues it, fetching only the remainder. Before the first byte of the file, its
+// header (a Range request, or the partial download) says what the model needs: one too large
+// for the memory given is refused with nothing downloaded, unless the check is off; a
+// safetensors model is sized from its config.json and shards. The curated list's estimates
+// add the KV cache at the chosen context to the file size.
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -23,6 +26,7 @@ const fs::path kData = LECTERN_TEST_DATA;
 const char* const kRepo = "lectern-test/tiny-gguf";
 const char* const kGated = "lectern-test/tiny-gated";
 const char* const kGguf = "llama31-tiny-Q4_0.gguf";
+const char* const kFolder = "lectern-test/tiny-safetensors";
 const std::string kCommit = "0123456789abcdef0123456789abcdef01234567";
 
 class AppCorePullTest : public ::testing::Test {
@@ -36,6 +40,16 @@ protected:
         repo.id = kGated;
         repo.gated = true;
         hub.addRepo(repo);
+        hub::testing::FakeRepo folder;
+        folder.id = kFolder;
+        folder.commit = kCommit;
+        const fs::path tiny = kData / "models" / "llama31-tiny";
+        for (const fs::directory_entry& e : fs::directory_iterator(tiny)) {
+            const std::string name = e.path().filename().string();
+            if (name.starts_with("golden")) continue;
+            folder.files.push_back(hub::testing::FakeFile::read(e.path(), name, name.ends_with(".safetensors")));
+        }
+        hub.addRepo(folder);
         hub.setToken("hf_right");
         ::setenv("HF_HUB_CACHE", (cacheDir.path() / "hub").c_str(), 1);
         ::setenv("HF_HOME", cacheDir.path().c_str(), 1);  // no token file there
@@ -156,6 +170,83 @@ TEST_F(AppCorePullTest, StopKeepsAResumableIncompleteBlob) {
     EXPECT_EQ(hub.bytesServed(kGguf), size - kept);  // only the remainder was sent
     EXPECT_EQ(hub.lastRange(kGguf), "bytes=" + std::to_string(kept) + "-");
     EXPECT_EQ(hub::testing::readAll(pulled->path), hub::testing::readAll(kData / "gguf" / kGguf));
+}
+
+TEST_F(AppCorePullTest, AModelTooLargeIsRefusedFromItsHeaderBeforeTheDownload) {
+    const auto size = fs::file_size(kData / "gguf" / kGguf);
+    PullOptions tight;
+    tight.nCtx = 8192;                  // a KV cache of 8 MiB in 16 bits
+    tight.available = std::size_t{4} << 20;  // under that alone
+    auto got = events(core->pullModel(request(kRepo), tight));
+    const auto* failed = std::get_if<JobFailed>(&got.back().payload);
+    ASSERT_NE(failed, nullptr) << "a model that does not fit was downloaded";
+    EXPECT_EQ(failed->error.code, ErrorCode::OutOfMemory);
+    EXPECT_NE(failed->error.message.find("use a smaller quantization or the remote backend"), std::string::npos)
+        << failed->error.message;
+    EXPECT_NE(failed->error.message.find("8192 tokens"), std::string::npos) << failed->error.message;
+    // Only the header came, as a bounded range, and nothing of the file is in the cache.
+    EXPECT_EQ(hub.transfers(kGguf), 1);
+    EXPECT_EQ(hub.lastRange(kGguf), "bytes=0-262143");
+    EXPECT_LT(hub.bytesServed(kGguf), size / 2);
+    const fs::path repo = cacheDir.path() / "hub" / "models--lectern-test--tiny-gguf";
+    EXPECT_FALSE(fs::exists(repo / "snapshots"));
+    EXPECT_TRUE(!fs::exists(repo / "blobs") || fs::is_empty(repo / "blobs"));
+    for (const JobEvent& e : got) {
+        if (const auto* p = std::get_if<JobProgress>(&e.payload)) {
+            EXPECT_EQ(p->done, 0) << "bytes were fetched";
+        }
+    }
+
+    // What it needs, read from the header, is the model's own: the engine's figures for the file.
+    PullOptions roomy = tight;
+    roomy.available = std::size_t{1} << 30;
+    hub.resetCounts();
+    auto fits = events(core->pullModel(request(kRepo), roomy));
+    ASSERT_NE(finishedValue<ModelPulled>(fits.back()), nullptr);
+    EXPECT_EQ(hub.bytesServed(kGguf), size + std::min<std::uint64_t>(size, 262144));  // the header, then the file
+
+    // With the check off, a model too large is downloaded (for a smaller context, or another computer).
+    fs::remove_all(repo);
+    tight.checkMemory = false;
+    auto anyway = events(core->pullModel(request(kRepo), tight));
+    ASSERT_NE(finishedValue<ModelPulled>(anyway.back()), nullptr);
+}
+
+TEST_F(AppCorePullTest, PlannedFootprintReadsTheHeaderOfAGgufAndTheConfigOfAFolder) {
+    auto cache = hub::HubCache::openDefault();
+    ASSERT_TRUE(cache.ok()) << cache.error().to_string();
+    hub::ModelPuller puller(hub::HubClient(hub::HubConfig::fromEnvironment()), cache.value());
+    auto ggufPlan = puller.plan(request(kRepo));
+    ASSERT_TRUE(ggufPlan.ok()) << ggufPlan.error().to_string();
+    auto remote = AppCore::plannedFootprint(puller, ggufPlan.value(), 4096, KvType::F16, std::size_t{1} << 30);
+    auto local = AppCore::footprint((kData / "gguf" / kGguf).string(), 4096, KvType::F16, std::size_t{1} << 30);
+    ASSERT_TRUE(remote.ok()) << remote.error().to_string();
+    ASSERT_TRUE(local.ok()) << local.error().to_string();
+    EXPECT_EQ(remote->kvBytes, local->kvBytes);
+    EXPECT_EQ(remote->nCtxTrain, local->nCtxTrain);
+    // The header lists rope_freqs (head_dim / 2 = 32 f32 values), which the loaded weights leave out.
+    EXPECT_EQ(remote->weightsBytes, local->weightsBytes + 32 * 4);
+    EXPECT_TRUE(remote->fits);
+
+    PullRequest folder;
+    folder.repo = kFolder;
+    auto folderPlan = puller.plan(folder);
+    ASSERT_TRUE(folderPlan.ok()) << folderPlan.error().to_string();
+    hub.resetCounts();
+    auto config = AppCore::plannedFootprint(puller, folderPlan.value(), 4096, KvType::F16, std::size_t{1} << 30);
+    ASSERT_TRUE(config.ok()) << config.error().to_string();
+    auto whole = AppCore::footprint((kData / "models" / "llama31-tiny").string(), 4096, KvType::F16, std::size_t{1} << 30);
+    ASSERT_TRUE(whole.ok()) << whole.error().to_string();
+    EXPECT_EQ(config->kvBytes, whole->kvBytes);
+    // The shards' sizes: the weights and each shard's JSON header (a few KiB).
+    EXPECT_GT(config->weightsBytes, whole->weightsBytes);
+    EXPECT_LT(config->weightsBytes - whole->weightsBytes, std::size_t{64} << 10);
+    EXPECT_EQ(hub.transfers("config.json"), 1);
+    for (const hub::PlannedFile& f : folderPlan->files) {
+        if (f.remote.name.ends_with(".safetensors")) {
+            EXPECT_EQ(hub.transfers(f.remote.name), 0) << f.remote.name;
+        }
+    }
 }
 
 TEST_F(AppCorePullTest, CuratedEstimatesAddTheKvCacheToTheFile) {

@@ -93,6 +93,15 @@ GetModelPage::GetModelPage(CoreBridge& bridge, QWidget* parent) : QWidget(parent
     m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
     m_error->hide();
     layout->addWidget(m_error);
+    m_anyway = new QPushButton(tr("Download &anyway"), this);
+    m_anyway->setAccessibleName(tr("Download anyway"));
+    m_anyway->setToolTip(tr("Download the model even though it does not fit here at this context "
+                            "(for a smaller context, or another computer)"));
+    m_anyway->hide();
+    auto* anywayRow = new QHBoxLayout;
+    anywayRow->addWidget(m_anyway);
+    anywayRow->addStretch(1);
+    layout->addLayout(anywayRow);
 
     fillList();
     connect(m_list, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
@@ -102,7 +111,12 @@ GetModelPage::GetModelPage(CoreBridge& bridge, QWidget* parent) : QWidget(parent
     // page is shown (setDownloadDefault).
     connect(m_download, &QPushButton::clicked, this, &GetModelPage::download);
     connect(m_stop, &QPushButton::clicked, this, &GetModelPage::stop);
-    connect(m_repo, &QLineEdit::textChanged, this, [this] { setRunning(m_job != 0); });
+    connect(m_anyway, &QPushButton::clicked, this, &GetModelPage::downloadAnyway);
+    connect(m_repo, &QLineEdit::textChanged, this, [this] {
+        m_anyway->hide();  // "anyway" was said of another model
+        setRunning(m_job != 0);
+    });
+    connect(m_file, &QLineEdit::textChanged, m_anyway, &QWidget::hide);
     setRunning(false);
 }
 
@@ -113,7 +127,7 @@ GetModelPage::~GetModelPage() {
 void GetModelPage::fillList() {
     m_list->clear();
     for (const app::CuratedModel& m : app::AppCore::curatedModels()) {
-        const app::ModelFootprint f = app::AppCore::curatedFootprint(m, m_nCtx, m_kvType);
+        const app::ModelFootprint f = app::AppCore::curatedFootprint(m, m_nCtx, m_kvType, m_available);
         auto* item = new QTreeWidgetItem(m_list);
         item->setText(NameColumn, QString::fromStdString(m.name));
         item->setToolTip(NameColumn, QString::fromStdString(m.repo + " / " + m.file));
@@ -138,6 +152,14 @@ void GetModelPage::setBudget(std::int64_t nCtx, KvType kvType) {
     setRequest(repo, file);
 }
 
+void GetModelPage::setAvailableMemory(std::optional<std::size_t> bytes) {
+    m_available = bytes;
+    const QString repo = m_repo->text(), file = m_file->text();
+    const QSignalBlocker block(m_list);
+    fillList();
+    setRequest(repo, file);
+}
+
 void GetModelPage::setDownloadDefault(bool on) { m_download->setDefault(on); }
 
 void GetModelPage::setRequest(const QString& repo, const QString& file) {
@@ -150,23 +172,33 @@ QString GetModelPage::errorText() const { return m_error->text(); }
 
 void GetModelPage::setRunning(bool running) {
     m_download->setEnabled(!running && !m_repo->text().trimmed().isEmpty());
+    if (running) m_anyway->hide();
     m_stop->setEnabled(running);
     m_repo->setReadOnly(running);
     m_file->setReadOnly(running);
 }
 
-void GetModelPage::download() {
+void GetModelPage::download() { start(true); }
+void GetModelPage::downloadAnyway() { start(false); }
+
+void GetModelPage::start(bool checkMemory) {
     if (m_job || m_repo->text().trimmed().isEmpty()) return;
+    app::PullOptions options;
+    options.nCtx = m_nCtx;
+    options.kvType = m_kvType;
+    options.checkMemory = checkMemory;
+    options.available = m_available;
     app::PullRequest request;
     request.repo = m_repo->text().trimmed().toStdString();
     if (const QString file = m_file->text().trimmed(); !file.isEmpty()) request.files = {file.toStdString()};
     m_error->clear();
     m_error->hide();
+    m_anyway->hide();
     m_progress->setValue(0);
     m_status->setText(tr("Asking the Hub for %1…").arg(m_repo->text().trimmed()));
     m_firstDone = -1;
     QPointer<GetModelPage> self(this);
-    m_job = m_bridge.watch(m_bridge.core().pullModel(std::move(request)), [self](const app::JobEvent& e) {
+    m_job = m_bridge.watch(m_bridge.core().pullModel(std::move(request), options), [self](const app::JobEvent& e) {
         if (self) self->onEvent(e);
     });
     setRunning(true);
@@ -220,6 +252,15 @@ void GetModelPage::showFailure(const Error& error) {
         case ErrorCode::NeedsPassword:
             what = tr("<b>This repository is gated.</b> Accept its license on the Hugging Face Hub, then give "
                       "Lectern an access token (HF_TOKEN, or <tt>huggingface-cli login</tt>) and download again.");
+            break;
+        case ErrorCode::OutOfMemory:
+            what = tr("<b>Too large for this computer</b> at a context of %1 tokens. Choose a smaller "
+                      "quantization or model, a smaller context, or the remote backend.")
+                       .arg(m_nCtx);
+            m_anyway->show();
+            break;
+        case ErrorCode::UnsupportedModel:
+            what = tr("<b>Lectern cannot run this model</b> (its header says so); choose a Llama 3 model.");
             break;
         case ErrorCode::DiskFull:
             what = tr("<b>Not enough disk space</b> for this model. Free some space, or choose a smaller file.");

@@ -9,6 +9,8 @@
 #include <QElapsedTimer>
 #include <QWidget>
 
+#include <optional>
+
 #include "core_bridge.h"
 
 class QLabel;
@@ -27,11 +29,16 @@ public:
 
     // The context and KV cache the fit column is reckoned for.
     void setBudget(std::int64_t nCtx, KvType kvType);
+    // The memory the fit is reckoned against: `bytes`, or the memory free now when empty.
+    void setAvailableMemory(std::optional<std::size_t> bytes);
     void setRequest(const QString& repo, const QString& file);
     // Whether Download is the dialog's default button (Enter), while this page is shown.
     void setDownloadDefault(bool on);
     // Starts the download of the repository and file in the fields (no-op while one runs).
+    // The model's header is read first: one too large for this computer at the context is
+    // refused, with "Download anyway" offered (downloadAnyway).
     void download();
+    void downloadAnyway();
     void stop();
 
     bool downloading() const { return m_job != 0; }
@@ -49,6 +56,7 @@ private:
     void showProgress(const app::JobProgress& p);
     void showFailure(const Error& error);
     void setRunning(bool running);
+    void start(bool checkMemory);
 
     CoreBridge& m_bridge;
     QTreeWidget* m_list = nullptr;
@@ -56,12 +64,14 @@ private:
     QLineEdit* m_file = nullptr;
     QPushButton* m_download = nullptr;
     QPushButton* m_stop = nullptr;
+    QPushButton* m_anyway = nullptr;  // shown when the model was refused as too large
     QProgressBar* m_progress = nullptr;
     QLabel* m_status = nullptr;
     QLabel* m_error = nullptr;
     app::JobId m_job = 0;
     std::int64_t m_nCtx = 8192;
     KvType m_kvType = KvType::F16;
+    std::optional<std::size_t> m_available;
     // The rate is this pull's own: bytes since its first progress over the time since then.
     QElapsedTimer m_clock;
     std::int64_t m_firstDone = -1;

@@ -3,7 +3,10 @@
 // list says what fits; picking a row with the keyboard fills the repository and file in;
 // Download shows the bytes and the rate while the transfer runs, and when it ends the path
 // in the Hub cache is filled in on the first page, with its memory check; Stop keeps the
-// partial file and says so; a gated repository is refused with what to do.
+// partial file and says so; a gated repository is refused with what to do; a model too
+// large for the memory is refused from its header with nothing downloaded, and "Download
+// anyway" takes it; a Hub that cannot be reached, or a transfer cut off, says to check the
+// network and keeps what came.
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QLineEdit>
@@ -180,6 +183,61 @@ private slots:
         waitEnd(*page);
         QVERIFY2(page->errorText().contains("gated"), qPrintable(page->errorText()));
         QVERIFY(!page->downloading());
+    }
+
+    void aModelTooLargeIsRefusedAndCanBeDownloadedAnyway() {
+        std::filesystem::remove_all(repoFolder());
+        ModelDialog dialog(ModelChoice{}, m_bridge.get());
+        dialog.show();
+        dialog.showGetModelPage();
+        GetModelPage* page = dialog.getModelPage();
+        page->setAvailableMemory(std::size_t{4} << 20);  // under the KV cache alone at 8192 tokens
+        // Every curated model is too large for 4 MiB, and says so.
+        for (int i = 0; i < page->curatedList()->topLevelItemCount(); ++i)
+            QCOMPARE(page->curatedList()->topLevelItem(i)->text(2), QString("too large for this computer"));
+        page->setRequest(kRepo, kFile);
+        m_hub.resetCounts();
+        page->download();
+        waitEnd(*page);
+        QVERIFY2(page->errorText().contains("Too large for this computer"), qPrintable(page->errorText()));
+        QVERIFY2(page->errorText().contains("remote backend"), qPrintable(page->errorText()));
+        QCOMPARE(m_hub.transfers(kFile), 1);  // its header, no more
+        QVERIFY(!std::filesystem::exists(repoFolder() / "snapshots"));
+        auto* anyway = byName<QPushButton>(page, "Download anyway");
+        QVERIFY(anyway && anyway->isVisible() && anyway->isEnabled());
+        QSignalSpy pulled(page, &GetModelPage::modelPulled);
+        QTest::mouseClick(anyway, Qt::LeftButton);
+        QVERIFY(!anyway->isVisible());
+        waitEnd(*page);
+        QCOMPARE(pulled.count(), 1);
+        QVERIFY(std::filesystem::exists(repoFolder() / "snapshots" / kCommit / kFile));
+        // The path is filled in on the first page, as for any download.
+        QCOMPARE(dialog.choice().path, QString::fromStdString((repoFolder() / "snapshots" / kCommit / kFile).string()));
+    }
+
+    void anUnreachableHubAndACutTransferSayToCheckTheNetwork() {
+        std::filesystem::remove_all(repoFolder());
+        ModelDialog dialog(ModelChoice{}, m_bridge.get());
+        dialog.show();
+        dialog.showGetModelPage();
+        GetModelPage* page = dialog.getModelPage();
+        page->setRequest(kRepo, kFile);
+        qputenv("HF_ENDPOINT", "http://127.0.0.1:1");  // nothing listens there
+        page->download();
+        waitEnd(*page);
+        qputenv("HF_ENDPOINT", QByteArray::fromStdString(m_hub.endpoint()));
+        QVERIFY2(page->errorText().contains("Check the network connection"), qPrintable(page->errorText()));
+        QVERIFY2(page->errorText().contains("could not be reached"), qPrintable(page->errorText()));
+        QVERIFY(byName<QPushButton>(page, "Download")->isEnabled());
+
+        const auto size = m_hub.file(kRepo, kFile).bytes.size();
+        m_hub.cutNextTransferAfter(kFile, size / 2);
+        page->download();
+        waitEnd(*page);
+        QVERIFY2(page->errorText().contains("what came is kept"), qPrintable(page->errorText()));
+        const std::string sha = m_hub.file(kRepo, kFile).sha256;
+        QVERIFY(std::filesystem::exists(repoFolder() / "blobs" / (sha + ".incomplete")));
+        QVERIFY(!std::filesystem::exists(repoFolder() / "snapshots" / kCommit / kFile));
     }
 
     void cleanupTestCase() { m_bridge.reset(); }

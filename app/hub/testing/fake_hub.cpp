@@ -100,6 +100,12 @@ std::string FakeHub::lastRange(const std::string& name) const {
     return it == m_counts.end() ? "" : it->second.lastRange;
 }
 
+void FakeHub::failNextTransfer(const std::string& name, int status, std::string body) {
+    std::lock_guard lock(m_mutex);
+    m_faults[name].failStatus = status;
+    m_faults[name].failBody = std::move(body);
+}
+
 void FakeHub::resetCounts() {
     std::lock_guard lock(m_mutex);
     m_counts.clear();
@@ -133,8 +139,13 @@ void FakeHub::routes() {
 
     // The bytes of `f` (LFS files at the CDN, others at resolve itself).
     auto serve = [this](const FakeFile& f, const httplib::Request& req, httplib::Response& res) {
-        Fault fault = m_faults[f.name];
-        m_faults[f.name].cutAfter = 0;  // a cut applies to one transfer
+        Fault fault = m_faults[f.name];  // a cut stays armed until a transfer gets that far
+        if (fault.failStatus != 0) {
+            m_faults[f.name].failStatus = 0;
+            res.status = fault.failStatus;
+            res.set_content(fault.failBody, "text/plain");
+            return;
+        }
         Count& count = m_counts[f.name];
         ++count.transfers;
         count.lastRange = req.has_header("Range") ? req.get_header_value("Range") : "";
@@ -150,7 +161,11 @@ void FakeHub::routes() {
                                      if (delay.count() > 0) std::this_thread::sleep_for(delay);
                                      size_t n = std::min<size_t>(length, 16384);
                                      if (fault.cutAfter > 0) {
-                                         if (offset >= fault.cutAfter) return false;  // the connection drops
+                                         if (offset >= fault.cutAfter) {  // the connection drops
+                                             std::lock_guard lock(m_mutex);
+                                             m_faults[name].cutAfter = 0;
+                                             return false;
+                                         }
                                          n = std::min<size_t>(n, fault.cutAfter - offset);
                                      }
                                      {

@@ -51,8 +51,11 @@ public:
     const FakeFile& file(const std::string& repo, const std::string& name) const;
     void setToken(std::string token);
 
-    // The next transfer of `name` stops after `bytes` body bytes (the connection closes).
+    // The next transfer of `name` that gets past byte `bytes` of the file stops there (the
+    // connection closes); a shorter one (a header's range) leaves the cut for the next.
     void cutNextTransferAfter(const std::string& name, std::uint64_t bytes);
+    // The next transfer of `name` is answered with `status` and `body` instead of the bytes.
+    void failNextTransfer(const std::string& name, int status, std::string body);
     // A pause before every 16 KiB piece of a body, so that a transfer lasts long enough to be
     // watched or stopped (0: none).
     void setChunkDelay(std::chrono::milliseconds delay);
@@ -71,6 +74,8 @@ private:
         std::uint64_t cutAfter = 0;  // 0: none
         bool wrong = false;
         std::uint64_t extra = 0;
+        int failStatus = 0;  // 0: none
+        std::string failBody;
     };
     struct Count {
         std::uint64_t bytes = 0;

@@ -65,4 +65,18 @@ struct ModelInfo {
 
 Result<ModelInfo> inspect_model(const std::string& path);
 
+// The same facts from a model's header alone, before its weights are here (what a download
+// checks against the memory free): no tensor data is read, the parameters are counted from
+// the shapes. `context` names the model in errors and becomes ModelInfo::path.
+//
+// A GGUF file from its first `size` bytes of `file_size`: weights_bytes sums the tensors
+// listed. Errors: Corrupt, UnsupportedModel as inspect_model; when the header runs past the
+// prefix, Corrupt with *bytes_needed set to the length it needs at least (else set to 0).
+Result<ModelInfo> inspect_gguf_header(const uint8_t* bytes, size_t size, uint64_t file_size,
+                                      const std::string& context, uint64_t* bytes_needed);
+// A Hugging Face model from its config.json text and the size of its safetensors shards.
+// Errors: Corrupt, UnsupportedModel as read from config.json by the loader.
+Result<ModelInfo> inspect_hf_config(const std::string& config_json, uint64_t weights_bytes,
+                                    const std::string& context);
+
 }  // namespace lectern
