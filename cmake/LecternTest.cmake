@@ -15,6 +15,7 @@ function(lectern_test)
   endif()
   add_executable(${T_NAME} ${T_SOURCES})
   target_link_libraries(${T_NAME} PRIVATE ${T_LIBS} lectern_options GTest::gtest GTest::gtest_main)
+  target_include_directories(${T_NAME} PRIVATE ${CMAKE_SOURCE_DIR}/tests/support)
   target_compile_definitions(${T_NAME} PRIVATE
     LECTERN_TEST_DATA="${LECTERN_TEST_DATA_DIR}"
     LECTERN_BINARY_DIR="${CMAKE_BINARY_DIR}")

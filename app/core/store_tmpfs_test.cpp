@@ -15,6 +15,7 @@
 
 #include <gtest/gtest.h>
 
+#include "private_mount.h"
 #include "store.h"
 #include "store_test_support.h"
 
@@ -25,29 +26,6 @@ using testing::TempDir;
 
 constexpr int kSkipped = 77;
 constexpr int kSavedMessages = 20;
-
-bool writeFile(const char* path, const std::string& text) {
-    std::ofstream out(path);
-    out << text;
-    return static_cast<bool>(out);
-}
-
-// Enters a private mount namespace: as root directly, otherwise through a user namespace
-// that maps this user to root inside it.
-bool enterPrivateMountNamespace() {
-    if (unshare(CLONE_NEWNS) != 0) {
-        uid_t uid = getuid();
-        gid_t gid = getgid();
-        if (unshare(CLONE_NEWUSER | CLONE_NEWNS) != 0) return false;
-        if (!writeFile("/proc/self/setgroups", "deny") ||
-            !writeFile("/proc/self/uid_map", "0 " + std::to_string(uid) + " 1") ||
-            !writeFile("/proc/self/gid_map", "0 " + std::to_string(gid) + " 1")) {
-            return false;
-        }
-    }
-    // Without this, a mount could propagate back to the parent namespace.
-    return mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) == 0;
-}
 
 // Checks that the saved messages of `session` are all there and the file is sound.
 std::string checkSaved(Store& store, std::int64_t session, size_t expected) {
@@ -106,7 +84,7 @@ TEST(StoreTmpfs, FullFilesystemGivesDiskFullAndLosesNothing) {
     ASSERT_GE(child, 0);
     if (child == 0) {
         close(result[0]);
-        std::string outcome = enterPrivateMountNamespace() ? fillTmpfs(mountPoint) : "skip";
+        std::string outcome = lectern::testing::enterPrivateMountNamespace() ? fillTmpfs(mountPoint) : "skip";
         (void)!write(result[1], outcome.data(), outcome.size());
         _exit(outcome == "skip" ? kSkipped : outcome.empty() ? 0 : 1);
     }

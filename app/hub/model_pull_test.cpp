@@ -6,15 +6,21 @@
 // token is refused with the license message, and served with it; a second pull transfers
 // nothing; the disk check refuses before the first byte; cancelling keeps the partial blob;
 // two pulls of one file at once download it once (the second waits on the blob's lock, as
-// huggingface_hub's tools do); an HTTP error's body reaches the message.
+// huggingface_hub's tools do); an HTTP error's body reaches the message; a disk that fills
+// up mid-download (a real tmpfs in a private mount namespace) leaves a resumable
+// .incomplete and no blob, and the pull continues once there is room.
 #include <atomic>
 #include <chrono>
 #include <string>
 #include <thread>
 
 #include <gtest/gtest.h>
+#include <sys/mount.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "fake_hub.h"
+#include "private_mount.h"
 #include "lectern/engine/model_info.h"
 #include "model_pull.h"
 
@@ -227,6 +233,60 @@ TEST_F(PullTest, TooLittleDiskIsRefusedBeforeTheFirstByte) {
     EXPECT_EQ(pulled.error().code, ErrorCode::DiskFull);
     EXPECT_EQ(hub.transfers(kGguf), 0);
     EXPECT_FALSE(fs::exists(repoFolder(kGgufRepo) / "blobs"));
+}
+
+// The scenario of DiskFillsUpMidDownload, in a child inside its own mount namespace; "" on
+// success, "skip", or what went wrong.
+std::string pullOntoASmallDisk(const ModelPuller& p, const PullRequest& request, const fs::path& mnt,
+                               const std::string& sha, const std::string& expected) {
+    if (mount("tmpfs", mnt.c_str(), "tmpfs", 0, "size=512k") != 0) return "skip";
+    auto full = p.pull(request, {});
+    if (full.ok()) return "a 1 MiB file fitted on a 512 KiB disk";
+    if (full.error().code != ErrorCode::DiskFull) return "expected DiskFull, got " + full.error().to_string();
+    const fs::path blobs = HubCache(mnt).repoFolder(request.repo) / "blobs";
+    std::error_code ec;
+    const auto kept = fs::file_size(blobs / (sha + ".incomplete"), ec);
+    if (ec || kept == 0) return "no partial file was kept";
+    if (fs::exists(blobs / sha)) return "a blob was made of a partial download";
+    if (fs::exists(HubCache(mnt).snapshotFolder(request.repo, kCommit))) return "a snapshot was linked";
+    if (mount("tmpfs", mnt.c_str(), "tmpfs", MS_REMOUNT, "size=4m") != 0) return "cannot enlarge the tmpfs";
+    auto resumed = p.pull(request, {});
+    if (!resumed.ok()) return "the pull after freeing space failed: " + resumed.error().to_string();
+    if (resumed->downloadedBytes != expected.size() - kept) return "the resumed pull did not continue from the cut";
+    if (testing::readAll(resumed->model) != expected) return "the resumed file differs";
+    return {};
+}
+
+TEST_F(PullTest, DiskFillsUpMidDownloadLeavingAResumablePartialFile) {
+    const fs::path mnt = dir.path() / "mnt";
+    fs::create_directories(mnt);
+    ModelPuller p(HubClient(HubConfig{hub.endpoint(), ""}), HubCache(mnt));
+    // The disk had room when the pull began; something else filled it since.
+    p.setFreeSpaceProbe([](const fs::path&) -> std::uint64_t { return std::uint64_t{1} << 40; });
+    const std::string expected = testing::readAll(kData / "gguf" / kGguf);
+    const std::string sha = hub.file(kGgufRepo, kGguf).sha256;
+    int result[2];
+    ASSERT_EQ(pipe(result), 0);
+    const pid_t child = fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        close(result[0]);
+        const std::string outcome =
+            lectern::testing::enterPrivateMountNamespace() ? pullOntoASmallDisk(p, gguf(), mnt, sha, expected) : "skip";
+        (void)!write(result[1], outcome.data(), outcome.size());
+        _exit(outcome == "skip" ? 77 : outcome.empty() ? 0 : 1);
+    }
+    close(result[1]);
+    std::string outcome;
+    char buffer[512];
+    for (ssize_t n; (n = read(result[0], buffer, sizeof buffer)) > 0;) outcome.append(buffer, static_cast<size_t>(n));
+    close(result[0]);
+    int status = 0;
+    ASSERT_EQ(waitpid(child, &status, 0), child);
+    ASSERT_TRUE(WIFEXITED(status)) << "the child crashed";
+    if (WEXITSTATUS(status) == 77) GTEST_SKIP() << "cannot mount a private tmpfs here";
+    EXPECT_EQ(outcome, "");
+    EXPECT_EQ(WEXITSTATUS(status), 0);
 }
 
 TEST_F(PullTest, CancelKeepsThePartialBlobForTheNextPull) {
