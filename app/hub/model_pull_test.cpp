@@ -137,6 +137,29 @@ TEST_F(PullTest, SafetensorsRepositoryTakesTheModelFilesWithTheirBlobNames) {
     EXPECT_EQ(info->format, "safetensors");
 }
 
+TEST_F(PullTest, AListingWithoutBlobIdsNamesBlobsByTheEtagOfAHeadRequest) {
+    FakeRepo bare;
+    bare.id = "lectern-test/no-blob-ids";
+    bare.commit = kStCommit;
+    bare.listBlobIds = false;
+    for (const char* name : {"config.json", "tokenizer.json"})
+        bare.files.push_back(FakeFile::read(kData / "models" / "llama31-tiny" / name, name, false));
+    bare.files.push_back(FakeFile::read(kData / "models" / "llama31-tiny" / "model-00001-of-00002.safetensors",
+                                        "model.safetensors", true));
+    hub.addRepo(bare);
+    auto pulled = puller().pull({bare.id, {}, "main"}, {});
+    ASSERT_TRUE(pulled.ok()) << pulled.error().to_string();
+    const fs::path repo = repoFolder(bare.id);
+    for (const char* name : {"config.json", "tokenizer.json"}) {
+        const FakeFile& f = hub.file(bare.id, name);
+        EXPECT_EQ(fs::read_symlink(repo / "snapshots" / kStCommit / name), fs::path("../../blobs") / f.blobId) << name;
+        EXPECT_EQ(testing::readAll(repo / "blobs" / f.blobId), f.bytes) << name;
+        EXPECT_EQ(hub.transfers(name), 2) << name;  // the HEAD for its etag, then its bytes
+    }
+    const FakeFile& weights = hub.file(bare.id, "model.safetensors");
+    EXPECT_EQ(testing::readAll(repo / "blobs" / weights.sha256), weights.bytes);  // LFS: the listed sha256
+}
+
 TEST_F(PullTest, CutTransferResumesFromTheCutWithOnlyTheRemainderServed) {
     const std::uint64_t size = fs::file_size(kData / "gguf" / kGguf);
     const std::uint64_t half = size / 2;

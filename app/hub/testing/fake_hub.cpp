@@ -129,7 +129,8 @@ void FakeHub::routes() {
         }
         nlohmann::json siblings = nlohmann::json::array();
         for (const FakeFile& f : repo.files) {
-            nlohmann::json s = {{"rfilename", f.name}, {"size", f.bytes.size()}, {"blobId", f.lfs ? "0123abcd" : f.blobId}};
+            nlohmann::json s = {{"rfilename", f.name}, {"size", f.bytes.size()}};
+            if (repo.listBlobIds) s["blobId"] = f.lfs ? "0123abcd" : f.blobId;
             if (f.lfs) s["lfs"] = {{"sha256", f.sha256}, {"size", f.bytes.size()}, {"pointerSize", 134}};
             siblings.push_back(s);
         }

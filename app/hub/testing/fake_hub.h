@@ -37,6 +37,7 @@ struct FakeRepo {
     std::string commit;  // 40 hex digits
     std::vector<FakeFile> files;
     bool gated = false;  // resolve needs "Authorization: Bearer <token>"
+    bool listBlobIds = true;  // false: the listing gives no blobId (a HEAD request's ETag must)
 };
 
 class FakeHub {
