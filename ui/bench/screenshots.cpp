@@ -186,6 +186,13 @@ int main(int argc, char** argv) {
         shoot("10-get-a-model");
         page->stop();
         if (ended.isEmpty()) ended.wait(60000);
+        // The same (fixture) model against 8 MiB of memory: refused from its header, before the download.
+        hub.setChunkDelay(std::chrono::milliseconds(0));
+        page->setAvailableMemory(std::size_t{8} << 20);
+        ended.clear();
+        page->download();
+        if (ended.isEmpty()) ended.wait(60000);
+        shoot("11-get-a-model-too-large");
     }
     std::atomic<bool> slow{false};
     lectern::ui::ModelChoice choice;

@@ -253,12 +253,19 @@ void GetModelPage::showFailure(const Error& error) {
             what = tr("<b>This repository is gated.</b> Accept its license on the Hugging Face Hub, then give "
                       "Lectern an access token (HF_TOKEN, or <tt>huggingface-cli login</tt>) and download again.");
             break;
-        case ErrorCode::OutOfMemory:
-            what = tr("<b>Too large for this computer</b> at a context of %1 tokens. Choose a smaller "
-                      "quantization or model, a smaller context, or the remote backend.")
-                       .arg(m_nCtx);
+        case ErrorCode::OutOfMemory: {
+            // The facade's message says what it needs and what to change; the model's shape
+            // goes to the tooltip.
+            QString message = QString::fromStdString(error.message);
+            if (!message.isEmpty()) message[0] = message[0].toUpper();
+            m_status->clear();
+            m_error->setText(tr("<b>Too large for this computer.</b>") + QStringLiteral(" ") + message.toHtmlEscaped() +
+                             QStringLiteral("."));
+            m_error->setToolTip(QString::fromStdString(error.context));
+            m_error->show();
             m_anyway->show();
-            break;
+            return;
+        }
         case ErrorCode::UnsupportedModel:
             what = tr("<b>Lectern cannot run this model</b> (its header says so); choose a Llama 3 model.");
             break;
@@ -283,6 +290,7 @@ void GetModelPage::showFailure(const Error& error) {
             break;
     }
     m_status->clear();
+    m_error->setToolTip(QString());
     m_error->setText(what + QStringLiteral("<br>") + QString::fromStdString(error.to_string()).toHtmlEscaped());
     m_error->show();
 }
