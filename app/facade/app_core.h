@@ -120,6 +120,33 @@ struct CuratedModel {
     std::int64_t nCtxTrain = 0;
 };
 
+// A plain completion, for clients that bring their own prompt (lectern-cli serve): a chat
+// rendered with the model's template with the assistant's turn opened, or a raw prompt as
+// text (the tokenizer's BOS rule applied, special-token text parsed) or as token ids.
+struct CompletionRequest {
+    std::vector<ChatMessage> messages;    // a chat, when not empty; else:
+    std::string prompt;                   // text, when promptIds is empty
+    std::vector<std::int32_t> promptIds;  // token ids, as given
+    std::int64_t maxTokens = 0;           // 0: up to the context's end
+    SamplerOptions sampling;
+    std::vector<std::string> stop;        // the answer ends before the first of these
+};
+
+// Why a completion ended: Stop at the end of the model's turn or a stop string; Length at
+// maxTokens or a full context (contextFull says which).
+enum class FinishReason { Stop, Length };
+
+struct CompletionResult {
+    std::string text;
+    FinishReason finish = FinishReason::Stop;
+    bool contextFull = false;
+    std::int64_t promptTokens = 0;
+    std::int64_t cachedTokens = 0;      // prompt tokens kept from the session's KV cache, not run
+    std::int64_t completionTokens = 0;  // generated, the end-of-turn token not counted
+    double prefillMs = 0;
+    double firstTokenMs = 0;
+};
+
 // The task calls take the task's request and, optionally, paths to read inside the job
 // first (progress: Phase::Extract in pages or files); what is read is appended to the
 // request's documents. Review may instead read a git repository's uncommitted changes.
@@ -162,6 +189,20 @@ public:
     JobId review(ReviewRequest request, ReviewSource source = {});
     // -> TranslateResult. With `path`, the document is read from it.
     JobId translate(TranslateRequest request, std::string path = {});
+
+    // -> std::vector<std::int32_t>: the prompt of `request` as the model will read it (the
+    // chat rendered, the text encoded, the ids checked). Errors: InvalidArgument (no prompt,
+    // an id outside the vocabulary, a message role the template lacks); no model open.
+    JobId renderPrompt(CompletionRequest request);
+    // -> std::string: the ids decoded (special tokens as their text). Errors: InvalidArgument
+    // for an id outside the vocabulary; no model open.
+    JobId detokenize(std::vector<std::int32_t> ids);
+    // -> CompletionResult, the text streamed as JobTokens; Phase::Prefill progress first
+    // (0 of the prompt's tokens) once the prompt is known to fit. The session's KV cache
+    // keeps the longest common prefix with the previous prompt. Errors: those of
+    // renderPrompt; InvalidArgument when prompt + maxTokens exceed the context (the message
+    // gives the counts); Cancelled keeps the partial text.
+    JobId complete(CompletionRequest request);
 
     // -> ModelPulled. Progress: Phase::Download in bytes over the files still to fetch.
     // Errors: those of hub::ModelPuller::pull (NeedsPassword for a gated repository, DiskFull,

@@ -164,6 +164,47 @@ Result<GenerateStats> LocalEngine::continueWith(std::span<const std::int32_t> to
     return decodeAnswer(std::move(stats), request, start);
 }
 
+namespace {
+
+// Where the request's stop strings end an answer, and how much of it can be streamed
+// without giving away the start of one.
+class StopStringScan {
+public:
+    explicit StopStringScan(const std::vector<std::string>& stops) {
+        for (const std::string& s : stops)
+            if (!s.empty()) m_stops.push_back(s);
+    }
+    // The earliest stop string in `text` that ends past byte `from` (what was streamed is
+    // final), or npos.
+    std::size_t find(const std::string& text, std::size_t from) const {
+        std::size_t best = std::string::npos;
+        for (const std::string& s : m_stops) {
+            const std::size_t start = from >= s.size() ? from - s.size() + 1 : 0;
+            const std::size_t at = text.find(s, start);
+            if (at != std::string::npos && at < best) best = at;
+        }
+        return best;
+    }
+    // The end of what may be streamed: all of `text` but a tail that begins a stop string.
+    std::size_t safeEnd(const std::string& text, std::size_t from) const {
+        std::size_t end = text.size();
+        for (const std::string& s : m_stops) {
+            for (std::size_t n = std::min(s.size() - 1, text.size() - from); n > 0; --n) {
+                if (text.compare(text.size() - n, n, s, 0, n) == 0) {
+                    end = std::min(end, text.size() - n);
+                    break;
+                }
+            }
+        }
+        return end;
+    }
+
+private:
+    std::vector<std::string> m_stops;
+};
+
+}  // namespace
+
 Result<GenerateStats> LocalEngine::decodeAnswer(GenerateStats stats, const GenerateRequest& request,
                                                 double startMs) {
     Sampler sampler(request.sampling);
@@ -174,21 +215,35 @@ Result<GenerateStats> LocalEngine::decodeAnswer(GenerateStats stats, const Gener
     go.stop_ids = stops;
     go.cancel = request.cancel;
     const double decodeStart = nowMs();
+    StopStringScan scan(request.stopStrings);
+    std::size_t sent = 0;  // bytes of stats.text given to onText
+    // Appends decoded text; false once a stop string has ended the answer.
+    auto add = [&](const std::string& piece, bool last) {
+        stats.text += piece;
+        std::size_t upto = stats.text.size();
+        bool go_on = true;
+        if (const std::size_t at = scan.find(stats.text, sent); at != std::string::npos) {
+            stats.text.resize(at);
+            upto = at;
+            stats.stopString = true;
+            go_on = false;
+        } else if (!last) {
+            upto = scan.safeEnd(stats.text, sent);
+        }
+        if (request.onText && upto > sent) request.onText(std::string_view(stats.text).substr(sent, upto - sent));
+        sent = std::max(sent, upto);
+        return go_on;
+    };
     go.on_token = [&](int32_t token, std::span<const float>) {
         if (stats.tokens.empty()) stats.firstTokenMs = nowMs() - startMs;
         stats.tokens.push_back(token);
-        if (std::find(stops.begin(), stops.end(), token) == stops.end()) {
-            std::string piece = detok.feed(token);
-            stats.text += piece;
-            if (request.onText && !piece.empty()) request.onText(piece);
-        }
+        bool go_on = true;
+        if (std::find(stops.begin(), stops.end(), token) == stops.end()) go_on = add(detok.feed(token), false);
         if (request.onDecode) request.onDecode(static_cast<std::int64_t>(stats.tokens.size()), request.maxTokens);
-        return true;
+        return go_on;
     };
     auto g = generate(*m_session, {}, sampler, go);
-    std::string rest = detok.flush();
-    stats.text += rest;
-    if (request.onText && !rest.empty()) request.onText(rest);
+    if (!stats.stopString) add(detok.flush(), true);
     const double decodeMs = nowMs() - decodeStart;
     if (stats.tokens.size() > 1 && decodeMs > 0)
         stats.tokensPerS = static_cast<double>(stats.tokens.size() - 1) * 1000.0 / decodeMs;

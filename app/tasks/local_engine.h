@@ -40,6 +40,9 @@ struct GenerateRequest {
     std::int64_t maxTokens = 512;
     SamplerOptions sampling;  // greedy unless the task's request says otherwise
     std::function<void(std::string_view text)> onText;  // streamed, whole UTF-8 characters
+    // The answer ends before the first of these it contains (the string itself is left
+    // out); text that may begin one is held back from onText until it cannot.
+    std::vector<std::string> stopStrings;
     ProgressFn onPrefill;
     ProgressFn onDecode;  // (tokens generated, maxTokens)
     const std::atomic<bool>* cancel = nullptr;
@@ -50,6 +53,7 @@ struct GenerateStats {
     std::vector<std::int32_t> tokens; // generated ids (a final stop token included)
     StopReason reason = StopReason::MaxTokens;
     bool cancelled = false;           // stopped by `cancel`: text is the partial answer
+    bool stopString = false;          // ended at one of the request's stop strings (reason: Callback)
     std::int64_t promptTokens = 0;    // tokens of the full prompt (kept prefix included)
     std::int64_t prefilledTokens = 0; // tokens the backend ran to prefill it (counted)
     double prefillMs = 0;

@@ -1,0 +1,370 @@
+// OpenAiServer (see openai_server.h). Each request runs on one of cpp-httplib's threads and
+// waits on its jobs' events through the router; a streamed answer is written from the
+// chunked content provider as the job's tokens arrive. The HTTP status is settled before
+// the first byte: a prompt too long for the context is a 400 even when streaming.
+#include "openai_server.h"
+
+#include <httplib.h>
+
+#include <chrono>
+#include <cstdio>
+#include <random>
+
+#include "api_key.h"
+#include "openai_protocol.h"
+#include "peer_watch.h"
+
+namespace lectern::app::serve {
+namespace {
+
+using namespace std::chrono_literals;
+constexpr auto kPoll = 50ms;  // how often a waiting request looks at its client
+
+void sendError(httplib::Response& res, const ApiError& error) {
+    res.status = error.status;
+    res.set_content(errorBody(error), "application/json");
+}
+
+ApiError apiError(int status, std::string message, std::string type, std::string code = {}) {
+    ApiError e;
+    e.status = status;
+    e.message = std::move(message);
+    e.type = std::move(type);
+    e.code = std::move(code);
+    return e;
+}
+
+// A job's failure as the API reports it: the caller's mistakes are 400s, the rest 500s.
+ApiError jobError(const Error& error) {
+    if (error.code == ErrorCode::InvalidArgument || error.code == ErrorCode::Corrupt)
+        return apiError(400, error.message, "invalid_request_error");
+    return apiError(500, error.to_string(), "server_error");
+}
+
+std::string randomHex(std::size_t n) {
+    static thread_local std::mt19937_64 rng{std::random_device{}()};
+    static const char* digits = "0123456789abcdef";
+    std::string s;
+    for (std::size_t i = 0; i < n; ++i) s += digits[rng() % 16];
+    return s;
+}
+
+std::int64_t unixNow() {
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+PeerWatch watchOf(const httplib::Request& req) {
+    return PeerWatch(req.local_addr, req.local_port, req.remote_addr, req.remote_port);
+}
+
+// Waits for `job`'s final event, handing the others to `onEvent`. Nothing when the client
+// went first: the job is cancelled and its remaining events dropped.
+template <class OnEvent>
+std::optional<JobEvent> awaitFinal(AppCore& core, JobEventRouter& router, JobId job, const PeerWatch& watch,
+                                   OnEvent&& onEvent) {
+    for (;;) {
+        auto e = router.next(job, kPoll);
+        if (e && e->isFinal()) return e;
+        if (e) {
+            onEvent(*e);
+            continue;
+        }
+        if (watch.gone()) {
+            core.cancel(job);
+            router.forget(job);
+            return std::nullopt;
+        }
+    }
+}
+
+}  // namespace
+
+// A slot among the `parallel` requests admitted at once; released when destroyed.
+struct OpenAiServer::Admission {
+    std::atomic<int>* count = nullptr;
+    explicit Admission(std::atomic<int>& c, int limit) {
+        if (c.fetch_add(1) < limit) count = &c;
+        else c.fetch_sub(1);
+    }
+    ~Admission() {
+        if (count) count->fetch_sub(1);
+    }
+    Admission(const Admission&) = delete;
+    Admission& operator=(const Admission&) = delete;
+    bool admitted() const { return count != nullptr; }
+};
+
+bool isLoopback(const std::string& host) {
+    return host == "localhost" || host == "::1" || host == "[::1]" || host.rfind("127.", 0) == 0;
+}
+
+OpenAiServer::OpenAiServer(AppCore& core, JobEventRouter& router, ServeOptions options)
+    : m_core(core), m_router(router), m_options(std::move(options)), m_server(std::make_unique<httplib::Server>()),
+      m_created(unixNow()) {
+    routes();
+}
+
+OpenAiServer::~OpenAiServer() { stop(); }
+
+void OpenAiServer::ready(std::string modelName, std::int64_t nCtx) {
+    std::lock_guard lock(m_stateMutex);
+    m_modelName = std::move(modelName);
+    m_nCtx = nCtx;
+    m_ready = true;
+}
+
+void OpenAiServer::failed(std::string message) {
+    std::lock_guard lock(m_stateMutex);
+    m_failure = std::move(message);
+}
+
+Result<int> OpenAiServer::bind() {
+    const int port = m_options.port == 0 ? m_server->bind_to_any_port(m_options.host)
+                                         : (m_server->bind_to_port(m_options.host, m_options.port) ? m_options.port : -1);
+    if (port < 0)
+        return make_error(ErrorCode::Io, "cannot listen on " + m_options.host + ":" + std::to_string(m_options.port) +
+                                             " (in use, or not this machine's address)");
+    return port;
+}
+
+void OpenAiServer::run() { m_server->listen_after_bind(); }
+
+void OpenAiServer::stop() {
+    if (m_server) m_server->stop();
+}
+
+bool OpenAiServer::authorized(const httplib::Request& req, httplib::Response& res) const {
+    if (m_options.apiKey.empty()) return true;
+    if (bearerMatches(m_options.apiKey, req.get_header_value("Authorization"))) return true;
+    const bool given = req.has_header("Authorization");
+    sendError(res, apiError(401, given ? "Incorrect API key provided." : "Missing API key: send 'Authorization: Bearer <key>'.",
+                            "invalid_request_error", "invalid_api_key"));
+    return false;
+}
+
+bool OpenAiServer::modelReady(httplib::Response& res) const {
+    std::lock_guard lock(m_stateMutex);
+    if (m_ready) return true;
+    ApiError e = apiError(503, m_failure.empty() ? "the model is loading" : "the model failed to load: " + m_failure,
+                          "server_error", "model_not_ready");
+    sendError(res, e);
+    res.set_header("Retry-After", "5");
+    return false;
+}
+
+void OpenAiServer::routes() {
+    httplib::Server& s = *m_server;
+    s.set_payload_max_length(m_options.maxBodyBytes);
+    s.set_read_timeout(30, 0);
+    s.set_write_timeout(30, 0);
+    s.set_keep_alive_timeout(5);
+    // Every admitted request holds a thread while it waits; /health and refusals need more.
+    const int threads = m_options.parallel + 16;
+    s.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
+
+    s.Get("/health", [this](const httplib::Request&, httplib::Response& res) {
+        std::lock_guard lock(m_stateMutex);
+        if (m_ready) {
+            res.set_content(R"({"status":"ok"})", "application/json");
+            return;
+        }
+        res.status = 503;
+        nlohmann::json body = {{"status", m_failure.empty() ? "loading" : "error"}};
+        if (!m_failure.empty()) body["message"] = m_failure;
+        res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "application/json");
+    });
+    s.Get("/v1/models", [this](const httplib::Request& req, httplib::Response& res) {
+        if (!authorized(req, res) || !modelReady(res)) return;
+        std::lock_guard lock(m_stateMutex);
+        res.set_content(modelsBody(m_modelName, m_created, m_nCtx), "application/json");
+    });
+    s.Post("/v1/chat/completions",
+           [this](const httplib::Request& req, httplib::Response& res) { generation(req, res, true); });
+    s.Post("/v1/completions",
+           [this](const httplib::Request& req, httplib::Response& res) { generation(req, res, false); });
+    s.Post("/tokenize", [this](const httplib::Request& req, httplib::Response& res) { tokenize(req, res); });
+    s.Post("/detokenize", [this](const httplib::Request& req, httplib::Response& res) { detokenize(req, res); });
+
+    // What cpp-httplib answers by itself (no route, a body over the limit, a malformed
+    // request) gets the API's error shape.
+    s.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
+        if (!res.body.empty()) return;
+        switch (res.status) {
+            case 404:
+                sendError(res, apiError(404, "Invalid URL (" + req.method + " " + req.path + ")", "invalid_request_error"));
+                break;
+            case 413:
+                sendError(res, apiError(413, "the request body is larger than " +
+                                                 std::to_string(m_options.maxBodyBytes) + " bytes",
+                                        "invalid_request_error", "request_too_large"));
+                break;
+            default:
+                sendError(res, apiError(res.status, "the request could not be read (HTTP " + std::to_string(res.status) + ")",
+                                        res.status >= 500 ? "server_error" : "invalid_request_error"));
+        }
+    });
+    s.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+        sendError(res, apiError(500, "internal error", "server_error"));
+    });
+    if (m_options.log)
+        s.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+            std::fprintf(stderr, "%s %s %d\n", req.method.c_str(), req.path.c_str(), res.status);
+        });
+}
+
+void OpenAiServer::generation(const httplib::Request& req, httplib::Response& res, bool chat) {
+    if (!authorized(req, res) || !modelReady(res)) return;
+    GenerationCall call;
+    if (auto e = parseGeneration(req.body, chat, call)) return sendError(res, *e);
+    std::string model;
+    std::int64_t nCtx = 0;
+    {
+        std::lock_guard lock(m_stateMutex);
+        model = m_modelName;
+        nCtx = m_nCtx;
+    }
+    if (!call.model.empty() && call.model != model) {
+        ApiError e = apiError(404, "The model '" + call.model + "' does not exist; this server has '" + model + "'.",
+                              "invalid_request_error", "model_not_found");
+        e.param = "model";
+        return sendError(res, e);
+    }
+    auto admission = std::make_shared<Admission>(m_admitted, m_options.parallel);
+    if (!admission->admitted()) {
+        sendError(res, apiError(503, "the server is busy: try again shortly", "server_error", "overloaded"));
+        res.set_header("Retry-After", "1");
+        return;
+    }
+    if (!call.seeded) call.request.sampling.seed = std::random_device{}();
+    const PeerWatch watch = watchOf(req);
+
+    // The prompt as the model reads it, to check its length before any answer byte.
+    auto rendered = awaitFinal(m_core, m_router, m_core.renderPrompt(call.request), watch, [](const JobEvent&) {});
+    if (!rendered) return;
+    if (const auto* f = std::get_if<JobFailed>(&rendered->payload)) return sendError(res, jobError(f->error));
+    const auto* ids = finishedValue<std::vector<std::int32_t>>(*rendered);
+    if (!ids) return sendError(res, apiError(500, "the prompt could not be read", "server_error"));
+    const auto nPrompt = static_cast<std::int64_t>(ids->size());
+    if (nPrompt + std::max<std::int64_t>(call.request.maxTokens, 1) > nCtx)
+        return sendError(res, contextExceeded(nCtx, nPrompt, std::max<std::int64_t>(call.request.maxTokens, 1)));
+    CompletionRequest request = call.request;
+    request.messages.clear();
+    request.prompt.clear();
+    request.promptIds = *ids;
+    const JobId job = m_core.complete(std::move(request));
+
+    ResponseIds rid{(chat ? "chatcmpl-" : "cmpl-") + randomHex(24), unixNow(), model};
+    if (!call.stream) {
+        auto done = awaitFinal(m_core, m_router, job, watch, [](const JobEvent&) {});
+        if (!done) return;
+        if (const auto* f = std::get_if<JobFailed>(&done->payload)) return sendError(res, jobError(f->error));
+        const auto* r = finishedValue<CompletionResult>(*done);
+        if (!r) return sendError(res, apiError(500, "the completion was stopped", "server_error"));
+        res.set_content(completionBody(rid, chat, *r), "application/json");
+        return;
+    }
+
+    // Streaming: the job's first event says the prompt fits (Prefill progress) or why not.
+    std::optional<JobEvent> first;
+    for (;;) {
+        first = m_router.next(job, kPoll);
+        if (first) break;
+        if (watch.gone()) {
+            m_core.cancel(job);
+            m_router.forget(job);
+            return;
+        }
+    }
+    if (const auto* f = std::get_if<JobFailed>(&first->payload)) return sendError(res, jobError(f->error));
+    if (first->isFinal() && !finishedValue<CompletionResult>(*first))
+        return sendError(res, apiError(500, "the completion was stopped", "server_error"));
+    auto pending = std::make_shared<std::optional<JobEvent>>(first);
+    auto finished = std::make_shared<bool>(false);
+    const bool includeUsage = call.includeUsage;
+    res.set_header("Cache-Control", "no-cache");
+    res.set_header("X-Accel-Buffering", "no");
+    res.set_chunked_content_provider(
+        "text/event-stream",
+        [this, job, chat, rid, includeUsage, pending, finished, admission, watch](size_t, httplib::DataSink& sink) {
+            auto send = [&sink](const std::string& json) {
+                const std::string event = "data: " + json + "\n\n";
+                return sink.write(event.data(), event.size());
+            };
+            if (chat && !send(roleChunk(rid))) return false;
+            for (;;) {
+                std::optional<JobEvent> e;
+                if (*pending) {
+                    e = std::move(*pending);
+                    pending->reset();
+                } else {
+                    e = m_router.next(job, kPoll);
+                }
+                if (!e) {
+                    if (watch.gone()) return false;
+                    continue;
+                }
+                if (const auto* t = std::get_if<JobToken>(&e->payload)) {
+                    if (!send(textChunk(rid, chat, t->text))) return false;
+                    continue;
+                }
+                if (!e->isFinal()) continue;
+                *finished = true;
+                const auto* r = finishedValue<CompletionResult>(*e);
+                if (!r) return false;  // failed or stopped mid-answer: the stream ends without a finish
+                if (!send(finishChunk(rid, chat, r->finish))) return false;
+                if (includeUsage && !send(usageChunk(rid, chat, *r))) return false;
+                static const std::string done = "data: [DONE]\n\n";
+                if (!sink.write(done.data(), done.size())) return false;
+                sink.done();
+                return true;
+            }
+        },
+        [this, job, finished](bool) {
+            // The stream ended; a job still running is the client's that went away.
+            if (!*finished) {
+                m_core.cancel(job);
+                m_router.forget(job);
+            }
+        });
+}
+
+void OpenAiServer::tokenize(const httplib::Request& req, httplib::Response& res) {
+    if (!authorized(req, res) || !modelReady(res)) return;
+    TokenizeCall call;
+    if (auto e = parseTokenize(req.body, call)) return sendError(res, *e);
+    Admission admission(m_admitted, m_options.parallel);
+    if (!admission.admitted()) {
+        sendError(res, apiError(503, "the server is busy: try again shortly", "server_error", "overloaded"));
+        res.set_header("Retry-After", "1");
+        return;
+    }
+    const PeerWatch watch = watchOf(req);
+    auto done = awaitFinal(m_core, m_router, m_core.renderPrompt(call.request), watch, [](const JobEvent&) {});
+    if (!done) return;
+    if (const auto* f = std::get_if<JobFailed>(&done->payload)) return sendError(res, jobError(f->error));
+    const auto* ids = finishedValue<std::vector<std::int32_t>>(*done);
+    if (!ids) return sendError(res, apiError(500, "the text could not be tokenized", "server_error"));
+    std::lock_guard lock(m_stateMutex);
+    res.set_content(tokenizeBody(*ids, m_nCtx), "application/json");
+}
+
+void OpenAiServer::detokenize(const httplib::Request& req, httplib::Response& res) {
+    if (!authorized(req, res) || !modelReady(res)) return;
+    std::vector<std::int32_t> ids;
+    if (auto e = parseDetokenize(req.body, ids)) return sendError(res, *e);
+    Admission admission(m_admitted, m_options.parallel);
+    if (!admission.admitted()) {
+        sendError(res, apiError(503, "the server is busy: try again shortly", "server_error", "overloaded"));
+        res.set_header("Retry-After", "1");
+        return;
+    }
+    const PeerWatch watch = watchOf(req);
+    auto done = awaitFinal(m_core, m_router, m_core.detokenize(std::move(ids)), watch, [](const JobEvent&) {});
+    if (!done) return;
+    if (const auto* f = std::get_if<JobFailed>(&done->payload)) return sendError(res, jobError(f->error));
+    const auto* text = finishedValue<std::string>(*done);
+    if (!text) return sendError(res, apiError(500, "the tokens could not be decoded", "server_error"));
+    res.set_content(detokenizeBody(*text), "application/json");
+}
+
+}  // namespace lectern::app::serve
