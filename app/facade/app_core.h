@@ -130,6 +130,7 @@ struct CompletionRequest {
     std::int64_t maxTokens = 0;           // 0: up to the context's end
     SamplerOptions sampling;
     std::vector<std::string> stop;        // the answer ends before the first of these
+    bool ignoreEos = false;               // go on past the end of the model's turn
 };
 
 // Why a completion ended: Stop at the end of the model's turn or a stop string; Length at

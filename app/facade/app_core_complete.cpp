@@ -72,6 +72,7 @@ JobId AppCore::complete(CompletionRequest request) {
         g.maxTokens = request.maxTokens > 0 ? request.maxTokens : room;
         g.sampling = request.sampling;
         g.stopStrings = request.stop;
+        g.ignoreEos = request.ignoreEos;
         g.cancel = job.cancelFlag();
         g.onText = [&job](std::string_view text) { job.token(text); };
         g.onPrefill = [&job](std::int64_t done, std::int64_t total) {
@@ -86,7 +87,7 @@ JobId AppCore::complete(CompletionRequest request) {
         out.cachedTokens = stats->promptTokens - stats->prefilledTokens;
         const auto stops = m_engine->stopIds();
         out.completionTokens = static_cast<std::int64_t>(stats->tokens.size());
-        if (!stats->tokens.empty() &&
+        if (!request.ignoreEos && !stats->tokens.empty() &&
             std::find(stops.begin(), stops.end(), stats->tokens.back()) != stops.end())
             --out.completionTokens;
         out.contextFull = stats->reason == StopReason::ContextFull;

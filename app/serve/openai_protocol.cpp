@@ -198,6 +198,10 @@ std::optional<ApiError> parseGeneration(const std::string& body, bool chat, Gene
         if (!j["stream"].is_boolean()) return bad("'stream' must be a boolean", "stream");
         out.stream = j["stream"].get<bool>();
     }
+    if (j.contains("ignore_eos") && !j["ignore_eos"].is_null()) {  // vLLM's and llama.cpp's extension
+        if (!j["ignore_eos"].is_boolean()) return bad("'ignore_eos' must be a boolean", "ignore_eos");
+        out.request.ignoreEos = j["ignore_eos"].get<bool>();
+    }
     if (j.contains("stream_options") && j["stream_options"].is_object())
         out.includeUsage = j["stream_options"].value("include_usage", false);
     const bool logprobs = j.contains("logprobs") && !j["logprobs"].is_null() && j["logprobs"] != false &&

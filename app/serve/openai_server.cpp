@@ -57,19 +57,32 @@ PeerWatch watchOf(const httplib::Request& req) {
     return PeerWatch(req.local_addr, req.local_port, req.remote_addr, req.remote_port);
 }
 
+// True at most every kPoll: whether it is time to look at the client again. A job's events
+// may come without a pause, so the look cannot wait for a quiet moment.
+class LookEvery {
+public:
+    bool due() {
+        const auto now = std::chrono::steady_clock::now();
+        if (now - m_last < kPoll) return false;
+        m_last = now;
+        return true;
+    }
+
+private:
+    std::chrono::steady_clock::time_point m_last = std::chrono::steady_clock::now();
+};
+
 // Waits for `job`'s final event, handing the others to `onEvent`. Nothing when the client
 // went first: the job is cancelled and its remaining events dropped.
 template <class OnEvent>
 std::optional<JobEvent> awaitFinal(AppCore& core, JobEventRouter& router, JobId job, const PeerWatch& watch,
                                    OnEvent&& onEvent) {
+    LookEvery look;
     for (;;) {
         auto e = router.next(job, kPoll);
         if (e && e->isFinal()) return e;
-        if (e) {
-            onEvent(*e);
-            continue;
-        }
-        if (watch.gone()) {
+        if (e) onEvent(*e);
+        if (look.due() && watch.gone()) {
             core.cancel(job);
             router.forget(job);
             return std::nullopt;
@@ -291,6 +304,7 @@ void OpenAiServer::generation(const httplib::Request& req, httplib::Response& re
                 return sink.write(event.data(), event.size());
             };
             if (chat && !send(roleChunk(rid))) return false;
+            LookEvery look;
             for (;;) {
                 std::optional<JobEvent> e;
                 if (*pending) {
@@ -299,10 +313,8 @@ void OpenAiServer::generation(const httplib::Request& req, httplib::Response& re
                 } else {
                     e = m_router.next(job, kPoll);
                 }
-                if (!e) {
-                    if (watch.gone()) return false;
-                    continue;
-                }
+                if (look.due() && watch.gone()) return false;
+                if (!e) continue;
                 if (const auto* t = std::get_if<JobToken>(&e->payload)) {
                     if (!send(textChunk(rid, chat, t->text))) return false;
                     continue;

@@ -209,7 +209,7 @@ Result<GenerateStats> LocalEngine::decodeAnswer(GenerateStats stats, const Gener
                                                 double startMs) {
     Sampler sampler(request.sampling);
     StreamingDetokenizer detok(*m_tokenizer);
-    const auto stops = stopIds();
+    const auto stops = request.ignoreEos ? std::vector<std::int32_t>{} : stopIds();
     GenerateOptions go;
     go.max_tokens = request.maxTokens;
     go.stop_ids = stops;

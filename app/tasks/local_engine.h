@@ -43,6 +43,7 @@ struct GenerateRequest {
     // The answer ends before the first of these it contains (the string itself is left
     // out); text that may begin one is held back from onText until it cannot.
     std::vector<std::string> stopStrings;
+    bool ignoreEos = false;  // generate past the model's end-of-turn tokens (benchmarks, tests)
     ProgressFn onPrefill;
     ProgressFn onDecode;  // (tokens generated, maxTokens)
     const std::atomic<bool>* cancel = nullptr;

@@ -1,0 +1,397 @@
+// `lectern-cli serve` in its own process on loopback, over the tiny Llama 3.1 fixture, as
+// HTTP clients see it: the exact SSE framing; the errors hostile or careless requests get
+// (malformed JSON, 1 MiB of '[', a missing or wrong key, an oversize body, '/../' paths),
+// each with its status while the server stays up; the prefix cache (a second question over
+// the same long document prefills only the question); a client that goes cancels its
+// generation, so the next request starts at once; a bounded load of 8 clients x 8 requests,
+// a quarter of them dropped mid-stream, where every request ends in 200 or 503, /health
+// stays fast and the server's descriptors and memory come back; and the refusals at start:
+// no key for a non-loopback address, a key never printed.
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace lectern::e2e {
+namespace {
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+using namespace std::chrono_literals;
+using Clock = std::chrono::steady_clock;
+
+const std::string kModel = std::string(LECTERN_TEST_DATA) + "/gguf/llama31-tiny-Q4_0.gguf";
+
+std::string readAll(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+// One `lectern-cli serve` process, stopped (SIGTERM) when the object goes.
+class Server {
+public:
+    explicit Server(const std::string& args, const std::string& env = {}) {
+        char tmpl[] = "/tmp/lectern-serve-XXXXXX";
+        m_dir = mkdtemp(tmpl);
+        m_err = m_dir / "stderr.txt";
+        const std::string cmd = "exec env LECTERN_DATA_DIR='" + m_dir.string() + "' " + env + " " + LECTERN_CLI +
+                                " serve --model '" + kModel + "' --port 0 --threads 1 " + args + " 2>'" +
+                                m_err.string() + "' >/dev/null";
+        m_pid = ::fork();
+        if (m_pid == 0) {
+            ::execl("/bin/sh", "sh", "-c", cmd.c_str(), static_cast<char*>(nullptr));
+            ::_exit(127);
+        }
+    }
+    ~Server() {
+        if (m_pid > 0 && !m_exited) {
+            ::kill(m_pid, SIGTERM);
+            waitExit(10s);
+            if (!m_exited) ::kill(m_pid, SIGKILL), waitExit(5s);
+        }
+        std::error_code ec;
+        fs::remove_all(m_dir, ec);
+    }
+
+    // Waits (bounded) for the port line and /health 200. False when the process ended first.
+    bool start() {
+        const auto deadline = Clock::now() + 60s;
+        const std::regex listening("listening on http://127\\.0\\.0\\.1:([0-9]+)/v1");
+        while (Clock::now() < deadline) {
+            std::smatch m;
+            const std::string err = readAll(m_err);
+            if (m_port == 0 && std::regex_search(err, m, listening)) m_port = std::stoi(m[1]);
+            if (m_port > 0) {
+                httplib::Client c("127.0.0.1", m_port);
+                c.set_connection_timeout(1);
+                auto r = c.Get("/health");
+                if (r && r->status == 200) return true;
+            }
+            if (waitExit(0ms)) return false;
+            std::this_thread::sleep_for(50ms);
+        }
+        return false;
+    }
+    // The exit status once the process ended within `timeout`.
+    std::optional<int> waitExit(std::chrono::milliseconds timeout) {
+        if (m_exited) return m_status;
+        const auto deadline = Clock::now() + timeout;
+        do {
+            int status = 0;
+            if (::waitpid(m_pid, &status, WNOHANG) == m_pid) {
+                m_exited = true;
+                m_status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+                return m_status;
+            }
+            if (timeout.count() > 0) std::this_thread::sleep_for(10ms);
+        } while (Clock::now() < deadline);
+        return std::nullopt;
+    }
+    httplib::Client client() const {
+        httplib::Client c("127.0.0.1", m_port);
+        c.set_connection_timeout(5);
+        c.set_read_timeout(60);
+        return c;
+    }
+    int port() const { return m_port; }
+    pid_t pid() const { return m_pid; }
+    std::string stderrText() const { return readAll(m_err); }
+    std::size_t openFds() const {
+        std::size_t n = 0;
+        for ([[maybe_unused]] const auto& e : fs::directory_iterator("/proc/" + std::to_string(m_pid) + "/fd")) ++n;
+        return n;
+    }
+    std::size_t rssKib() const {
+        std::ifstream in("/proc/" + std::to_string(m_pid) + "/status");
+        std::string key;
+        std::size_t value = 0;
+        while (in >> key) {
+            if (key == "VmRSS:") {
+                in >> value;
+                return value;
+            }
+            in.ignore(1 << 12, '\n');
+        }
+        return 0;
+    }
+
+private:
+    fs::path m_dir, m_err;
+    pid_t m_pid = -1;
+    int m_port = 0;
+    bool m_exited = false;
+    int m_status = -1;
+};
+
+json chat(const std::string& content, int maxTokens, bool stream = false) {
+    json body = {{"messages", {{{"role", "user"}, {"content", content}}}}, {"max_tokens", maxTokens}, {"seed", 7}};
+    if (stream) body["stream"] = true;
+    return body;
+}
+
+// The exact wire bytes of a streamed chat, read over a plain socket through httplib's
+// receiver (chunked transfer decoded, nothing else touched).
+std::string streamBytes(httplib::Client& c, const json& body) {
+    std::string bytes;
+    httplib::Request req;
+    req.method = "POST";
+    req.path = "/v1/chat/completions";
+    req.body = body.dump();
+    req.set_header("Content-Type", "application/json");
+    req.content_receiver = [&](const char* data, size_t n, uint64_t, uint64_t) {
+        bytes.append(data, n);
+        return true;
+    };
+    auto r = c.send(req);
+    EXPECT_TRUE(r) << "no answer";
+    if (r) {
+        EXPECT_EQ(r->status, 200);
+        EXPECT_EQ(r->get_header_value("Content-Type"), "text/event-stream");
+    }
+    return bytes;
+}
+
+TEST(ServeHttp, TheStreamIsDataEventsOfOneLineEachWithOneFinishThenDone) {
+    Server server("--ctx 1024");
+    ASSERT_TRUE(server.start()) << server.stderrText();
+    auto c = server.client();
+    json body = chat("Hello", 6, true);
+    body["stream_options"] = {{"include_usage", true}};
+    const std::string bytes = streamBytes(c, body);
+    ASSERT_GE(bytes.size(), 2u);
+    ASSERT_EQ(bytes.substr(bytes.size() - 14), "data: [DONE]\n\n");
+    std::vector<json> events;
+    std::size_t at = 0;
+    while (at < bytes.size()) {
+        const std::size_t end = bytes.find("\n\n", at);
+        ASSERT_NE(end, std::string::npos) << "an event without its blank line";
+        const std::string event = bytes.substr(at, end - at);
+        at = end + 2;
+        ASSERT_EQ(event.rfind("data: ", 0), 0u) << "not a data line: " << event;
+        EXPECT_EQ(event.find('\n'), std::string::npos) << "an event of more than one line: " << event;
+        if (event == "data: [DONE]") {
+            EXPECT_EQ(at, bytes.size()) << "bytes after [DONE]";
+            break;
+        }
+        events.push_back(json::parse(event.substr(6)));
+    }
+    EXPECT_EQ(bytes.find("event:"), std::string::npos);
+    ASSERT_GE(events.size(), 3u);
+    EXPECT_EQ(events.front()["choices"][0]["delta"]["role"], "assistant");
+    int finishes = 0;
+    for (std::size_t i = 0; i + 1 < events.size(); ++i) {
+        EXPECT_EQ(events[i]["object"], "chat.completion.chunk");
+        EXPECT_EQ(events[i]["id"], events.front()["id"]);
+        if (!events[i]["choices"][0]["finish_reason"].is_null()) ++finishes;
+    }
+    EXPECT_EQ(finishes, 1);
+    EXPECT_EQ(events[events.size() - 2]["choices"][0]["finish_reason"], "length");
+    // The usage chunk comes last, with no choices, only because include_usage asked for it.
+    const json& usage = events.back();
+    EXPECT_TRUE(usage["choices"].empty());
+    EXPECT_EQ(usage["usage"]["completion_tokens"], 6);
+    const std::string plain = streamBytes(c, chat("Hello", 6, true));
+    EXPECT_EQ(plain.find("\"usage\""), std::string::npos);
+}
+
+TEST(ServeHttp, HostileRequestsGetTheirStatusAndTheServerStaysUp) {
+    Server server("--ctx 1024 --max-body-mib 1", "LECTERN_API_KEY=sk-test-9f8e7d");
+    ASSERT_TRUE(server.start()) << server.stderrText();
+    auto c = server.client();
+    const httplib::Headers key = {{"Authorization", "Bearer sk-test-9f8e7d"}};
+    const httplib::Headers wrong = {{"Authorization", "Bearer sk-test-9f8e7e"}};
+    struct Case {
+        const char* what;
+        std::string path;
+        std::string body;
+        httplib::Headers headers;
+        int status;
+        const char* type;
+    };
+    const Case cases[] = {
+        {"malformed JSON", "/v1/chat/completions", "{\"messages\": [", key, 400, "invalid_request_error"},
+        {"1 MiB of [", "/v1/chat/completions", std::string((1 << 20) - 64, '['), key, 400, "invalid_request_error"},
+        {"no key", "/v1/chat/completions", chat("hi", 2).dump(), {}, 401, "invalid_request_error"},
+        {"a wrong key", "/v1/chat/completions", chat("hi", 2).dump(), wrong, 401, "invalid_request_error"},
+        {"an oversize body", "/v1/chat/completions", std::string(2 << 20, ' '), key, 413, "invalid_request_error"},
+        {"an unknown path", "/v1/engines", "{}", key, 404, "invalid_request_error"},
+        {"a path with ..", "/v1/../v1/chat/completions", chat("hi", 2).dump(), key, 404, "invalid_request_error"},
+        {"an unknown model", "/v1/chat/completions", json{{"model", "gpt-4"}, {"messages", {{{"role", "user"}, {"content", "x"}}}}}.dump(), key, 404, "invalid_request_error"},
+    };
+    for (const Case& t : cases) {
+        SCOPED_TRACE(t.what);
+        auto r = c.Post(t.path, t.headers, t.body, "application/json");
+        ASSERT_TRUE(r) << "no answer: " << httplib::to_string(r.error());
+        EXPECT_EQ(r->status, t.status) << r->body;
+        const json j = json::parse(r->body, nullptr, false);
+        ASSERT_TRUE(j.is_object()) << r->body;
+        EXPECT_EQ(j["error"]["type"], t.type) << r->body;
+        EXPECT_TRUE(j["error"]["message"].is_string()) << r->body;
+        auto health = server.client().Get("/health");  // no key needed
+        ASSERT_TRUE(health);
+        EXPECT_EQ(health->status, 200);
+    }
+    auto models = c.Get("/v1/models", key);
+    ASSERT_TRUE(models);
+    EXPECT_EQ(models->status, 200);
+    EXPECT_EQ(json::parse(models->body)["data"][0]["max_model_len"], 1024);
+    // A prompt longer than the context: 400 with the counts, streamed or not, before any event.
+    std::string longText;
+    for (int i = 0; i < 1500; ++i) longText += "word ";
+    for (bool stream : {false, true}) {
+        auto r = c.Post("/v1/chat/completions", key, chat(longText, 16, stream).dump(), "application/json");
+        ASSERT_TRUE(r);
+        EXPECT_EQ(r->status, 400);
+        EXPECT_EQ(json::parse(r->body)["error"]["code"], "context_length_exceeded") << r->body;
+        EXPECT_EQ(r->body.find("data:"), std::string::npos);
+    }
+    EXPECT_EQ(server.stderrText().find("sk-test-9f8e7d"), std::string::npos) << "the key was printed";
+}
+
+TEST(ServeHttp, ASecondQuestionOverTheSameDocumentPrefillsOnlyTheQuestion) {
+    Server server("--ctx 4096");
+    ASSERT_TRUE(server.start()) << server.stderrText();
+    auto c = server.client();
+    std::string document;
+    for (int i = 0; i < 100; ++i) document += "The committee met on day " + std::to_string(i) + ". ";
+    auto ask = [&](const std::string& question) {
+        json body = {{"messages", {{{"role", "system"}, {"content", document}}, {{"role", "user"}, {"content", question}}}},
+                     {"max_tokens", 4}, {"seed", 1}};
+        auto r = c.Post("/v1/chat/completions", body.dump(), "application/json");
+        EXPECT_TRUE(r && r->status == 200) << (r ? r->body : "no answer");
+        return r ? json::parse(r->body)["usage"] : json();
+    };
+    const json first = ask("When did it meet first?");
+    const json second = ask("And how often?");
+    const int prompt = second["prompt_tokens"], cached = second["prompt_tokens_details"]["cached_tokens"];
+    EXPECT_GT(prompt, 1000);
+    EXPECT_EQ(first["prompt_tokens_details"]["cached_tokens"], 0);
+    // Everything up to the user's turn came from the cache; only the question (and the
+    // header of the turn, a few tokens) was run.
+    EXPECT_GT(cached, prompt - 20) << second.dump();
+    EXPECT_LT(cached, prompt);
+}
+
+TEST(ServeHttp, AClientThatGoesCancelsItsGenerationAndTheNextStartsAtOnce) {
+    Server server("--ctx 8192");
+    ASSERT_TRUE(server.start()) << server.stderrText();
+    for (bool stream : {false, true}) {
+        SCOPED_TRACE(stream ? "streaming" : "not streaming");
+        {
+            // 8,000 tokens take the tiny model several seconds: the client leaves after 300 ms.
+            httplib::Client leaving("127.0.0.1", server.port());
+            leaving.set_read_timeout(0, 300000);
+            int chunks = 0;
+            httplib::Request req;
+            req.method = "POST";
+            req.path = "/v1/chat/completions";
+            json body = chat("Tell a long story", 8000, stream);
+            body["ignore_eos"] = true;  // no end of turn cuts it short
+            req.body = body.dump();
+            req.set_header("Content-Type", "application/json");
+            if (stream) req.content_receiver = [&](const char*, size_t, uint64_t, uint64_t) { return ++chunks < 3; };
+            auto r = leaving.send(req);
+            EXPECT_FALSE(r && r->status == 200 && !stream) << "the long answer came in 300 ms";
+        }
+        const auto t = Clock::now();
+        auto c = server.client();
+        auto r = c.Post("/v1/chat/completions", chat("hi", 1).dump(), "application/json");
+        ASSERT_TRUE(r);
+        EXPECT_EQ(r->status, 200);
+        EXPECT_LT(msSince(t), 1000.0) << "the abandoned generation held the engine";
+    }
+}
+
+TEST(ServeHttp, EightClientsTimesEightRequestsAllEndAndResourcesComeBack) {
+    Server server("--ctx 1024 --parallel 4 --quiet");
+    ASSERT_TRUE(server.start()) << server.stderrText();
+    {  // warm up, then take the baseline
+        auto c = server.client();
+        ASSERT_TRUE(c.Post("/v1/chat/completions", chat("warm", 8).dump(), "application/json"));
+    }
+    std::this_thread::sleep_for(300ms);
+    const std::size_t fds = server.openFds(), rss = server.rssKib();
+    std::atomic<int> ok{0}, busy{0}, aborted{0}, other{0};
+    std::atomic<bool> running{true};
+    std::atomic<double> worstHealth{0};
+    std::thread health([&] {
+        while (running) {
+            const auto t = Clock::now();
+            auto r = server.client().Get("/health");
+            if (!r || r->status != 200) ++other;
+            double worst = worstHealth;
+            while (msSince(t) > worst && !worstHealth.compare_exchange_weak(worst, msSince(t))) {}
+            std::this_thread::sleep_for(20ms);
+        }
+    });
+    std::vector<std::thread> clients;
+    for (int k = 0; k < 8; ++k) {
+        clients.emplace_back([&, k] {
+            for (int i = 0; i < 8; ++i) {
+                httplib::Client c("127.0.0.1", server.port());
+                c.set_read_timeout(60);
+                const bool drop = (k * 8 + i) % 4 == 0;  // a quarter leave mid-stream
+                httplib::Request req;
+                req.method = "POST";
+                req.path = "/v1/chat/completions";
+                req.body = chat("client " + std::to_string(k), 48, true).dump();
+                req.set_header("Content-Type", "application/json");
+                int chunks = 0;
+                req.content_receiver = [&](const char*, size_t, uint64_t, uint64_t) { return !(drop && ++chunks >= 3); };
+                auto r = c.send(req);
+                if (drop && (!r || r->status == 200)) ++aborted;
+                else if (r && r->status == 200) ++ok;
+                else if (r && r->status == 503 && r->has_header("Retry-After")) ++busy;
+                else ++other;
+            }
+        });
+    }
+    for (auto& t : clients) t.join();
+    running = false;
+    health.join();
+    EXPECT_EQ(ok + busy + aborted, 64) << "ok " << ok << ", 503 " << busy << ", dropped " << aborted;
+    EXPECT_EQ(other, 0);
+    EXPECT_GT(ok, 0);
+    EXPECT_LT(worstHealth.load(), 500.0) << "/health waited behind the generations";
+    // Descriptors and memory return: the dropped streams' jobs were cancelled, nothing held.
+    std::this_thread::sleep_for(1s);
+    auto c = server.client();
+    auto r = c.Post("/v1/chat/completions", chat("after", 4).dump(), "application/json");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 200);
+    std::this_thread::sleep_for(6s);  // past the keep-alive timeout of idle connections
+    EXPECT_LE(server.openFds(), fds + 2) << "descriptors: " << fds << " before";
+    EXPECT_LT(server.rssKib(), rss + 64 * 1024) << "RSS (KiB): " << rss << " before";
+}
+
+TEST(ServeHttp, ANonLoopbackAddressNeedsAKeyAndSigtermStopsTheServer) {
+    Server open("--host 0.0.0.0");
+    const auto code = open.waitExit(30s);
+    ASSERT_TRUE(code.has_value());
+    EXPECT_EQ(*code, 2);
+    EXPECT_NE(open.stderrText().find("needs a key"), std::string::npos) << open.stderrText();
+
+    Server server("--ctx 1024");
+    ASSERT_TRUE(server.start()) << server.stderrText();
+    ::kill(server.pid(), SIGTERM);
+    const auto stopped = server.waitExit(10s);
+    ASSERT_TRUE(stopped.has_value());
+    EXPECT_EQ(*stopped, 0);
+    EXPECT_NE(server.stderrText().find("stopped"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace lectern::e2e
