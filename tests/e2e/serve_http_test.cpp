@@ -207,6 +207,49 @@ TEST(ServeHttp, TheStreamIsDataEventsOfOneLineEachWithOneFinishThenDone) {
     EXPECT_EQ(plain.find("\"usage\""), std::string::npos);
 }
 
+// A stop string ends the answer before it, streamed or not, and is never sent in part: the
+// stream's text is the non-streamed text.
+TEST(ServeHttp, AStopStringEndsTheAnswerBeforeItInBothModes) {
+    Server server("--ctx 1024");
+    ASSERT_TRUE(server.start()) << server.stderrText();
+    auto c = server.client();
+    json body = {{"prompt", "The"}, {"max_tokens", 40}, {"temperature", 0}, {"ignore_eos", true}};
+    auto free = c.Post("/v1/completions", body.dump(), "application/json");
+    ASSERT_TRUE(free && free->status == 200);
+    const std::string whole = json::parse(free->body)["choices"][0]["text"];
+    ASSERT_GT(whole.size(), 24u) << whole;
+    // A stop string from the middle of what the model says unstopped.
+    const std::string stop = whole.substr(whole.size() / 2, 6);
+    const std::string before = whole.substr(0, whole.find(stop));
+    body["stop"] = {stop, "a string it never writes \u2603"};
+    auto stopped = c.Post("/v1/completions", body.dump(), "application/json");
+    ASSERT_TRUE(stopped && stopped->status == 200);
+    const json j = json::parse(stopped->body);
+    EXPECT_EQ(j["choices"][0]["text"], before) << "stop " << json(stop).dump() << " in " << json(whole).dump();
+    EXPECT_EQ(j["choices"][0]["finish_reason"], "stop");
+    body["stream"] = true;
+    std::string streamed;
+    std::string bytes;
+    httplib::Request req;
+    req.method = "POST";
+    req.path = "/v1/completions";
+    req.body = body.dump();
+    req.set_header("Content-Type", "application/json");
+    req.content_receiver = [&](const char* data, size_t n, uint64_t, uint64_t) {
+        bytes.append(data, n);
+        return true;
+    };
+    ASSERT_TRUE(c.send(req));
+    std::string finish;
+    for (std::size_t at = 0; (at = bytes.find("data: {", at)) != std::string::npos; ++at) {
+        const json chunk = json::parse(bytes.substr(at + 6, bytes.find("\n\n", at) - at - 6));
+        streamed += chunk["choices"][0]["text"].get<std::string>();
+        if (!chunk["choices"][0]["finish_reason"].is_null()) finish = chunk["choices"][0]["finish_reason"];
+    }
+    EXPECT_EQ(streamed, before);
+    EXPECT_EQ(finish, "stop");
+}
+
 TEST(ServeHttp, HostileRequestsGetTheirStatusAndTheServerStaysUp) {
     Server server("--ctx 1024 --max-body-mib 1", "LECTERN_API_KEY=sk-test-9f8e7d");
     ASSERT_TRUE(server.start()) << server.stderrText();
