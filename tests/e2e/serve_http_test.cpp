@@ -9,6 +9,8 @@
 // no key for a non-loopback address, a key never printed.
 #include <gtest/gtest.h>
 #include <httplib.h>
+
+#include "serve_process.h"
 #include <nlohmann/json.hpp>
 #include <signal.h>
 #include <sys/wait.h>
@@ -31,110 +33,8 @@ using json = nlohmann::json;
 using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
 
-const std::string kModel = std::string(LECTERN_TEST_DATA) + "/gguf/llama31-tiny-Q4_0.gguf";
-
-std::string readAll(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
-
-// One `lectern-cli serve` process, stopped (SIGTERM) when the object goes.
-class Server {
-public:
-    explicit Server(const std::string& args, const std::string& env = {}) {
-        char tmpl[] = "/tmp/lectern-serve-XXXXXX";
-        m_dir = mkdtemp(tmpl);
-        m_err = m_dir / "stderr.txt";
-        const std::string cmd = "exec env LECTERN_DATA_DIR='" + m_dir.string() + "' " + env + " " + LECTERN_CLI +
-                                " serve --model '" + kModel + "' --port 0 --threads 1 " + args + " 2>'" +
-                                m_err.string() + "' >/dev/null";
-        m_pid = ::fork();
-        if (m_pid == 0) {
-            ::execl("/bin/sh", "sh", "-c", cmd.c_str(), static_cast<char*>(nullptr));
-            ::_exit(127);
-        }
-    }
-    ~Server() {
-        if (m_pid > 0 && !m_exited) {
-            ::kill(m_pid, SIGTERM);
-            waitExit(10s);
-            if (!m_exited) ::kill(m_pid, SIGKILL), waitExit(5s);
-        }
-        std::error_code ec;
-        fs::remove_all(m_dir, ec);
-    }
-
-    // Waits (bounded) for the port line and /health 200. False when the process ended first.
-    bool start() {
-        const auto deadline = Clock::now() + 60s;
-        const std::regex listening("listening on http://127\\.0\\.0\\.1:([0-9]+)/v1");
-        while (Clock::now() < deadline) {
-            std::smatch m;
-            const std::string err = readAll(m_err);
-            if (m_port == 0 && std::regex_search(err, m, listening)) m_port = std::stoi(m[1]);
-            if (m_port > 0) {
-                httplib::Client c("127.0.0.1", m_port);
-                c.set_connection_timeout(1);
-                auto r = c.Get("/health");
-                if (r && r->status == 200) return true;
-            }
-            if (waitExit(0ms)) return false;
-            std::this_thread::sleep_for(50ms);
-        }
-        return false;
-    }
-    // The exit status once the process ended within `timeout`.
-    std::optional<int> waitExit(std::chrono::milliseconds timeout) {
-        if (m_exited) return m_status;
-        const auto deadline = Clock::now() + timeout;
-        do {
-            int status = 0;
-            if (::waitpid(m_pid, &status, WNOHANG) == m_pid) {
-                m_exited = true;
-                m_status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-                return m_status;
-            }
-            if (timeout.count() > 0) std::this_thread::sleep_for(10ms);
-        } while (Clock::now() < deadline);
-        return std::nullopt;
-    }
-    httplib::Client client() const {
-        httplib::Client c("127.0.0.1", m_port);
-        c.set_connection_timeout(5);
-        c.set_read_timeout(60);
-        return c;
-    }
-    int port() const { return m_port; }
-    pid_t pid() const { return m_pid; }
-    std::string stderrText() const { return readAll(m_err); }
-    std::size_t openFds() const {
-        std::size_t n = 0;
-        for ([[maybe_unused]] const auto& e : fs::directory_iterator("/proc/" + std::to_string(m_pid) + "/fd")) ++n;
-        return n;
-    }
-    std::size_t rssKib() const {
-        std::ifstream in("/proc/" + std::to_string(m_pid) + "/status");
-        std::string key;
-        std::size_t value = 0;
-        while (in >> key) {
-            if (key == "VmRSS:") {
-                in >> value;
-                return value;
-            }
-            in.ignore(1 << 12, '\n');
-        }
-        return 0;
-    }
-
-private:
-    fs::path m_dir, m_err;
-    pid_t m_pid = -1;
-    int m_port = 0;
-    bool m_exited = false;
-    int m_status = -1;
-};
+using testing::msSince;
+using Server = testing::ServeProcess;
 
 json chat(const std::string& content, int maxTokens, bool stream = false) {
     json body = {{"messages", {{{"role", "user"}, {"content", content}}}}, {"max_tokens", maxTokens}, {"seed", 7}};
