@@ -91,8 +91,16 @@ int runServe(const Options& o) {
         if (const auto* f = std::get_if<app::JobFailed>(&e->payload)) {
             std::fprintf(stderr, "lectern-cli: serve: the model did not load: %s\n", f->error.to_string().c_str());
             server.failed(f->error.to_string());
-            server.stop();
+            std::atomic<bool> joined{false};
+            std::thread closer([&] {
+                while (!joined.load()) {  // stop() does nothing until the listener has started
+                    server.stop();
+                    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+                }
+            });
             http.join();
+            joined.store(true);
+            closer.join();
             return exit_code_for(f->error);
         }
         const auto* info = app::finishedValue<app::ModelInfo>(*e);
@@ -103,10 +111,22 @@ int runServe(const Options& o) {
         break;
     }
     while (!g_stop.load()) std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    // Requests waiting on their jobs end when the jobs do: cancel them, then close.
-    (*core)->cancelAll();
-    server.stop();
+    // New work is refused, the listener closes, and the jobs that requests wait on are
+    // cancelled until every request has returned.
+    server.beginStopping();
+    std::signal(SIGINT, SIG_DFL);  // a second Ctrl-C ends the process at once
+    std::signal(SIGTERM, SIG_DFL);
+    std::atomic<bool> joined{false};
+    std::thread closer([&] {
+        while (!joined.load()) {
+            server.stop();
+            (*core)->cancelAll();
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+    });
     http.join();
+    joined.store(true);
+    closer.join();
     std::signal(SIGINT, previousInt);
     std::signal(SIGTERM, previousTerm);
     std::fprintf(stderr, "lectern-cli serve: stopped\n");

@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <cctype>
 #include <random>
 #include <unistd.h>
 
@@ -120,6 +122,25 @@ Result<app::EngineOptions> engineOptions(const TaskOptions& o, app::AppCore& cor
     return eo;
 }
 
+// --remote: the endpoint, its key (a file, else $OPENAI_API_KEY) and the local tokenizer.
+Result<app::RemoteOptions> remoteOptions(const TaskOptions& o) {
+    app::RemoteOptions r;
+    r.endpoint.baseUrl = o.remote;
+    r.endpoint.model = o.remoteModel;
+    if (!o.apiKeyFile.empty()) {
+        std::ifstream in(o.apiKeyFile);
+        if (!in) return make_error(ErrorCode::NotFound, "cannot read the API key file", o.apiKeyFile);
+        std::getline(in, r.endpoint.apiKey);
+        while (!r.endpoint.apiKey.empty() && std::isspace(static_cast<unsigned char>(r.endpoint.apiKey.back())))
+            r.endpoint.apiKey.pop_back();
+    } else if (const char* env = std::getenv("OPENAI_API_KEY")) {
+        r.endpoint.apiKey = env;
+    }
+    r.tokenizerPath = o.tokenizer;
+    r.nCtx = o.ctxGiven ? o.ctx : 0;
+    return r;
+}
+
 int stoppedBeforeStart(const std::string& command) {
     return report(command, make_error(ErrorCode::Cancelled, "stopped before it started"));
 }
@@ -137,11 +158,19 @@ int runJobs(const std::string& command, const TaskOptions& o, app::AppCore& core
         if (!std::filesystem::exists(path, ec))
             return report(command, make_error(ErrorCode::NotFound, "no such file or folder", path));
     }
-    auto eo = engineOptions(o, core, job);
-    if (!eo) return report(command, eo.error());
-    if (eo->modelPath.empty())
-        return report(command, make_error(ErrorCode::InvalidArgument, "no model: pass --model or set LECTERN_MODEL"));
-    const app::JobEvent opened = follow(core, queue, core.openModel(*eo), o);
+    app::JobId open = 0;
+    if (!o.remote.empty()) {
+        auto remote = remoteOptions(o);
+        if (!remote) return report(command, remote.error());
+        open = core.openRemote(std::move(remote.value()));
+    } else {
+        auto eo = engineOptions(o, core, job);
+        if (!eo) return report(command, eo.error());
+        if (eo->modelPath.empty())
+            return report(command, make_error(ErrorCode::InvalidArgument, "no model: pass --model or set LECTERN_MODEL"));
+        open = core.openModel(*eo);
+    }
+    const app::JobEvent opened = follow(core, queue, open, o);
     const auto* model = app::finishedValue<app::ModelInfo>(opened);
     if (!model) return unfinished(command, opened);
     if (!o.quiet)
@@ -174,7 +203,17 @@ int runJobs(const std::string& command, const TaskOptions& o, app::AppCore& core
 
 void addTaskOptions(CLI::App* cmd, TaskOptions& o) {
     cmd->add_option("--model", o.model, "A GGUF file or Hugging Face folder (default: $LECTERN_MODEL)");
-    cmd->add_option("--ctx", o.ctx, "Context size in tokens")->capture_default_str();
+    cmd->add_option("--ctx", o.ctx, "Context size in tokens (a remote model: the server's unless given)")
+        ->capture_default_str()
+        ->each([&o](const std::string&) { o.ctxGiven = true; });
+    cmd->add_option("--remote", o.remote,
+                    "Run on an OpenAI-compatible server instead (vLLM, llama.cpp, lectern-cli serve): its base URL, "
+                    "e.g. http://gpu-node:8000/v1; needs --tokenizer");
+    cmd->add_option("--remote-model", o.remoteModel, "The server's model to use (default: its only one)");
+    cmd->add_option("--api-key-file", o.apiKeyFile, "File holding the server's API key (default: $OPENAI_API_KEY)");
+    cmd->add_option("--tokenizer", o.tokenizer,
+                    "With --remote: the model's tokenizer on this machine (its GGUF file, Hugging Face folder or "
+                    "tokenizer.json), so the documents are counted exactly");
     cmd->add_flag("--ctx-beyond-training", o.ctxBeyondTraining,
                   "Accept a --ctx larger than the context the model was trained for");
     cmd->add_option("--backend", o.backend, "Compute backend: cpu, cuda or auto")

@@ -24,6 +24,12 @@ namespace lectern::cli {
 struct TaskOptions {
     std::string model;  // empty: $LECTERN_MODEL (ask --session: the session's model)
     std::int64_t ctx = 4096;
+    bool ctxGiven = false;  // --ctx was on the command line (a remote model defaults to the server's)
+    // A model on an OpenAI-compatible server instead of --model (Summarize, Review, Translate).
+    std::string remote;        // base URL, e.g. http://gpu-node:8000/v1
+    std::string remoteModel;   // empty: the server's only model
+    std::string apiKeyFile;    // else $OPENAI_API_KEY
+    std::string tokenizer;     // the model's tokenizer here: GGUF, Hugging Face folder or tokenizer.json
     bool ctxBeyondTraining = false;
     std::string backend = "cpu";
     int threads = 0;

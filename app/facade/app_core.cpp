@@ -248,6 +248,24 @@ JobId AppCore::openModel(EngineOptions options) {
         ModelInfo info{options.modelPath, (*engine)->modelId(), (*engine)->backendName(), options.nCtx,
                        options.kvType};
         m_engine = std::move(engine.value());
+        m_remote.reset();
+        {
+            std::lock_guard lock(m_modelMutex);
+            m_model = info;
+        }
+        return std::any(std::move(info));
+    });
+}
+
+JobId AppCore::openRemote(RemoteOptions options) {
+    return m_runner->submit([this, options = std::move(options)](JobContext& job) -> Result<std::any> {
+        job.progress(Phase::LoadModel, ProgressUnit::Steps, 0, 1);
+        auto engine = RemoteEngine::open(options);
+        if (!engine) return engine.error();
+        ModelInfo info{(*engine)->modelName(), (*engine)->modelId(), "remote", (*engine)->nCtx(), KvType::F16};
+        m_remote = std::move(engine.value());
+        m_engine.reset();  // the local model's memory goes back
+        job.progress(Phase::LoadModel, ProgressUnit::Steps, 1, 1);
         {
             std::lock_guard lock(m_modelMutex);
             m_model = info;
@@ -260,8 +278,8 @@ JobId AppCore::readDocuments(std::vector<std::string> paths, ReadOptions options
     return m_runner->submit([this, paths = std::move(paths), options = std::move(options)](JobContext& job) -> Result<std::any> {
         DocumentsRead out;
         LECTERN_TRY(appendRead(job, paths, out.documents, options));
-        if (m_engine) {
-            TokenizerCounter counter(m_engine->tokenizer());
+        if (TaskEngine* engine = taskEngine()) {
+            TokenizerCounter counter(engine->tokenizer());
             for (const auto& d : out.documents) {
                 std::size_t n = 0;
                 for (const auto& u : d.units) n += counter.count(u.text);
@@ -274,7 +292,7 @@ JobId AppCore::readDocuments(std::vector<std::string> paths, ReadOptions options
 
 JobId AppCore::createSession(std::vector<ingest::Document> documents) {
     return m_runner->submit([this, documents = std::move(documents)](JobContext&) -> Result<std::any> {
-        const std::string model = m_engine ? m_engine->options().modelPath : std::string();
+        const std::string model = taskEngine() ? taskEngine()->modelName() : std::string();
         auto id = createTaskSession(*m_store, "Ask", model, documents);
         if (!id) return id.error();
         return std::any(*id);
@@ -301,7 +319,7 @@ JobId AppCore::addDocuments(std::int64_t sessionId, std::vector<ingest::Document
         auto all = loadSessionDocuments(*m_store, sessionId);
         if (!all) return all.error();
         all->insert(all->end(), documents.begin(), documents.end());
-        const std::string model = m_engine ? m_engine->options().modelPath : std::string();
+        const std::string model = taskEngine() ? taskEngine()->modelName() : std::string();
         auto id = createTaskSession(*m_store, "Ask", model, *all);
         if (!id) return id.error();
         return std::any(*id);
@@ -319,12 +337,12 @@ JobId AppCore::planAsk(std::int64_t sessionId, std::int64_t maxTokens) {
 
 JobId AppCore::planSummarize(std::int64_t sessionId) {
     return m_runner->submit([this, sessionId](JobContext&) -> Result<std::any> {
-        if (!m_engine) return noModel();
+        if (!taskEngine()) return noModel();
         auto docs = loadSessionDocuments(*m_store, sessionId);
         if (!docs) return docs.error();
         SummarizeRequest request;
         request.documents = std::move(docs.value());
-        auto plan = lectern::app::planSummarize(*m_engine, request);
+        auto plan = lectern::app::planSummarize(*taskEngine(), request);
         if (!plan) return plan.error();
         return std::any(*plan);
     });
@@ -342,7 +360,7 @@ JobId AppCore::promptView(std::int64_t sessionId, std::int64_t userMessageId, st
 template <class T, class Body>
 JobId AppCore::submitTask(Body body) {
     return m_runner->submit([this, body = std::move(body)](JobContext& job) mutable -> Result<std::any> {
-        if (!m_engine) return noModel();
+        if (!taskEngine()) return noModel();
         Result<T> r = body(job, jobTaskContext(job));
         if (!r) return r.error();
         return std::any(std::move(r.value()));
@@ -352,6 +370,9 @@ JobId AppCore::submitTask(Body body) {
 JobId AppCore::ask(AskRequest request, std::vector<std::string> paths) {
     return submitTask<AskResult>([this, request = std::move(request), paths = std::move(paths)](
                                      JobContext& job, const TaskContext& ctx) mutable -> Result<AskResult> {
+        if (!m_engine)
+            return make_error(ErrorCode::Unsupported,
+                              "Ask runs on the local engine; a remote model answers Summarize, Review and Translate");
         LECTERN_TRY(appendRead(job, paths, request.documents));
         request.snapshots = m_snapshots ? &*m_snapshots : nullptr;
         return runAsk(*m_engine, *m_store, request, ctx);
@@ -362,7 +383,7 @@ JobId AppCore::summarize(SummarizeRequest request, std::vector<std::string> path
     return submitTask<SummarizeResult>([this, request = std::move(request), paths = std::move(paths)](
                                            JobContext& job, const TaskContext& ctx) mutable -> Result<SummarizeResult> {
         LECTERN_TRY(appendRead(job, paths, request.documents));
-        return runSummarize(*m_engine, *m_store, request, ctx);
+        return runSummarize(*taskEngine(), *m_store, request, ctx);
     });
 }
 
@@ -378,7 +399,7 @@ JobId AppCore::review(ReviewRequest request, ReviewSource source) {
             request.what = "diff";
         }
         LECTERN_TRY(appendRead(job, source.paths, request.documents));
-        return runReview(*m_engine, *m_store, request, ctx);
+        return runReview(*taskEngine(), *m_store, request, ctx);
     });
 }
 
@@ -390,7 +411,7 @@ JobId AppCore::translate(TranslateRequest request, std::string path) {
             LECTERN_TRY(appendRead(job, {path}, docs));
             request.document = std::move(docs.front());
         }
-        return runTranslate(*m_engine, *m_store, request, ctx);
+        return runTranslate(*taskEngine(), *m_store, request, ctx);
     });
 }
 

@@ -36,6 +36,7 @@
 #include "lectern/ingest/document.h"
 #include "local_engine.h"
 #include "model_pull.h"
+#include "remote_engine.h"
 #include "review_task.h"
 #include "session_export.h"
 #include "store.h"
@@ -126,6 +127,7 @@ struct CuratedModel {
 struct CompletionRequest {
     std::vector<ChatMessage> messages;    // a chat, when not empty; else:
     std::string prompt;                   // text, when promptIds is empty
+    bool addBos = true;                   // a text prompt starts with BOS (where the vocabulary has one)
     std::vector<std::int32_t> promptIds;  // token ids, as given
     std::int64_t maxTokens = 0;           // 0: up to the context's end
     SamplerOptions sampling;
@@ -168,6 +170,11 @@ public:
 
     // -> ModelInfo. Replaces the open model when it succeeds (the old one stays when not).
     JobId openModel(EngineOptions options);
+    // -> ModelInfo (backend "remote", path "<model> at <url>"): a model on an OpenAI-compatible
+    // server, for Summarize, Review and Translate (Ask needs the local engine for now). It
+    // replaces the open model, local or remote, when it succeeds. Errors: those of
+    // RemoteEngine::open.
+    JobId openRemote(RemoteOptions options);
     // -> DocumentsRead.
     JobId readDocuments(std::vector<std::string> paths, ReadOptions options = {});
     // -> std::int64_t, the id of a new Ask session holding `documents` (stored in the job).
@@ -272,6 +279,9 @@ private:
     // Used by jobs only, on the worker thread.
     std::unique_ptr<Store> m_store;
     std::unique_ptr<LocalEngine> m_engine;
+    std::unique_ptr<RemoteEngine> m_remote;  // the one open instead of m_engine, if any
+    // The engine the tasks run on: the remote one when open, else the local one (or null).
+    TaskEngine* taskEngine() { return m_remote ? static_cast<TaskEngine*>(m_remote.get()) : m_engine.get(); }
     std::optional<KvSnapshotCache> m_snapshots;
     // Used by the store queries, on the callers' threads.
     std::mutex m_queryMutex;

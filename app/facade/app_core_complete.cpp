@@ -28,7 +28,7 @@ Result<std::vector<std::int32_t>> promptOf(const LocalEngine& engine, const Comp
     } else if (!request.prompt.empty()) {
         // A raw prompt is the client's own text: BOS as the tokenizer adds it, and special-token
         // text ("<|eot_id|>") read as the token, as servers of Llama models read it.
-        ids = engine.tokenizer().encode(request.prompt, engine.tokenizer().bos_id() >= 0, true);
+        ids = engine.tokenizer().encode(request.prompt, request.addBos && engine.tokenizer().bos_id() >= 0, true);
     }
     if (ids.empty()) return make_error(ErrorCode::InvalidArgument, "the prompt is empty");
     LECTERN_TRY(checkIds(ids, engine.tokenizer()));

@@ -353,13 +353,15 @@ Result<RemoteCompletion> OpenAiEndpoint::streamChat(const ChatCall& call,
                                                     const std::function<void(std::string_view)>& onText,
                                                     const std::atomic<bool>* cancel, std::int64_t* contextLimit) const {
     if (contextLimit) *contextLimit = 0;
-    const std::string url = m_config.baseUrl + "/chat/completions";
-    json body = {{"messages", messagesJson(call.messages)},
-                 {"stream", true},
+    const bool ids = !call.promptIds.empty();
+    const std::string url = m_config.baseUrl + (ids ? "/completions" : "/chat/completions");
+    json body = {{"stream", true},
                  {"stream_options", {{"include_usage", true}}},
                  {"max_tokens", call.maxTokens},
                  {"temperature", call.sampling.temperature},
                  {"top_p", call.sampling.top_p}};
+    if (ids) body["prompt"] = call.promptIds;
+    else body["messages"] = messagesJson(call.messages);
     if (!m_config.model.empty()) body["model"] = m_config.model;
     if (call.seeded) body["seed"] = call.sampling.seed;
     if (call.sampling.top_k > 0) body["top_k"] = call.sampling.top_k;
@@ -394,9 +396,13 @@ Result<RemoteCompletion> OpenAiEndpoint::streamChat(const ChatCall& call,
                 }
                 if (!chunk.contains("choices") || !chunk["choices"].is_array() || chunk["choices"].empty()) return;
                 const json& choice = chunk["choices"][0];
-                if (choice.contains("delta") && choice["delta"].is_object() && choice["delta"].contains("content") &&
-                    choice["delta"]["content"].is_string()) {
-                    const std::string piece = choice["delta"]["content"];
+                const json* content = nullptr;
+                if (choice.contains("delta") && choice["delta"].is_object() && choice["delta"].contains("content"))
+                    content = &choice["delta"]["content"];
+                else if (choice.contains("text"))
+                    content = &choice["text"];  // a text completion's chunk
+                if (content && content->is_string()) {
+                    const std::string piece = *content;
                     if (!piece.empty()) {
                         tokens = true;
                         out.text += piece;

@@ -47,6 +47,9 @@ struct EndpointInfo {
 
 struct ChatCall {
     std::vector<ChatMessage> messages;
+    // When not empty, the prompt as token ids, sent to /v1/completions instead (rendered by
+    // the caller with the model's own template and tokenizer: the server reads these ids).
+    std::vector<std::int32_t> promptIds;
     std::int64_t maxTokens = 512;
     SamplerOptions sampling;  // temperature 0: greedy
     bool seeded = true;       // send sampling.seed
@@ -79,7 +82,7 @@ public:
     // cannot count a chat.
     Result<std::int64_t> countChat(const std::vector<ChatMessage>& messages) const;
 
-    // Streams a chat completion: `onText` gets each piece as it comes; `cancel` closes the
+    // Streams a chat completion (or, with promptIds, a completion of those ids): `onText` gets each piece as it comes; `cancel` closes the
     // connection. Errors: those of discover(); InvalidArgument when the prompt exceeds the
     // server's context (*contextLimit is set to the limit it gave, if it gave one); Io for a
     // stream cut off without a finish reason, a timeout, or a server error after the tries;

@@ -36,8 +36,11 @@ Result<std::string> loadApiKey(const std::string& file) {
 }
 
 bool bearerMatches(const std::string& key, const std::string& authorization) {
-    static const std::string prefix = "Bearer ";
-    const bool bearer = authorization.size() > prefix.size() && authorization.compare(0, prefix.size(), prefix) == 0;
+    // The scheme is case-insensitive (RFC 7235); the key is not.
+    static const std::string prefix = "bearer ";
+    bool bearer = authorization.size() > prefix.size();
+    for (std::size_t i = 0; bearer && i < prefix.size(); ++i)
+        bearer = std::tolower(static_cast<unsigned char>(authorization[i])) == prefix[i];
     const std::string given = bearer ? authorization.substr(prefix.size()) : std::string();
     unsigned char a[SHA256_DIGEST_LENGTH], b[SHA256_DIGEST_LENGTH];
     SHA256(reinterpret_cast<const unsigned char*>(key.data()), key.size(), a);

@@ -33,8 +33,9 @@ std::optional<ApiError> contentText(const json& content, std::string& out) {
     }
     if (!content.is_array()) return bad("a message's content must be a string or a list of parts", "messages");
     for (const json& part : content) {
-        if (!part.is_object() || part.value("type", "") != "text" || !part.contains("text") || !part["text"].is_string())
-            return bad("only text parts are supported in a message's content", "messages");
+        const bool text = part.is_object() && part.contains("type") && part["type"] == "text" && part.contains("text") &&
+                          part["text"].is_string();
+        if (!text) return bad("only text parts are supported in a message's content", "messages");
         out += part["text"].get<std::string>();
     }
     return std::nullopt;
@@ -57,11 +58,14 @@ std::optional<ApiError> parseMessages(const json& j, std::vector<ChatMessage>& o
     return std::nullopt;
 }
 
-// A number field, checked to lie in [lo, hi]; absent or null keeps `value`.
+// A number field, checked to lie in [lo, hi]; absent or null keeps `value`. An integer
+// field (T integral) takes integers only.
 template <class T>
 std::optional<ApiError> number(const json& j, const char* name, T& value, double lo, double hi) {
     auto it = j.find(name);
     if (it == j.end() || it->is_null()) return std::nullopt;
+    if (std::is_integral_v<T> && !it->is_number_integer())
+        return bad(std::string("'") + name + "' must be an integer", name);
     if (!it->is_number()) return bad(std::string("'") + name + "' must be a number", name);
     const double v = it->get<double>();
     if (!(v >= lo && v <= hi))
@@ -202,14 +206,29 @@ std::optional<ApiError> parseGeneration(const std::string& body, bool chat, Gene
         if (!j["ignore_eos"].is_boolean()) return bad("'ignore_eos' must be a boolean", "ignore_eos");
         out.request.ignoreEos = j["ignore_eos"].get<bool>();
     }
-    if (j.contains("stream_options") && j["stream_options"].is_object())
-        out.includeUsage = j["stream_options"].value("include_usage", false);
+    if (j.contains("stream_options") && !j["stream_options"].is_null()) {
+        const json& o = j["stream_options"];
+        if (!o.is_object()) return bad("'stream_options' must be an object", "stream_options");
+        if (o.contains("include_usage") && !o["include_usage"].is_null()) {
+            if (!o["include_usage"].is_boolean()) return bad("'include_usage' must be a boolean", "stream_options");
+            out.includeUsage = o["include_usage"].get<bool>();
+        }
+    }
     const bool logprobs = j.contains("logprobs") && !j["logprobs"].is_null() && j["logprobs"] != false &&
                           j["logprobs"] != 0;
     if (logprobs) return bad("logprobs are not supported", "logprobs");
-    for (const char* name : {"tools", "functions"})
+    for (const char* name : {"tools", "functions", "logit_bias"})
         if (j.contains(name) && !j[name].is_null() && !j[name].empty())
-            return bad(std::string("'") + name + "' are not supported", name);
+            return bad(std::string("'") + name + "' is not supported", name);
+    if (j.contains("response_format") && j["response_format"].is_object() &&
+        j["response_format"].contains("type") && j["response_format"]["type"] != "text")
+        return bad("only the text response format is supported", "response_format");
+    if (j.contains("echo") && j["echo"] == true) return bad("'echo' is not supported", "echo");
+    if (j.contains("suffix") && j["suffix"].is_string() && !j["suffix"].get<std::string>().empty())
+        return bad("'suffix' is not supported", "suffix");
+    int bestOf = 1;
+    if (auto e = number(j, "best_of", bestOf, 1.0, 128.0)) return e;
+    if (bestOf != 1) return bad("only best_of = 1 is supported", "best_of");
     return std::nullopt;
 }
 
@@ -224,6 +243,12 @@ std::optional<ApiError> parseTokenize(const std::string& body, TokenizeCall& out
     if (!j.contains(field) || !j[field].is_string())
         return bad("give the text as 'prompt' (or 'content'), or a chat as 'messages'", field);
     out.request.prompt = j[field].get<std::string>();
+    // vLLM's add_special_tokens, llama.cpp's add_special: whether BOS comes first (default yes).
+    for (const char* name : {"add_special_tokens", "add_special"}) {
+        if (!j.contains(name) || j[name].is_null()) continue;
+        if (!j[name].is_boolean()) return bad(std::string("'") + name + "' must be a boolean", name);
+        out.addSpecial = j[name].get<bool>();
+    }
     return std::nullopt;
 }
 

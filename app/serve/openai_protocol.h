@@ -37,8 +37,9 @@ struct GenerationCall {
 
 // Parses the body of POST /v1/chat/completions (chat = true) or /v1/completions.
 // Message content may be a string or a list of {"type": "text"} parts. Unsupported fields
-// with an effect (n > 1, logprobs, tools, a non-zero frequency or presence penalty) are
-// refused rather than ignored.
+// with an effect (n or best_of > 1, logprobs, tools, logit_bias, a non-text response
+// format, echo, suffix, a non-zero frequency or presence penalty) are refused rather than
+// ignored.
 std::optional<ApiError> parseGeneration(const std::string& body, bool chat, GenerationCall& out);
 
 // POST /tokenize: vLLM's {"prompt"} or {"messages"} and llama.cpp's {"content"}.
@@ -46,6 +47,7 @@ std::optional<ApiError> parseGeneration(const std::string& body, bool chat, Gene
 struct TokenizeCall {
     CompletionRequest request;
     bool chat = false;
+    bool addSpecial = true;
 };
 std::optional<ApiError> parseTokenize(const std::string& body, TokenizeCall& out);
 // POST /detokenize: {"tokens": [ids]} in both dialects.

@@ -7,6 +7,7 @@
 
 #include "api_key.h"
 #include "openai_protocol.h"
+#include "openai_server.h"
 
 namespace lectern::app::serve {
 namespace {
@@ -69,6 +70,14 @@ TEST(OpenAiProtocol, WhatCannotBeHonouredIsRefusedNamingTheField) {
         {R"({"messages":[{"role":"user","content":[{"type":"image_url"}]}]})", "messages"},
         {R"({"messages":[]})", "messages"},
         {R"({"messages":[{"role":"user","content":"x"}],"max_tokens":0})", "max_tokens"},
+        {R"({"messages":[{"role":"user","content":"x"}],"max_tokens":2.9})", "max_tokens"},
+        {R"({"messages":[{"role":"user","content":"x"}],"n":1.5})", "n"},
+        {R"({"messages":[{"role":"user","content":[{"type":1,"text":"x"}]}]})", "messages"},
+        {R"({"messages":[{"role":"user","content":"x"}],"stream_options":{"include_usage":"yes"}})", "stream_options"},
+        {R"({"messages":[{"role":"user","content":"x"}],"stream_options":"yes"})", "stream_options"},
+        {R"({"messages":[{"role":"user","content":"x"}],"logit_bias":{"50256":-100}})", "logit_bias"},
+        {R"({"messages":[{"role":"user","content":"x"}],"response_format":{"type":"json_object"}})", "response_format"},
+        {R"({"messages":[{"role":"user","content":"x"}],"best_of":2})", "best_of"},
     };
     for (const auto& [body, param] : cases) {
         GenerationCall call;
@@ -153,8 +162,10 @@ TEST(OpenAiProtocol, TokenizeTakesBothDialects) {
     TokenizeCall vllm, llamacpp, chat;
     ASSERT_FALSE(parseTokenize(R"({"model":"m","prompt":"abc"})", vllm));
     EXPECT_EQ(vllm.request.prompt, "abc");
-    ASSERT_FALSE(parseTokenize(R"({"content":"abc"})", llamacpp));
+    ASSERT_FALSE(parseTokenize(R"({"content":"abc","add_special":false})", llamacpp));
     EXPECT_EQ(llamacpp.request.prompt, "abc");
+    EXPECT_FALSE(llamacpp.addSpecial);
+    EXPECT_TRUE(vllm.addSpecial);
     ASSERT_FALSE(parseTokenize(R"({"messages":[{"role":"user","content":"abc"}]})", chat));
     EXPECT_TRUE(chat.chat);
     std::vector<std::int32_t> ids;
@@ -170,6 +181,12 @@ TEST(OpenAiProtocol, TokenizeTakesBothDialects) {
     EXPECT_EQ(d["content"], d["prompt"]);
 }
 
+TEST(OpenAiServer, LoopbackIsANumericLoopbackAddressOrLocalhost) {
+    for (const char* yes : {"127.0.0.1", "127.1.2.3", "::1", "[::1]", "localhost"}) EXPECT_TRUE(isLoopback(yes)) << yes;
+    for (const char* no : {"0.0.0.0", "10.0.0.1", "127.example.com", "::", "128.0.0.1", ""})
+        EXPECT_FALSE(isLoopback(no)) << no;
+}
+
 TEST(ApiKey, BearerMatchesOnlyTheWholeKey) {
     EXPECT_TRUE(bearerMatches("s3cret", "Bearer s3cret"));
     EXPECT_FALSE(bearerMatches("s3cret", "Bearer s3cre"));
@@ -178,6 +195,36 @@ TEST(ApiKey, BearerMatchesOnlyTheWholeKey) {
     EXPECT_FALSE(bearerMatches("s3cret", "Basic s3cret"));
     EXPECT_FALSE(bearerMatches("s3cret", ""));
     EXPECT_FALSE(bearerMatches("", "Bearer "));
+    EXPECT_TRUE(bearerMatches("s3cret", "bearer s3cret"));  // the scheme is case-insensitive
+    EXPECT_FALSE(bearerMatches("s3cret", "Bearer S3CRET"));  // the key is not
+}
+
+}  // namespace
+}  // namespace lectern::app::serve
+
+namespace lectern::app::serve {
+namespace {
+
+JobEvent tokenEvent(JobId job, const char* text) { return JobEvent{job, JobToken{text}}; }
+JobEvent finalEvent(JobId job) { return JobEvent{job, JobCancelled{}}; }
+
+TEST(JobEventRouter, EachJobGetsItsOwnEventsAndAForgottenJobLeavesNothing) {
+    JobEventRouter router;
+    router.deliver(tokenEvent(1, "a"));
+    router.deliver(tokenEvent(2, "b"));
+    auto e = router.next(2, std::chrono::milliseconds(10));
+    ASSERT_TRUE(e);
+    EXPECT_EQ(std::get<JobToken>(e->payload).text, "b");
+    EXPECT_FALSE(router.next(2, std::chrono::milliseconds(10)));  // job 1's event is not job 2's
+    router.deliver(finalEvent(2));
+    ASSERT_TRUE(router.next(2, std::chrono::milliseconds(10)));
+    // Job 1's request goes: what came and what comes is dropped, up to its final event.
+    router.forget(1);
+    router.deliver(tokenEvent(1, "late"));
+    EXPECT_EQ(router.held(), 1u);  // still waiting for its end
+    router.deliver(finalEvent(1));
+    EXPECT_EQ(router.held(), 0u);
+    EXPECT_FALSE(router.next(1, std::chrono::milliseconds(10)));
 }
 
 }  // namespace

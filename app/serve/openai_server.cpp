@@ -4,7 +4,9 @@
 // the first byte: a prompt too long for the context is a 400 even when streaming.
 #include "openai_server.h"
 
+#include <arpa/inet.h>
 #include <httplib.h>
+#include <netinet/in.h>
 
 #include <chrono>
 #include <cstdio>
@@ -34,11 +36,33 @@ ApiError apiError(int status, std::string message, std::string type, std::string
     return e;
 }
 
+ApiError tooLargeError(std::size_t max) {
+    return apiError(413, "the request body is larger than " + std::to_string(max) + " bytes", "invalid_request_error",
+                    "request_too_large");
+}
+
+// A request's path for the log: control and non-ASCII bytes escaped, so no line can be forged.
+std::string printable(const std::string& text) {
+    std::string out;
+    for (const char c : text.substr(0, 200)) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 || u >= 0x7f) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\x%02x", u);
+            out += buf;
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
 // A job's failure as the API reports it: the caller's mistakes are 400s, the rest 500s.
 ApiError jobError(const Error& error) {
     if (error.code == ErrorCode::InvalidArgument || error.code == ErrorCode::Corrupt)
         return apiError(400, error.message, "invalid_request_error");
-    return apiError(500, error.to_string(), "server_error");
+    std::fprintf(stderr, "lectern-cli serve: %s\n", error.to_string().c_str());
+    return apiError(500, error.message, "server_error");
 }
 
 std::string randomHex(std::size_t n) {
@@ -108,7 +132,21 @@ struct OpenAiServer::Admission {
 };
 
 bool isLoopback(const std::string& host) {
-    return host == "localhost" || host == "::1" || host == "[::1]" || host.rfind("127.", 0) == 0;
+    // Numeric addresses only (and "localhost"): a name such as 127.example.com could resolve anywhere.
+    if (host == "localhost") return true;
+    in_addr v4{};
+    if (inet_pton(AF_INET, host.c_str(), &v4) == 1) return (ntohl(v4.s_addr) >> 24) == 127;
+    in6_addr v6{};
+    const std::string bare = host.size() > 2 && host.front() == '[' && host.back() == ']' ? host.substr(1, host.size() - 2) : host;
+    return inet_pton(AF_INET6, bare.c_str(), &v6) == 1 && IN6_IS_ADDR_LOOPBACK(&v6);
+}
+
+void OpenAiServer::beginStopping() { m_stopping = true; }
+
+bool OpenAiServer::stopping(httplib::Response& res) const {
+    if (!m_stopping) return false;
+    sendError(res, apiError(503, "the server is stopping", "server_error", "shutting_down"));
+    return true;
 }
 
 OpenAiServer::OpenAiServer(AppCore& core, JobEventRouter& router, ServeOptions options)
@@ -168,11 +206,14 @@ bool OpenAiServer::modelReady(httplib::Response& res) const {
 void OpenAiServer::routes() {
     httplib::Server& s = *m_server;
     s.set_payload_max_length(m_options.maxBodyBytes);
-    s.set_read_timeout(30, 0);
+    s.set_read_timeout(10, 0);
     s.set_write_timeout(30, 0);
-    s.set_keep_alive_timeout(5);
-    // Every admitted request holds a thread while it waits; /health and refusals need more.
-    const int threads = m_options.parallel + 16;
+    s.set_keep_alive_timeout(2);
+    // cpp-httplib gives every connection a thread: admitted requests hold theirs while they
+    // wait, idle keep-alive connections theirs until they time out. Threads that wait cost
+    // little; /health and refusals must find one free. (Beyond loopback, a reverse proxy in
+    // front bounds slow clients better than any pool.)
+    const int threads = m_options.parallel + 64;
     s.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
 
     s.Get("/health", [this](const httplib::Request&, httplib::Response& res) {
@@ -191,12 +232,44 @@ void OpenAiServer::routes() {
         std::lock_guard lock(m_stateMutex);
         res.set_content(modelsBody(m_modelName, m_created, m_nCtx), "application/json");
     });
-    s.Post("/v1/chat/completions",
-           [this](const httplib::Request& req, httplib::Response& res) { generation(req, res, true); });
-    s.Post("/v1/completions",
-           [this](const httplib::Request& req, httplib::Response& res) { generation(req, res, false); });
-    s.Post("/tokenize", [this](const httplib::Request& req, httplib::Response& res) { tokenize(req, res); });
-    s.Post("/detokenize", [this](const httplib::Request& req, httplib::Response& res) { detokenize(req, res); });
+    // POST bodies are read here, not by cpp-httplib: the key is checked before a byte of the
+    // body is read, and the limit holds for every body (chunked, compressed, form-encoded).
+    using Handler = void (OpenAiServer::*)(const httplib::Request&, const std::string&, httplib::Response&);
+    const auto post = [this, &s](const char* path, Handler handler) {
+        s.Post(path, [this, handler](const httplib::Request& req, httplib::Response& res,
+                                     const httplib::ContentReader& reader) {
+            if (!authorized(req, res)) {
+                res.set_header("Connection", "close");  // the unread body ends the connection
+                return;
+            }
+            std::string body;
+            bool tooLarge = false;
+            const bool read = reader([&](const char* data, size_t n) {
+                if (body.size() + n > m_options.maxBodyBytes) {
+                    tooLarge = true;
+                    return false;
+                }
+                body.append(data, n);
+                return true;
+            });
+            // cpp-httplib refuses a Content-Length over the limit itself (status 413, no bytes read).
+            if (tooLarge || res.status == 413) {
+                sendError(res, tooLargeError(m_options.maxBodyBytes));
+                res.set_header("Connection", "close");
+                return;
+            }
+            if (!read) {
+                sendError(res, apiError(400, "the request body could not be read", "invalid_request_error"));
+                res.set_header("Connection", "close");
+                return;
+            }
+            (this->*handler)(req, body, res);
+        });
+    };
+    post("/v1/chat/completions", &OpenAiServer::chatCompletion);
+    post("/v1/completions", &OpenAiServer::textCompletion);
+    post("/tokenize", &OpenAiServer::tokenize);
+    post("/detokenize", &OpenAiServer::detokenize);
 
     // What cpp-httplib answers by itself (no route, a body over the limit, a malformed
     // request) gets the API's error shape.
@@ -207,28 +280,49 @@ void OpenAiServer::routes() {
                 sendError(res, apiError(404, "Invalid URL (" + req.method + " " + req.path + ")", "invalid_request_error"));
                 break;
             case 413:
-                sendError(res, apiError(413, "the request body is larger than " +
-                                                 std::to_string(m_options.maxBodyBytes) + " bytes",
-                                        "invalid_request_error", "request_too_large"));
+                sendError(res, tooLargeError(m_options.maxBodyBytes));
+                break;
+            case 400:
+            case 405:
+                // A known path with a method it does not take comes here as a 400 or 404.
+                sendError(res, apiError(res.status, "the request could not be read (HTTP " + std::to_string(res.status) + ")",
+                                        "invalid_request_error"));
                 break;
             default:
                 sendError(res, apiError(res.status, "the request could not be read (HTTP " + std::to_string(res.status) + ")",
                                         res.status >= 500 ? "server_error" : "invalid_request_error"));
         }
     });
-    s.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+    s.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+        std::string what = "unknown";
+        try {
+            if (ep) std::rethrow_exception(ep);
+        } catch (const std::exception& e) {
+            what = e.what();
+        } catch (...) {
+        }
+        std::fprintf(stderr, "lectern-cli serve: %s %s: internal error: %s\n", req.method.c_str(),
+                     printable(req.path).c_str(), what.c_str());
         sendError(res, apiError(500, "internal error", "server_error"));
     });
     if (m_options.log)
         s.set_logger([](const httplib::Request& req, const httplib::Response& res) {
-            std::fprintf(stderr, "%s %s %d\n", req.method.c_str(), req.path.c_str(), res.status);
+            std::fprintf(stderr, "%s %s %d\n", printable(req.method).c_str(), printable(req.path).c_str(), res.status);
         });
 }
 
-void OpenAiServer::generation(const httplib::Request& req, httplib::Response& res, bool chat) {
-    if (!authorized(req, res) || !modelReady(res)) return;
+void OpenAiServer::chatCompletion(const httplib::Request& req, const std::string& body, httplib::Response& res) {
+    generation(req, body, res, true);
+}
+
+void OpenAiServer::textCompletion(const httplib::Request& req, const std::string& body, httplib::Response& res) {
+    generation(req, body, res, false);
+}
+
+void OpenAiServer::generation(const httplib::Request& req, const std::string& body, httplib::Response& res, bool chat) {
+    if (!modelReady(res) || stopping(res)) return;
     GenerationCall call;
-    if (auto e = parseGeneration(req.body, chat, call)) return sendError(res, *e);
+    if (auto e = parseGeneration(body, chat, call)) return sendError(res, *e);
     std::string model;
     std::int64_t nCtx = 0;
     {
@@ -259,7 +353,11 @@ void OpenAiServer::generation(const httplib::Request& req, httplib::Response& re
     if (!ids) return sendError(res, apiError(500, "the prompt could not be read", "server_error"));
     const auto nPrompt = static_cast<std::int64_t>(ids->size());
     if (nPrompt + std::max<std::int64_t>(call.request.maxTokens, 1) > nCtx)
-        return sendError(res, contextExceeded(nCtx, nPrompt, std::max<std::int64_t>(call.request.maxTokens, 1)));
+    {
+        ApiError e = contextExceeded(nCtx, nPrompt, std::max<std::int64_t>(call.request.maxTokens, 1));
+        if (!chat) e.param = "prompt";
+        return sendError(res, e);
+    }
     CompletionRequest request = call.request;
     request.messages.clear();
     request.prompt.clear();
@@ -313,19 +411,32 @@ void OpenAiServer::generation(const httplib::Request& req, httplib::Response& re
                 } else {
                     e = m_router.next(job, kPoll);
                 }
-                if (look.due() && watch.gone()) return false;
-                if (!e) continue;
+                if (!e) {
+                    if (look.due() && watch.gone()) return false;
+                    continue;
+                }
                 if (const auto* t = std::get_if<JobToken>(&e->payload)) {
                     if (!send(textChunk(rid, chat, t->text))) return false;
+                    if (look.due() && watch.gone()) return false;
                     continue;
                 }
                 if (!e->isFinal()) continue;
                 *finished = true;
+                static const std::string done = "data: [DONE]\n\n";
                 const auto* r = finishedValue<CompletionResult>(*e);
-                if (!r) return false;  // failed or stopped mid-answer: the stream ends without a finish
+                if (!r) {
+                    // Failed or stopped (the server shutting down) mid-answer: an error event, as
+                    // vLLM sends one, and no finish reason; the stream itself ends cleanly.
+                    const auto* f = std::get_if<JobFailed>(&e->payload);
+                    ApiError err = f ? jobError(f->error)
+                                     : apiError(503, "the server stopped the answer", "server_error", "cancelled");
+                    if (!send(errorBody(err))) return false;
+                    if (!sink.write(done.data(), done.size())) return false;
+                    sink.done();
+                    return true;
+                }
                 if (!send(finishChunk(rid, chat, r->finish))) return false;
                 if (includeUsage && !send(usageChunk(rid, chat, *r))) return false;
-                static const std::string done = "data: [DONE]\n\n";
                 if (!sink.write(done.data(), done.size())) return false;
                 sink.done();
                 return true;
@@ -340,10 +451,11 @@ void OpenAiServer::generation(const httplib::Request& req, httplib::Response& re
         });
 }
 
-void OpenAiServer::tokenize(const httplib::Request& req, httplib::Response& res) {
-    if (!authorized(req, res) || !modelReady(res)) return;
+void OpenAiServer::tokenize(const httplib::Request& req, const std::string& body, httplib::Response& res) {
+    if (!modelReady(res) || stopping(res)) return;
     TokenizeCall call;
-    if (auto e = parseTokenize(req.body, call)) return sendError(res, *e);
+    if (auto e = parseTokenize(body, call)) return sendError(res, *e);
+    call.request.addBos = call.addSpecial;
     Admission admission(m_admitted, m_options.parallel);
     if (!admission.admitted()) {
         sendError(res, apiError(503, "the server is busy: try again shortly", "server_error", "overloaded"));
@@ -360,10 +472,10 @@ void OpenAiServer::tokenize(const httplib::Request& req, httplib::Response& res)
     res.set_content(tokenizeBody(*ids, m_nCtx), "application/json");
 }
 
-void OpenAiServer::detokenize(const httplib::Request& req, httplib::Response& res) {
-    if (!authorized(req, res) || !modelReady(res)) return;
+void OpenAiServer::detokenize(const httplib::Request& req, const std::string& body, httplib::Response& res) {
+    if (!modelReady(res) || stopping(res)) return;
     std::vector<std::int32_t> ids;
-    if (auto e = parseDetokenize(req.body, ids)) return sendError(res, *e);
+    if (auto e = parseDetokenize(body, ids)) return sendError(res, *e);
     Admission admission(m_admitted, m_options.parallel);
     if (!admission.admitted()) {
         sendError(res, apiError(503, "the server is busy: try again shortly", "server_error", "overloaded"));

@@ -55,21 +55,27 @@ public:
     // Serves until stop() (from any thread).
     void run();
     void stop();
+    // From now on new work is refused with 503 (the server is shutting down).
+    void beginStopping();
 
 private:
     struct Admission;
     void routes();
     bool authorized(const httplib::Request& req, httplib::Response& res) const;
     bool modelReady(httplib::Response& res) const;
-    void generation(const httplib::Request& req, httplib::Response& res, bool chat);
-    void tokenize(const httplib::Request& req, httplib::Response& res);
-    void detokenize(const httplib::Request& req, httplib::Response& res);
+    bool stopping(httplib::Response& res) const;
+    void chatCompletion(const httplib::Request& req, const std::string& body, httplib::Response& res);
+    void textCompletion(const httplib::Request& req, const std::string& body, httplib::Response& res);
+    void generation(const httplib::Request& req, const std::string& body, httplib::Response& res, bool chat);
+    void tokenize(const httplib::Request& req, const std::string& body, httplib::Response& res);
+    void detokenize(const httplib::Request& req, const std::string& body, httplib::Response& res);
 
     AppCore& m_core;
     JobEventRouter& m_router;
     ServeOptions m_options;
     std::unique_ptr<httplib::Server> m_server;
     std::atomic<int> m_admitted{0};
+    std::atomic<bool> m_stopping{false};
     mutable std::mutex m_stateMutex;
     std::string m_modelName;
     std::int64_t m_nCtx = 0;

@@ -19,6 +19,7 @@
 #include "lectern/engine/sampler.h"
 #include "lectern/engine/session.h"
 #include "lectern/engine/tokenizer.h"
+#include "task_engine.h"
 
 namespace lectern::app {
 
@@ -62,7 +63,7 @@ struct GenerateStats {
     double tokensPerS = 0;            // decode speed
 };
 
-class LocalEngine {
+class LocalEngine : public TaskEngine {
 public:
     // Loads the model and tokenizer and starts the backend, in kOpenSteps steps (the
     // tokenizer, the weights mapped, the backend with the weights in its memory, the KV
@@ -73,24 +74,24 @@ public:
     static Result<std::unique_ptr<LocalEngine>> open(const EngineOptions& options,
                                                      const ProgressFn& steps = {},
                                                      const std::atomic<bool>* cancel = nullptr);
-    ~LocalEngine();
+    ~LocalEngine() override;
 
-    const Tokenizer& tokenizer() const { return *m_tokenizer; }
+    const Tokenizer& tokenizer() const override { return *m_tokenizer; }
     Session& session() { return *m_session; }
     // What KV snapshots are keyed by: the model file's identity, plus ":int8-activations"
     // where the engine decodes with int8 activations.
-    const std::string& modelId() const { return m_modelId; }
+    const std::string& modelId() const override { return m_modelId; }
+    std::string modelName() const override { return m_options.modelPath; }
     std::string backendName() const;
     const EngineOptions& options() const { return m_options; }
-    std::int64_t nCtx() const { return m_options.nCtx; }
+    std::int64_t nCtx() const override { return m_options.nCtx; }
     // Tokens the backend has run since the engine started (prefill and decode).
     std::int64_t forwardedTokens() const;
 
     // Chat rendering with the model's template (token ids, BOS included).
     Result<std::vector<std::int32_t>> renderChat(std::span<const ChatMessage> messages,
-                                                 bool addGenerationPrompt) const;
+                                                 bool addGenerationPrompt) const override;
     std::vector<std::int32_t> stopIds() const { return m_tokenizer->stop_ids(); }
-    std::size_t countTokens(std::string_view text) const { return m_tokenizer->count(text); }
 
     // Makes the session hold exactly `tokens`: keeps the longest common prefix with what it
     // holds and prefills the rest. Returns the tokens prefilled.
@@ -99,7 +100,7 @@ public:
 
     // The session holds `prompt` afterwards (common prefix kept), then generates. A
     // cancelled generation returns its partial text with cancelled = true.
-    Result<GenerateStats> complete(std::span<const std::int32_t> prompt, const GenerateRequest& request);
+    Result<GenerateStats> complete(std::span<const std::int32_t> prompt, const GenerateRequest& request) override;
     // Appends `tokens` to what the session holds, then generates.
     Result<GenerateStats> continueWith(std::span<const std::int32_t> tokens,
                                        const GenerateRequest& request);

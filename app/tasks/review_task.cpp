@@ -11,7 +11,7 @@
 namespace lectern::app {
 namespace {
 
-Result<std::vector<std::string>> reviewInputs(const LocalEngine& engine, const ReviewRequest& request,
+Result<std::vector<std::string>> reviewInputs(const TaskEngine& engine, const ReviewRequest& request,
                                               const std::string& system) {
     TokenizerCounter counter(engine.tokenizer());
     auto bare = renderPrompt("review_request", {{"what", request.what}, {"code", ""}});
@@ -33,15 +33,15 @@ Result<std::vector<std::string>> reviewInputs(const LocalEngine& engine, const R
 }
 
 // What identifies a review run for resuming it.
-nlohmann::json runParams(const LocalEngine& engine, const ReviewRequest& request, std::size_t prompts) {
+nlohmann::json runParams(const TaskEngine& engine, const ReviewRequest& request, std::size_t prompts) {
     return nlohmann::json{{"what", request.what}, {"documents", documentIds(request.documents)},
-                          {"model", engine.options().modelPath}, {"ctx", engine.nCtx()},
+                          {"model", engine.modelName()}, {"ctx", engine.nCtx()},
                           {"prompts", prompts}, {"max_tokens", request.maxTokens}};
 }
 
 }  // namespace
 
-Result<ReviewResult> runReview(LocalEngine& engine, Store& store, const ReviewRequest& request,
+Result<ReviewResult> runReview(TaskEngine& engine, Store& store, const ReviewRequest& request,
                                const TaskContext& ctx) {
     ReviewResult out;
     auto system = renderPrompt("review_system", {});
@@ -53,7 +53,7 @@ Result<ReviewResult> runReview(LocalEngine& engine, Store& store, const ReviewRe
     auto run = startOrResumeRun(store,
                                 {"review", runParams(engine, request, inputs->size()), "outputs", inputs->size(),
                                  inputs->size() > 1, "Review", "Review the " + request.what + ".",
-                                 engine.options().modelPath},
+                                 engine.modelName()},
                                 request.documents);
     if (!run) return run.error();
     RunFailureGuard failed(store, run->runId);

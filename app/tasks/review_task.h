@@ -39,7 +39,7 @@ struct ReviewResult {
     std::vector<std::string> notes; // e.g. a checkpoint that could not be saved
 };
 
-Result<ReviewResult> runReview(LocalEngine& engine, Store& store, const ReviewRequest& request,
+Result<ReviewResult> runReview(TaskEngine& engine, Store& store, const ReviewRequest& request,
                                const TaskContext& context);
 
 }  // namespace lectern::app

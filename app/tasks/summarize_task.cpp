@@ -14,7 +14,7 @@ namespace lectern::app {
 namespace {
 
 struct Summarizer {
-    LocalEngine& engine;
+    TaskEngine& engine;
     const SummarizeRequest& request;
     const TaskContext& ctx;
     std::string system;
@@ -127,7 +127,7 @@ Result<std::string> mapReduce(Summarizer& s, const ingest::PackResult& packed, S
 
 // What identifies a summary run for resuming it: the documents, the model, the language and
 // the chunking (which the context size decides).
-nlohmann::json runParams(const LocalEngine& engine, const SummarizeRequest& request,
+nlohmann::json runParams(const TaskEngine& engine, const SummarizeRequest& request,
                          const ingest::PackResult& packed) {
     return nlohmann::json{{"language", request.language}, {"documents", documentIds(request.documents)},
                           {"model", engine.modelId()}, {"ctx", engine.nCtx()},
@@ -145,7 +145,7 @@ Result<std::string> summarySystem(const SummarizeRequest& request) {
 
 }  // namespace
 
-Result<SummarizePlan> planSummarize(LocalEngine& engine, const SummarizeRequest& request) {
+Result<SummarizePlan> planSummarize(TaskEngine& engine, const SummarizeRequest& request) {
     auto system = summarySystem(request);
     if (!system) return system.error();
     const TaskContext none;
@@ -158,7 +158,7 @@ Result<SummarizePlan> planSummarize(LocalEngine& engine, const SummarizeRequest&
     return plan;
 }
 
-Result<SummarizeResult> runSummarize(LocalEngine& engine, Store& store,
+Result<SummarizeResult> runSummarize(TaskEngine& engine, Store& store,
                                      const SummarizeRequest& request, const TaskContext& ctx) {
     SummarizeResult out;
     auto system = summarySystem(request);
@@ -170,7 +170,7 @@ Result<SummarizeResult> runSummarize(LocalEngine& engine, Store& store,
     auto run = startOrResumeRun(store,
                                 {"summarize", runParams(engine, request, *packed), "parts", packed->chunks.size(),
                                  !packed->fits, "Summary", "Summarize in " + request.language + ".",
-                                 engine.options().modelPath},
+                                 engine.modelName()},
                                 request.documents);
     if (!run) return run.error();
     RunFailureGuard failed(store, run->runId);

@@ -47,9 +47,9 @@ struct SummarizePlan {
     bool mapReduce = false;
     std::size_t chunks = 0;  // 0 for one pass
 };
-Result<SummarizePlan> planSummarize(LocalEngine& engine, const SummarizeRequest& request);
+Result<SummarizePlan> planSummarize(TaskEngine& engine, const SummarizeRequest& request);
 
-Result<SummarizeResult> runSummarize(LocalEngine& engine, Store& store,
+Result<SummarizeResult> runSummarize(TaskEngine& engine, Store& store,
                                      const SummarizeRequest& request, const TaskContext& context);
 
 }  // namespace lectern::app

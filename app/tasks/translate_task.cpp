@@ -44,7 +44,7 @@ nlohmann::json keyJson(const TranslationKey& key) {
 }
 
 // Starts a new run, or takes over the unfinished one with the same key.
-Result<Progress> startOrResume(LocalEngine& engine, Store& store, const TranslateRequest& request,
+Result<Progress> startOrResume(TaskEngine& engine, Store& store, const TranslateRequest& request,
                                std::size_t segmentCount, TranslateResult& out) {
     // The language as the store keeps it (JSON text: bytes that are not UTF-8 become U+FFFD).
     const TranslationKey key{request.document.id, valid_utf8(request.language), engine.modelId(),
@@ -66,7 +66,7 @@ Result<Progress> startOrResume(LocalEngine& engine, Store& store, const Translat
         return p;
     }
     auto session = createTaskSession(store, "Translation into " + request.language,
-                                     engine.options().modelPath, {request.document});
+                                     engine.modelName(), {request.document});
     if (!session) return session.error();
     out.sessionId = *session;
     // The request first, so that no error path leaves a run started and unguarded.
@@ -78,7 +78,7 @@ Result<Progress> startOrResume(LocalEngine& engine, Store& store, const Translat
 }
 
 // One segment's translation, or nothing when cancelled.
-Result<std::optional<std::string>> translateSegment(LocalEngine& engine, const TranslateRequest& request,
+Result<std::optional<std::string>> translateSegment(TaskEngine& engine, const TranslateRequest& request,
                                                     const TranslateSegment& segment, Progress& p,
                                                     const TaskContext& ctx) {
     auto marks = paragraphMarks(request.document);
@@ -131,7 +131,7 @@ Result<UnfinishedTranslation> findUnfinishedTranslation(Store& store, const Tran
     return found;
 }
 
-Result<TranslateResult> runTranslate(LocalEngine& engine, Store& store, const TranslateRequest& request,
+Result<TranslateResult> runTranslate(TaskEngine& engine, Store& store, const TranslateRequest& request,
                                      const TaskContext& ctx) {
     if (request.language.empty()) return make_error(ErrorCode::InvalidArgument, "no target language");
     const auto segments = segmentDocument(request.document,

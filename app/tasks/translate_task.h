@@ -46,7 +46,7 @@ struct TranslateResult {
 struct TranslationKey {
     std::string documentSha256;
     std::string language;
-    std::string model;            // LocalEngine::modelId(): the file's identity
+    std::string model;            // TaskEngine::modelId(): the file's identity
     std::int64_t segmentTokens = 0;
     std::size_t segments = 0;
 };
@@ -59,7 +59,7 @@ struct UnfinishedTranslation {
 
 Result<UnfinishedTranslation> findUnfinishedTranslation(Store& store, const TranslationKey& key);
 
-Result<TranslateResult> runTranslate(LocalEngine& engine, Store& store,
+Result<TranslateResult> runTranslate(TaskEngine& engine, Store& store,
                                      const TranslateRequest& request, const TaskContext& context);
 
 }  // namespace lectern::app

@@ -119,7 +119,12 @@ TEST(ServeHttp, AStopStringEndsTheAnswerBeforeItInBothModes) {
     const std::string whole = json::parse(free->body)["choices"][0]["text"];
     ASSERT_GT(whole.size(), 24u) << whole;
     // A stop string from the middle of what the model says unstopped.
-    const std::string stop = whole.substr(whole.size() / 2, 6);
+    // Whole UTF-8 characters: the cut moves off continuation bytes.
+    std::size_t from = whole.size() / 2, to = from + 6;
+    const auto continuation = [&](std::size_t i) { return i < whole.size() && (whole[i] & 0xC0) == 0x80; };
+    while (continuation(from)) ++from;
+    while (continuation(to)) ++to;
+    const std::string stop = whole.substr(from, to - from);
     const std::string before = whole.substr(0, whole.find(stop));
     body["stop"] = {stop, "a string it never writes \u2603"};
     auto stopped = c.Post("/v1/completions", body.dump(), "application/json");
@@ -186,6 +191,36 @@ TEST(ServeHttp, HostileRequestsGetTheirStatusAndTheServerStaysUp) {
         auto health = server.client().Get("/health");  // no key needed
         ASSERT_TRUE(health);
         EXPECT_EQ(health->status, 200);
+    }
+    // The limit holds for a chunked body too; a body of exactly the limit is read; a form-encoded
+    // one (curl -d) is read as JSON like any other.
+    {
+        std::size_t sent = 0;
+        auto chunked = c.Post("/v1/chat/completions", key,
+                              [&](size_t, httplib::DataSink& sink) {
+                                  if (sent >= (3u << 20)) {
+                                      sink.done();
+                                      return true;
+                                  }
+                                  const std::string piece(64 << 10, ' ');
+                                  sent += piece.size();
+                                  return sink.write(piece.data(), piece.size());
+                              },
+                              "application/json");
+        ASSERT_TRUE(chunked);
+        EXPECT_EQ(chunked->status, 413);
+        std::string exact = chat("hi", 2).dump();
+        exact.resize(1u << 20, ' ');
+        auto atLimit = c.Post("/v1/chat/completions", key, exact, "application/json");
+        ASSERT_TRUE(atLimit);
+        EXPECT_EQ(atLimit->status, 200) << atLimit->body;
+        std::string form = chat("hi", 2).dump();
+        form.resize(9000, ' ');
+        auto formEncoded = c.Post("/v1/chat/completions", key, form, "application/x-www-form-urlencoded");
+        ASSERT_TRUE(formEncoded);
+        EXPECT_EQ(formEncoded->status, 200) << formEncoded->body;
+        auto health = server.client().Get("/health");
+        ASSERT_TRUE(health && health->status == 200);
     }
     auto models = c.Get("/v1/models", key);
     ASSERT_TRUE(models);
@@ -320,6 +355,33 @@ TEST(ServeHttp, EightClientsTimesEightRequestsAllEndAndResourcesComeBack) {
     EXPECT_LT(server.rssKib(), rss + 64 * 1024) << "RSS (KiB): " << rss << " before";
 }
 
+TEST(ServeHttp, BeyondParallelARequestIsRefusedAtOnceWithRetryAfter) {
+    Server server("--ctx 8192 --parallel 1");
+    ASSERT_TRUE(server.start()) << server.stderrText();
+    std::atomic<int> longStatus{0};
+    std::thread longOne([&] {
+        auto c = server.client();
+        json body = chat("A long story", 6000, false);
+        body["ignore_eos"] = true;
+        auto r = c.Post("/v1/chat/completions", body.dump(), "application/json");
+        longStatus = r ? r->status : -1;
+    });
+    std::this_thread::sleep_for(300ms);  // the long one is admitted and running
+    const auto t = Clock::now();
+    auto c = server.client();
+    auto busy = c.Post("/v1/chat/completions", chat("hi", 1).dump(), "application/json");
+    ASSERT_TRUE(busy);
+    EXPECT_EQ(busy->status, 503);
+    EXPECT_EQ(busy->get_header_value("Retry-After"), "1");
+    EXPECT_EQ(json::parse(busy->body)["error"]["code"], "overloaded");
+    EXPECT_LT(msSince(t), 500.0) << "the refusal waited";
+    longOne.join();
+    EXPECT_EQ(longStatus.load(), 200);
+    auto after = c.Post("/v1/chat/completions", chat("hi", 1).dump(), "application/json");
+    ASSERT_TRUE(after);
+    EXPECT_EQ(after->status, 200);
+}
+
 TEST(ServeHttp, ANonLoopbackAddressNeedsAKeyAndSigtermStopsTheServer) {
     Server open("--host 0.0.0.0");
     const auto code = open.waitExit(30s);
@@ -327,13 +389,38 @@ TEST(ServeHttp, ANonLoopbackAddressNeedsAKeyAndSigtermStopsTheServer) {
     EXPECT_EQ(*code, 2);
     EXPECT_NE(open.stderrText().find("needs a key"), std::string::npos) << open.stderrText();
 
-    Server server("--ctx 1024");
+    Server server("--ctx 8192");
     ASSERT_TRUE(server.start()) << server.stderrText();
+    // A stream running when the server stops ends with an error event and [DONE], cleanly.
+    std::string bytes;
+    std::atomic<bool> started{false};
+    std::thread reader([&] {
+        auto c = server.client();
+        httplib::Request req;
+        req.method = "POST";
+        req.path = "/v1/chat/completions";
+        json body = chat("A long story", 8000, true);
+        body["ignore_eos"] = true;
+        req.body = body.dump();
+        req.set_header("Content-Type", "application/json");
+        req.content_receiver = [&](const char* data, size_t n, uint64_t, uint64_t) {
+            bytes.append(data, n);
+            started = true;
+            return true;
+        };
+        c.send(req);
+    });
+    for (int i = 0; i < 500 && !started; ++i) std::this_thread::sleep_for(10ms);
     ::kill(server.pid(), SIGTERM);
+    reader.join();
     const auto stopped = server.waitExit(10s);
     ASSERT_TRUE(stopped.has_value());
     EXPECT_EQ(*stopped, 0);
     EXPECT_NE(server.stderrText().find("stopped"), std::string::npos);
+    ASSERT_GT(bytes.size(), 40u);
+    EXPECT_EQ(bytes.substr(bytes.size() - 14), "data: [DONE]\n\n") << bytes.substr(bytes.size() - 300);
+    EXPECT_NE(bytes.find("data: {\"error\""), std::string::npos);
+    EXPECT_EQ(bytes.find("\"finish_reason\":\"length\""), std::string::npos);
 }
 
 }  // namespace

@@ -38,7 +38,8 @@ public:
         char tmpl[] = "/tmp/lectern-serve-XXXXXX";
         m_dir = mkdtemp(tmpl);
         m_err = m_dir / "stderr.txt";
-        const std::string cmd = "exec env LECTERN_DATA_DIR='" + m_dir.string() + "' " + env + " " + LECTERN_CLI +
+        // A key in the test's own environment must not reach a server that was given none.
+        const std::string cmd = "exec env -u LECTERN_API_KEY LECTERN_DATA_DIR='" + m_dir.string() + "' " + env + " " + LECTERN_CLI +
                                 " serve --model '" + serveModel() + "' --port 0 --threads 1 " + args + " 2>'" +
                                 m_err.string() + "' >/dev/null";
         m_pid = ::fork();
