@@ -239,7 +239,11 @@ void OpenAiServer::routes() {
         s.Post(path, [this, handler](const httplib::Request& req, httplib::Response& res,
                                      const httplib::ContentReader& reader) {
             if (!authorized(req, res)) {
-                res.set_header("Connection", "close");  // the unread body ends the connection
+                // The body is read (up to the limit) and dropped, so the client reads the 401
+                // instead of a reset; beyond the limit the connection closes.
+                std::size_t seen = 0;
+                reader([&](const char*, size_t n) { return (seen += n) <= m_options.maxBodyBytes; });
+                if (seen > m_options.maxBodyBytes) res.set_header("Connection", "close");
                 return;
             }
             std::string body;

@@ -28,6 +28,12 @@
 namespace lectern::e2e {
 namespace {
 
+// A write to a connection the server closed must fail as a write, not end the test process.
+const bool kNoSigpipe = [] {
+    ::signal(SIGPIPE, SIG_IGN);
+    return true;
+}();
+
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 using namespace std::chrono_literals;
@@ -182,6 +188,13 @@ TEST(ServeHttp, HostileRequestsGetTheirStatusAndTheServerStaysUp) {
     for (const Case& t : cases) {
         SCOPED_TRACE(t.what);
         auto r = c.Post(t.path, t.headers, t.body, "application/json");
+        if (!r && t.status == 413 && r.error() == httplib::Error::Write) {
+            // The server answered 413 from the headers and closed while the client was still
+            // sending: the client saw its write fail (a reset) before it read the answer.
+            auto health = server.client().Get("/health");
+            ASSERT_TRUE(health && health->status == 200);
+            continue;
+        }
         ASSERT_TRUE(r) << "no answer: " << httplib::to_string(r.error());
         EXPECT_EQ(r->status, t.status) << r->body;
         const json j = json::parse(r->body, nullptr, false);
@@ -207,8 +220,13 @@ TEST(ServeHttp, HostileRequestsGetTheirStatusAndTheServerStaysUp) {
                                   return sink.write(piece.data(), piece.size());
                               },
                               "application/json");
-        ASSERT_TRUE(chunked);
-        EXPECT_EQ(chunked->status, 413);
+        // As above: a 413, or the write cut off by the server's close after it.
+        // (The provider sees its write fail and gives up: Canceled.)
+        ASSERT_TRUE(chunked || chunked.error() == httplib::Error::Write || chunked.error() == httplib::Error::Canceled)
+            << httplib::to_string(chunked.error());
+        if (chunked) {
+            EXPECT_EQ(chunked->status, 413);
+        }
         std::string exact = chat("hi", 2).dump();
         exact.resize(1u << 20, ' ');
         auto atLimit = c.Post("/v1/chat/completions", key, exact, "application/json");
