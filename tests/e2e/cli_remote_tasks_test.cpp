@@ -1,7 +1,7 @@
 // The task commands with --remote against `lectern-cli serve` over the same tiny fixture:
-// the prompt is rendered and counted here and sent as token ids, so summarize, review and
-// translate give exactly what the local engine gives with the same seed and the same
-// 16-bit KV cache. What the remote engine cannot do is said plainly: Ask (it needs the
+// the prompt is rendered and counted here and sent as token ids, so summarize (in one pass
+// and by map-reduce), review and translate give exactly what the local engine gives with
+// the same seed and the same 16-bit KV cache. What the remote engine cannot do is said plainly: Ask (it needs the
 // local KV cache), a missing --tokenizer, a server that is not there.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -31,6 +31,12 @@ protected:
         dir = mkdtemp(tmpl);
         std::ofstream(dir / "report.txt") << "The board met on Monday.\n\nRevenue grew by four percent.\n\n"
                                              "The plant in Lyon closed in March.\n";
+        {
+            std::ofstream longer(dir / "minutes.txt");
+            for (int i = 0; i < 30; ++i)
+                longer << "Item " << i << ": the committee reviewed the budget line " << i * 7
+                       << " and asked the treasurer for a revised figure.\n\n";
+        }
         fs::create_directories(dir / "code");
         std::ofstream(dir / "code" / "main.c") << "int main(void) {\n  int x;\n  return x;\n}\n";
     }
@@ -67,17 +73,19 @@ TEST_F(CliRemoteTasksTest, SummarizeReviewAndTranslateGiveTheLocalEnginesResults
     lectern::testing::ServeProcess server("--ctx 2048 --quiet");
     ASSERT_TRUE(server.start()) << server.stderrText();
     const std::string model = lectern::testing::serveModel();
-    const std::string local = "--model '" + model + "' --ctx 2048 --kv f16 --threads 1 --seed 3 --json -q";
+    const std::string local = "--model '" + model + "' --kv f16 --threads 1 --seed 3 --json -q";
     const std::string remote = "--remote http://127.0.0.1:" + std::to_string(server.port()) + "/v1 --tokenizer '" +
-                               model + "' --ctx 2048 --seed 3 --json -q";
+                               model + "' --seed 3 --json -q";
     struct Task {
         std::string args;
         const char* field;
     };
     const Task tasks[] = {
-        {"summarize '" + (dir / "report.txt").string() + "'", "summary"},
-        {"review '" + (dir / "code").string() + "'", "output"},
-        {"translate '" + (dir / "report.txt").string() + "' --to de", "text"},
+        {"summarize '" + (dir / "report.txt").string() + "' --ctx 2048", "summary"},
+        {"review '" + (dir / "code").string() + "' --ctx 2048", "output"},
+        {"translate '" + (dir / "report.txt").string() + "' --to de --ctx 2048", "text"},
+        // A context of 1024 cannot hold the minutes: map-reduce over chunks, each a request.
+        {"summarize '" + (dir / "minutes.txt").string() + "' --ctx 1024", "summary"},
     };
     for (const Task& t : tasks) {
         SCOPED_TRACE(t.args);
@@ -90,6 +98,10 @@ TEST_F(CliRemoteTasksTest, SummarizeReviewAndTranslateGiveTheLocalEnginesResults
         ASSERT_TRUE(b.is_object() && b.contains(t.field)) << there.out;
         EXPECT_FALSE(a[t.field].dump().empty());
         EXPECT_EQ(a[t.field], b[t.field]);
+        if (t.args.find("--ctx 1024") != std::string::npos) {
+            EXPECT_TRUE(b.value("map_reduce", false)) << there.out.substr(0, 2000);
+            EXPECT_GT(b["chunk_tokens"].size(), 1u);
+        }
     }
 }
 
