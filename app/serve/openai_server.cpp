@@ -114,6 +114,30 @@ std::optional<JobEvent> awaitFinal(AppCore& core, JobEventRouter& router, JobId 
     }
 }
 
+void sendBusy(httplib::Response& res) {
+    sendError(res, apiError(503, "the server is busy: try again shortly", "server_error", "overloaded"));
+    res.set_header("Retry-After", "1");
+}
+
+// The prompt's token ids from the facade's renderPrompt job; nothing when the response was
+// set instead (the job failed) or the client went.
+std::optional<std::vector<std::int32_t>> renderedPrompt(AppCore& core, JobEventRouter& router,
+                                                        const CompletionRequest& request, const PeerWatch& watch,
+                                                        httplib::Response& res) {
+    auto done = awaitFinal(core, router, core.renderPrompt(request), watch, [](const JobEvent&) {});
+    if (!done) return std::nullopt;
+    if (const auto* f = std::get_if<JobFailed>(&done->payload)) {
+        sendError(res, jobError(f->error));
+        return std::nullopt;
+    }
+    const auto* ids = finishedValue<std::vector<std::int32_t>>(*done);
+    if (!ids) {
+        sendError(res, apiError(500, "the prompt could not be read", "server_error"));
+        return std::nullopt;
+    }
+    return *ids;
+}
+
 }  // namespace
 
 // A slot among the `parallel` requests admitted at once; released when destroyed.
@@ -342,19 +366,14 @@ void OpenAiServer::generation(const httplib::Request& req, const std::string& bo
     }
     auto admission = std::make_shared<Admission>(m_admitted, m_options.parallel);
     if (!admission->admitted()) {
-        sendError(res, apiError(503, "the server is busy: try again shortly", "server_error", "overloaded"));
-        res.set_header("Retry-After", "1");
-        return;
+        return sendBusy(res);
     }
     if (!call.seeded) call.request.sampling.seed = std::random_device{}();
     const PeerWatch watch = watchOf(req);
 
     // The prompt as the model reads it, to check its length before any answer byte.
-    auto rendered = awaitFinal(m_core, m_router, m_core.renderPrompt(call.request), watch, [](const JobEvent&) {});
-    if (!rendered) return;
-    if (const auto* f = std::get_if<JobFailed>(&rendered->payload)) return sendError(res, jobError(f->error));
-    const auto* ids = finishedValue<std::vector<std::int32_t>>(*rendered);
-    if (!ids) return sendError(res, apiError(500, "the prompt could not be read", "server_error"));
+    const auto ids = renderedPrompt(m_core, m_router, call.request, watch, res);
+    if (!ids) return;
     const auto nPrompt = static_cast<std::int64_t>(ids->size());
     if (nPrompt + std::max<std::int64_t>(call.request.maxTokens, 1) > nCtx)
     {
@@ -462,16 +481,11 @@ void OpenAiServer::tokenize(const httplib::Request& req, const std::string& body
     call.request.addBos = call.addSpecial;
     Admission admission(m_admitted, m_options.parallel);
     if (!admission.admitted()) {
-        sendError(res, apiError(503, "the server is busy: try again shortly", "server_error", "overloaded"));
-        res.set_header("Retry-After", "1");
-        return;
+        return sendBusy(res);
     }
     const PeerWatch watch = watchOf(req);
-    auto done = awaitFinal(m_core, m_router, m_core.renderPrompt(call.request), watch, [](const JobEvent&) {});
-    if (!done) return;
-    if (const auto* f = std::get_if<JobFailed>(&done->payload)) return sendError(res, jobError(f->error));
-    const auto* ids = finishedValue<std::vector<std::int32_t>>(*done);
-    if (!ids) return sendError(res, apiError(500, "the text could not be tokenized", "server_error"));
+    const auto ids = renderedPrompt(m_core, m_router, call.request, watch, res);
+    if (!ids) return;
     std::lock_guard lock(m_stateMutex);
     res.set_content(tokenizeBody(*ids, m_nCtx), "application/json");
 }
@@ -482,9 +496,7 @@ void OpenAiServer::detokenize(const httplib::Request& req, const std::string& bo
     if (auto e = parseDetokenize(body, ids)) return sendError(res, *e);
     Admission admission(m_admitted, m_options.parallel);
     if (!admission.admitted()) {
-        sendError(res, apiError(503, "the server is busy: try again shortly", "server_error", "overloaded"));
-        res.set_header("Retry-After", "1");
-        return;
+        return sendBusy(res);
     }
     const PeerWatch watch = watchOf(req);
     auto done = awaitFinal(m_core, m_router, m_core.detokenize(std::move(ids)), watch, [](const JobEvent&) {});
