@@ -238,7 +238,9 @@ Result<GenerateStats> LocalEngine::decodeAnswer(GenerateStats stats, const Gener
         if (stats.tokens.empty()) stats.firstTokenMs = nowMs() - startMs;
         stats.tokens.push_back(token);
         bool go_on = true;
-        if (std::find(stops.begin(), stops.end(), token) == stops.end()) go_on = add(detok.feed(token), false);
+        const bool stop = std::find(stops.begin(), stops.end(), token) != stops.end();
+        const bool hidden = request.skipSpecialText && m_tokenizer->is_special(token);
+        if (!stop && !hidden) go_on = add(detok.feed(token), false);
         if (request.onDecode) request.onDecode(static_cast<std::int64_t>(stats.tokens.size()), request.maxTokens);
         return go_on;
     };

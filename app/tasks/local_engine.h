@@ -45,6 +45,7 @@ struct GenerateRequest {
     // out); text that may begin one is held back from onText until it cannot.
     std::vector<std::string> stopStrings;
     bool ignoreEos = false;  // generate past the model's end-of-turn tokens (benchmarks, tests)
+    bool skipSpecialText = false;  // special tokens sampled mid-answer add no text (as servers do)
     ProgressFn onPrefill;
     ProgressFn onDecode;  // (tokens generated, maxTokens)
     const std::atomic<bool>* cancel = nullptr;

@@ -161,6 +161,22 @@ TEST(ServeHttp, AStopStringEndsTheAnswerBeforeItInBothModes) {
     EXPECT_EQ(finish, "stop");
 }
 
+// A special token the model samples mid-answer is not text: with this seed the tiny model
+// samples <|begin_of_text|> among its 24 tokens, which used to appear in the content.
+TEST(ServeHttp, SpecialTokensSampledMidAnswerAddNoText) {
+    Server server("--ctx 1024");
+    ASSERT_TRUE(server.start()) << server.stderrText();
+    auto c = server.client();
+    json body = {{"messages", {{{"role", "user"}, {"content", "Tell me about ink."}}}}, {"max_tokens", 24},
+                 {"temperature", 0.8}, {"seed", 9}};
+    auto r = c.Post("/v1/chat/completions", body.dump(), "application/json");
+    ASSERT_TRUE(r && r->status == 200);
+    const json j = json::parse(r->body);
+    const std::string text = j["choices"][0]["message"]["content"];
+    EXPECT_EQ(text.find("<|"), std::string::npos) << text;
+    EXPECT_EQ(j["usage"]["completion_tokens"], 24);
+}
+
 TEST(ServeHttp, HostileRequestsGetTheirStatusAndTheServerStaysUp) {
     Server server("--ctx 1024 --max-body-mib 1", "LECTERN_API_KEY=sk-test-9f8e7d");
     ASSERT_TRUE(server.start()) << server.stderrText();
