@@ -73,7 +73,6 @@ JobId AppCore::complete(CompletionRequest request) {
         g.sampling = request.sampling;
         g.stopStrings = request.stop;
         g.ignoreEos = request.ignoreEos;
-        g.skipSpecialText = true;  // <|begin_of_text|> and the like are not the answer's text
         g.cancel = job.cancelFlag();
         g.onText = [&job](std::string_view text) { job.token(text); };
         g.onPrefill = [&job](std::int64_t done, std::int64_t total) {

@@ -45,7 +45,9 @@ struct GenerateRequest {
     // out); text that may begin one is held back from onText until it cannot.
     std::vector<std::string> stopStrings;
     bool ignoreEos = false;  // generate past the model's end-of-turn tokens (benchmarks, tests)
-    bool skipSpecialText = false;  // special tokens sampled mid-answer add no text (as servers do)
+    // Special tokens sampled mid-answer (<|begin_of_text|>, reserved ones) add no text, as
+    // servers such as vLLM skip them: a task gives the same text on either engine.
+    bool skipSpecialText = true;
     ProgressFn onPrefill;
     ProgressFn onDecode;  // (tokens generated, maxTokens)
     const std::atomic<bool>* cancel = nullptr;
