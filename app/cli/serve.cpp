@@ -6,6 +6,7 @@
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <thread>
 
@@ -36,6 +37,23 @@ std::atomic<bool> g_stop{false};
 
 // The main thread sees the flag, cancels the jobs and stops the server.
 extern "C" void onServeSignal(int) { g_stop.store(true); }
+
+// Stops the server and waits for its thread. stop() does nothing until the listener has
+// started, and requests wait on their jobs: both are done again (with `each`, e.g. cancelling
+// the jobs) every 100 ms until the thread has returned.
+void stopAndJoin(app::serve::OpenAiServer& server, std::thread& http, const std::function<void()>& each) {
+    std::atomic<bool> joined{false};
+    std::thread closer([&] {
+        while (!joined.load()) {
+            server.stop();
+            each();
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+    });
+    http.join();
+    joined.store(true);
+    closer.join();
+}
 
 KvType kvTypeOf(const std::string& name) {
     if (name == "f32") return KvType::F32;
@@ -91,16 +109,7 @@ int runServe(const Options& o) {
         if (const auto* f = std::get_if<app::JobFailed>(&e->payload)) {
             std::fprintf(stderr, "lectern-cli: serve: the model did not load: %s\n", f->error.to_string().c_str());
             server.failed(f->error.to_string());
-            std::atomic<bool> joined{false};
-            std::thread closer([&] {
-                while (!joined.load()) {  // stop() does nothing until the listener has started
-                    server.stop();
-                    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-                }
-            });
-            http.join();
-            joined.store(true);
-            closer.join();
+            stopAndJoin(server, http, [] {});
             return exit_code_for(f->error);
         }
         const auto* info = app::finishedValue<app::ModelInfo>(*e);
@@ -116,17 +125,7 @@ int runServe(const Options& o) {
     server.beginStopping();
     std::signal(SIGINT, SIG_DFL);  // a second Ctrl-C ends the process at once
     std::signal(SIGTERM, SIG_DFL);
-    std::atomic<bool> joined{false};
-    std::thread closer([&] {
-        while (!joined.load()) {
-            server.stop();
-            (*core)->cancelAll();
-            std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        }
-    });
-    http.join();
-    joined.store(true);
-    closer.join();
+    stopAndJoin(server, http, [&core] { (*core)->cancelAll(); });
     std::signal(SIGINT, previousInt);
     std::signal(SIGTERM, previousTerm);
     std::fprintf(stderr, "lectern-cli serve: stopped\n");

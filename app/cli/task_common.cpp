@@ -7,11 +7,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <cctype>
 #include <random>
 #include <unistd.h>
 
+#include "api_key.h"
 #include "backend_option.h"
 #include "command.h"
 #include "json_text.h"
@@ -127,15 +126,9 @@ Result<app::RemoteOptions> remoteOptions(const TaskOptions& o) {
     app::RemoteOptions r;
     r.endpoint.baseUrl = o.remote;
     r.endpoint.model = o.remoteModel;
-    if (!o.apiKeyFile.empty()) {
-        std::ifstream in(o.apiKeyFile);
-        if (!in) return make_error(ErrorCode::NotFound, "cannot read the API key file", o.apiKeyFile);
-        std::getline(in, r.endpoint.apiKey);
-        while (!r.endpoint.apiKey.empty() && std::isspace(static_cast<unsigned char>(r.endpoint.apiKey.back())))
-            r.endpoint.apiKey.pop_back();
-    } else if (const char* env = std::getenv("OPENAI_API_KEY")) {
-        r.endpoint.apiKey = env;
-    }
+    auto key = app::serve::loadApiKey(o.apiKeyFile, "OPENAI_API_KEY");
+    if (!key) return key.error();
+    r.endpoint.apiKey = std::move(key.value());
     r.tokenizerPath = o.tokenizer;
     r.nCtx = o.ctxGiven ? o.ctx : 0;
     return r;

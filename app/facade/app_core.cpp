@@ -15,9 +15,6 @@
 namespace lectern::app {
 namespace {
 
-Error noModel() {
-    return make_error(ErrorCode::InvalidArgument, "no model is open", "open a GGUF file or Hugging Face folder first");
-}
 
 // Reading paths inside a job: pages or files as Phase::Extract, Stop between them.
 ingest::ReadControl readControl(JobContext& job) {
@@ -87,6 +84,10 @@ std::string fitAdvice(const lectern::ModelInfo& info, std::int64_t nCtx, KvType 
 }
 
 }  // namespace
+
+Error AppCore::noModel() {
+    return make_error(ErrorCode::InvalidArgument, "no model is open", "open a GGUF file or Hugging Face folder first");
+}
 
 void AppCore::notePdfMessage(const std::string& message) { ingest::note_pdf_message(message); }
 

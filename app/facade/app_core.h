@@ -272,6 +272,8 @@ public:
 
 private:
     AppCore() = default;
+    // What a job that needs an open model fails with when there is none.
+    static Error noModel();
     // Runs `body` as a job that needs the open model.
     template <class T, class Body>
     JobId submitTask(Body body);

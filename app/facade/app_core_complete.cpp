@@ -6,8 +6,6 @@
 namespace lectern::app {
 namespace {
 
-Error noModelOpen() { return make_error(ErrorCode::InvalidArgument, "no model is open"); }
-
 Status checkIds(std::span<const std::int32_t> ids, const Tokenizer& tokenizer) {
     for (const std::int32_t id : ids)
         if (id < 0 || id >= tokenizer.n_vocab())
@@ -39,7 +37,7 @@ Result<std::vector<std::int32_t>> promptOf(const LocalEngine& engine, const Comp
 
 JobId AppCore::renderPrompt(CompletionRequest request) {
     return m_runner->submit([this, request = std::move(request)](JobContext&) -> Result<std::any> {
-        if (!m_engine) return noModelOpen();
+        if (!m_engine) return noModel();
         auto ids = promptOf(*m_engine, request);
         if (!ids) return ids.error();
         return std::any(std::move(ids.value()));
@@ -48,7 +46,7 @@ JobId AppCore::renderPrompt(CompletionRequest request) {
 
 JobId AppCore::detokenize(std::vector<std::int32_t> ids) {
     return m_runner->submit([this, ids = std::move(ids)](JobContext&) -> Result<std::any> {
-        if (!m_engine) return noModelOpen();
+        if (!m_engine) return noModel();
         LECTERN_TRY(checkIds(ids, m_engine->tokenizer()));
         return std::any(m_engine->tokenizer().decode(ids));
     });
@@ -56,7 +54,7 @@ JobId AppCore::detokenize(std::vector<std::int32_t> ids) {
 
 JobId AppCore::complete(CompletionRequest request) {
     return m_runner->submit([this, request = std::move(request)](JobContext& job) -> Result<std::any> {
-        if (!m_engine) return noModelOpen();
+        if (!m_engine) return noModel();
         auto prompt = promptOf(*m_engine, request);
         if (!prompt) return prompt.error();
         const auto nPrompt = static_cast<std::int64_t>(prompt->size());

@@ -21,9 +21,9 @@ std::string trimmed(std::string s) {
 
 }  // namespace
 
-Result<std::string> loadApiKey(const std::string& file) {
+Result<std::string> loadApiKey(const std::string& file, const char* envVar) {
     if (file.empty()) {
-        const char* env = std::getenv("LECTERN_API_KEY");
+        const char* env = std::getenv(envVar);
         return trimmed(env ? env : "");
     }
     std::ifstream in(file);

@@ -1,5 +1,5 @@
-// The server's bearer key: read from a file (its first line) or $LECTERN_API_KEY, never from
-// the command line (where `ps` would show it), and compared in constant time.
+// A bearer key: read from a file (its first line) or an environment variable, never from the
+// command line (where `ps` would show it); the server compares it in constant time.
 #pragma once
 
 #include <string>
@@ -8,10 +8,10 @@
 
 namespace lectern::app::serve {
 
-// The key in `file` (first line, surrounding whitespace dropped), else $LECTERN_API_KEY;
-// "" when neither gives one. Errors: NotFound/Io when the file cannot be read, InvalidArgument
-// when it holds no key.
-Result<std::string> loadApiKey(const std::string& file);
+// The key in `file` (first line, surrounding whitespace dropped), else $<envVar> (the
+// server's LECTERN_API_KEY; a client's OPENAI_API_KEY); "" when neither gives one. Errors:
+// NotFound when the file cannot be read, InvalidArgument when it holds no key.
+Result<std::string> loadApiKey(const std::string& file, const char* envVar = "LECTERN_API_KEY");
 
 // Whether an Authorization header is "Bearer <key>" for this key. The time taken does not
 // depend on where the two differ, nor on the given key's length.

@@ -96,22 +96,25 @@ private:
     std::chrono::steady_clock::time_point m_last = std::chrono::steady_clock::now();
 };
 
-// Waits for `job`'s final event, handing the others to `onEvent`. Nothing when the client
-// went first: the job is cancelled and its remaining events dropped.
-template <class OnEvent>
-std::optional<JobEvent> awaitFinal(AppCore& core, JobEventRouter& router, JobId job, const PeerWatch& watch,
-                                   OnEvent&& onEvent) {
+// Waits for the first event of `job` that `wanted` takes, dropping those before it. Nothing
+// when the client went first: the job is cancelled and its remaining events dropped.
+template <class Wanted>
+std::optional<JobEvent> awaitEvent(AppCore& core, JobEventRouter& router, JobId job, const PeerWatch& watch,
+                                   Wanted&& wanted) {
     LookEvery look;
     for (;;) {
         auto e = router.next(job, kPoll);
-        if (e && e->isFinal()) return e;
-        if (e) onEvent(*e);
+        if (e && wanted(*e)) return e;
         if (look.due() && watch.gone()) {
             core.cancel(job);
             router.forget(job);
             return std::nullopt;
         }
     }
+}
+
+std::optional<JobEvent> awaitFinal(AppCore& core, JobEventRouter& router, JobId job, const PeerWatch& watch) {
+    return awaitEvent(core, router, job, watch, [](const JobEvent& e) { return e.isFinal(); });
 }
 
 void sendBusy(httplib::Response& res) {
@@ -124,7 +127,7 @@ void sendBusy(httplib::Response& res) {
 std::optional<std::vector<std::int32_t>> renderedPrompt(AppCore& core, JobEventRouter& router,
                                                         const CompletionRequest& request, const PeerWatch& watch,
                                                         httplib::Response& res) {
-    auto done = awaitFinal(core, router, core.renderPrompt(request), watch, [](const JobEvent&) {});
+    auto done = awaitFinal(core, router, core.renderPrompt(request), watch);
     if (!done) return std::nullopt;
     if (const auto* f = std::get_if<JobFailed>(&done->payload)) {
         sendError(res, jobError(f->error));
@@ -389,7 +392,7 @@ void OpenAiServer::generation(const httplib::Request& req, const std::string& bo
 
     ResponseIds rid{(chat ? "chatcmpl-" : "cmpl-") + randomHex(24), unixNow(), model};
     if (!call.stream) {
-        auto done = awaitFinal(m_core, m_router, job, watch, [](const JobEvent&) {});
+        auto done = awaitFinal(m_core, m_router, job, watch);
         if (!done) return;
         if (const auto* f = std::get_if<JobFailed>(&done->payload)) return sendError(res, jobError(f->error));
         const auto* r = finishedValue<CompletionResult>(*done);
@@ -399,16 +402,8 @@ void OpenAiServer::generation(const httplib::Request& req, const std::string& bo
     }
 
     // Streaming: the job's first event says the prompt fits (Prefill progress) or why not.
-    std::optional<JobEvent> first;
-    for (;;) {
-        first = m_router.next(job, kPoll);
-        if (first) break;
-        if (watch.gone()) {
-            m_core.cancel(job);
-            m_router.forget(job);
-            return;
-        }
-    }
+    const auto first = awaitEvent(m_core, m_router, job, watch, [](const JobEvent&) { return true; });
+    if (!first) return;
     if (const auto* f = std::get_if<JobFailed>(&first->payload)) return sendError(res, jobError(f->error));
     if (first->isFinal() && !finishedValue<CompletionResult>(*first))
         return sendError(res, apiError(500, "the completion was stopped", "server_error"));
@@ -499,7 +494,7 @@ void OpenAiServer::detokenize(const httplib::Request& req, const std::string& bo
         return sendBusy(res);
     }
     const PeerWatch watch = watchOf(req);
-    auto done = awaitFinal(m_core, m_router, m_core.detokenize(std::move(ids)), watch, [](const JobEvent&) {});
+    auto done = awaitFinal(m_core, m_router, m_core.detokenize(std::move(ids)), watch);
     if (!done) return;
     if (const auto* f = std::get_if<JobFailed>(&done->payload)) return sendError(res, jobError(f->error));
     const auto* text = finishedValue<std::string>(*done);

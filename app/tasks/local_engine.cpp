@@ -239,8 +239,7 @@ Result<GenerateStats> LocalEngine::decodeAnswer(GenerateStats stats, const Gener
         stats.tokens.push_back(token);
         bool go_on = true;
         const bool stop = std::find(stops.begin(), stops.end(), token) != stops.end();
-        const bool hidden = request.skipSpecialText && m_tokenizer->is_special(token);
-        if (!stop && !hidden) go_on = add(detok.feed(token), false);
+        if (!stop && !m_tokenizer->is_special(token)) go_on = add(detok.feed(token), false);
         if (request.onDecode) request.onDecode(static_cast<std::int64_t>(stats.tokens.size()), request.maxTokens);
         return go_on;
     };

@@ -40,14 +40,14 @@ using ProgressFn = std::function<void(std::int64_t done, std::int64_t total)>;
 struct GenerateRequest {
     std::int64_t maxTokens = 512;
     SamplerOptions sampling;  // greedy unless the task's request says otherwise
-    std::function<void(std::string_view text)> onText;  // streamed, whole UTF-8 characters
+    // Streamed, whole UTF-8 characters. Special tokens sampled mid-answer (<|begin_of_text|>,
+    // reserved ones) add no text, as servers such as vLLM skip them: a task gives the same
+    // text on either engine.
+    std::function<void(std::string_view text)> onText;
     // The answer ends before the first of these it contains (the string itself is left
     // out); text that may begin one is held back from onText until it cannot.
     std::vector<std::string> stopStrings;
     bool ignoreEos = false;  // generate past the model's end-of-turn tokens (benchmarks, tests)
-    // Special tokens sampled mid-answer (<|begin_of_text|>, reserved ones) add no text, as
-    // servers such as vLLM skip them: a task gives the same text on either engine.
-    bool skipSpecialText = true;
     ProgressFn onPrefill;
     ProgressFn onDecode;  // (tokens generated, maxTokens)
     const std::atomic<bool>* cancel = nullptr;

@@ -303,6 +303,23 @@ void parse_image(Cursor& c, const uint8_t* bytes, uint64_t size, Parsed& s) {
     place_tensors(c, s, bytes, data_start, size);
 }
 
+// Runs parse_image, its exceptions turned into errors. `bytes` is null for a header-only
+// parse of a file of `size` bytes; *bytes_needed (if given) gets how many bytes such a parse
+// wanted, else 0.
+Status parse_into(Cursor& c, const uint8_t* bytes, uint64_t size, Parsed& s, const std::string& context,
+                  uint64_t* bytes_needed) {
+    if (bytes_needed) *bytes_needed = 0;
+    try {
+        parse_image(c, bytes, size, s);
+    } catch (const ParseError& e) {
+        if (bytes_needed) *bytes_needed = e.bytes_needed;
+        return make_error(e.code, e.message, context + " at byte " + std::to_string(e.offset));
+    } catch (const std::bad_alloc&) {
+        return make_error(ErrorCode::OutOfMemory, "out of memory reading GGUF metadata", context);
+    }
+    return {};
+}
+
 }  // namespace
 
 struct File::State : Parsed {
@@ -314,13 +331,7 @@ Result<File> File::parse(const uint8_t* bytes, size_t size, std::string context)
     auto s = std::make_shared<State>();
     s->path = std::move(context);
     Cursor c(bytes, size);
-    try {
-        parse_image(c, bytes, size, *s);
-    } catch (const ParseError& e) {
-        return make_error(e.code, e.message, s->path + " at byte " + std::to_string(e.offset));
-    } catch (const std::bad_alloc&) {
-        return make_error(ErrorCode::OutOfMemory, "out of memory reading GGUF metadata", s->path);
-    }
+    LECTERN_TRY(parse_into(c, bytes, size, *s, s->path, nullptr));
     File f;
     f.s_ = std::move(s);
     return f;
@@ -328,19 +339,10 @@ Result<File> File::parse(const uint8_t* bytes, size_t size, std::string context)
 
 Result<File> File::parse_header(const uint8_t* bytes, size_t size, uint64_t file_size, std::string context,
                                 uint64_t* bytes_needed) {
-    if (bytes_needed) *bytes_needed = 0;
     auto s = std::make_shared<State>();
     s->path = std::move(context);
-    if (size > file_size) size = static_cast<size_t>(file_size);
-    Cursor c(bytes, size, file_size);
-    try {
-        parse_image(c, nullptr, file_size, *s);
-    } catch (const ParseError& e) {
-        if (bytes_needed) *bytes_needed = e.bytes_needed;
-        return make_error(e.code, e.message, s->path + " at byte " + std::to_string(e.offset));
-    } catch (const std::bad_alloc&) {
-        return make_error(ErrorCode::OutOfMemory, "out of memory reading GGUF metadata", s->path);
-    }
+    Cursor c(bytes, std::min<uint64_t>(size, file_size), file_size);
+    LECTERN_TRY(parse_into(c, nullptr, file_size, *s, s->path, bytes_needed));
     File f;
     f.s_ = std::move(s);
     return f;

@@ -11,26 +11,16 @@
 #include <nlohmann/json.hpp>
 #include <sys/wait.h>
 
+#include "shell_command.h"
 #include "task_fixture.h"
 
 namespace lectern::app::e2e {
 namespace {
 
-struct Output {
-    int code = -1;
-    std::string out;
-};
+using Output = lectern::testing::CommandOutput;
 
 Output runCli(const std::string& env, const std::string& args) {
-    const std::string cmd = env + " " + LECTERN_CLI + " " + args + " 2>/dev/null";
-    Output o;
-    FILE* p = ::popen(cmd.c_str(), "r");
-    if (!p) return o;
-    char buf[4096];
-    for (size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) o.out.append(buf, n);
-    const int status = ::pclose(p);
-    o.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return o;
+    return lectern::testing::runShell(env + " " + LECTERN_CLI + " " + args + " 2>/dev/null");
 }
 
 nlohmann::json parse(const Output& o) {

@@ -19,6 +19,7 @@
 #include <thread>
 
 #include "fake_hub.h"
+#include "shell_command.h"
 
 namespace lectern::hub::e2e {
 namespace {
@@ -54,13 +55,10 @@ protected:
         const std::string cmd = "HF_TOKEN= HF_HOME='" + (dir.path() / "hf").string() + "' HF_HUB_CACHE='" +
                                 (dir.path() / "hub").string() + "' HF_ENDPOINT=" + hub.endpoint() + " " + env + " " +
                                 LECTERN_CLI + " " + args + " 2>'" + errFile.string() + "'";
+        const auto r = lectern::testing::runShell(cmd);
         Output o;
-        FILE* p = ::popen(cmd.c_str(), "r");
-        if (!p) return o;
-        char buf[4096];
-        for (size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) o.out.append(buf, n);
-        const int status = ::pclose(p);
-        o.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        o.code = r.code;
+        o.out = r.out;
         o.err = testing::readAll(errFile);
         return o;
     }

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "serve_process.h"
+#include "shell_command.h"
 
 namespace lectern::e2e {
 namespace {
@@ -19,10 +20,7 @@ namespace {
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 
-struct Output {
-    int code = -1;
-    std::string out;
-};
+using Output = lectern::testing::CommandOutput;
 
 class CliRemoteTasksTest : public ::testing::Test {
 protected:
@@ -50,14 +48,7 @@ protected:
         const fs::path db = dir / ("db" + std::to_string(++calls));
         const std::string cmd = "env -u OPENAI_API_KEY LECTERN_DATA_DIR='" + db.string() + "' " + LECTERN_CLI + " " + args +
                                 " 2>&1";
-        Output o;
-        FILE* p = ::popen(cmd.c_str(), "r");
-        if (!p) return o;
-        char buf[4096];
-        for (size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) o.out.append(buf, n);
-        const int status = ::pclose(p);
-        o.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        return o;
+        return lectern::testing::runShell(cmd);
     }
 
     static json parsed(const Output& o) {

@@ -19,6 +19,7 @@
 #include <atomic>
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <regex>
 #include <string>
@@ -48,20 +49,28 @@ json chat(const std::string& content, int maxTokens, bool stream = false) {
     return body;
 }
 
-// The exact wire bytes of a streamed chat, read over a plain socket through httplib's
-// receiver (chunked transfer decoded, nothing else touched).
-std::string streamBytes(httplib::Client& c, const json& body) {
-    std::string bytes;
+// POSTs `body` to `path`, its answer's body handed to `onBytes` piece by piece as it comes
+// (chunked transfer decoded, nothing else touched); onBytes returning false leaves.
+httplib::Result postStreaming(httplib::Client& c, const std::string& path, const json& body,
+                              std::function<bool(const char*, size_t)> onBytes) {
     httplib::Request req;
     req.method = "POST";
-    req.path = "/v1/chat/completions";
+    req.path = path;
     req.body = body.dump();
     req.set_header("Content-Type", "application/json");
-    req.content_receiver = [&](const char* data, size_t n, uint64_t, uint64_t) {
+    req.content_receiver = [onBytes = std::move(onBytes)](const char* data, size_t n, uint64_t, uint64_t) {
+        return onBytes(data, n);
+    };
+    return c.send(req);
+}
+
+// The exact wire bytes of a streamed answer.
+std::string streamBytes(httplib::Client& c, const json& body, const std::string& path = "/v1/chat/completions") {
+    std::string bytes;
+    auto r = postStreaming(c, path, body, [&](const char* data, size_t n) {
         bytes.append(data, n);
         return true;
-    };
-    auto r = c.send(req);
+    });
     EXPECT_TRUE(r) << "no answer";
     if (r) {
         EXPECT_EQ(r->status, 200);
@@ -140,17 +149,7 @@ TEST(ServeHttp, AStopStringEndsTheAnswerBeforeItInBothModes) {
     EXPECT_EQ(j["choices"][0]["finish_reason"], "stop");
     body["stream"] = true;
     std::string streamed;
-    std::string bytes;
-    httplib::Request req;
-    req.method = "POST";
-    req.path = "/v1/completions";
-    req.body = body.dump();
-    req.set_header("Content-Type", "application/json");
-    req.content_receiver = [&](const char* data, size_t n, uint64_t, uint64_t) {
-        bytes.append(data, n);
-        return true;
-    };
-    ASSERT_TRUE(c.send(req));
+    const std::string bytes = streamBytes(c, body, "/v1/completions");
     std::string finish;
     for (std::size_t at = 0; (at = bytes.find("data: {", at)) != std::string::npos; ++at) {
         const json chunk = json::parse(bytes.substr(at + 6, bytes.find("\n\n", at) - at - 6));
@@ -307,15 +306,10 @@ TEST(ServeHttp, AClientThatGoesCancelsItsGenerationAndTheNextStartsAtOnce) {
             httplib::Client leaving("127.0.0.1", server.port());
             leaving.set_read_timeout(0, 300000);
             int chunks = 0;
-            httplib::Request req;
-            req.method = "POST";
-            req.path = "/v1/chat/completions";
             json body = chat("Tell a long story", 8000, stream);
             body["ignore_eos"] = true;  // no end of turn cuts it short
-            req.body = body.dump();
-            req.set_header("Content-Type", "application/json");
-            if (stream) req.content_receiver = [&](const char*, size_t, uint64_t, uint64_t) { return ++chunks < 3; };
-            auto r = leaving.send(req);
+            auto r = postStreaming(leaving, "/v1/chat/completions", body,
+                                   [&](const char*, size_t) { return !stream || ++chunks < 3; });
             EXPECT_FALSE(r && r->status == 200 && !stream) << "the long answer came in 300 ms";
         }
         const auto t = Clock::now();
@@ -356,14 +350,9 @@ TEST(ServeHttp, EightClientsTimesEightRequestsAllEndAndResourcesComeBack) {
                 httplib::Client c("127.0.0.1", server.port());
                 c.set_read_timeout(60);
                 const bool drop = (k * 8 + i) % 4 == 0;  // a quarter leave mid-stream
-                httplib::Request req;
-                req.method = "POST";
-                req.path = "/v1/chat/completions";
-                req.body = chat("client " + std::to_string(k), 48, true).dump();
-                req.set_header("Content-Type", "application/json");
                 int chunks = 0;
-                req.content_receiver = [&](const char*, size_t, uint64_t, uint64_t) { return !(drop && ++chunks >= 3); };
-                auto r = c.send(req);
+                auto r = postStreaming(c, "/v1/chat/completions", chat("client " + std::to_string(k), 48, true),
+                                       [&](const char*, size_t) { return !(drop && ++chunks >= 3); });
                 if (drop && (!r || r->status == 200)) ++aborted;
                 else if (r && r->status == 200) ++ok;
                 else if (r && r->status == 503 && r->has_header("Retry-After")) ++busy;
@@ -430,19 +419,13 @@ TEST(ServeHttp, ANonLoopbackAddressNeedsAKeyAndSigtermStopsTheServer) {
     std::atomic<bool> started{false};
     std::thread reader([&] {
         auto c = server.client();
-        httplib::Request req;
-        req.method = "POST";
-        req.path = "/v1/chat/completions";
         json body = chat("A long story", 8000, true);
         body["ignore_eos"] = true;
-        req.body = body.dump();
-        req.set_header("Content-Type", "application/json");
-        req.content_receiver = [&](const char* data, size_t n, uint64_t, uint64_t) {
+        postStreaming(c, "/v1/chat/completions", body, [&](const char* data, size_t n) {
             bytes.append(data, n);
             started = true;
             return true;
-        };
-        c.send(req);
+        });
     });
     for (int i = 0; i < 500 && !started; ++i) std::this_thread::sleep_for(10ms);
     ::kill(server.pid(), SIGTERM);

@@ -111,17 +111,24 @@ void FakeHub::resetCounts() {
     m_counts.clear();
 }
 
+// The repository the request's first two path parts name; a missing one is answered as the
+// Hub answers it (401, RepoNotFound: it does not tell a private repository from none).
+// The caller holds m_mutex.
+const FakeRepo* FakeHub::repoOf(const httplib::Request& req, httplib::Response& res) const {
+    auto it = m_repos.find(req.matches[1].str() + "/" + req.matches[2].str());
+    if (it != m_repos.end()) return &it->second;
+    res.status = 401;
+    res.set_header("X-Error-Code", "RepoNotFound");
+    return nullptr;
+}
+
 void FakeHub::routes() {
     m_server->Get(R"(/api/models/([^/]+)/([^/]+)/revision/(.+))", [this](const httplib::Request& req,
                                                                          httplib::Response& res) {
         std::lock_guard lock(m_mutex);
-        auto it = m_repos.find(req.matches[1].str() + "/" + req.matches[2].str());
-        if (it == m_repos.end()) {
-            res.status = 401;
-            res.set_header("X-Error-Code", "RepoNotFound");
-            return;
-        }
-        const FakeRepo& repo = it->second;
+        const FakeRepo* found = repoOf(req, res);
+        if (!found) return;
+        const FakeRepo& repo = *found;
         if (req.matches[3] != "main" && req.matches[3] != repo.commit) {
             res.status = 404;
             res.set_header("X-Error-Code", "RevisionNotFound");
@@ -180,13 +187,9 @@ void FakeHub::routes() {
     m_server->Get(R"(/([^/]+)/([^/]+)/resolve/([^/]+)/(.+))", [this, serve](const httplib::Request& req,
                                                                            httplib::Response& res) {
         std::lock_guard lock(m_mutex);
-        auto it = m_repos.find(req.matches[1].str() + "/" + req.matches[2].str());
-        if (it == m_repos.end()) {
-            res.status = 401;
-            res.set_header("X-Error-Code", "RepoNotFound");
-            return;
-        }
-        const FakeRepo& repo = it->second;
+        const FakeRepo* found = repoOf(req, res);
+        if (!found) return;
+        const FakeRepo& repo = *found;
         if (repo.gated && req.get_header_value("Authorization") != "Bearer " + m_token) {
             res.status = req.has_header("Authorization") ? 403 : 401;
             res.set_header("X-Error-Code", "GatedRepo");

@@ -17,6 +17,8 @@
 
 namespace httplib {
 class Server;
+struct Request;
+struct Response;
 }
 
 namespace lectern::hub::testing {
@@ -84,6 +86,7 @@ private:
         std::string lastRange;
     };
     void routes();
+    const FakeRepo* repoOf(const httplib::Request& req, httplib::Response& res) const;
 
     std::unique_ptr<httplib::Server> m_server;
     std::thread m_thread;
