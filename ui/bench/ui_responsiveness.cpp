@@ -87,18 +87,19 @@ int main(int argc, char** argv) {
     }
     if (!std::getenv("DISPLAY") && !std::getenv("QT_QPA_PLATFORM")) setenv("QT_QPA_PLATFORM", "offscreen", 1);
     QApplication app(argc, argv);
-    // Test mode's folders, never the user's ($LECTERN_DATA_DIR would win over test mode).
+    // Test mode's folders, never the user's ($LECTERN_DATA_DIR would win over test mode). The
+    // database is this run's own: ctest runs the window's tests beside this bench, and they
+    // keep theirs in test mode's shared data folder.
     qunsetenv("LECTERN_DATA_DIR");
     qunsetenv("LECTERN_CACHE_DIR");
     QStandardPaths::setTestModeEnabled(true);
-    QDir(lectern::ui::dataFolder()).removeRecursively();
     QTemporaryDir dir;
     const QString pdf = dir.filePath("book.pdf");
     if (!lectern::ingest::testing::write_test_pdf(pdf.toStdString(), book(pages)).ok()) {
         std::fprintf(stderr, "lectern-ui-bench: the test PDF could not be written\n");
         return 1;
     }
-    auto bridge = lectern::ui::CoreBridge::open(lectern::ui::dataFolder() + "/lectern.db", dir.filePath("kv"));
+    auto bridge = lectern::ui::CoreBridge::open(dir.filePath("lectern.db"), dir.filePath("kv"));
     if (!bridge) {
         std::fprintf(stderr, "lectern-ui-bench: %s\n", bridge.error().to_string().c_str());
         return 1;
