@@ -31,6 +31,7 @@ nlohmann::json resultJson(const app::AskResult& r) {
             {"question_tokens", r.questionTokens},
             {"context_source", r.contextSource},
             {"context_prefilled", r.contextPrefilled},
+            {"prompt_tokens", r.stats.promptTokens},
             {"question_prefilled", r.stats.prefilledTokens},
             {"first_token_ms", r.stats.firstTokenMs},
             {"completion_tokens", r.stats.tokens.size()},

@@ -329,8 +329,8 @@ JobId AppCore::addDocuments(std::int64_t sessionId, std::vector<ingest::Document
 
 JobId AppCore::planAsk(std::int64_t sessionId, std::int64_t maxTokens) {
     return m_runner->submit([this, sessionId, maxTokens](JobContext&) -> Result<std::any> {
-        if (!m_engine) return noModel();
-        auto plan = lectern::app::planAsk(*m_engine, *m_store, sessionId, "", maxTokens);
+        if (!taskEngine()) return noModel();
+        auto plan = lectern::app::planAsk(*taskEngine(), *m_store, sessionId, "", maxTokens);
         if (!plan) return plan.error();
         return std::any(std::move(plan.value()));
     });
@@ -351,12 +351,46 @@ JobId AppCore::planSummarize(std::int64_t sessionId) {
 
 JobId AppCore::promptView(std::int64_t sessionId, std::int64_t userMessageId, std::int64_t maxTokens) {
     return m_runner->submit([this, sessionId, userMessageId, maxTokens](JobContext&) -> Result<std::any> {
-        if (!m_engine) return noModel();
-        auto view = askPromptView(*m_engine, *m_store, sessionId, userMessageId, maxTokens);
+        if (!taskEngine()) return noModel();
+        auto view = askPromptView(*taskEngine(), *m_store, sessionId, userMessageId, maxTokens);
         if (!view) return view.error();
         return std::any(std::move(view.value()));
     });
 }
+
+namespace {
+
+std::int64_t newestSessionId(Store& store) {
+    std::int64_t newest = 0;
+    if (auto sessions = store.sessions().list())
+        for (const auto& s : *sessions) newest = std::max(newest, s.id);
+    return newest;
+}
+
+// Runs a task. When a server refused its prompt as longer than its context and named its
+// real limit, the engine's context is that limit now: the sessions the refused attempt made
+// are removed and the task runs again, packed for the limit, once.
+template <class T, class Run>
+Result<T> repackedOnce(TaskEngine& engine, Store& store, Run run) {
+    const std::int64_t newest = newestSessionId(store);
+    Result<T> first = run();
+    if (first || !engine.contextShrank()) return first;
+    std::vector<std::string> notes{"the server's context is " + std::to_string(engine.nCtx()) +
+                                   " tokens, less than it said: the documents were packed again for it"};
+    if (auto sessions = store.sessions().list()) {
+        for (const auto& s : *sessions) {
+            if (s.id <= newest) continue;
+            if (auto removed = store.sessions().remove(s.id); !removed)
+                notes.push_back("the refused attempt's session " + std::to_string(s.id) +
+                                " was not removed: " + removed.error().to_string());
+        }
+    }
+    Result<T> again = run();
+    if (again) again->notes.insert(again->notes.begin(), notes.begin(), notes.end());
+    return again;
+}
+
+}  // namespace
 
 template <class T, class Body>
 JobId AppCore::submitTask(Body body) {
@@ -371,12 +405,9 @@ JobId AppCore::submitTask(Body body) {
 JobId AppCore::ask(AskRequest request, std::vector<std::string> paths) {
     return submitTask<AskResult>([this, request = std::move(request), paths = std::move(paths)](
                                      JobContext& job, const TaskContext& ctx) mutable -> Result<AskResult> {
-        if (!m_engine)
-            return make_error(ErrorCode::Unsupported,
-                              "Ask runs on the local engine; a remote model answers Summarize, Review and Translate");
         LECTERN_TRY(appendRead(job, paths, request.documents));
-        request.snapshots = m_snapshots ? &*m_snapshots : nullptr;
-        return runAsk(*m_engine, *m_store, request, ctx);
+        request.snapshots = m_snapshots && m_engine ? &*m_snapshots : nullptr;
+        return runAsk(*taskEngine(), *m_store, request, ctx);
     });
 }
 
@@ -384,7 +415,8 @@ JobId AppCore::summarize(SummarizeRequest request, std::vector<std::string> path
     return submitTask<SummarizeResult>([this, request = std::move(request), paths = std::move(paths)](
                                            JobContext& job, const TaskContext& ctx) mutable -> Result<SummarizeResult> {
         LECTERN_TRY(appendRead(job, paths, request.documents));
-        return runSummarize(*taskEngine(), *m_store, request, ctx);
+        return repackedOnce<SummarizeResult>(*taskEngine(), *m_store,
+                                             [&] { return runSummarize(*taskEngine(), *m_store, request, ctx); });
     });
 }
 
@@ -400,7 +432,8 @@ JobId AppCore::review(ReviewRequest request, ReviewSource source) {
             request.what = "diff";
         }
         LECTERN_TRY(appendRead(job, source.paths, request.documents));
-        return runReview(*taskEngine(), *m_store, request, ctx);
+        return repackedOnce<ReviewResult>(*taskEngine(), *m_store,
+                                          [&] { return runReview(*taskEngine(), *m_store, request, ctx); });
     });
 }
 
@@ -412,7 +445,8 @@ JobId AppCore::translate(TranslateRequest request, std::string path) {
             LECTERN_TRY(appendRead(job, {path}, docs));
             request.document = std::move(docs.front());
         }
-        return runTranslate(*taskEngine(), *m_store, request, ctx);
+        return repackedOnce<TranslateResult>(*taskEngine(), *m_store,
+                                             [&] { return runTranslate(*taskEngine(), *m_store, request, ctx); });
     });
 }
 

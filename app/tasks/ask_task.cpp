@@ -78,7 +78,7 @@ Status loadConversation(Store& store, Conversation& c, const std::vector<Message
 }
 
 // Packs the documents into the system message, leaving room for the question and answer.
-Status packConversation(const LocalEngine& engine, Conversation& c, std::int64_t maxTokens) {
+Status packConversation(const TaskEngine& engine, Conversation& c, std::int64_t maxTokens) {
     TokenizerCounter counter(engine.tokenizer());
     auto cite = citationNotes(c.documents);
     if (!cite) return cite.error();
@@ -100,14 +100,14 @@ Status packConversation(const LocalEngine& engine, Conversation& c, std::int64_t
     return {};
 }
 
-Result<Conversation> prepare(LocalEngine& engine, Store& store, const AskRequest& request,
+Result<Conversation> prepare(TaskEngine& engine, Store& store, const AskRequest& request,
                              AskResult& out) {
     Conversation c;
     c.sessionId = request.sessionId;
     c.regenerate = request.regenerate;
     if (c.sessionId == 0) {
         if (request.regenerate) return make_error(ErrorCode::InvalidArgument, "there is no question to answer again");
-        auto id = createTaskSession(store, "Ask", engine.options().modelPath, request.documents);
+        auto id = createTaskSession(store, "Ask", engine.modelName(), request.documents);
         if (!id) return id.error();
         c.sessionId = *id;
     }
@@ -132,7 +132,7 @@ Result<Conversation> prepare(LocalEngine& engine, Store& store, const AskRequest
 }
 
 // prefix + each earlier turn, re-encoded from the stored text.
-Result<Tokens> historyTokens(const LocalEngine& engine, const Conversation& c) {
+Result<Tokens> historyTokens(const TaskEngine& engine, const Conversation& c) {
     Tokens all = c.prefix;
     auto eot = endOfTurnTokens(engine);
     if (!eot) return eot.error();
@@ -233,7 +233,7 @@ void saveConversation(LocalEngine& engine, Store& store, KvSnapshotCache* snapsh
 }
 
 // The whole conversation rendered by the template, ending where the answer starts.
-Result<Tokens> renderedConversation(const LocalEngine& engine, const Conversation& c,
+Result<Tokens> renderedConversation(const TaskEngine& engine, const Conversation& c,
                                     const std::string& question) {
     std::vector<ChatMessage> messages{{"system", c.system}};
     for (const auto& m : c.history) messages.push_back({m.role, m.text});
@@ -243,7 +243,50 @@ Result<Tokens> renderedConversation(const LocalEngine& engine, const Conversatio
 
 }  // namespace
 
-Result<AskResult> runAsk(LocalEngine& engine, Store& store, const AskRequest& request,
+namespace {
+
+// The whole conversation as one prompt, ending where the answer starts: the kept prefix,
+// the earlier turns and the question where the template renders turn by turn (the very
+// tokens a local session holds after prefilling them), else the template's rendering.
+Result<Tokens> wholeConversation(const TaskEngine& engine, const Conversation& c, bool appendable,
+                                 std::int64_t* questionTokens) {
+    if (!appendable) return renderedConversation(engine, c, c.question);
+    auto all = historyTokens(engine, c);
+    if (!all) return all.error();
+    auto question = userTurnTokens(engine, c.question);
+    if (!question) return question.error();
+    *questionTokens = static_cast<std::int64_t>(question->size());
+    all->insert(all->end(), question->begin(), question->end());
+    return all;
+}
+
+Status checkFits(std::int64_t kept, std::size_t prompt, std::int64_t nCtx) {
+    if (kept + static_cast<std::int64_t>(prompt) + 2 > nCtx)
+        return make_error(ErrorCode::InvalidArgument, "the conversation fills the context",
+                          "start a new session or use a larger --ctx");
+    return {};
+}
+
+// A server whose context turned out smaller than it said refused the prompt; packs the
+// documents again for the limit it gave and asks once more.
+Result<GenerateStats> completeRepackedOnce(TaskEngine& engine, Conversation& c, const AskRequest& request,
+                                           bool appendable, const GenerateRequest& gr, AskResult& out) {
+    LECTERN_TRY(packConversation(engine, c, request.maxTokens));
+    auto prompt = wholeConversation(engine, c, appendable, &out.questionTokens);
+    if (!prompt) return prompt.error();
+    LECTERN_TRY(checkFits(0, prompt->size(), engine.nCtx()));
+    out.prefixTokens = static_cast<std::int64_t>(c.prefix.size());
+    out.notes.push_back("the server's context is " + std::to_string(engine.nCtx()) +
+                        " tokens, less than it said: the documents were packed again for it");
+    if (!c.packed.fits)
+        out.notes.push_back(std::to_string(c.packed.did_not_fit.size()) +
+                            " pages or files did not fit the server's context and were left out");
+    return engine.complete(*prompt, gr);
+}
+
+}  // namespace
+
+Result<AskResult> runAsk(TaskEngine& engine, Store& store, const AskRequest& request,
                          const TaskContext& ctx) {
     if (request.question.empty() && !request.regenerate)
         return make_error(ErrorCode::InvalidArgument, "an empty question");
@@ -253,19 +296,23 @@ Result<AskResult> runAsk(LocalEngine& engine, Store& store, const AskRequest& re
     AskResult out;
     auto conv = prepare(engine, store, request, out);
     if (!conv) return conv.error();
-    const Conversation& c = *conv;
+    Conversation& c = *conv;
     out.sessionId = c.sessionId;
     out.prefixTokens = static_cast<std::int64_t>(c.prefix.size());
     // Templates that render turn by turn (Llama 3) append the question to the kept
     // conversation; others (Llama 2 folds the system message into the first question) render
     // it all, and the session keeps the longest common prefix (the documents come first).
+    // A remote engine keeps nothing here: it sends the whole conversation, documents first,
+    // and the server's prefix cache (vLLM's, Lectern's) serves what it has seen.
     const bool appendable = turnsAreAppendable(engine);
+    LocalEngine* local = engine.local();
+    const bool kept = local && appendable;
     Tokens prompt;
     // Stopped while the documents were prefilled: the question is stored with an empty
     // answer marked stopped, as when Stop comes before the first answer token.
     bool stoppedEarly = false;
-    if (appendable) {
-        const Status restored = restoreConversation(engine, store, request.snapshots, c, out, ctx);
+    if (kept) {
+        const Status restored = restoreConversation(*local, store, request.snapshots, c, out, ctx);
         stoppedEarly = !restored && restored.error().code == ErrorCode::Cancelled;
         if (!restored && !stoppedEarly) return restored.error();
         auto question = userTurnTokens(engine, c.question);
@@ -273,16 +320,15 @@ Result<AskResult> runAsk(LocalEngine& engine, Store& store, const AskRequest& re
         prompt = std::move(question.value());
         out.questionTokens = static_cast<std::int64_t>(prompt.size());
     } else {
-        auto full = renderedConversation(engine, c, c.question);
+        auto full = wholeConversation(engine, c, appendable, &out.questionTokens);
         if (!full) return full.error();
         prompt = std::move(full.value());
-        out.contextSource = "prefill";
+        out.contextSource = local ? "prefill" : "server";
     }
-    Session& s = engine.session();
-    const std::int64_t before = appendable ? s.n_past() : 0;
-    if (before + static_cast<std::int64_t>(prompt.size()) + 2 > s.n_ctx())
-        return make_error(ErrorCode::InvalidArgument, "the conversation fills the context",
-                          "start a new session or use a larger --ctx");
+    const std::int64_t before = kept ? local->session().n_past() : 0;
+    LECTERN_TRY(checkFits(before, prompt.size(), engine.nCtx()));
+    // Undoes what the answer added to a kept KV cache.
+    const auto truncateBack = [&]() -> Status { return local ? local->session().truncate(before) : Status{}; };
 
     if (!c.regenerate) LECTERN_TRY(store.messages().add(makeMessage(c.sessionId, "user", c.question)));
     auto run = store.taskRuns().start(c.sessionId, "ask", dumpJson(nlohmann::json{{"question", c.question}}));
@@ -304,19 +350,24 @@ Result<AskResult> runAsk(LocalEngine& engine, Store& store, const AskRequest& re
     GenerateStats nothing;
     nothing.cancelled = true;
     Result<GenerateStats> g = nothing;
-    if (!stoppedEarly) g = appendable ? engine.continueWith(prompt, gr) : engine.complete(prompt, gr);
+    if (!stoppedEarly) g = kept ? local->continueWith(prompt, gr) : engine.complete(prompt, gr);
+    if (!g && engine.contextShrank()) g = completeRepackedOnce(engine, c, request, appendable, gr, out);
     if (!g) {
         // The error is what the user needs to hear; a failed truncate leaves the KV cache
         // longer than the conversation, which the next question's common prefix undoes.
-        (void)s.truncate(before);
+        (void)truncateBack();
         return g.error();
     }
     out.stats = *g;
     out.answer = g->text;
     out.stopped = g->cancelled;
+    if (!local) {
+        // What the server read anew besides the question (the rest came from its cache).
+        out.contextPrefilled = std::max<std::int64_t>(0, g->prefilledTokens - out.questionTokens);
+    }
     if (g->tokens.empty() && c.regenerate) {
         // Stopped before its first token: the earlier version stays the answer.
-        LECTERN_TRY(s.truncate(before));
+        LECTERN_TRY(truncateBack());
         const std::int64_t empty = stream.messageId();
         LECTERN_TRY(stream.finish(MessageStatus::Stopped));
         failed.release();
@@ -325,15 +376,15 @@ Result<AskResult> runAsk(LocalEngine& engine, Store& store, const AskRequest& re
         return out;
     }
     if (g->tokens.empty()) {
-        LECTERN_TRY(s.truncate(before));
-    } else if (auto closed = appendable ? closeTurn(engine, *g) : Status{}; !closed) {
+        LECTERN_TRY(truncateBack());
+    } else if (auto closed = kept ? closeTurn(*local, *g) : Status{}; !closed) {
         out.notes.push_back(closed.error().to_string());
     }
     GenerationMetrics metrics{g->promptTokens, static_cast<std::int64_t>(g->tokens.size()), g->prefillMs,
                               g->tokensPerS};
     LECTERN_TRY(stream.finish(out.stopped ? MessageStatus::Stopped : MessageStatus::Complete, metrics));
     failed.release();
-    if (appendable && !g->tokens.empty()) saveConversation(engine, store, request.snapshots, c, *run, out);
+    if (kept && !g->tokens.empty()) saveConversation(*local, store, request.snapshots, c, *run, out);
     LECTERN_TRY(store.taskRuns().finish(*run, out.stopped ? TaskRunStatus::Stopped : TaskRunStatus::Complete));
     out.citations = findCitations(out.answer, c.documents);
     return out;
@@ -353,7 +404,7 @@ std::string tokensAsText(const Tokenizer& tokenizer, const Tokens& tokens) {
 
 }  // namespace
 
-Result<AskPlan> planAsk(LocalEngine& engine, Store& store, std::int64_t sessionId,
+Result<AskPlan> planAsk(TaskEngine& engine, Store& store, std::int64_t sessionId,
                         const std::string& question, std::int64_t maxTokens) {
     Conversation c;
     c.sessionId = sessionId;
@@ -392,7 +443,7 @@ Result<AskPlan> planAsk(LocalEngine& engine, Store& store, std::int64_t sessionI
     return plan;
 }
 
-Result<PromptView> askPromptView(LocalEngine& engine, Store& store, std::int64_t sessionId,
+Result<PromptView> askPromptView(TaskEngine& engine, Store& store, std::int64_t sessionId,
                                  std::int64_t userMessageId, std::int64_t maxTokens) {
     auto turns = conversationTurns(store, sessionId);
     if (!turns) return turns.error();

@@ -6,6 +6,9 @@
 // only when it was made by this model and starts with exactly this session's document
 // prefix; otherwise the prefix is loaded from a snapshot of the documents alone, or
 // prefilled. Answers are stored as messages, streamed; a cancelled answer is kept, stopped.
+// On a remote engine the whole conversation is sent each time, documents first, so the
+// server's prefix cache serves a follow-up; a server whose context proves smaller than it
+// said gets the documents packed again for its limit, once.
 #pragma once
 
 #include <cstdint>
@@ -17,6 +20,7 @@
 #include "lectern/ingest/document.h"
 #include "lectern/ingest/packing.h"
 #include "local_engine.h"
+#include "task_engine.h"
 #include "store.h"
 #include "task_context.h"
 #include "task_sampling.h"
@@ -43,7 +47,8 @@ struct AskResult {
     std::int64_t prefixTokens = 0;      // BOS + system message with the documents
     std::int64_t questionTokens = 0;    // the question's own tokens (its user turn)
     std::int64_t contextPrefilled = 0;  // tokens prefilled to restore prefix and history
-    std::string contextSource;          // "memory", "snapshot", "document snapshot", "prefill"
+    std::string contextSource;          // "memory", "snapshot", "document snapshot", "prefill",
+                                        // "server" (a remote engine: sent whole, its cache serving)
     std::vector<Citation> citations;
     std::vector<std::string> notes;     // units that did not fit, snapshot misses, ...
 };
@@ -62,7 +67,7 @@ struct AskPlan {
     std::vector<std::size_t> documentTokens;  // each document's units, counted one by one
     std::int64_t used() const { return prefixTokens + historyTokens + answerReserve; }
 };
-Result<AskPlan> planAsk(LocalEngine& engine, Store& store, std::int64_t sessionId,
+Result<AskPlan> planAsk(TaskEngine& engine, Store& store, std::int64_t sessionId,
                         const std::string& question, std::int64_t maxTokens);
 
 // What the model saw for a question of the session: the conversation exactly as its tokens
@@ -72,14 +77,14 @@ struct PromptView {
     std::int64_t tokens = 0;
     std::vector<ingest::PackedUnit> units;  // which pages or files were in the context
 };
-Result<PromptView> askPromptView(LocalEngine& engine, Store& store, std::int64_t sessionId,
+Result<PromptView> askPromptView(TaskEngine& engine, Store& store, std::int64_t sessionId,
                                  std::int64_t userMessageId, std::int64_t maxTokens);
 
 // Whether a session is Ask's (its answers can be given again and their prompts shown):
 // no task run of another kind (Summarize, Review, Translate) is in it.
 Result<bool> isAskSession(Store& store, std::int64_t sessionId);
 
-Result<AskResult> runAsk(LocalEngine& engine, Store& store, const AskRequest& request,
+Result<AskResult> runAsk(TaskEngine& engine, Store& store, const AskRequest& request,
                          const TaskContext& context);
 
 }  // namespace lectern::app

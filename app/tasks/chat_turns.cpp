@@ -20,18 +20,18 @@ Result<std::vector<std::int32_t>> difference(const std::vector<std::int32_t>& sh
 
 }  // namespace
 
-bool turnsAreAppendable(const LocalEngine& engine) {
+bool turnsAreAppendable(const TaskEngine& engine) {
     return systemPrefixTokens(engine, "x").ok() && userTurnTokens(engine, "q").ok() &&
            endOfTurnTokens(engine).ok();
 }
 
-Result<std::vector<std::int32_t>> systemPrefixTokens(const LocalEngine& engine,
+Result<std::vector<std::int32_t>> systemPrefixTokens(const TaskEngine& engine,
                                                      const std::string& system) {
     const ChatMessage m{"system", system};
     return engine.renderChat({&m, 1}, false);
 }
 
-Result<std::vector<std::int32_t>> userTurnTokens(const LocalEngine& engine,
+Result<std::vector<std::int32_t>> userTurnTokens(const TaskEngine& engine,
                                                  const std::string& question) {
     const std::vector<ChatMessage> one{kProbeSystem};
     const std::vector<ChatMessage> two{kProbeSystem, {"user", question}};
@@ -42,7 +42,7 @@ Result<std::vector<std::int32_t>> userTurnTokens(const LocalEngine& engine,
     return difference(*a, *b);
 }
 
-Result<std::vector<std::int32_t>> endOfTurnTokens(const LocalEngine& engine) {
+Result<std::vector<std::int32_t>> endOfTurnTokens(const TaskEngine& engine) {
     const std::vector<ChatMessage> asked{kProbeSystem, {"user", "q"}};
     const std::vector<ChatMessage> answered{kProbeSystem, {"user", "q"}, {"assistant", "a"}};
     auto a = engine.renderChat(asked, true);

@@ -9,18 +9,19 @@
 #include <vector>
 
 #include "local_engine.h"
+#include "task_engine.h"
 
 namespace lectern::app {
 
-bool turnsAreAppendable(const LocalEngine& engine);
+bool turnsAreAppendable(const TaskEngine& engine);
 
 // The kept prefix: BOS and the system message.
-Result<std::vector<std::int32_t>> systemPrefixTokens(const LocalEngine& engine,
+Result<std::vector<std::int32_t>> systemPrefixTokens(const TaskEngine& engine,
                                                      const std::string& system);
 // A user message and the assistant header that follows it (where the answer starts).
-Result<std::vector<std::int32_t>> userTurnTokens(const LocalEngine& engine,
+Result<std::vector<std::int32_t>> userTurnTokens(const TaskEngine& engine,
                                                  const std::string& question);
 // What ends an answer in the history: the template's end-of-turn token.
-Result<std::vector<std::int32_t>> endOfTurnTokens(const LocalEngine& engine);
+Result<std::vector<std::int32_t>> endOfTurnTokens(const TaskEngine& engine);
 
 }  // namespace lectern::app

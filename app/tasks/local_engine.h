@@ -85,6 +85,7 @@ public:
     // where the engine decodes with int8 activations.
     const std::string& modelId() const override { return m_modelId; }
     std::string modelName() const override { return m_options.modelPath; }
+    LocalEngine* local() override { return this; }
     std::string backendName() const;
     const EngineOptions& options() const { return m_options; }
     std::int64_t nCtx() const override { return m_options.nCtx; }

@@ -47,6 +47,7 @@ Result<std::vector<std::int32_t>> RemoteEngine::renderChat(std::span<const ChatM
 
 Result<GenerateStats> RemoteEngine::complete(std::span<const std::int32_t> prompt, const GenerateRequest& request) {
     if (prompt.empty()) return make_error(ErrorCode::InvalidArgument, "an empty prompt");
+    m_shrank = false;
     const auto start = std::chrono::steady_clock::now();
     const auto ms = [&] {
         return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
@@ -60,6 +61,7 @@ Result<GenerateStats> RemoteEngine::complete(std::span<const std::int32_t> promp
     GenerateStats stats;
     stats.promptTokens = total;
     std::int64_t pieces = 0;
+    std::int64_t limit = 0;
     auto r = m_endpoint->streamChat(
         call,
         [&](std::string_view text) {
@@ -72,7 +74,11 @@ Result<GenerateStats> RemoteEngine::complete(std::span<const std::int32_t> promp
             if (request.onText) request.onText(text);
             if (request.onDecode) request.onDecode(pieces, request.maxTokens);
         },
-        request.cancel);
+        request.cancel, &limit);
+    if (!r && limit > 0 && limit < m_nCtx && pieces == 0) {
+        m_nCtx = limit;
+        m_shrank = true;
+    }
     if (!r) {
         if (r.error().code != ErrorCode::Cancelled) return r.error();
         stats.cancelled = true;

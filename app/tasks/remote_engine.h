@@ -9,6 +9,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "local_engine.h"
 #include "openai_endpoint.h"
@@ -42,7 +43,10 @@ public:
     // holds one -1 per token the server says it generated (it sends text, not ids).
     // Errors: those of OpenAiEndpoint::streamChat; Io when the server read fewer prompt
     // tokens than were sent (it truncated the prompt).
+    // A prompt the server refuses as longer than its context, naming a limit below nCtx(),
+    // makes that limit nCtx() (contextShrank() then says so, once).
     Result<GenerateStats> complete(std::span<const std::int32_t> prompt, const GenerateRequest& request) override;
+    bool contextShrank() override { return std::exchange(m_shrank, false); }
 
     const remote::EndpointInfo& info() const { return m_info; }
 
@@ -55,6 +59,7 @@ private:
     std::unique_ptr<Tokenizer> m_tokenizer;
     ChatTemplateKind m_chatKind = ChatTemplateKind::Llama3;
     std::int64_t m_nCtx = 0;
+    bool m_shrank = false;
     std::string m_modelId;
 };
 

@@ -2,7 +2,8 @@
 // packing counts with it exactly), its chat template, its context, and a completion of a
 // prompt given as token ids, streamed. LocalEngine runs the model here; RemoteEngine sends
 // the same token ids to an OpenAI-compatible server, so both read the very same prompt.
-// (Ask also keeps the session's KV cache and its snapshots: it needs a LocalEngine.)
+// Ask keeps the conversation's KV cache and its snapshots on a LocalEngine (local());
+// elsewhere it sends the whole conversation, documents first, for the server's prefix cache.
 #pragma once
 
 #include <cstdint>
@@ -19,6 +20,7 @@ namespace lectern::app {
 
 struct GenerateRequest;
 struct GenerateStats;
+class LocalEngine;
 
 class TaskEngine {
 public:
@@ -36,6 +38,12 @@ public:
     std::size_t countTokens(std::string_view text) const { return tokenizer().count(text); }
     // The prompt's completion. A cancelled one returns its partial text with cancelled = true.
     virtual Result<GenerateStats> complete(std::span<const std::int32_t> prompt, const GenerateRequest& request) = 0;
+    // The engine whose KV cache stays here between calls, if this is one.
+    virtual LocalEngine* local() { return nullptr; }
+    // A server that refused a prompt as longer than its context, and told its real limit,
+    // makes the engine's context that limit: the caller can pack again, once
+    // (contextShrank() says whether that happened since the last call of it).
+    virtual bool contextShrank() { return false; }
 };
 
 }  // namespace lectern::app

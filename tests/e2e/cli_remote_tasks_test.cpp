@@ -1,15 +1,25 @@
 // The task commands with --remote against `lectern-cli serve` over the same tiny fixture:
 // the prompt is rendered and counted here and sent as token ids, so summarize (in one pass
 // and by map-reduce), review and translate give exactly what the local engine gives with
-// the same seed and the same 16-bit KV cache. What the remote engine cannot do is said plainly: Ask (it needs the
-// local KV cache), a missing --tokenizer, a server that is not there.
+// the same seed and the same 16-bit KV cache; so do a question and its follow-up, the
+// follow-up's documents read from the server's prefix cache. What cannot be done is said
+// plainly: a missing --tokenizer, a server that is not there, a context larger than its.
+// A translation stopped midway (Ctrl-C) resumes over the server from its checkpoint and
+// ends as the local engine's translation does.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <thread>
+#include <vector>
+
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "serve_process.h"
 #include "shell_command.h"
@@ -43,9 +53,9 @@ protected:
         fs::remove_all(dir, ec);
     }
 
-    // lectern-cli with its own database per call, stderr folded into the output.
-    Output run(const std::string& args) {
-        const fs::path db = dir / ("db" + std::to_string(++calls));
+    // lectern-cli with its own database per call (or the one named), stderr folded into the output.
+    Output run(const std::string& args, const std::string& database = {}) {
+        const fs::path db = dir / (database.empty() ? "db" + std::to_string(++calls) : database);
         const std::string cmd = "env -u OPENAI_API_KEY LECTERN_DATA_DIR='" + db.string() + "' " + LECTERN_CLI + " " + args +
                                 " 2>&1";
         return lectern::testing::runShell(cmd);
@@ -96,15 +106,123 @@ TEST_F(CliRemoteTasksTest, SummarizeReviewAndTranslateGiveTheLocalEnginesResults
     }
 }
 
+// The local follow-up runs in a new process without snapshots, so it prefills the
+// conversation re-encoded from its stored text: exactly the tokens the remote engine sends.
+TEST_F(CliRemoteTasksTest, AQuestionAndItsFollowUpGiveTheLocalEnginesAnswers) {
+    lectern::testing::ServeProcess server("--ctx 2048 --quiet");
+    ASSERT_TRUE(server.start()) << server.stderrText();
+    const std::string model = lectern::testing::serveModel();
+    const std::string common = " --ctx 2048 -n 24 --seed 3 --json -q";
+    const std::string local = "--model '" + model + "' --kv f16 --threads 1 --no-snapshot" + common;
+    const std::string remote = "--remote http://127.0.0.1:" + std::to_string(server.port()) + "/v1 --tokenizer '" +
+                               model + "'" + common;
+    const std::string report = "'" + (dir / "report.txt").string() + "'";
+    json answers[2][2];
+    const std::string* engines[2] = {&local, &remote};
+    for (int e = 0; e < 2; ++e) {
+        const std::string db = e == 0 ? "local" : "remote";
+        const Output first = run("ask " + report + " 'Who met, and when?' " + *engines[e], db);
+        ASSERT_EQ(first.code, 0) << first.out;
+        answers[e][0] = parsed(first);
+        const auto session = answers[e][0]["session"].get<std::int64_t>();
+        const Output again = run("ask --session " + std::to_string(session) + " 'What closed?' " + *engines[e], db);
+        ASSERT_EQ(again.code, 0) << again.out;
+        answers[e][1] = parsed(again);
+    }
+    for (int turn = 0; turn < 2; ++turn) {
+        SCOPED_TRACE(turn);
+        EXPECT_FALSE(answers[0][turn]["answer"].get<std::string>().empty());
+        EXPECT_EQ(answers[0][turn]["answer"], answers[1][turn]["answer"]);
+        EXPECT_EQ(answers[0][turn]["prefix_tokens"], answers[1][turn]["prefix_tokens"]);
+        EXPECT_EQ(answers[1][turn]["context_source"], "server");
+    }
+    // The follow-up's whole prompt went to the server, which read anew only what came after
+    // its cached prefix: at most the history and the question, never the documents.
+    const json& followUp = answers[1][1];
+    const auto prompt = followUp["prompt_tokens"].get<std::int64_t>();
+    const auto prefix = followUp["prefix_tokens"].get<std::int64_t>();
+    EXPECT_GT(prefix, 100);
+    EXPECT_LE(followUp["question_prefilled"].get<std::int64_t>(), prompt - prefix) << followUp.dump();
+    EXPECT_EQ(answers[0][1]["prompt_tokens"], prompt) << "both read the same conversation";
+
+    // The session says which endpoint and model answered.
+    const Output sessions = run("sessions list --json", "remote");
+    ASSERT_EQ(sessions.code, 0) << sessions.out;
+    EXPECT_NE(sessions.out.find("llama31-tiny-Q4_0 at http://127.0.0.1:" + std::to_string(server.port()) + "/v1"),
+              std::string::npos)
+        << sessions.out;
+}
+
+// Runs lectern-cli with `args`, stderr to `err`; sends SIGINT once the progress on stderr
+// shows a finished segment; returns the wait status.
+int interruptAfterASegment(const std::vector<std::string>& args, const fs::path& err) {
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        const int devnull = ::open("/dev/null", O_WRONLY);
+        const int e = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        ::dup2(devnull, 1);
+        ::dup2(e, 2);
+        std::vector<char*> argv{const_cast<char*>(LECTERN_CLI)};
+        for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+        argv.push_back(nullptr);
+        ::execv(LECTERN_CLI, argv.data());
+        ::_exit(127);
+    }
+    for (int i = 0; i < 1200; ++i) {
+        const std::string e = lectern::testing::readAll(err);
+        const auto last = e.rfind("translate ");
+        if (last != std::string::npos && e.find("(0/", last) == std::string::npos && e.find('\n', last) != std::string::npos)
+            break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    ::kill(pid, SIGINT);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    return status;
+}
+
+TEST_F(CliRemoteTasksTest, ATranslationStoppedMidwayResumesOverTheServerAsTheLocalOneEnds) {
+    lectern::testing::ServeProcess server("--ctx 2048 --quiet");
+    ASSERT_TRUE(server.start()) << server.stderrText();
+    const std::string model = lectern::testing::serveModel();
+    {
+        std::ofstream text(dir / "long.txt");
+        for (int i = 0; i < 300; ++i) text << "Paragraph " << i << " says the harbour shipped " << 100 + i * 7 << " crates.\n\n";
+    }
+    const std::string file = (dir / "long.txt").string();
+    const std::string db = (dir / "remote.db").string();
+    const std::string url = "http://127.0.0.1:" + std::to_string(server.port()) + "/v1";
+    const std::vector<std::string> args{"translate", file, "--to", "German", "--ctx", "512", "-n", "6", "--seed", "3",
+                                        "--remote", url, "--tokenizer", model, "--db", db};
+    const int status = interruptAfterASegment(args, dir / "err.txt");
+    ASSERT_TRUE(WIFEXITED(status)) << lectern::testing::readAll(dir / "err.txt");
+    ASSERT_EQ(WEXITSTATUS(status), 130) << lectern::testing::readAll(dir / "err.txt");
+
+    std::string again;
+    for (const auto& a : args) again += "'" + a + "' ";
+    const Output resumed = run(again + "--json -q");
+    ASSERT_EQ(resumed.code, 0) << resumed.out;
+    const json r = parsed(resumed);
+    const auto count = r["segment_count"].get<std::size_t>();
+    EXPECT_EQ(count, 300u);
+    EXPECT_GT(r["resumed_from"].get<std::size_t>(), 0u);
+    EXPECT_LT(r["resumed_from"].get<std::size_t>(), count) << "stopped midway, not after the end";
+    EXPECT_EQ(r["resumed_from"].get<std::size_t>() + r["translated_now"].get<std::size_t>(), count);
+
+    const Output here = run("translate '" + file + "' --to German --ctx 512 -n 6 --seed 3 --model '" + model +
+                            "' --kv f16 --threads 1 --json -q");
+    ASSERT_EQ(here.code, 0) << here.out;
+    const json l = parsed(here);
+    EXPECT_FALSE(l["text"].get<std::string>().empty());
+    EXPECT_EQ(l["text"], r["text"]);
+}
+
 TEST_F(CliRemoteTasksTest, WhatTheRemoteEngineCannotDoIsSaid) {
     lectern::testing::ServeProcess server("--ctx 2048 --quiet");
     ASSERT_TRUE(server.start()) << server.stderrText();
     const std::string url = "http://127.0.0.1:" + std::to_string(server.port()) + "/v1";
     const std::string model = lectern::testing::serveModel();
     const std::string report = "'" + (dir / "report.txt").string() + "'";
-    const Output ask = run("ask " + report + " 'Who met?' --remote " + url + " --tokenizer '" + model + "'");
-    EXPECT_EQ(ask.code, 4) << ask.out;
-    EXPECT_NE(ask.out.find("Ask runs on the local engine"), std::string::npos) << ask.out;
     const Output noTokenizer = run("summarize " + report + " --remote " + url);
     EXPECT_EQ(noTokenizer.code, 2) << noTokenizer.out;
     EXPECT_NE(noTokenizer.out.find("--tokenizer"), std::string::npos) << noTokenizer.out;

@@ -11,11 +11,9 @@
 #include <nlohmann/json.hpp>
 
 #include <atomic>
-#include <deque>
-#include <mutex>
-#include <thread>
 
 #include "openai_endpoint.h"
+#include "scripted_openai_server.h"
 #include "serve_process.h"
 
 namespace lectern::app::remote {
@@ -25,6 +23,7 @@ using json = nlohmann::json;
 using namespace std::chrono_literals;
 using lectern::testing::Clock;
 using lectern::testing::msSince;
+using lectern::testing::ScriptedServer;
 
 std::vector<ChatMessage> hello() { return {{"user", "Hello there"}}; }
 
@@ -83,102 +82,6 @@ TEST(RemoteEndpoint, AgainstLecternServeDiscoversCountsAndStreams) {
     EXPECT_EQ(missing.error().code, ErrorCode::NotFound);
     EXPECT_NE(missing.error().message.find("it has: llama31-tiny-Q4_0"), std::string::npos) << missing.error().message;
 }
-
-// A server whose chat answers are scripted, one per request, in order.
-class ScriptedServer {
-public:
-    struct Answer {
-        int status = 200;
-        std::vector<std::string> events;  // data payloads, for a 200
-        bool cut = false;                 // drop the connection after the events
-        std::string body;                 // for other statuses
-        std::string retryAfter;
-    };
-
-    ScriptedServer() {
-        m_server.Get("/v1/models", [](const httplib::Request&, httplib::Response& res) {
-            res.set_content(R"({"object":"list","data":[{"id":"fake-70b","object":"model","max_model_len":512}]})",
-                            "application/json");
-        });
-        m_server.Post("/v1/chat/completions", [this](const httplib::Request& req, httplib::Response& res) {
-            Answer a;
-            {
-                std::lock_guard lock(m_mutex);
-                ++m_requests;
-                if (req.get_header_value("Authorization") != "Bearer sk-right") {
-                    res.status = 401;
-                    res.set_content(R"({"error":{"message":"Incorrect API key provided.","type":"invalid_request_error"}})",
-                                    "application/json");
-                    return;
-                }
-                if (!m_script.empty()) {
-                    a = m_script.front();
-                    m_script.pop_front();
-                }
-            }
-            if (a.status != 200) {
-                res.status = a.status;
-                if (!a.retryAfter.empty()) res.set_header("Retry-After", a.retryAfter);
-                res.set_content(a.body, "application/json");
-                return;
-            }
-            res.set_chunked_content_provider("text/event-stream", [a](size_t, httplib::DataSink& sink) {
-                for (const std::string& e : a.events) {
-                    const std::string line = "data: " + e + "\n\n";
-                    sink.write(line.data(), line.size());
-                }
-                if (a.cut) return false;  // the connection drops, no [DONE]
-                sink.write("data: [DONE]\n\n", 14);
-                sink.done();
-                return true;
-            });
-        });
-        m_port = m_server.bind_to_any_port("127.0.0.1");
-        m_thread = std::thread([this] { m_server.listen_after_bind(); });
-    }
-    ~ScriptedServer() {
-        m_server.stop();
-        m_thread.join();
-    }
-    void script(std::vector<Answer> answers) {
-        std::lock_guard lock(m_mutex);
-        m_script.assign(answers.begin(), answers.end());
-        m_requests = 0;
-    }
-    int requests() {
-        std::lock_guard lock(m_mutex);
-        return m_requests;
-    }
-    EndpointConfig config() const {
-        EndpointConfig c;
-        c.baseUrl = "http://127.0.0.1:" + std::to_string(m_port) + "/v1";
-        c.apiKey = "sk-right";
-        c.backoff = 20ms;
-        c.retries = 3;
-        return c;
-    }
-
-    static std::string text(const std::string& piece) {
-        return json{{"choices", {{{"index", 0}, {"delta", {{"content", piece}}}, {"finish_reason", nullptr}}}}}.dump();
-    }
-    static std::string finish(const std::string& reason) {
-        return json{{"choices", {{{"index", 0}, {"delta", json::object()}, {"finish_reason", reason}}}}}.dump();
-    }
-    static Answer ok(const std::string& words) {
-        Answer a;
-        a.events = {text(words.substr(0, words.size() / 2)), text(words.substr(words.size() / 2)), finish("stop"),
-                    json{{"choices", json::array()}, {"usage", {{"prompt_tokens", 9}, {"completion_tokens", 4}}}}.dump()};
-        return a;
-    }
-
-private:
-    httplib::Server m_server;
-    std::thread m_thread;
-    int m_port = 0;
-    std::mutex m_mutex;
-    std::deque<Answer> m_script;
-    int m_requests = 0;
-};
 
 ChatCall callOf(std::int64_t maxTokens = 16) {
     ChatCall c;
