@@ -349,18 +349,53 @@ Result<std::int64_t> OpenAiEndpoint::countChat(const std::vector<ChatMessage>& m
     return make_error(ErrorCode::Unsupported, "the server's /tokenize does not count a chat: name a local tokenizer", url);
 }
 
+Result<std::vector<std::int32_t>> OpenAiEndpoint::tokenize(const std::string& text) const {
+    const std::string url = serverRoot(m_config.baseUrl) + "/tokenize";
+    json body = {{"prompt", text}, {"content", text}, {"add_special_tokens", false}, {"add_special", false}};
+    if (!m_config.model.empty()) body["model"] = m_config.model;
+    const Exchange e = perform(m_config, "POST", url, body.dump(), {}, nullptr, m_config.firstTokenTimeout);
+    if (e.rc != CURLE_OK) return transportError(e, url);
+    if (e.status == 404 || e.status == 405)
+        return make_error(ErrorCode::Unsupported, "the server has no /tokenize", url);
+    if (e.status != 200) return statusError(e, url, m_config.model);
+    const json j = json::parse(e.body, nullptr, false);
+    std::vector<std::int32_t> ids;
+    if (j.is_object() && j.contains("tokens") && j["tokens"].is_array()) {
+        for (const auto& t : j["tokens"]) {
+            if (!t.is_number_integer()) return make_error(ErrorCode::Corrupt, "the server's /tokenize sent a token that is not an id", url);
+            ids.push_back(t.get<std::int32_t>());
+        }
+        return ids;
+    }
+    return make_error(ErrorCode::Corrupt, "the server's /tokenize answer has no tokens", url);
+}
+
+Result<std::int64_t> OpenAiEndpoint::countPrompt(const std::string& text) const {
+    ChatCall call;
+    call.promptText = text;
+    call.maxTokens = 1;
+    call.sampling.temperature = 0.0f;
+    auto r = streamChat(call, {});
+    if (!r) return r.error();
+    if (r->promptTokens < 0)
+        return make_error(ErrorCode::Unsupported, "the server reports no usage", m_config.baseUrl);
+    return r->promptTokens;
+}
+
 Result<RemoteCompletion> OpenAiEndpoint::streamChat(const ChatCall& call,
                                                     const std::function<void(std::string_view)>& onText,
                                                     const std::atomic<bool>* cancel, std::int64_t* contextLimit) const {
     if (contextLimit) *contextLimit = 0;
     const bool ids = !call.promptIds.empty();
-    const std::string url = m_config.baseUrl + (ids ? "/completions" : "/chat/completions");
+    const bool plain = ids || !call.promptText.empty();
+    const std::string url = m_config.baseUrl + (plain ? "/completions" : "/chat/completions");
     json body = {{"stream", true},
                  {"stream_options", {{"include_usage", true}}},
                  {"max_tokens", call.maxTokens},
                  {"temperature", call.sampling.temperature},
                  {"top_p", call.sampling.top_p}};
     if (ids) body["prompt"] = call.promptIds;
+    else if (plain) body["prompt"] = call.promptText;
     else body["messages"] = messagesJson(call.messages);
     if (!m_config.model.empty()) body["model"] = m_config.model;
     if (call.seeded) body["seed"] = call.sampling.seed;

@@ -50,6 +50,7 @@ struct ChatCall {
     // When not empty, the prompt as token ids, sent to /v1/completions instead (rendered by
     // the caller with the model's own template and tokenizer: the server reads these ids).
     std::vector<std::int32_t> promptIds;
+    std::string promptText;  // else, when not empty: a plain completion of this text
     std::int64_t maxTokens = 512;
     SamplerOptions sampling;  // temperature 0: greedy
     bool seeded = true;       // send sampling.seed
@@ -81,6 +82,13 @@ public:
     // /tokenize with messages). Errors: those of discover(); Unsupported when the server
     // cannot count a chat.
     Result<std::int64_t> countChat(const std::vector<ChatMessage>& messages) const;
+
+    // The ids the server's tokenizer gives `text`, without BOS (/tokenize, in both vLLM's
+    // and llama.cpp's dialect). Errors: those of discover(); Unsupported without /tokenize.
+    Result<std::vector<std::int32_t>> tokenize(const std::string& text) const;
+    // The prompt tokens the server counts for `text` sent as a plain completion prompt (its
+    // usage; BOS included if it adds one), generating one token.
+    Result<std::int64_t> countPrompt(const std::string& text) const;
 
     // Streams a chat completion (or, with promptIds, a completion of those ids): `onText` gets each piece as it comes; `cancel` closes the
     // connection. Errors: those of discover(); InvalidArgument when the prompt exceeds the

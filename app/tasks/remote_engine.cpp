@@ -5,6 +5,38 @@
 
 namespace lectern::app {
 
+namespace {
+
+Error notTheServersTokenizer(const std::string& path, std::size_t here, std::int64_t there, const std::string& how) {
+    return make_error(ErrorCode::InvalidArgument,
+                      "the tokenizer given (" + path + ") is not the one of the server's model: it makes " +
+                          std::to_string(here) + " tokens of a test sentence, the server " + how +
+                          std::to_string(there) + "; give --tokenizer the same model's GGUF file, folder or tokenizer.json",
+                      path);
+}
+
+}  // namespace
+
+Status RemoteEngine::checkTokenizer(const remote::OpenAiEndpoint& endpoint, const remote::EndpointInfo& info,
+                                    const Tokenizer& tokenizer, const std::string& path) {
+    // Words of several scripts: two different vocabularies all but never agree on them.
+    static const std::string probe = "Lectern checks the tokenizer: naïve café, Straße, 東京, Привет мир, مرحبا, 12345.";
+    const auto here = tokenizer.encode(probe);
+    if (info.tokenizes) {
+        auto ids = endpoint.tokenize(probe);
+        if (ids && *ids == here) return {};
+        if (ids) return notTheServersTokenizer(path, here.size(), static_cast<std::int64_t>(ids->size()),
+                                               ids->size() == here.size() ? "as many but other ones: " : "makes ");
+        if (ids.error().code != ErrorCode::Unsupported) return ids.error();
+    }
+    // No /tokenize: what its usage counts for the sentence as a prompt (its BOS, if it adds one).
+    auto counted = endpoint.countPrompt(probe);
+    if (!counted) return counted.error();
+    const auto n = static_cast<std::int64_t>(here.size());
+    if (*counted == n || *counted == n + 1) return {};
+    return notTheServersTokenizer(path, here.size(), *counted, "counts ");
+}
+
 Result<std::unique_ptr<RemoteEngine>> RemoteEngine::open(RemoteOptions options) {
     if (options.tokenizerPath.empty())
         return make_error(ErrorCode::InvalidArgument,
@@ -23,6 +55,7 @@ Result<std::unique_ptr<RemoteEngine>> RemoteEngine::open(RemoteOptions options) 
     if (!tokenizer) return tokenizer.error();
     e->m_tokenizer = std::move(tokenizer.value());
     e->m_chatKind = detect_chat_template(*e->m_tokenizer);
+    LECTERN_TRY(checkTokenizer(*e->m_endpoint, e->m_info, *e->m_tokenizer, options.tokenizerPath));
     const std::int64_t served = e->m_info.maxModelLen;
     if (options.nCtx == 0 && served == 0)
         return make_error(ErrorCode::InvalidArgument, "the server does not say its context length: give --ctx",

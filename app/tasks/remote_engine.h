@@ -27,8 +27,9 @@ struct RemoteOptions {
 
 class RemoteEngine : public TaskEngine {
 public:
-    // Discovers the endpoint and loads the tokenizer. Errors: those of
-    // OpenAiEndpoint::discover and Tokenizer::load; InvalidArgument when no tokenizer is
+    // Discovers the endpoint, loads the tokenizer and checks it is the server's
+    // (checkTokenizer). Errors: those of OpenAiEndpoint::discover and Tokenizer::load, and
+    // of checkTokenizer; InvalidArgument when no tokenizer is
     // given, or the context is neither given nor told by the server, or larger than the
     // server's.
     static Result<std::unique_ptr<RemoteEngine>> open(RemoteOptions options);
@@ -49,6 +50,11 @@ public:
     bool contextShrank() override { return std::exchange(m_shrank, false); }
 
     const remote::EndpointInfo& info() const { return m_info; }
+    // Whether `tokenizer` is the server's: its ids of a test sentence against /tokenize's,
+    // or where there is none, their count against the server's usage of it as a prompt
+    // (one token generated). InvalidArgument, naming both counts, when not.
+    static Status checkTokenizer(const remote::OpenAiEndpoint& endpoint, const remote::EndpointInfo& info,
+                                 const Tokenizer& tokenizer, const std::string& path);
 
 private:
     RemoteEngine() = default;

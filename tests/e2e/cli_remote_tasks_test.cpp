@@ -3,7 +3,8 @@
 // and by map-reduce), review and translate give exactly what the local engine gives with
 // the same seed and the same 16-bit KV cache; so do a question and its follow-up, the
 // follow-up's documents read from the server's prefix cache. What cannot be done is said
-// plainly: a missing --tokenizer, a server that is not there, a context larger than its.
+// plainly: a missing --tokenizer or another model's, a server that is not there, a context
+// larger than its.
 // A translation stopped midway (Ctrl-C) resumes over the server from its checkpoint and
 // ends as the local engine's translation does.
 #include <gtest/gtest.h>
@@ -229,6 +230,10 @@ TEST_F(CliRemoteTasksTest, WhatTheRemoteEngineCannotDoIsSaid) {
     const Output nobody = run("summarize " + report + " --remote http://127.0.0.1:1/v1 --tokenizer '" + model + "'");
     EXPECT_NE(nobody.code, 0);
     EXPECT_NE(nobody.out.find("connection refused"), std::string::npos) << nobody.out;
+    const std::string llama2 = std::string(LECTERN_TEST_DATA) + "/gguf/llama2-tiny-mha-F16.gguf";
+    const Output otherTokenizer = run("summarize " + report + " --remote " + url + " --tokenizer '" + llama2 + "'");
+    EXPECT_EQ(otherTokenizer.code, 2) << otherTokenizer.out;
+    EXPECT_NE(otherTokenizer.out.find("is not the one of the server's model"), std::string::npos) << otherTokenizer.out;
     const Output tooBig = run("summarize " + report + " --remote " + url + " --tokenizer '" + model + "' --ctx 4096");
     EXPECT_EQ(tooBig.code, 2) << tooBig.out;
     EXPECT_NE(tooBig.out.find("server's context is 2048 tokens"), std::string::npos) << tooBig.out;

@@ -3,12 +3,15 @@
 // tokens, is refused with context_length_exceeded naming 1024; the documents are packed
 // again for 1024 and the task runs once more, every later prompt within the real limit,
 // with no trace of the refused attempt in the store but a note saying what happened.
+// And a tokenizer that is not the server's is refused when the engine opens.
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <fstream>
+#include <memory>
 
 #include "app_core.h"
+#include "remote_engine.h"
 #include "scripted_openai_server.h"
 #include "task_fixture.h"
 
@@ -31,19 +34,24 @@ protected:
         ASSERT_TRUE(c.ok()) << c.error().to_string();
         core = std::move(c.value());
         server.script({}, ScriptedServer::ok("A short answer."));
+        auto tokenizer = Tokenizer::load(tinyModel());
+        ASSERT_TRUE(tokenizer.ok());
+        // The server's tokenizer is the model's, and it adds BOS to a text prompt.
+        server.countText = [t = std::shared_ptr<Tokenizer>(std::move(tokenizer.value()))](const std::string& text) {
+            return static_cast<std::int64_t>(t->count(text)) + 1;
+        };
         RemoteOptions remote;
         remote.endpoint = server.config();
         remote.tokenizerPath = tinyModel();
         auto opened = finished<ModelInfo>(core->openRemote(remote));
         ASSERT_EQ(opened.nCtx, kListed);
+        server.script({}, ScriptedServer::ok("A short answer."));  // the tokenizer check's probe off the log
         std::string text;
         for (int i = 0; i < 24; ++i) text += paragraph(i) + "\n\n";
         document = (dir.path() / "board.txt").string();
         std::ofstream(document) << text;
         // The premise: the document fits the listed context and not the real one.
-        auto tokenizer = Tokenizer::load(tinyModel());
-        ASSERT_TRUE(tokenizer.ok());
-        const auto n = static_cast<std::int64_t>((*tokenizer)->count(text));
+        const auto n = server.countText(text) - 1;
         ASSERT_GT(n, kReal);
         ASSERT_LT(n, kListed - 1024);
     }
@@ -133,6 +141,23 @@ TEST_F(RemoteRepackTest, AskIsPackedAgainOnceAndTheNextQuestionFitsAtOnce) {
     ASSERT_EQ(log.size(), 1u);
     EXPECT_FALSE(log[0].refused);
     EXPECT_LE(log[0].promptTokens + log[0].maxTokens, kReal);
+}
+
+TEST(RemoteTokenizerCheck, ATokenizerThatIsNotTheServersIsRefusedWhenTheEngineOpens) {
+    ScriptedServer server(kListed);
+    server.script({}, ScriptedServer::ok("Hello."));
+    server.countText = [](const std::string&) { return std::int64_t{3}; };
+    RemoteOptions remote;
+    remote.endpoint = server.config();
+    remote.tokenizerPath = tinyModel();
+    auto opened = RemoteEngine::open(remote);
+    ASSERT_FALSE(opened.ok());
+    EXPECT_EQ(opened.error().code, ErrorCode::InvalidArgument);
+    EXPECT_NE(opened.error().message.find("is not the one of the server's model"), std::string::npos)
+        << opened.error().message;
+    EXPECT_NE(opened.error().message.find("the server counts 3"), std::string::npos) << opened.error().message;
+    EXPECT_EQ(server.log().size(), 1u) << "one probe, one token generated";
+    EXPECT_EQ(server.log().front().maxTokens, 1);
 }
 
 }  // namespace

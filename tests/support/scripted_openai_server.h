@@ -3,7 +3,8 @@
 // off, a refused key), and optionally with a context smaller than the one it lists, as a
 // llama.cpp server with several slots has: a prompt longer than the real limit gets the
 // 400 context_length_exceeded answer vLLM gives, naming the limit. /v1/chat/completions and
-// /v1/completions answer alike; it records each completion's prompt length.
+// /v1/completions answer alike; it records each completion's prompt length. It has no
+// /tokenize.
 #pragma once
 
 #include <httplib.h>
@@ -11,6 +12,7 @@
 
 #include <chrono>
 #include <deque>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -56,6 +58,10 @@ public:
         m_server.stop();
         m_thread.join();
     }
+    // How many prompt tokens the usage reports for a prompt given as text (unset: 9), as
+    // the server's tokenizer would count it; what a tokenizer check reads.
+    std::function<std::int64_t(const std::string&)> countText;
+
     // The answers to the next requests, in order; after them, `fallback` (if set).
     void script(std::vector<Answer> answers, std::optional<Answer> fallback = {}) {
         std::lock_guard lock(m_mutex);
@@ -111,6 +117,8 @@ private:
             const json body = json::parse(req.body, nullptr, false);
             if (body.is_object() && body.contains("prompt") && body["prompt"].is_array())
                 seen.promptTokens = static_cast<std::int64_t>(body["prompt"].size());
+            if (body.is_object() && body.contains("prompt") && body["prompt"].is_string() && countText)
+                seen.promptTokens = countText(body["prompt"].get<std::string>());
             if (body.is_object()) seen.maxTokens = body.value("max_tokens", std::int64_t{0});
             seen.refused = m_real > 0 && seen.promptTokens + seen.maxTokens > m_real;
             m_log.push_back(seen);
