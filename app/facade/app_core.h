@@ -171,7 +171,7 @@ public:
     // -> ModelInfo. Replaces the open model when it succeeds (the old one stays when not).
     JobId openModel(EngineOptions options);
     // -> ModelInfo (backend "remote", path "<model> at <url>"): a model on an OpenAI-compatible
-    // server, for Summarize, Review and Translate (Ask needs the local engine for now). It
+    // server, for every task (Ask sends the whole conversation, for the server's prefix cache). It
     // replaces the open model, local or remote, when it succeeds. Errors: those of
     // RemoteEngine::open.
     JobId openRemote(RemoteOptions options);
