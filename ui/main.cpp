@@ -97,6 +97,12 @@ int main(int argc, char** argv) {
     choice.nCtx = nCtx > 0 ? nCtx : settings->value(QStringLiteral("model/context"), 8192).toLongLong();
     choice.kvType = settings->value(QStringLiteral("model/kv"), 16).toInt() == 32 ? lectern::KvType::F32 : lectern::KvType::F16;
     choice.backend = settings->value(QStringLiteral("model/backend"), QStringLiteral("auto")).toString();
+    // The server's model chosen last time, unless a model is named on the command line.
+    choice.remote = !parser.isSet(model) && settings->value(QStringLiteral("model/kind")).toString() == QLatin1String("remote");
+    choice.url = settings->value(QStringLiteral("remote/url")).toString();
+    choice.remoteModel = settings->value(QStringLiteral("remote/model")).toString();
+    choice.apiKeyFile = settings->value(QStringLiteral("remote/keyFile")).toString();
+    choice.tokenizer = settings->value(QStringLiteral("remote/tokenizer")).toString();
 
     lectern::ui::MainWindow window(std::move(bridge.value()), std::move(settings));
     window.show();
@@ -112,7 +118,7 @@ int main(int argc, char** argv) {
         *once = documents ? QObject::connect(&window, &lectern::ui::MainWindow::planned, &window, askNow)
                           : QObject::connect(&window, &lectern::ui::MainWindow::modelOpened, &window, askNow);
     }
-    if (!choice.path.isEmpty()) window.openModel(choice, layerDelay());
+    if (choice.remote ? !choice.url.isEmpty() : !choice.path.isEmpty()) window.openModel(choice, layerDelay());
     else QTimer::singleShot(0, &window, &lectern::ui::MainWindow::chooseModel);
     if (!parser.positionalArguments().isEmpty()) window.openPaths(parser.positionalArguments());
     return app.exec();

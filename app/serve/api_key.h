@@ -4,14 +4,15 @@
 
 #include <string>
 
+#include "api_key_file.h"
 #include "lectern/engine/result.h"
 
 namespace lectern::app::serve {
 
-// The key in `file` (first line, surrounding whitespace dropped), else $<envVar> (the
-// server's LECTERN_API_KEY; a client's OPENAI_API_KEY); "" when neither gives one. Errors:
-// NotFound when the file cannot be read, InvalidArgument when it holds no key.
-Result<std::string> loadApiKey(const std::string& file, const char* envVar = "LECTERN_API_KEY");
+// The key in `file`, else $<envVar> (see api_key_file.h).
+inline Result<std::string> loadApiKey(const std::string& file, const char* envVar = "LECTERN_API_KEY") {
+    return remote::loadApiKey(file, envVar);
+}
 
 // Whether an Authorization header is "Bearer <key>" for this key. The time taken does not
 // depend on where the two differ, nor on the given key's length.

@@ -3,6 +3,8 @@
 
 #include <chrono>
 
+#include "api_key_file.h"
+
 namespace lectern::app {
 
 namespace {
@@ -42,6 +44,11 @@ Result<std::unique_ptr<RemoteEngine>> RemoteEngine::open(RemoteOptions options) 
         return make_error(ErrorCode::InvalidArgument,
                           "a remote model needs its tokenizer here (--tokenizer: the model's GGUF file, Hugging Face "
                           "folder or tokenizer.json), so that the documents are counted exactly");
+    if (options.endpoint.apiKey.empty()) {
+        auto key = remote::loadApiKey(options.apiKeyFile, "OPENAI_API_KEY");
+        if (!key) return key.error();
+        options.endpoint.apiKey = std::move(key.value());
+    }
     std::unique_ptr<RemoteEngine> e(new RemoteEngine());
     e->m_endpoint = std::make_unique<remote::OpenAiEndpoint>(options.endpoint);
     auto info = e->m_endpoint->discover();

@@ -23,6 +23,8 @@ struct RemoteOptions {
     // tokenizer.json of the same model.
     std::string tokenizerPath;
     std::int64_t nCtx = 0;  // 0: the server's context (max_model_len)
+    // When endpoint.apiKey is empty: the file holding the key, else $OPENAI_API_KEY.
+    std::string apiKeyFile;
 };
 
 class RemoteEngine : public TaskEngine {

@@ -193,6 +193,16 @@ int main(int argc, char** argv) {
         page->download();
         if (ended.isEmpty()) ended.wait(60000);
         shoot("11-get-a-model-too-large");
+        // A model on a server: the page filled in as for vLLM on a GPU node.
+        lectern::ui::ModelChoice server;
+        server.url = QStringLiteral("http://gpu-node:8000/v1");
+        server.remoteModel = QStringLiteral("meta-llama/Llama-3.1-70B-Instruct");
+        server.apiKeyFile = QStringLiteral("/home/analyst/.config/lectern/vllm.key");
+        server.tokenizer = model;
+        picker.setServer(server);
+        picker.showServerPage();
+        QTest::qWait(300);
+        shoot("12-model-on-a-server");
     }
     std::atomic<bool> slow{false};
     lectern::ui::ModelChoice choice;

@@ -249,12 +249,24 @@ void MainWindow::chooseModel() {
     initial.nCtx = m_settings->value(QStringLiteral("model/context"), 8192).toLongLong();
     initial.kvType = m_settings->value(QStringLiteral("model/kv"), 16).toInt() == 32 ? KvType::F32 : KvType::F16;
     initial.backend = m_settings->value(QStringLiteral("model/backend"), QStringLiteral("auto")).toString();
+    initial.url = m_settings->value(QStringLiteral("remote/url")).toString();
+    initial.remoteModel = m_settings->value(QStringLiteral("remote/model")).toString();
+    initial.apiKeyFile = m_settings->value(QStringLiteral("remote/keyFile")).toString();
+    initial.tokenizer = m_settings->value(QStringLiteral("remote/tokenizer")).toString();
     ModelDialog dialog(initial, m_bridge.get(), this);
-    if (initial.path.isEmpty()) dialog.showGetModelPage();  // a first run: nothing to pick yet
+    dialog.setServer(initial);
+    if (m_settings->value(QStringLiteral("model/kind")).toString() == QLatin1String("remote"))
+        dialog.showServerPage();
+    else if (initial.path.isEmpty() && initial.url.isEmpty())
+        dialog.showGetModelPage();  // a first run: nothing to pick yet
     if (dialog.exec() == QDialog::Accepted && dialog.acceptable()) openModel(dialog.choice());
 }
 
 void MainWindow::openModel(const ModelChoice& choice, std::function<void(std::int64_t)> onLayer) {
+    if (choice.remote) {
+        openRemote(choice);
+        return;
+    }
     app::EngineOptions options;
     options.onLayer = std::move(onLayer);
     options.modelPath = choice.path.toStdString();
@@ -275,10 +287,42 @@ void MainWindow::openModel(const ModelChoice& choice, std::function<void(std::in
             m_status->setModel(m_bridge->core().model());
             return;
         }
+        m_settings->setValue(QStringLiteral("model/kind"), QStringLiteral("local"));
         m_settings->setValue(QStringLiteral("model/path"), choice.path);
         m_settings->setValue(QStringLiteral("model/context"), static_cast<qlonglong>(choice.nCtx));
         m_settings->setValue(QStringLiteral("model/kv"), choice.kvType == KvType::F32 ? 32 : 16);
         m_settings->setValue(QStringLiteral("model/backend"), choice.backend);
+        m_status->setModel(m_bridge->core().model());
+        updateActions();
+        emit modelOpened();
+        replan();
+    });
+}
+
+void MainWindow::openRemote(const ModelChoice& choice) {
+    app::RemoteOptions options;
+    options.endpoint.baseUrl = choice.url.toStdString();
+    options.endpoint.model = choice.remoteModel.toStdString();
+    options.apiKeyFile = choice.apiKeyFile.toStdString();
+    options.tokenizerPath = choice.tokenizer.toStdString();
+    m_status->setModel(std::nullopt, tr("Connecting to %1…").arg(choice.url));
+    m_bridge->watch(m_bridge->core().openRemote(options), [this, choice](const app::JobEvent& e) {
+        if (!e.isFinal()) return;
+        m_status->clearProgress();
+        if (const auto* f = std::get_if<app::JobFailed>(&e.payload)) {
+            m_status->setModel(m_bridge->core().model());
+            showError(tr("The server's model could not be used."), f->error);
+            return;
+        }
+        if (!app::finishedValue<app::ModelInfo>(e)) {
+            m_status->setModel(m_bridge->core().model());
+            return;
+        }
+        m_settings->setValue(QStringLiteral("model/kind"), QStringLiteral("remote"));
+        m_settings->setValue(QStringLiteral("remote/url"), choice.url);
+        m_settings->setValue(QStringLiteral("remote/model"), choice.remoteModel);
+        m_settings->setValue(QStringLiteral("remote/keyFile"), choice.apiKeyFile);
+        m_settings->setValue(QStringLiteral("remote/tokenizer"), choice.tokenizer);
         m_status->setModel(m_bridge->core().model());
         updateActions();
         emit modelOpened();

@@ -42,6 +42,7 @@ public:
     // `onLayer` (tests): called by the engine after each layer, on the worker thread.
     void openModel(const ModelChoice& choice, std::function<void(std::int64_t)> onLayer = {});
     void chooseModel();             // the model picker
+    void openRemote(const ModelChoice& choice);  // a model on an OpenAI-compatible server
     void openPaths(const QStringList& paths);  // read into a new session (or the unasked one)
     void openSession(std::int64_t sessionId);
     void ask(const QString& question);

@@ -7,6 +7,9 @@
 // paragraph and highlights the words there; a locked PDF asks for its password and opens with it; the
 // session is there after the window is closed and opened again; search finds a word that
 // occurs only in a message; "what the model saw" shows the prompt with the page text.
+// First: cpp-httplib before Qt, whose keyword macros it must not see.
+#include "scripted_openai_server.h"
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -31,6 +34,7 @@
 #include "core_bridge.h"
 #include "document_viewer.h"
 #include "library_panel.h"
+#include "model_dialog.h"
 #include "main_window.h"
 #include "prompt_dialog.h"
 #include "status_panel.h"
@@ -524,6 +528,70 @@ private slots:
         bool said = false;
         for (const auto& n : w->lastAsk()->notes) said |= n.rfind(std::to_string(left) + " pages or files did not fit", 0) == 0;
         QVERIFY(said);
+    }
+
+    // A model on an OpenAI-compatible server (scripted, on loopback), chosen with its key file
+    // and the model's tokenizer here: the status bar names it, Ask answers through it, the
+    // session records it, and the picker offers it again on its server page.
+    void aModelOnAServerAnswersAndThePickerOffersItAgain() {
+        lectern::testing::ScriptedServer server(8192);
+        auto tokenizer = Tokenizer::load(kModel.toStdString());
+        QVERIFY(tokenizer.ok());
+        server.countText = [t = std::shared_ptr<Tokenizer>(std::move(tokenizer.value()))](const std::string& text) {
+            return static_cast<std::int64_t>(t->count(text)) + 1;
+        };
+        server.script({}, lectern::testing::ScriptedServer::ok("Revenue grew by twelve percent [p. 2]."));
+        const QString keyFile = m_dir.filePath("server.key");
+        {
+            QFile key(keyFile);
+            QVERIFY(key.open(QIODevice::WriteOnly));
+            key.write("sk-right\n");
+        }
+        const QString url = QString::fromStdString(server.config().baseUrl);
+        auto w = makeWindow();
+        QVERIFY(w);
+        ModelChoice c;
+        c.remote = true;
+        c.url = url;
+        c.apiKeyFile = keyFile;
+        c.tokenizer = kModel;
+        QSignalSpy opened(w.get(), &MainWindow::modelOpened);
+        w->openModel(c);
+        QVERIFY(opened.wait(kWait));
+        QCOMPARE(w->statusPanel()->modelText(), QStringLiteral("fake-70b at %1 · REMOTE").arg(url));
+        QVERIFY(openPdf(*w, m_pdf));
+        QVERIFY(askAndWait(*w, "How much did revenue grow?"));
+        QCOMPARE(w->lastAsk()->answer, std::string("Revenue grew by twelve percent [p. 2]."));
+        QCOMPARE(w->lastAsk()->contextSource, std::string("server"));
+        QVERIFY(w->conversation()->toPlainText().contains("Revenue grew by twelve percent"));
+        auto t = w->bridge().core().transcript(w->currentSession());
+        QVERIFY(t.ok());
+        QCOMPARE(QString::fromStdString(t->session.model), QStringLiteral("fake-70b at %1").arg(url));
+        w.reset();
+
+        QSettings settings(m_dir.filePath("lectern.conf"), QSettings::IniFormat);
+        QCOMPARE(settings.value("model/kind").toString(), QStringLiteral("remote"));
+        QCOMPARE(settings.value("remote/url").toString(), url);
+        QCOMPARE(settings.value("remote/keyFile").toString(), keyFile);
+        QCOMPARE(settings.value("remote/tokenizer").toString(), QString(kModel));
+        // The picker's server page: Load waits for a URL and a tokenizer.
+        ModelDialog dialog(ModelChoice{});
+        dialog.showServerPage();
+        QVERIFY(!dialog.acceptable());
+        auto field = [&](const char* name) {
+            for (auto* e : dialog.findChildren<QLineEdit*>())
+                if (e->accessibleName() == QLatin1String(name)) return e;
+            return static_cast<QLineEdit*>(nullptr);
+        };
+        QVERIFY(field("Server URL") && field("Tokenizer"));
+        field("Server URL")->setText("gpu-node:8000");
+        field("Tokenizer")->setText(kModel);
+        QVERIFY(!dialog.acceptable());  // not a URL
+        field("Server URL")->setText(url);
+        QVERIFY(dialog.acceptable());
+        QVERIFY(dialog.choice().remote);
+        QCOMPARE(dialog.choice().url, url);
+        settings.setValue("model/kind", "local");
     }
 
     void whatTheModelSawShowsThePromptWithThePages() {

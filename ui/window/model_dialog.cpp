@@ -80,10 +80,13 @@ ModelDialog::ModelDialog(const ModelChoice& initial, CoreBridge* bridge, QWidget
             if (m_ok) accept();
         });
         connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
-            m_buttons->button(QDialogButtonBox::Ok)->setDefault(index == 0);
-            m_get->setDownloadDefault(index == 1);
+            m_buttons->button(QDialogButtonBox::Ok)->setDefault(m_tabs->widget(index) != m_get);
+            m_get->setDownloadDefault(m_tabs->widget(index) == m_get);
         });
     }
+
+    buildServerPage();
+    connect(m_tabs, &QTabWidget::currentChanged, this, &ModelDialog::update);
 
     connect(file, &QPushButton::clicked, this, [this] {
         const QString f = QFileDialog::getOpenFileName(this, tr("Model file"), m_path->text(), tr("GGUF models (*.gguf);;All files (*)"));
@@ -102,6 +105,72 @@ ModelDialog::ModelDialog(const ModelChoice& initial, CoreBridge* bridge, QWidget
     update();
 }
 
+void ModelDialog::buildServerPage() {
+    m_serverPage = new QWidget(m_tabs);
+    m_tabs->addTab(m_serverPage, tr("Model on a &server"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(m_serverPage), tr("vLLM, llama.cpp's server, Ollama or lectern-cli serve"));
+    auto* form = new QFormLayout(m_serverPage);
+    auto* intro = new QLabel(tr("For models too large for this computer (Llama 3.1 70B, 405B): an OpenAI-compatible "
+                                "server runs the model; the documents, the packing and the sessions stay here. "
+                                "The same model's tokenizer is needed here, so documents are counted exactly."),
+                             m_serverPage);
+    intro->setWordWrap(true);
+    form->addRow(intro);
+    m_url = new QLineEdit(m_serverPage);
+    m_url->setPlaceholderText(QStringLiteral("http://gpu-node:8000/v1"));
+    m_url->setAccessibleName(tr("Server URL"));
+    form->addRow(tr("Server &URL:"), m_url);
+    m_remoteModel = new QLineEdit(m_serverPage);
+    m_remoteModel->setPlaceholderText(tr("its only model"));
+    m_remoteModel->setAccessibleName(tr("Server model"));
+    form->addRow(tr("Server's m&odel:"), m_remoteModel);
+    const auto pathRow = [this, form](QLineEdit* edit, const QString& label, bool folderToo) {
+        auto* row = new QHBoxLayout;
+        row->addWidget(edit, 1);
+        auto* file = new QPushButton(tr("File…"), m_serverPage);
+        row->addWidget(file);
+        connect(file, &QPushButton::clicked, this, [this, edit] {
+            const QString f = QFileDialog::getOpenFileName(this, tr("Choose a file"), edit->text());
+            if (!f.isEmpty()) edit->setText(f), update();
+        });
+        if (folderToo) {
+            auto* folder = new QPushButton(tr("Folder…"), m_serverPage);
+            row->addWidget(folder);
+            connect(folder, &QPushButton::clicked, this, [this, edit] {
+                const QString f = QFileDialog::getExistingDirectory(this, tr("Hugging Face model folder"), edit->text());
+                if (!f.isEmpty()) edit->setText(f), update();
+            });
+        }
+        auto* name = new QLabel(label, m_serverPage);
+        name->setBuddy(edit);  // the label's mnemonic focuses the field
+        form->addRow(name, row);
+    };
+    m_keyFile = new QLineEdit(m_serverPage);
+    m_keyFile->setPlaceholderText(tr("none, or $OPENAI_API_KEY"));
+    m_keyFile->setAccessibleName(tr("API key file"));
+    m_keyFile->setToolTip(tr("A file whose first line is the server's key; the key itself is never stored"));
+    pathRow(m_keyFile, tr("API &key file:"), false);
+    m_tokenizer = new QLineEdit(m_serverPage);
+    m_tokenizer->setPlaceholderText(tr("the model's GGUF file, Hugging Face folder or tokenizer.json"));
+    m_tokenizer->setAccessibleName(tr("Tokenizer"));
+    pathRow(m_tokenizer, tr("&Tokenizer:"), true);
+    m_serverNote = new QLabel(m_serverPage);
+    m_serverNote->setWordWrap(true);
+    form->addRow(m_serverNote);
+    for (QLineEdit* e : {m_url, m_remoteModel, m_keyFile, m_tokenizer})
+        connect(e, &QLineEdit::textChanged, this, &ModelDialog::update);
+}
+
+void ModelDialog::setServer(const ModelChoice& c) {
+    m_url->setText(c.url);
+    m_remoteModel->setText(c.remoteModel);
+    m_keyFile->setText(c.apiKeyFile);
+    m_tokenizer->setText(c.tokenizer);
+    update();
+}
+
+void ModelDialog::showServerPage() { m_tabs->setCurrentWidget(m_serverPage); }
+
 void ModelDialog::setPath(const QString& path) {
     m_path->setText(path);
     update();
@@ -113,6 +182,11 @@ ModelChoice ModelDialog::choice() const {
     c.nCtx = m_context->currentData().toLongLong();
     c.kvType = static_cast<KvType>(m_kv->currentData().toInt());
     c.backend = m_backend->currentData().toString();
+    c.remote = m_tabs->currentWidget() == m_serverPage;
+    c.url = m_url->text().trimmed();
+    c.remoteModel = m_remoteModel->text().trimmed();
+    c.apiKeyFile = m_keyFile->text().trimmed();
+    c.tokenizer = m_tokenizer->text().trimmed();
     return c;
 }
 
@@ -125,6 +199,17 @@ bool ModelDialog::acceptable() const { return m_ok; }
 
 void ModelDialog::update() {
     const ModelChoice c = choice();
+    if (c.remote) {
+        // Whether the server answers and the tokenizer is its model's is learnt on Load.
+        const bool http = c.url.startsWith(QLatin1String("http://")) || c.url.startsWith(QLatin1String("https://"));
+        m_ok = http && !c.tokenizer.isEmpty();
+        m_serverNote->setText(!http ? tr("Give the server's base URL, starting with http:// or https://.")
+                              : c.tokenizer.isEmpty() ? tr("Give the model's tokenizer on this computer.")
+                                                      : tr("Load connects, reads the server's context and checks "
+                                                           "the tokenizer against the server's."));
+        m_buttons->button(QDialogButtonBox::Ok)->setEnabled(m_ok);
+        return;
+    }
     if (m_get) m_get->setBudget(c.nCtx, c.kvType);
     m_ok = false;
     if (c.path.isEmpty()) {

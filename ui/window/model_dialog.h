@@ -3,6 +3,7 @@
 // KV cache need against the memory free now, and refuses a choice that does not fit, saying
 // what to change. Given the core, a second page gets a model from the Hugging Face Hub
 // (get_model_page.h), fills the path in when the download ends and, when the model fits, loads it.
+// A third page names a model on an OpenAI-compatible server (docs/remote-models.md).
 #pragma once
 
 #include <QDialog>
@@ -25,6 +26,15 @@ struct ModelChoice {
     std::int64_t nCtx = 8192;
     KvType kvType = KvType::F16;
     QString backend = QStringLiteral("auto");
+    // A model on an OpenAI-compatible server instead (vLLM, llama.cpp's server, Ollama,
+    // lectern-cli serve): its base URL, its model (empty: its only one), the file holding
+    // its key (empty: $OPENAI_API_KEY), and the same model's tokenizer here. Its context is
+    // the server's.
+    bool remote = false;
+    QString url;
+    QString remoteModel;
+    QString apiKeyFile;
+    QString tokenizer;
 };
 
 class ModelDialog : public QDialog {
@@ -40,9 +50,14 @@ public:
     // The "Get a model" page (null without a core), and showing it.
     GetModelPage* getModelPage() const { return m_get; }
     void showGetModelPage();
+    // The "Model on a server" page, and showing it.
+    void showServerPage();
+    // Fills the server page in (the URL, model, key file and tokenizer of `c`).
+    void setServer(const ModelChoice& c);
 
 private:
     void update();
+    void buildServerPage();
 
     QLineEdit* m_path = nullptr;
     QComboBox* m_context = nullptr;
@@ -52,6 +67,12 @@ private:
     QDialogButtonBox* m_buttons = nullptr;
     QTabWidget* m_tabs = nullptr;
     GetModelPage* m_get = nullptr;
+    QWidget* m_serverPage = nullptr;
+    QLineEdit* m_url = nullptr;
+    QLineEdit* m_remoteModel = nullptr;
+    QLineEdit* m_keyFile = nullptr;
+    QLineEdit* m_tokenizer = nullptr;
+    QLabel* m_serverNote = nullptr;
     bool m_ok = false;
 };
 

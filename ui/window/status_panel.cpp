@@ -90,10 +90,14 @@ void StatusPanel::setModel(const std::optional<app::ModelInfo>& model, const QSt
         m_model->setText(tr("No model"));
         return;
     }
-    const QString name = QString::fromStdString(model->path).section(QLatin1Char('/'), -1);
+    // A file's name, or a server's "<model> at <url>" whole.
+    const QString path = QString::fromStdString(model->path);
+    const QString name = model->backend == "remote" ? path : path.section(QLatin1Char('/'), -1);
     m_model->setText(QStringLiteral("%1 · %2").arg(name, QString::fromStdString(model->backend).toUpper()));
     m_model->setToolTip(QString::fromStdString(model->path));
 }
+
+QString StatusPanel::modelText() const { return m_model->text(); }
 
 void StatusPanel::setBudget(const app::AskPlan* plan) {
     if (!plan) {

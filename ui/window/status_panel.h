@@ -28,6 +28,7 @@ public:
     void clearProgress(const QString& message = {});
 
     QString budgetText() const;
+    QString modelText() const;
     std::int64_t budgetUsed() const { return m_used; }
     QProgressBar* budgetMeter() const { return m_budget; }
     QString progressText() const;
