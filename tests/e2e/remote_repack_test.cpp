@@ -3,7 +3,8 @@
 // tokens, is refused with context_length_exceeded naming 1024; the documents are packed
 // again for 1024 and the task runs once more, every later prompt within the real limit,
 // with no trace of the refused attempt in the store but a note saying what happened.
-// And a tokenizer that is not the server's is refused when the engine opens.
+// And a tokenizer that is not the server's is refused when the engine opens; a server that
+// read fewer prompt tokens than were sent is said to have truncated the prompt.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -158,6 +159,38 @@ TEST(RemoteTokenizerCheck, ATokenizerThatIsNotTheServersIsRefusedWhenTheEngineOp
     EXPECT_NE(opened.error().message.find("the server counts 3"), std::string::npos) << opened.error().message;
     EXPECT_EQ(server.log().size(), 1u) << "one probe, one token generated";
     EXPECT_EQ(server.log().front().maxTokens, 1);
+}
+
+// A server that read fewer prompt tokens than it was sent (Ollama cuts a long prompt to its
+// num_ctx without a word) is caught from its usage, and the user is told.
+TEST(RemoteTokenizerCheck, AServerThatTruncatedThePromptIsCaughtFromItsUsage) {
+    ScriptedServer server(kListed);
+    server.countText = [](const std::string& text) {
+        auto t = Tokenizer::load(tinyModel());
+        return t ? static_cast<std::int64_t>((*t)->count(text)) + 1 : std::int64_t{0};
+    };
+    server.script({}, ScriptedServer::ok("Fine."));
+    RemoteOptions remote;
+    remote.endpoint = server.config();
+    remote.tokenizerPath = tinyModel();
+    auto engine = RemoteEngine::open(remote);
+    ASSERT_TRUE(engine.ok()) << engine.error().to_string();
+    const std::vector<std::int32_t> prompt((*engine)->tokenizer().encode("The board met on Monday and Tuesday."));
+    GenerateRequest request;
+    request.maxTokens = 8;
+    auto whole = (*engine)->complete(prompt, request);
+    ASSERT_TRUE(whole.ok()) << whole.error().to_string();
+    EXPECT_EQ(whole->text, "Fine.");
+    ScriptedServer::Answer cut = ScriptedServer::ok("Fine.");
+    cut.usagePrompt = 3;
+    server.script({cut});
+    auto truncated = (*engine)->complete(prompt, request);
+    ASSERT_FALSE(truncated.ok());
+    EXPECT_EQ(truncated.error().code, ErrorCode::Io);
+    EXPECT_NE(truncated.error().message.find("the server read 3 of the " + std::to_string(prompt.size()) +
+                                             " prompt tokens sent: it truncated the prompt"),
+              std::string::npos)
+        << truncated.error().message;
 }
 
 }  // namespace

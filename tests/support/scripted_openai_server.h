@@ -31,6 +31,7 @@ public:
         int status = 200;
         std::vector<std::string> events;  // data payloads, for a 200
         bool usage = false;               // then a usage chunk with the prompt's length
+        std::int64_t usagePrompt = -1;    // else this prompt_tokens in it (a server that truncated)
         bool cut = false;                 // drop the connection after the events
         std::string body;                 // for other statuses
         std::string retryAfter;
@@ -139,7 +140,7 @@ private:
             return;
         }
         if (a.usage) {
-            const std::int64_t prompt = seen.promptTokens > 0 ? seen.promptTokens : 9;
+            const std::int64_t prompt = a.usagePrompt >= 0 ? a.usagePrompt : seen.promptTokens > 0 ? seen.promptTokens : 9;
             a.events.push_back(json{{"choices", json::array()},
                                     {"usage", {{"prompt_tokens", prompt}, {"completion_tokens", 4}}}}
                                    .dump());
