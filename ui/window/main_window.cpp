@@ -274,28 +274,12 @@ void MainWindow::openModel(const ModelChoice& choice, std::function<void(std::in
     options.kvType = choice.kvType;
     options.backend = choice.backend.toStdString();
     m_status->setModel(std::nullopt, tr("Loading %1…").arg(QFileInfo(choice.path).fileName()));
-    m_bridge->watch(m_bridge->core().openModel(options), [this, choice](const app::JobEvent& e) {
-        if (const auto* p = std::get_if<app::JobProgress>(&e.payload)) m_status->showProgress(*p);
-        if (!e.isFinal()) return;
-        m_status->clearProgress();
-        if (const auto* f = std::get_if<app::JobFailed>(&e.payload)) {
-            m_status->setModel(m_bridge->core().model());
-            showError(tr("The model could not be loaded."), f->error);
-            return;
-        }
-        if (!app::finishedValue<app::ModelInfo>(e)) {
-            m_status->setModel(m_bridge->core().model());
-            return;
-        }
+    watchModelOpening(m_bridge->core().openModel(options), tr("The model could not be loaded."), [this, choice] {
         m_settings->setValue(QStringLiteral("model/kind"), QStringLiteral("local"));
         m_settings->setValue(QStringLiteral("model/path"), choice.path);
         m_settings->setValue(QStringLiteral("model/context"), static_cast<qlonglong>(choice.nCtx));
         m_settings->setValue(QStringLiteral("model/kv"), choice.kvType == KvType::F32 ? 32 : 16);
         m_settings->setValue(QStringLiteral("model/backend"), choice.backend);
-        m_status->setModel(m_bridge->core().model());
-        updateActions();
-        emit modelOpened();
-        replan();
     });
 }
 
@@ -306,24 +290,27 @@ void MainWindow::openRemote(const ModelChoice& choice) {
     options.apiKeyFile = choice.apiKeyFile.toStdString();
     options.tokenizerPath = choice.tokenizer.toStdString();
     m_status->setModel(std::nullopt, tr("Connecting to %1…").arg(choice.url));
-    m_bridge->watch(m_bridge->core().openRemote(options), [this, choice](const app::JobEvent& e) {
-        if (!e.isFinal()) return;
-        m_status->clearProgress();
-        if (const auto* f = std::get_if<app::JobFailed>(&e.payload)) {
-            m_status->setModel(m_bridge->core().model());
-            showError(tr("The server's model could not be used."), f->error);
-            return;
-        }
-        if (!app::finishedValue<app::ModelInfo>(e)) {
-            m_status->setModel(m_bridge->core().model());
-            return;
-        }
+    watchModelOpening(m_bridge->core().openRemote(options), tr("The server's model could not be used."), [this, choice] {
         m_settings->setValue(QStringLiteral("model/kind"), QStringLiteral("remote"));
         m_settings->setValue(QStringLiteral("remote/url"), choice.url);
         m_settings->setValue(QStringLiteral("remote/model"), choice.remoteModel);
         m_settings->setValue(QStringLiteral("remote/keyFile"), choice.apiKeyFile);
         m_settings->setValue(QStringLiteral("remote/tokenizer"), choice.tokenizer);
+    });
+}
+
+void MainWindow::watchModelOpening(app::JobId job, const QString& failure, std::function<void()> remember) {
+    m_bridge->watch(job, [this, failure, remember = std::move(remember)](const app::JobEvent& e) {
+        if (const auto* p = std::get_if<app::JobProgress>(&e.payload)) m_status->showProgress(*p);
+        if (!e.isFinal()) return;
+        m_status->clearProgress();
         m_status->setModel(m_bridge->core().model());
+        if (const auto* f = std::get_if<app::JobFailed>(&e.payload)) {
+            showError(failure, f->error);
+            return;
+        }
+        if (!app::finishedValue<app::ModelInfo>(e)) return;
+        remember();
         updateActions();
         emit modelOpened();
         replan();

@@ -104,6 +104,9 @@ private:
     void onUnitHit(std::int64_t documentId, const QString& locator);
     void askPassword(const QStringList& paths, const QString& path, const QString& message);
     void showError(const QString& what, const Error& error);
+    // Follows a job opening a model: progress, then the status bar, an error shown with
+    // `failure`, or the choice remembered and the window told.
+    void watchModelOpening(app::JobId job, const QString& failure, std::function<void()> remember);
     void updateActions();
     // Runs a task job: progress in the status bar, text streamed into the conversation, the
     // session it made or grew shown when it ends.
