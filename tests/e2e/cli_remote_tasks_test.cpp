@@ -15,13 +15,9 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <thread>
 #include <vector>
 
-#include <fcntl.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
+#include "cli_process.h"
 #include "serve_process.h"
 #include "shell_command.h"
 
@@ -154,34 +150,6 @@ TEST_F(CliRemoteTasksTest, AQuestionAndItsFollowUpGiveTheLocalEnginesAnswers) {
         << sessions.out;
 }
 
-// Runs lectern-cli with `args`, stderr to `err`; sends SIGINT once the progress on stderr
-// shows a finished segment; returns the wait status.
-int interruptAfterASegment(const std::vector<std::string>& args, const fs::path& err) {
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-        const int devnull = ::open("/dev/null", O_WRONLY);
-        const int e = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        ::dup2(devnull, 1);
-        ::dup2(e, 2);
-        std::vector<char*> argv{const_cast<char*>(LECTERN_CLI)};
-        for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-        argv.push_back(nullptr);
-        ::execv(LECTERN_CLI, argv.data());
-        ::_exit(127);
-    }
-    for (int i = 0; i < 1200; ++i) {
-        const std::string e = lectern::testing::readAll(err);
-        const auto last = e.rfind("translate ");
-        if (last != std::string::npos && e.find("(0/", last) == std::string::npos && e.find('\n', last) != std::string::npos)
-            break;
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    ::kill(pid, SIGINT);
-    int status = 0;
-    ::waitpid(pid, &status, 0);
-    return status;
-}
-
 TEST_F(CliRemoteTasksTest, ATranslationStoppedMidwayResumesOverTheServerAsTheLocalOneEnds) {
     lectern::testing::ServeProcess server("--ctx 2048 --quiet");
     ASSERT_TRUE(server.start()) << server.stderrText();
@@ -195,7 +163,9 @@ TEST_F(CliRemoteTasksTest, ATranslationStoppedMidwayResumesOverTheServerAsTheLoc
     const std::string url = "http://127.0.0.1:" + std::to_string(server.port()) + "/v1";
     const std::vector<std::string> args{"translate", file, "--to", "German", "--ctx", "512", "-n", "6", "--seed", "3",
                                         "--remote", url, "--tokenizer", model, "--db", db};
-    const int status = interruptAfterASegment(args, dir / "err.txt");
+    const std::string err = (dir / "err.txt").string();
+    const int status = lectern::testing::signalAfterASegment(
+        lectern::testing::spawnCli(args, (dir / "out.txt").string(), err), err, SIGINT);
     ASSERT_TRUE(WIFEXITED(status)) << lectern::testing::readAll(dir / "err.txt");
     ASSERT_EQ(WEXITSTATUS(status), 130) << lectern::testing::readAll(dir / "err.txt");
 
