@@ -375,8 +375,7 @@ Result<T> repackedOnce(TaskEngine& engine, Store& store, Run run) {
     const std::int64_t newest = newestSessionId(store);
     Result<T> first = run();
     if (first || !engine.contextShrank()) return first;
-    std::vector<std::string> notes{"the server's context is " + std::to_string(engine.nCtx()) +
-                                   " tokens, less than it said: the documents were packed again for it"};
+    std::vector<std::string> notes{contextShrankNote(engine.nCtx())};
     if (auto sessions = store.sessions().list()) {
         for (const auto& s : *sessions) {
             if (s.id <= newest) continue;

@@ -100,8 +100,7 @@ Status packConversation(const TaskEngine& engine, Conversation& c, std::int64_t 
     return {};
 }
 
-Result<Conversation> prepare(TaskEngine& engine, Store& store, const AskRequest& request,
-                             AskResult& out) {
+Result<Conversation> prepare(TaskEngine& engine, Store& store, const AskRequest& request) {
     Conversation c;
     c.sessionId = request.sessionId;
     c.regenerate = request.regenerate;
@@ -125,9 +124,6 @@ Result<Conversation> prepare(TaskEngine& engine, Store& store, const AskRequest&
     LECTERN_TRY(loadConversation(store, c, *turns, questionAt));
     if (!request.regenerate) c.question = request.question;
     LECTERN_TRY(packConversation(engine, c, request.maxTokens));
-    if (!c.packed.fits)
-        out.notes.push_back(std::to_string(c.packed.did_not_fit.size()) +
-                            " pages or files did not fit the context and were left out");
     return c;
 }
 
@@ -241,21 +237,18 @@ Result<Tokens> renderedConversation(const TaskEngine& engine, const Conversation
     return engine.renderChat(messages, true);
 }
 
-}  // namespace
-
-namespace {
-
 // The whole conversation as one prompt, ending where the answer starts: the kept prefix,
 // the earlier turns and the question where the template renders turn by turn (the very
 // tokens a local session holds after prefilling them), else the template's rendering.
+// `questionTokens`, if given, gets the question's own count (appendable templates only).
 Result<Tokens> wholeConversation(const TaskEngine& engine, const Conversation& c, bool appendable,
-                                 std::int64_t* questionTokens) {
+                                 std::int64_t* questionTokens = nullptr) {
     if (!appendable) return renderedConversation(engine, c, c.question);
     auto all = historyTokens(engine, c);
     if (!all) return all.error();
     auto question = userTurnTokens(engine, c.question);
     if (!question) return question.error();
-    *questionTokens = static_cast<std::int64_t>(question->size());
+    if (questionTokens) *questionTokens = static_cast<std::int64_t>(question->size());
     all->insert(all->end(), question->begin(), question->end());
     return all;
 }
@@ -276,11 +269,7 @@ Result<GenerateStats> completeRepackedOnce(TaskEngine& engine, Conversation& c, 
     if (!prompt) return prompt.error();
     LECTERN_TRY(checkFits(0, prompt->size(), engine.nCtx()));
     out.prefixTokens = static_cast<std::int64_t>(c.prefix.size());
-    out.notes.push_back("the server's context is " + std::to_string(engine.nCtx()) +
-                        " tokens, less than it said: the documents were packed again for it");
-    if (!c.packed.fits)
-        out.notes.push_back(std::to_string(c.packed.did_not_fit.size()) +
-                            " pages or files did not fit the server's context and were left out");
+    out.notes.push_back(contextShrankNote(engine.nCtx()));
     return engine.complete(*prompt, gr);
 }
 
@@ -294,7 +283,7 @@ Result<AskResult> runAsk(TaskEngine& engine, Store& store, const AskRequest& req
         return make_error(ErrorCode::Corrupt, "the question is not valid UTF-8 text",
                           "Lectern reads questions as UTF-8; check the terminal's encoding");
     AskResult out;
-    auto conv = prepare(engine, store, request, out);
+    auto conv = prepare(engine, store, request);
     if (!conv) return conv.error();
     Conversation& c = *conv;
     out.sessionId = c.sessionId;
@@ -358,6 +347,10 @@ Result<AskResult> runAsk(TaskEngine& engine, Store& store, const AskRequest& req
         (void)truncateBack();
         return g.error();
     }
+    // What the final packing (after a repack, if there was one) left out.
+    if (!c.packed.fits)
+        out.notes.push_back(std::to_string(c.packed.did_not_fit.size()) +
+                            " pages or files did not fit the context and were left out");
     out.stats = *g;
     out.answer = g->text;
     out.stopped = g->cancelled;
@@ -454,22 +447,11 @@ Result<PromptView> askPromptView(TaskEngine& engine, Store& store, std::int64_t 
     c.sessionId = sessionId;
     LECTERN_TRY(loadConversation(store, c, *turns, at));
     LECTERN_TRY(packConversation(engine, c, maxTokens));
-    Tokens tokens;
-    if (turnsAreAppendable(engine)) {
-        auto all = historyTokens(engine, c);
-        if (!all) return all.error();
-        auto question = userTurnTokens(engine, c.question);
-        if (!question) return question.error();
-        tokens = std::move(all.value());
-        tokens.insert(tokens.end(), question->begin(), question->end());
-    } else {
-        auto full = renderedConversation(engine, c, c.question);
-        if (!full) return full.error();
-        tokens = std::move(full.value());
-    }
+    auto tokens = wholeConversation(engine, c, turnsAreAppendable(engine));
+    if (!tokens) return tokens.error();
     PromptView view;
-    view.text = tokensAsText(engine.tokenizer(), tokens);
-    view.tokens = static_cast<std::int64_t>(tokens.size());
+    view.text = tokensAsText(engine.tokenizer(), *tokens);
+    view.tokens = static_cast<std::int64_t>(tokens->size());
     view.units = std::move(c.packed.units);
     return view;
 }

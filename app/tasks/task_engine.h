@@ -46,4 +46,10 @@ public:
     virtual bool contextShrank() { return false; }
 };
 
+// What a task says when it packed again after contextShrank().
+inline std::string contextShrankNote(std::int64_t nCtx) {
+    return "the server's context is " + std::to_string(nCtx) +
+           " tokens, less than it said: the documents were packed again for it";
+}
+
 }  // namespace lectern::app
