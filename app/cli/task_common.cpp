@@ -10,7 +10,6 @@
 #include <random>
 #include <unistd.h>
 
-#include "api_key.h"
 #include "backend_option.h"
 #include "command.h"
 #include "json_text.h"
@@ -122,13 +121,11 @@ Result<app::EngineOptions> engineOptions(const TaskOptions& o, app::AppCore& cor
 }
 
 // --remote: the endpoint, its key (a file, else $OPENAI_API_KEY) and the local tokenizer.
-Result<app::RemoteOptions> remoteOptions(const TaskOptions& o) {
+app::RemoteOptions remoteOptions(const TaskOptions& o) {
     app::RemoteOptions r;
     r.endpoint.baseUrl = o.remote;
     r.endpoint.model = o.remoteModel;
-    auto key = app::serve::loadApiKey(o.apiKeyFile, "OPENAI_API_KEY");
-    if (!key) return key.error();
-    r.endpoint.apiKey = std::move(key.value());
+    r.apiKeyFile = o.apiKeyFile;  // read by the engine as it opens
     r.tokenizerPath = o.tokenizer;
     r.nCtx = o.ctxGiven ? o.ctx : 0;
     return r;
@@ -153,9 +150,7 @@ int runJobs(const std::string& command, const TaskOptions& o, app::AppCore& core
     }
     app::JobId open = 0;
     if (!o.remote.empty()) {
-        auto remote = remoteOptions(o);
-        if (!remote) return report(command, remote.error());
-        open = core.openRemote(std::move(remote.value()));
+        open = core.openRemote(remoteOptions(o));
     } else {
         auto eo = engineOptions(o, core, job);
         if (!eo) return report(command, eo.error());
