@@ -335,33 +335,39 @@ Result<EndpointInfo> OpenAiEndpoint::discover() const {
     return info;
 }
 
+namespace {
+
+// POSTs `body` (the model named) to the server's /tokenize at `url`; its answer, parsed
+// (discarded when not JSON). Unsupported, saying `missing`, when the server has none.
+Result<json> postTokenize(const EndpointConfig& config, const std::string& url, json body, const char* missing) {
+    if (!config.model.empty()) body["model"] = config.model;
+    const Exchange e = perform(config, "POST", url, body.dump(), {}, nullptr, config.firstTokenTimeout);
+    if (e.rc != CURLE_OK) return transportError(e, url);
+    if (e.status == 404 || e.status == 405) return make_error(ErrorCode::Unsupported, missing, url);
+    if (e.status != 200) return statusError(e, url, config.model);
+    return json::parse(e.body, nullptr, false);
+}
+
+}  // namespace
+
 Result<std::int64_t> OpenAiEndpoint::countChat(const std::vector<ChatMessage>& messages) const {
     const std::string url = serverRoot(m_config.baseUrl) + "/tokenize";
-    json body = {{"messages", messagesJson(messages)}, {"add_generation_prompt", true}};
-    if (!m_config.model.empty()) body["model"] = m_config.model;
-    const Exchange e = perform(m_config, "POST", url, body.dump(), {}, nullptr, m_config.firstTokenTimeout);
-    if (e.rc != CURLE_OK) return transportError(e, url);
-    if (e.status == 404 || e.status == 405)
-        return make_error(ErrorCode::Unsupported, "the server has no /tokenize: name a local tokenizer", url);
-    if (e.status != 200) return statusError(e, url, m_config.model);
-    const json j = json::parse(e.body, nullptr, false);
-    if (j.is_object() && j.contains("count") && j["count"].is_number_integer()) return j["count"].get<std::int64_t>();
+    auto j = postTokenize(m_config, url, {{"messages", messagesJson(messages)}, {"add_generation_prompt", true}},
+                          "the server has no /tokenize: name a local tokenizer");
+    if (!j) return j.error();
+    if (j->is_object() && j->contains("count") && (*j)["count"].is_number_integer()) return (*j)["count"].get<std::int64_t>();
     return make_error(ErrorCode::Unsupported, "the server's /tokenize does not count a chat: name a local tokenizer", url);
 }
 
 Result<std::vector<std::int32_t>> OpenAiEndpoint::tokenize(const std::string& text) const {
     const std::string url = serverRoot(m_config.baseUrl) + "/tokenize";
-    json body = {{"prompt", text}, {"content", text}, {"add_special_tokens", false}, {"add_special", false}};
-    if (!m_config.model.empty()) body["model"] = m_config.model;
-    const Exchange e = perform(m_config, "POST", url, body.dump(), {}, nullptr, m_config.firstTokenTimeout);
-    if (e.rc != CURLE_OK) return transportError(e, url);
-    if (e.status == 404 || e.status == 405)
-        return make_error(ErrorCode::Unsupported, "the server has no /tokenize", url);
-    if (e.status != 200) return statusError(e, url, m_config.model);
-    const json j = json::parse(e.body, nullptr, false);
+    auto j = postTokenize(m_config, url,
+                          {{"prompt", text}, {"content", text}, {"add_special_tokens", false}, {"add_special", false}},
+                          "the server has no /tokenize");
+    if (!j) return j.error();
     std::vector<std::int32_t> ids;
-    if (j.is_object() && j.contains("tokens") && j["tokens"].is_array()) {
-        for (const auto& t : j["tokens"]) {
+    if (j->is_object() && j->contains("tokens") && (*j)["tokens"].is_array()) {
+        for (const auto& t : (*j)["tokens"]) {
             if (!t.is_number_integer()) return make_error(ErrorCode::Corrupt, "the server's /tokenize sent a token that is not an id", url);
             ids.push_back(t.get<std::int32_t>());
         }
