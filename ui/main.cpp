@@ -17,6 +17,7 @@
 
 #include "core_bridge.h"
 #include "main_window.h"
+#include "model_dialog.h"
 
 namespace {
 
@@ -92,18 +93,13 @@ int main(int argc, char** argv) {
     auto settings = std::make_unique<QSettings>(
         QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) + QStringLiteral("/lectern/lectern.conf"),
         QSettings::IniFormat);
-    lectern::ui::ModelChoice choice;
-    choice.path = parser.isSet(model) ? parser.value(model) : settings->value(QStringLiteral("model/path")).toString();
-    choice.nCtx = nCtx > 0 ? nCtx : settings->value(QStringLiteral("model/context"), 8192).toLongLong();
-    choice.kvType = settings->value(QStringLiteral("model/kv"), 16).toInt() == 32 ? lectern::KvType::F32 : lectern::KvType::F16;
-    choice.backend = settings->value(QStringLiteral("model/backend"), QStringLiteral("auto")).toString();
-    // The server's model chosen last time, unless a model is named on the command line.
-    choice.remote = !parser.isSet(model) && settings->value(QStringLiteral("model/kind")).toString() == QLatin1String("remote");
-    choice.url = settings->value(QStringLiteral("remote/url")).toString();
-    choice.remoteModel = settings->value(QStringLiteral("remote/model")).toString();
-    choice.apiKeyFile = settings->value(QStringLiteral("remote/keyFile")).toString();
-    choice.tokenizer = settings->value(QStringLiteral("remote/tokenizer")).toString();
-
+    // The model opened last, unless one is named on the command line.
+    lectern::ui::ModelChoice choice = lectern::ui::savedModelChoice(*settings);
+    if (parser.isSet(model)) {
+        choice.path = parser.value(model);
+        choice.remote = false;
+    }
+    if (nCtx > 0) choice.nCtx = nCtx;
     lectern::ui::MainWindow window(std::move(bridge.value()), std::move(settings));
     window.show();
     if (parser.isSet(ask)) {

@@ -244,20 +244,9 @@ void MainWindow::updateActions() {
 }
 
 void MainWindow::chooseModel() {
-    ModelChoice initial;
-    initial.path = m_settings->value(QStringLiteral("model/path")).toString();
-    initial.nCtx = m_settings->value(QStringLiteral("model/context"), 8192).toLongLong();
-    initial.kvType = m_settings->value(QStringLiteral("model/kv"), 16).toInt() == 32 ? KvType::F32 : KvType::F16;
-    initial.backend = m_settings->value(QStringLiteral("model/backend"), QStringLiteral("auto")).toString();
-    initial.url = m_settings->value(QStringLiteral("remote/url")).toString();
-    initial.remoteModel = m_settings->value(QStringLiteral("remote/model")).toString();
-    initial.apiKeyFile = m_settings->value(QStringLiteral("remote/keyFile")).toString();
-    initial.tokenizer = m_settings->value(QStringLiteral("remote/tokenizer")).toString();
+    const ModelChoice initial = savedModelChoice(*m_settings);
     ModelDialog dialog(initial, m_bridge.get(), this);
-    dialog.setServer(initial);
-    if (m_settings->value(QStringLiteral("model/kind")).toString() == QLatin1String("remote"))
-        dialog.showServerPage();
-    else if (initial.path.isEmpty() && initial.url.isEmpty())
+    if (!initial.remote && initial.path.isEmpty() && initial.url.isEmpty())
         dialog.showGetModelPage();  // a first run: nothing to pick yet
     if (dialog.exec() == QDialog::Accepted && dialog.acceptable()) openModel(dialog.choice());
 }

@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -16,6 +17,20 @@
 #include "status_panel.h"
 
 namespace lectern::ui {
+
+ModelChoice savedModelChoice(const QSettings& settings) {
+    ModelChoice c;
+    c.path = settings.value(QStringLiteral("model/path")).toString();
+    c.nCtx = settings.value(QStringLiteral("model/context"), 8192).toLongLong();
+    c.kvType = settings.value(QStringLiteral("model/kv"), 16).toInt() == 32 ? KvType::F32 : KvType::F16;
+    c.backend = settings.value(QStringLiteral("model/backend"), QStringLiteral("auto")).toString();
+    c.remote = settings.value(QStringLiteral("model/kind")).toString() == QLatin1String("remote");
+    c.url = settings.value(QStringLiteral("remote/url")).toString();
+    c.remoteModel = settings.value(QStringLiteral("remote/model")).toString();
+    c.apiKeyFile = settings.value(QStringLiteral("remote/keyFile")).toString();
+    c.tokenizer = settings.value(QStringLiteral("remote/tokenizer")).toString();
+    return c;
+}
 
 ModelDialog::ModelDialog(const ModelChoice& initial, QWidget* parent) : ModelDialog(initial, nullptr, parent) {}
 
@@ -85,7 +100,8 @@ ModelDialog::ModelDialog(const ModelChoice& initial, CoreBridge* bridge, QWidget
         });
     }
 
-    buildServerPage();
+    buildServerPage(initial);
+    if (initial.remote) showServerPage();
     connect(m_tabs, &QTabWidget::currentChanged, this, &ModelDialog::update);
 
     connect(file, &QPushButton::clicked, this, [this] {
@@ -105,7 +121,7 @@ ModelDialog::ModelDialog(const ModelChoice& initial, CoreBridge* bridge, QWidget
     update();
 }
 
-void ModelDialog::buildServerPage() {
+void ModelDialog::buildServerPage(const ModelChoice& initial) {
     m_serverPage = new QWidget(m_tabs);
     m_tabs->addTab(m_serverPage, tr("Model on a &server"));
     m_tabs->setTabToolTip(m_tabs->indexOf(m_serverPage), tr("vLLM, llama.cpp's server, Ollama or lectern-cli serve"));
@@ -157,6 +173,10 @@ void ModelDialog::buildServerPage() {
     m_serverNote = new QLabel(m_serverPage);
     m_serverNote->setWordWrap(true);
     form->addRow(m_serverNote);
+    m_url->setText(initial.url);
+    m_remoteModel->setText(initial.remoteModel);
+    m_keyFile->setText(initial.apiKeyFile);
+    m_tokenizer->setText(initial.tokenizer);
     for (QLineEdit* e : {m_url, m_remoteModel, m_keyFile, m_tokenizer})
         connect(e, &QLineEdit::textChanged, this, &ModelDialog::update);
 }

@@ -14,6 +14,7 @@ class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
+class QSettings;
 class QTabWidget;
 
 namespace lectern::ui {
@@ -37,11 +38,15 @@ struct ModelChoice {
     QString tokenizer;
 };
 
+// The choice the window opened last (File › Choose model… saves it in the settings).
+ModelChoice savedModelChoice(const QSettings& settings);
+
 class ModelDialog : public QDialog {
     Q_OBJECT
 public:
     explicit ModelDialog(const ModelChoice& initial, QWidget* parent = nullptr);
     // With the "Get a model" page, its downloads run as jobs of `bridge`.
+    // Opens on the server page when `initial` is a server's model.
     ModelDialog(const ModelChoice& initial, CoreBridge* bridge, QWidget* parent = nullptr);
     ModelChoice choice() const;
     QString footprintText() const;
@@ -57,7 +62,7 @@ public:
 
 private:
     void update();
-    void buildServerPage();
+    void buildServerPage(const ModelChoice& initial);
 
     QLineEdit* m_path = nullptr;
     QComboBox* m_context = nullptr;
