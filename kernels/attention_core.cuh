@@ -28,9 +28,7 @@ constexpr int kAttnKeys = 32;       // keys per tile
 struct AttnArgs {
     const float* q;             // (n_tok, n_head, head_dim) f32, rotary applied
     const void* k;              // one layer's keys (kv_layout.cuh)
-    const float* k_scale;
     const void* v;
-    const float* v_scale;
     int64_t n_tok, pos0, n_ctx; // token t sits at position pos0 + t and sees keys [0, pos0 + t]
     int n_head, n_kv_head, head_dim;
     int heads_per_chunk;        // query heads of one group a block handles
@@ -63,8 +61,8 @@ __device__ inline void stage_tile(const AttnArgs& a, int64_t kvh, int64_t j0, in
         float kv = 0.0f, vv = 0.0f;
         if (key < kend) {
             const int64_t row = kvh * a.n_ctx + key;
-            kv = kv_load<E>(a.k, a.k_scale, row, hd, d);
-            vv = kv_load<E>(a.v, a.v_scale, row, hd, d);
+            kv = kv_load<E>(a.k, row, hd, d);
+            vv = kv_load<E>(a.v, row, hd, d);
         }
         sk[r * (hd + 1) + d] = kv;
         sv[r * hd + d] = vv;

@@ -81,12 +81,12 @@ cudaError_t launch_attention_decode(const float* q, KvElem elem, KvTensor keys, 
     if (!q || !out || !partials || !keys.data || !values.data || !attention_shape_ok(shape) ||
         max_split < 1 || max_split > 65535 || shape.n_tok > 65535)
         return cudaErrorInvalidValue;
-    if (elem == KvElem::Q8 && (!keys.scale || !values.scale)) return cudaErrorInvalidValue;
+    if (elem == KvElem::Q8 && shape.head_dim % 32 != 0) return cudaErrorInvalidValue;
     if (shape.n_tok == 0) return cudaSuccess;
     const int n_split = attention_decode_splits(shape, max_split);
     if (partial_floats < attention_decode_partials(shape, n_split)) return cudaErrorInvalidValue;
     const int group = shape.n_head / shape.n_kv_head;
-    AttnArgs a{q, keys.data, keys.scale, values.data, values.scale, shape.n_tok, shape.pos0,
+    AttnArgs a{q, keys.data, values.data, shape.n_tok, shape.pos0,
                shape.n_ctx, shape.n_head, shape.n_kv_head, shape.head_dim,
                std::min(group, kAttnPairs), 1, 0.0f};
     a.scale = static_cast<float>(1.0 / sqrt(static_cast<double>(shape.head_dim)));

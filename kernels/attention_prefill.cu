@@ -47,10 +47,10 @@ cudaError_t launch_attention_prefill(const float* q, KvElem elem, KvTensor keys,
                                      cudaStream_t stream) {
     if (!q || !out || !keys.data || !values.data || !attention_shape_ok(shape))
         return cudaErrorInvalidValue;
-    if (elem == KvElem::Q8 && (!keys.scale || !values.scale)) return cudaErrorInvalidValue;
+    if (elem == KvElem::Q8 && shape.head_dim % 32 != 0) return cudaErrorInvalidValue;
     if (shape.n_tok == 0) return cudaSuccess;
     const int group = shape.n_head / shape.n_kv_head;
-    AttnArgs a{q, keys.data, keys.scale, values.data, values.scale, shape.n_tok, shape.pos0,
+    AttnArgs a{q, keys.data, values.data, shape.n_tok, shape.pos0,
                shape.n_ctx, shape.n_head, shape.n_kv_head, shape.head_dim,
                std::min(group, kAttnPairs), 0, 0.0f};
     a.tokens_per_block = kAttnPairs / a.heads_per_chunk;

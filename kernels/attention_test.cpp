@@ -19,6 +19,7 @@
 #include "kernels/attention_prefill.cuh"
 #include "kernels/kv_store.cuh"
 #include "kernels/test_support.h"
+#include "quant/dequant.h"
 #include "quant/half.h"
 
 namespace lectern::cuda {
@@ -26,7 +27,6 @@ namespace {
 
 using testing::DeviceArray;
 
-size_t elem_bytes(KvElem e) { return e == KvElem::F32 ? 4 : e == KvElem::Q8 ? 1 : 2; }
 const char* elem_name(KvElem e) {
     return e == KvElem::F32 ? "f32" : e == KvElem::F16 ? "f16" : e == KvElem::BF16 ? "bf16" : "q8";
 }
@@ -34,30 +34,47 @@ const char* elem_name(KvElem e) {
 // One layer's cache on the device, poisoned.
 struct Cache {
     Cache(KvElem e, int64_t rows, int64_t head_dim)
-        : elem(e), k(rows * head_dim * elem_bytes(e)), v(k.size()), ks(rows), vs(rows) {}
-    KvTensor keys() const { return {k.get(), ks.get()}; }
-    KvTensor values() const { return {v.get(), vs.get()}; }
+        : elem(e), k(rows * kv_elem_row_bytes(e, head_dim)), v(k.size()) {}
+    KvTensor keys() const { return {k.get()}; }
+    KvTensor values() const { return {v.get()}; }
     // The stored elements as float: (rows, head_dim).
-    std::vector<float> decode(const DeviceArray<uint8_t>& a, const DeviceArray<float>& s,
-                              int64_t head_dim) const {
+    std::vector<float> decode(const DeviceArray<uint8_t>& a, int64_t head_dim) const {
         const auto bytes = a.download();
-        const auto scales = s.download();
-        std::vector<float> out(bytes.size() / elem_bytes(elem));
+        const size_t n = bytes.size() / kv_elem_row_bytes(elem, head_dim) * static_cast<size_t>(head_dim);
+        std::vector<float> out(n);
+        if (elem == KvElem::Q8) {
+            quant::dequantize_row(DType::Q8_0, bytes.data(), out.data(), static_cast<int64_t>(n));
+            return out;
+        }
         for (size_t i = 0; i < out.size(); ++i) {
             uint16_t h;
             switch (elem) {
             case KvElem::F32: std::memcpy(&out[i], &bytes[4 * i], 4); break;
             case KvElem::F16: std::memcpy(&h, &bytes[2 * i], 2); out[i] = quant::f16_to_f32(h); break;
             case KvElem::BF16: std::memcpy(&h, &bytes[2 * i], 2); out[i] = quant::bf16_to_f32(h); break;
-            case KvElem::Q8: out[i] = static_cast<float>(static_cast<int8_t>(bytes[i])) * scales[i / head_dim]; break;
+            case KvElem::Q8: break;
             }
         }
         return out;
     }
     KvElem elem;
     DeviceArray<uint8_t> k, v;
-    DeviceArray<float> ks, vs;
 };
+
+// What the CPU cache stores for one row (the CUDA store must write the same values).
+std::vector<float> cpu_row(KvElem elem, const float* x, int head_dim) {
+    std::vector<float> out(x, x + head_dim);
+    if (elem == KvElem::Q8) {
+        std::vector<uint8_t> q(kv_elem_row_bytes(elem, head_dim));
+        quant::quantize_row(DType::Q8_0, x, q.data(), head_dim);
+        quant::dequantize_row(DType::Q8_0, q.data(), out.data(), head_dim);
+    }
+    for (float& v : out) {
+        if (elem == KvElem::F16) v = quant::f16_to_f32(quant::f32_to_f16(v));
+        if (elem == KvElem::BF16) v = quant::bf16_to_f32(quant::f32_to_bf16(v));
+    }
+    return out;
+}
 
 // Causal GQA attention in double: q (n_tok, n_head, hd); kc, vc (n_kv_head, n_ctx, hd).
 std::vector<double> reference(const std::vector<float>& q, const std::vector<float>& kc,
@@ -87,6 +104,17 @@ std::vector<double> reference(const std::vector<float>& q, const std::vector<flo
 struct Shape { int n_head, n_kv_head, head_dim; int64_t pos0, n_tok, n_ctx; };
 
 void check(KvElem elem, const Shape& sh, bool decode) {
+    if (elem == KvElem::Q8 && sh.head_dim % 32 != 0) {
+        // q8_0 blocks of 32 cannot tile such a row: the launchers refuse it.
+        const AttentionShape s{sh.n_tok, sh.pos0, sh.n_ctx, sh.n_head, sh.n_kv_head, sh.head_dim};
+        DeviceArray<uint8_t> any(64);
+        DeviceArray<float> f(64);
+        EXPECT_EQ(launch_attention_prefill(f.get(), elem, {any.get()}, {any.get()}, s, f.get(), nullptr),
+                  cudaErrorInvalidValue);
+        EXPECT_EQ(launch_kv_store(f.get(), f.get(), 1, 1, sh.head_dim, 0, 1, elem, {any.get()}, {any.get()}, nullptr),
+                  cudaErrorInvalidValue);
+        return;
+    }
     auto rng = testing::fresh_rng();
     const AttentionShape s{sh.n_tok, sh.pos0, sh.n_ctx, sh.n_head, sh.n_kv_head, sh.head_dim};
     const int64_t n_keys = sh.pos0 + sh.n_tok, kvw = int64_t{sh.n_kv_head} * sh.head_dim;
@@ -98,21 +126,16 @@ void check(KvElem elem, const Shape& sh, bool decode) {
     ASSERT_EQ(launch_kv_store(dk.get(), dv.get(), n_keys, sh.n_kv_head, sh.head_dim, 0, sh.n_ctx,
                               elem, cache.keys(), cache.values(), nullptr),
               cudaSuccess);
-    const auto kc = cache.decode(cache.k, cache.ks, sh.head_dim);
-    const auto vc = cache.decode(cache.v, cache.vs, sh.head_dim);
-    // The store: written rows match the input within the element type's rounding.
+    const auto kc = cache.decode(cache.k, sh.head_dim);
+    const auto vc = cache.decode(cache.v, sh.head_dim);
+    // The store: written rows are exactly what the CPU cache stores (the same rounding;
+    // q8_0: the same quantizer, bit for bit).
     for (int64_t p = 0; p < n_keys; ++p) {
         for (int h = 0; h < sh.n_kv_head; ++h) {
+            const auto want = cpu_row(elem, &k[(p * sh.n_kv_head + h) * sh.head_dim], sh.head_dim);
             for (int i = 0; i < sh.head_dim; ++i) {
-                const float x = k[(p * sh.n_kv_head + h) * sh.head_dim + i];
                 const float got = kc[((h * sh.n_ctx) + p) * sh.head_dim + i];
-                const float want = elem == KvElem::F16 ? quant::f16_to_f32(quant::f32_to_f16(x))
-                                 : elem == KvElem::BF16 ? quant::bf16_to_f32(quant::f32_to_bf16(x)) : x;
-                if (elem == KvElem::Q8) {
-                    ASSERT_LE(std::fabs(got - x), 2.0f / 127.0f * 0.5f + 1e-6f) << p << " " << h << " " << i;
-                } else {
-                    ASSERT_EQ(got, want) << elem_name(elem) << " " << p << " " << h << " " << i;
-                }
+                ASSERT_EQ(got, want[static_cast<size_t>(i)]) << elem_name(elem) << " " << p << " " << h << " " << i;
             }
         }
     }
@@ -161,11 +184,11 @@ TEST(Kernels, AttentionRejectsBadShapes) {
     LECTERN_SKIP_WITHOUT_DEVICE();
     DeviceArray<float> a(1024);
     const AttentionShape gqa_off{4, 0, 8, 6, 4, 32};  // 6 heads over 4 KV heads
-    EXPECT_EQ(launch_attention_prefill(a.get(), KvElem::F32, {a.get(), nullptr}, {a.get(), nullptr},
+    EXPECT_EQ(launch_attention_prefill(a.get(), KvElem::F32, {a.get()}, {a.get()},
                                        gqa_off, a.get(), nullptr),
               cudaErrorInvalidValue);
     const AttentionShape past_ctx{4, 6, 8, 2, 2, 32};  // positions 6..9 of an 8-position cache
-    EXPECT_EQ(launch_attention_prefill(a.get(), KvElem::F32, {a.get(), nullptr}, {a.get(), nullptr},
+    EXPECT_EQ(launch_attention_prefill(a.get(), KvElem::F32, {a.get()}, {a.get()},
                                        past_ctx, a.get(), nullptr),
               cudaErrorInvalidValue);
 }

@@ -10,15 +10,19 @@
 
 namespace lectern::cuda {
 
-// Element d of row `row` (= head * n_ctx + pos) as float.
+// Element d of row `row` (= head * n_ctx + pos) as float. Q8: element i of the cache is
+// value i % 32 of q8_0 block i / 32 (head_dim % 32 == 0, so blocks never straddle rows).
 template <KvElem E>
-__device__ inline float kv_load(const void* data, const float* scale, int64_t row, int head_dim,
-                                int d) {
+__device__ inline float kv_load(const void* data, int64_t row, int head_dim, int d) {
     const int64_t i = row * head_dim + d;
     if constexpr (E == KvElem::F32) return static_cast<const float*>(data)[i];
     else if constexpr (E == KvElem::F16) return f16_bits_to_float(static_cast<const uint16_t*>(data)[i]);
     else if constexpr (E == KvElem::BF16) return bf16_bits_to_float(static_cast<const uint16_t*>(data)[i]);
-    else return static_cast<float>(static_cast<const int8_t*>(data)[i]) * scale[row];
+    else {
+        const uint8_t* block = static_cast<const uint8_t*>(data) + (i / 32) * 34;
+        const uint16_t d_bits = static_cast<uint16_t>(block[0] | (block[1] << 8));
+        return static_cast<float>(static_cast<int8_t>(block[2 + i % 32])) * f16_bits_to_float(d_bits);
+    }
 }
 
 template <KvElem E>

@@ -21,6 +21,7 @@ struct Args {
     std::string synthetic;
     std::string type = "q8_0";
     std::vector<std::string> activations{"exact"};
+    std::vector<std::string> kv{"f32"};
     bench::BenchOptions bench;
 };
 
@@ -47,18 +48,22 @@ void print_results(const ModelWeights& w, const Args& a, const std::vector<bench
     std::printf("prompt %lld tokens, decode %lld tokens; weights read per decoded token: %.3f GB\n",
                 static_cast<long long>(a.bench.n_prompt), static_cast<long long>(a.bench.n_decode),
                 static_cast<double>(per_token) / gb);
-    std::printf("%-8s %14s %13s %12s %18s %6s %12s %15s %13s %6s  %s\n", "threads", "prefill tok/s",
+    std::printf("%-8s %14s %13s %12s %18s %6s %12s %15s %13s %6s  %-11s %-5s %8s %9s\n", "threads", "prefill tok/s",
                 "decode tok/s", "decode GB/s", "memory read GB/s", "ratio", "cpu share",
-                "prefill GMAC/s", "FMA GMAC/s", "ratio", "activations");
+                "prefill GMAC/s", "FMA GMAC/s", "ratio", "activations", "kv", "ctx", "kv GB/tok");
     for (const bench::BenchResult& r : rs) {
-        std::printf("%-8d %14.2f %13.2f %12.2f %18.2f %6.2f %5.0f%% %5.0f%% %15.1f %13.1f %6.2f  %s\n", r.threads,
-                    r.prefill_tok_s, r.decode_tok_s, r.decode_bytes_s / gb, r.memory_bytes_s / gb,
+        std::printf("%-8d %14.2f %13.2f %12.2f %18.2f %6.2f %5.0f%% %5.0f%% %15.1f %13.1f %6.2f  %-11s %-5s %8lld %9.3f\n",
+                    r.threads, r.prefill_tok_s, r.decode_tok_s, r.decode_bytes_s / gb, r.memory_bytes_s / gb,
                     r.memory_bytes_s > 0 ? r.decode_bytes_s / r.memory_bytes_s : 0.0,
                     100.0 * r.prefill_cpu_share, 100.0 * r.decode_cpu_share, r.prefill_macs_s / gb,
                     r.multiply_add_s / gb, r.multiply_add_s > 0 ? r.prefill_macs_s / r.multiply_add_s : 0.0,
-                    cpu_activations_name(r.activations));
+                    cpu_activations_name(r.activations), kv_type_name(r.kv), static_cast<long long>(r.ctx),
+                    r.kv_bytes_per_token / gb);
     }
-    std::printf("memory read: best of 5 passes over a %zu MiB buffer; ratio = decode GB/s / memory read GB/s;\n"
+    std::printf("memory read: best of 5 passes over a %zu MiB buffer; decode GB/s: the weights and the KV\n"
+                "cache bytes (kv GB/tok, at the average position) read per decoded token, per second;\n"
+                "ctx: positions in the cache when decoding started (0: after the prompt);\n"
+                "ratio = decode GB/s / memory read GB/s;\n"
                 "cpu share: CPU time received while prefilling / decoding over threads x wall time\n"
                 "(below 100%% means other programs were using the cores);\n"
                 "prefill GMAC/s: multiply-adds of the prompt's matrix products, attention and one output\n"
@@ -95,13 +100,22 @@ Run setup(CLI::App& root) {
                     "exact (float32 precision) or int8 (rounded to 8 bits per 32 values, faster where "
                     "the CPU has AVX2), e.g. exact,int8")
         ->delimiter(',')->capture_default_str()->check(CLI::IsMember({"exact", "int8"}));
+    cmd->add_option("--kv", args->kv, "KV cache types to measure, e.g. f16,q8_0")
+        ->delimiter(',')->capture_default_str()->check(CLI::IsMember({"f32", "f16", "bf16", "q8_0"}));
+    cmd->add_option("--ctx", args->bench.ctx,
+                    "Positions already in the KV cache when decoding starts, e.g. 1024,32768,131072 (filled "
+                    "with random keys and values, not prefilled; 0: decoding follows the prompt)")
+        ->delimiter(',')->check(CLI::Range(int64_t{0}, int64_t{1} << 22));
     return [args] {
         if (args->model.empty() && args->synthetic.empty())
             return report("bench", make_error(ErrorCode::InvalidArgument, "give --model PATH or --synthetic 1b|8b|tiny"));
         auto type = parse_weight_type(args->type, bench::synthetic_weight_types());
         if (!type) return report("bench", type.error());
         args->bench.activations.clear();
-        for (const std::string& a : args->activations) args->bench.activations.push_back(parse_activations(a));
+        for (const std::string& a : args->activations)
+            args->bench.activations.push_back(parse_activations(a).value_or(CpuActivations::Exact));
+        args->bench.kv.clear();
+        for (const std::string& k : args->kv) args->bench.kv.push_back(*parse_kv_type(k));
         auto w = get_model(*args, *type);
         if (!w) return report("bench", w.error());
         auto results = bench::run_bench(*w, args->bench);

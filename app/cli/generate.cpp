@@ -6,7 +6,7 @@
 //   lectern-cli generate --model MODEL --prompt "Once upon a time" -n 24 [--text]
 //       [--temperature T --top-k K --top-p P --min-p M --repeat-penalty R --seed S]
 //       [--threads N --ctx N --stop-ids A,B] [--logits-out FILE] [--backend cpu|cuda|auto]
-//       [--activations exact|int8]
+//       [--activations auto|exact|int8] [--kv f32|f16|bf16|q8_0]
 //
 // Sampling is greedy unless --temperature > 0 is given (--greedy forces greedy). Generation
 // stops after -n tokens, or at one of --stop-ids (printed); no end-of-turn ids are implied.
@@ -27,6 +27,8 @@
 #include "backend_option.h"
 #include "command.h"
 #include "lectern/engine/backend.h"
+#include "lectern/engine/memory_plan.h"
+#include "lectern/engine/model_info.h"
 #include "lectern/engine/generate.h"
 #include "lectern/engine/model_loader.h"
 #include "lectern/engine/session.h"
@@ -48,6 +50,7 @@ struct Args {
     SamplerOptions sampling;
     int threads = 0;
     std::string activations = "exact";
+    std::string kv = "f32";
     int64_t ctx = 0;
     bool ctx_beyond_training = false;
     std::string backend = "cpu";
@@ -103,14 +106,27 @@ Result<int> run_generate(const Args& a) {
     auto stop = parse_ids(a.stop_ids, "--stop-ids");
     if (!stop) return stop.error();
     if (a.n_tokens < 0) return make_error(ErrorCode::InvalidArgument, "-n must not be negative");
+    const int64_t n_ctx = a.ctx > 0 ? a.ctx : static_cast<int64_t>(prompt->size()) + a.n_tokens;
+    const KvType kv = parse_kv_type(a.kv).value_or(KvType::F32);
+    {
+        // Planned from the header, before the weights are mapped (memory_plan.h).
+        auto header = inspect_model_header(a.model);
+        if (!header) return header.error();
+        LECTERN_TRY(check_context_size(header->config, n_ctx, a.ctx_beyond_training));
+        const bool device = resolve_backend_name(a.backend) == "cuda";
+        MemoryRequest r{n_ctx, 512, kv, header->weights_bytes, device ? MemoryKind::Device : MemoryKind::Host,
+                        std::max(1, a.threads)};
+        const size_t available = device ? cuda_free_memory(0) : available_host_memory();
+        if (available > 0) LECTERN_TRY(plan_memory(header->config, r, available));
+    }
     auto weights = load_model(a.model);
     if (!weights) return weights.error();
-    const int64_t n_ctx = a.ctx > 0 ? a.ctx : static_cast<int64_t>(prompt->size()) + a.n_tokens;
-    LECTERN_TRY(check_context_size(weights->config, n_ctx, a.ctx_beyond_training));
+    const CpuActivations activations = parse_activations(a.activations)
+                                           .value_or(default_cpu_activations(weights->layers.at(0).w_gate.type));
     auto backend = open_backend(a.backend, std::make_shared<ModelWeights>(std::move(weights.value())),
-                                {.cpu = {.n_threads = a.threads, .activations = parse_activations(a.activations)}});
+                                {.cpu = {.n_threads = a.threads, .activations = activations}});
     if (!backend) return backend.error();
-    auto session = Session::create(**backend, {.n_ctx = n_ctx});
+    auto session = Session::create(**backend, {.n_ctx = n_ctx, .kv_type = kv});
     if (!session) return session.error();
 
     std::unique_ptr<std::FILE, int (*)(std::FILE*)> logits_file(nullptr, &std::fclose);
@@ -165,6 +181,9 @@ Run setup(CLI::App& root) {
     cmd->add_option("--seed", a->sampling.seed, "Random seed of the sampler");
     cmd->add_option("--threads", a->threads, "CPU threads; 0: all");
     add_activations_option(cmd, a->activations);
+    cmd->add_option("--kv", a->kv, "KV cache element type: f32, f16, bf16 or q8_0")
+        ->check(CLI::IsMember({"f32", "f16", "bf16", "q8_0"}))
+        ->capture_default_str();
     cmd->add_option("--ctx", a->ctx, "Context size; default: prompt + n");
     cmd->add_flag("--ctx-beyond-training", a->ctx_beyond_training,
                   "Accept a --ctx larger than the context the model was trained for");

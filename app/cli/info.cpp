@@ -1,14 +1,18 @@
 // `lectern-cli info MODEL [--ctx N] [--json]`: what a model file or folder holds (architecture,
-// shapes, rope, tensor types, tokenizer) and the memory it needs at a context length.
+// shapes, rope, tensor types, tokenizer), the memory it needs at a context length, and what
+// a task on this machine's CPU would get by default (the memory planner's choice: context,
+// KV cache type and why).
 #include <algorithm>
 #include <cstdio>
 #include <map>
 #include <string>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
 #include "command.h"
 #include "json_text.h"
+#include "lectern/engine/memory_plan.h"
 #include "lectern/engine/model_info.h"
 
 namespace lectern::cli {
@@ -74,6 +78,25 @@ nlohmann::ordered_json describe(const ModelInfo& info, int64_t n_ctx) {
         {"kv_cache_f16_bytes", m.kv_cache_f16_bytes},
         {"kv_cache_8bit_bytes", m.kv_cache_8bit_bytes},
     };
+    // The default a task command would pick on the CPU here (memory_plan.h).
+    const size_t available = available_host_memory();
+    MemoryRequest r;
+    r.n_ctx = c.n_ctx_train > 0 ? c.n_ctx_train : 8192;
+    r.max_chunk = 256;
+    r.weight_bytes = info.weights_bytes;
+    r.n_threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    auto choice = fit_context(c, r, false, available);
+    nlohmann::ordered_json task;
+    task["available_bytes"] = available;
+    if (choice) {
+        task["n_ctx"] = choice->n_ctx;
+        task["kv"] = kv_type_name(choice->kv);
+        task["needs_bytes"] = choice->plan.total();
+        task["reason"] = choice->reason;
+    } else {
+        task["error"] = choice.error().message;
+    }
+    j["task_default"] = task;
     return j;
 }
 
@@ -104,6 +127,12 @@ void print_text(const nlohmann::ordered_json& j) {
     line("kv cache", bytes_text(m["kv_cache_f16_bytes"].get<size_t>()) + " in 16 bits, " +
                          bytes_text(m["kv_cache_8bit_bytes"].get<size_t>()) + " in 8 bits, at " +
                          num(m["n_ctx"]) + " tokens");
+    const auto& t = j["task_default"];
+    if (t.contains("n_ctx"))
+        line("task default", num(t["n_ctx"]) + " tokens, " + t["kv"].get<std::string>() + " KV cache on the CPU: " +
+                                 t["reason"].get<std::string>());
+    else
+        line("task default", "none fits: " + t["error"].get<std::string>());
 }
 
 int run(const Options& o) {

@@ -55,12 +55,6 @@ void stopAndJoin(app::serve::OpenAiServer& server, std::thread& http, const std:
     closer.join();
 }
 
-KvType kvTypeOf(const std::string& name) {
-    if (name == "f32") return KvType::F32;
-    if (name == "bf16") return KvType::BF16;
-    return KvType::F16;
-}
-
 int runServe(const Options& o) {
     auto key = app::serve::loadApiKey(o.apiKeyFile);
     if (!key) return report("serve", key.error());
@@ -101,7 +95,7 @@ int runServe(const Options& o) {
     eo.nCtx = o.ctx;
     eo.backend = o.backend;
     eo.threads = o.threads;
-    eo.kvType = kvTypeOf(o.kv);
+    eo.kvType = parse_kv(o.kv).value_or(KvType::F16);  // serve's context is given: f16 unless named
     const app::JobId open = (*core)->openModel(eo);
     while (!g_stop.load()) {
         auto e = router.next(open, std::chrono::milliseconds(200));
@@ -153,8 +147,9 @@ Run setup(CLI::App& root) {
         ->capture_default_str();
     cmd->add_option("--threads", o->threads, "CPU threads (0: all)");
     add_backend_option(cmd, o->backend);
-    cmd->add_option("--kv", o->kv, "KV cache element type: f16, bf16, f32")
-        ->check(CLI::IsMember({"f16", "bf16", "f32"}))
+    cmd->add_option("--kv", o->kv, "KV cache element type: f16, bf16, f32, or q8_0 (8 bits per value "
+                                  "and an f16 scale per 32: 0.53 of f16, for long contexts)")
+        ->check(CLI::IsMember({"f16", "bf16", "f32", "q8_0"}))
         ->capture_default_str();
     cmd->add_flag("--quiet", o->quiet, "No line per request on stderr");
     return [o]() { return runServe(*o); };

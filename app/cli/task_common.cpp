@@ -115,7 +115,7 @@ Result<app::EngineOptions> engineOptions(const TaskOptions& o, app::AppCore& cor
     eo.ctxBeyondTraining = o.ctxBeyondTraining;
     eo.backend = o.backend;
     eo.threads = o.threads;
-    eo.kvType = o.kv == "f16" ? KvType::F16 : o.kv == "bf16" ? KvType::BF16 : KvType::F32;
+    eo.kvType = parse_kv(o.kv);
     eo.activations = parse_activations(o.activations);
     return eo;
 }
@@ -162,8 +162,9 @@ int runJobs(const std::string& command, const TaskOptions& o, app::AppCore& core
     const auto* model = app::finishedValue<app::ModelInfo>(opened);
     if (!model) return unfinished(command, opened);
     if (!o.quiet)
-        std::fprintf(stderr, "model: %s, backend: %s, context: %lld tokens, KV cache %s\n", model->path.c_str(),
-                     model->backend.c_str(), static_cast<long long>(model->nCtx), o.kv.c_str());
+        std::fprintf(stderr, "model: %s, backend: %s, context: %lld tokens, KV cache %s, activations %s\n%s\n",
+                     model->path.c_str(), model->backend.c_str(), static_cast<long long>(model->nCtx),
+                     kv_type_name(model->kvType), cpu_activations_name(model->activations), model->choice.c_str());
     if (g_interrupted.load()) return stoppedBeforeStart(command);
     const app::JobEvent done = follow(core, queue, job.submit(core), o);
     const auto j = job.toJson(done);
@@ -191,8 +192,9 @@ int runJobs(const std::string& command, const TaskOptions& o, app::AppCore& core
 
 void addTaskOptions(CLI::App* cmd, TaskOptions& o) {
     cmd->add_option("--model", o.model, "A GGUF file or Hugging Face folder (default: $LECTERN_MODEL)");
-    cmd->add_option("--ctx", o.ctx, "Context size in tokens (a remote model: the server's unless given)")
-        ->capture_default_str()
+    cmd->add_option("--ctx", o.ctx,
+                    "Context size in tokens (default: the model's trained context, lowered to what fits in "
+                    "memory, trying an 8-bit KV cache first; a remote model: the server's)")
         ->each([&o](const std::string&) { o.ctxGiven = true; });
     cmd->add_option("--remote", o.remote,
                     "Run on an OpenAI-compatible server instead (vLLM, llama.cpp, lectern-cli serve): its base URL, "
@@ -204,15 +206,11 @@ void addTaskOptions(CLI::App* cmd, TaskOptions& o) {
                     "tokenizer.json), so the documents are counted exactly");
     cmd->add_flag("--ctx-beyond-training", o.ctxBeyondTraining,
                   "Accept a --ctx larger than the context the model was trained for");
-    cmd->add_option("--backend", o.backend, "Compute backend: cpu, cuda or auto")
+    cmd->add_option("--backend", o.backend, "Compute backend: cpu, cuda or auto (the GPU where there is one)")
         ->check(CLI::IsMember({"cpu", "cuda", "auto"}))
         ->capture_default_str();
     cmd->add_option("--threads", o.threads, "CPU threads; 0: all");
-    cmd->add_option("--kv", o.kv,
-                    "KV cache element type: f32 (exact) or f16/bf16 (half the memory, for long "
-                    "documents; a kept prefix is reused only with the same type)")
-        ->check(CLI::IsMember({"f32", "f16", "bf16"}))
-        ->capture_default_str();
+    add_kv_option(cmd, o.kv);
     add_activations_option(cmd, o.activations);
     cmd->add_option("--temperature", o.temperature, "Sampling temperature; 0: greedy (default: the task's)")
         ->check(CLI::Range(0.0f, 10.0f));

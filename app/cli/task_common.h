@@ -23,7 +23,7 @@ namespace lectern::cli {
 
 struct TaskOptions {
     std::string model;  // empty: $LECTERN_MODEL (ask --session: the session's model)
-    std::int64_t ctx = 4096;
+    std::int64_t ctx = 0;   // 0: the model's trained context, lowered to what fits
     bool ctxGiven = false;  // --ctx was on the command line (a remote model defaults to the server's)
     // A model on an OpenAI-compatible server instead of --model (Summarize, Review, Translate).
     std::string remote;        // base URL, e.g. http://gpu-node:8000/v1
@@ -31,10 +31,10 @@ struct TaskOptions {
     std::string apiKeyFile;    // else $OPENAI_API_KEY
     std::string tokenizer;     // the model's tokenizer here: GGUF, Hugging Face folder or tokenizer.json
     bool ctxBeyondTraining = false;
-    std::string backend = "cpu";
+    std::string backend = "auto";
     int threads = 0;
-    std::string kv = "f32";  // KV cache element type: f32, f16, bf16
-    std::string activations = "exact";  // CPU products: exact, int8
+    std::string kv = "auto";  // KV cache element type: auto, f32, f16, bf16, q8_0
+    std::string activations = "auto";  // CPU products: auto, exact, int8
     bool json = false;  // print one JSON object at the end instead of streaming text
     std::string db;     // empty: the default database
     bool snapshots = false;  // keep KV snapshots (ask, unless --no-snapshot)

@@ -57,8 +57,7 @@ std::string gib(std::size_t bytes) {
 }
 
 std::size_t kvBytesFor(const lectern::ModelInfo& info, std::int64_t nCtx, KvType type) {
-    const auto m = info.memory(nCtx);
-    return type == KvType::F32 ? 2 * m.kv_cache_f16_bytes : m.kv_cache_f16_bytes;
+    return kv_cache_bytes(info.config, type, nCtx);
 }
 
 // What to change when the model does not fit: a 16-bit KV cache, a smaller context, or a
@@ -71,6 +70,9 @@ std::string fitAdvice(const lectern::ModelInfo& info, std::int64_t nCtx, KvType 
     std::vector<std::string> options;
     if (type == KvType::F32 && info.weights_bytes + kvBytesFor(info, nCtx, KvType::F16) < available)
         options.push_back("a 16-bit KV cache");
+    else if (type != KvType::Q8_0 && kv_type_supported(info.config, KvType::Q8_0) &&
+             info.weights_bytes + kvBytesFor(info, nCtx, KvType::Q8_0) < available)
+        options.push_back("an 8-bit KV cache");
     for (std::int64_t ctx = nCtx / 2; ctx >= 1024; ctx /= 2) {
         if (info.weights_bytes + kvBytesFor(info, ctx, type) < available) {
             options.push_back("a " + std::to_string(ctx / 1024) + "K context");
@@ -196,8 +198,11 @@ ModelFootprint AppCore::curatedFootprint(const CuratedModel& model, std::int64_t
     f.nCtxTrain = model.nCtxTrain;
     f.weightsBytes = static_cast<std::size_t>(model.sizeBytes);  // the file is mapped as it is
     // K and V, per layer and token: n_kv_head * head_dim elements each.
-    const std::size_t element = kvType == KvType::F32 ? 4 : 2;
-    f.kvBytes = static_cast<std::size_t>(2 * model.nLayer * model.nKvHead * model.headDim * nCtx) * element;
+    ModelConfig shape;
+    shape.n_layer = model.nLayer;
+    shape.n_kv_head = model.nKvHead;
+    shape.head_dim = model.headDim;
+    f.kvBytes = kv_cache_bytes(shape, kvType, nCtx);
     f.availableBytes = available ? *available : availableMemory();
     f.fits = f.availableBytes == 0 || f.weightsBytes + f.kvBytes < f.availableBytes;
     if (!f.fits)
@@ -246,8 +251,9 @@ JobId AppCore::openModel(EngineOptions options) {
             options, [&job](std::int64_t d, std::int64_t t) { job.progress(Phase::LoadModel, ProgressUnit::Steps, d, t); },
             job.cancelFlag());
         if (!engine) return engine.error();
-        ModelInfo info{options.modelPath, (*engine)->modelId(), (*engine)->backendName(), options.nCtx,
-                       options.kvType};
+        const LocalEngine& e = **engine;
+        ModelInfo info{options.modelPath, e.modelId(), e.backendName(), e.nCtx(), e.kvType(), e.activations(),
+                       e.contextChoice()};
         m_engine = std::move(engine.value());
         m_remote.reset();
         {
@@ -263,7 +269,8 @@ JobId AppCore::openRemote(RemoteOptions options) {
         job.progress(Phase::LoadModel, ProgressUnit::Steps, 0, 1);
         auto engine = RemoteEngine::open(options);
         if (!engine) return engine.error();
-        ModelInfo info{(*engine)->modelName(), (*engine)->modelId(), "remote", (*engine)->nCtx(), KvType::F16};
+        ModelInfo info{(*engine)->modelName(), (*engine)->modelId(), "remote", (*engine)->nCtx(), KvType::F16,
+                       CpuActivations::Exact, "the server's context"};
         m_remote = std::move(engine.value());
         m_engine.reset();  // the local model's memory goes back
         job.progress(Phase::LoadModel, ProgressUnit::Steps, 1, 1);

@@ -59,6 +59,8 @@ struct ModelInfo {
     std::string backend;     // "cpu", "cuda"
     std::int64_t nCtx = 0;
     KvType kvType = KvType::F32;
+    CpuActivations activations = CpuActivations::Exact;
+    std::string choice;  // one line: the backend, context and KV type chosen, and why
 };
 
 // What readDocuments finishes with: the documents, and each one's token count with the open

@@ -7,6 +7,9 @@
 #include <cstring>
 #include <fstream>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include "lectern/ingest/ingest.h"
 #include "paths.h"
 
@@ -67,6 +70,66 @@ bool sameHex(const char (&field)[64], const std::string& hex) {
     return hex.size() == 64 && std::memcmp(field, hex.data(), 64) == 0;
 }
 
+// A snapshot file being written: a POSIX descriptor, so the bytes can be fsynced before
+// the rename makes them visible. Errors carry DiskFull for ENOSPC.
+class SnapshotWriter {
+public:
+    explicit SnapshotWriter(std::filesystem::path path) : m_path(std::move(path)) {
+        m_fd = ::open(m_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+        m_error = m_fd < 0 ? errno : 0;
+    }
+    ~SnapshotWriter() {
+        if (m_fd >= 0) ::close(m_fd);
+    }
+    SnapshotWriter(const SnapshotWriter&) = delete;
+    SnapshotWriter& operator=(const SnapshotWriter&) = delete;
+
+    Status write(const void* data, std::size_t size) {
+        if (m_fd < 0) return failure(m_error);
+        const auto* p = static_cast<const char*>(data);
+        while (size > 0) {
+            const ssize_t n = ::write(m_fd, p, size);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) return failure(n < 0 ? errno : ENOSPC);
+            p += n;
+            size -= static_cast<std::size_t>(n);
+        }
+        return {};
+    }
+    Status finish() {
+        if (m_fd < 0) return failure(m_error);
+        if (::fsync(m_fd) != 0) return failure(errno);
+        const int fd = m_fd;
+        m_fd = -1;
+        if (::close(fd) != 0) return failure(errno);
+        return {};
+    }
+    void discard() {
+        if (m_fd >= 0) ::close(m_fd);
+        m_fd = -1;
+        std::error_code ec;
+        std::filesystem::remove(m_path, ec);
+    }
+
+private:
+    Status failure(int err) const {
+        return make_error(err == ENOSPC || err == EDQUOT ? ErrorCode::DiskFull : ErrorCode::Io,
+                          "cannot write the KV snapshot", m_path.string() + ": " + std::strerror(err));
+    }
+    std::filesystem::path m_path;
+    int m_fd = -1;
+    int m_error = 0;
+};
+
+// The rename is durable once the folder's entry is on disk; a failure here only risks the
+// newest snapshot after a power cut, so it is not an error.
+void syncDirectory(const std::filesystem::path& dir) {
+    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return;
+    ::fsync(fd);
+    ::close(fd);
+}
+
 }  // namespace
 
 Result<KvSnapshotCache> KvSnapshotCache::openDefault() {
@@ -95,8 +158,6 @@ Result<std::string> KvSnapshotCache::save(const std::string& modelId, const Sess
     if (kvBytes > m_capBytes)
         return make_error(ErrorCode::InvalidArgument, "the KV snapshot is bigger than the cache cap",
                           std::to_string(kvBytes >> 20) + " MiB");
-    std::vector<uint8_t> kv;
-    LECTERN_TRY(session.save_kv(n, kv));
     const std::span<const int32_t> tokens(session.tokens().data(), static_cast<size_t>(n));
     Header h;
     h.kvType = static_cast<std::uint32_t>(type);
@@ -106,29 +167,31 @@ Result<std::string> KvSnapshotCache::save(const std::string& modelId, const Sess
     h.headDim = config.head_dim;
     copyHex(h.modelId, ingest::sha256_hex(modelId));
     copyHex(h.tokenHash, tokenHash(tokens));
-    h.kvBytes = kv.size();
+    h.kvBytes = kvBytes;
     LECTERN_TRY(ensureDirectory(m_dir));
     const std::string key = keyFor(modelId, type, tokens);
     const auto tmp = m_dir / (key + ".tmp");
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        const std::string header = encodeHeader(h);
-        out.write(header.data(), static_cast<std::streamsize>(header.size()));
-        out.write(reinterpret_cast<const char*>(tokens.data()),
-                  static_cast<std::streamsize>(tokens.size() * sizeof(int32_t)));
-        out.write(reinterpret_cast<const char*>(kv.data()), static_cast<std::streamsize>(kv.size()));
-        out.flush();
-        if (!out) {
-            const int err = errno;
-            std::error_code ec;
-            std::filesystem::remove(tmp, ec);
-            return make_error(err == ENOSPC ? ErrorCode::DiskFull : ErrorCode::Io,
-                              "cannot write the KV snapshot", tmp.string());
-        }
+    // Streamed a layer at a time, in the cache's own type; fsynced, then renamed into place:
+    // a crash or a full disk leaves at most a .tmp file, never a partial snapshot under a
+    // key, and the earlier snapshots as they were.
+    SnapshotWriter out(tmp);
+    const std::string header = encodeHeader(h);
+    Status written = out.write(header.data(), header.size());
+    if (written) written = out.write(tokens.data(), tokens.size() * sizeof(int32_t));
+    if (written)
+        written = session.save_kv(n, [&out](std::span<const uint8_t> layer) { return out.write(layer.data(), layer.size()); });
+    if (written) written = out.finish();
+    if (!written) {
+        out.discard();
+        return written.error();
     }
     std::error_code ec;
     std::filesystem::rename(tmp, pathOf(key), ec);
-    if (ec) return make_error(ErrorCode::Io, "cannot write the KV snapshot", ec.message());
+    if (ec) {
+        out.discard();
+        return make_error(ErrorCode::Io, "cannot write the KV snapshot", ec.message());
+    }
+    syncDirectory(m_dir);
     evict(key);
     return key;
 }
@@ -165,10 +228,12 @@ Result<KvSnapshotLoad> KvSnapshotCache::loadFile(const std::string& modelId, con
     if (checkTokens && static_cast<size_t>(h.nTokens) != expected.size())
         return KvSnapshotLoad{false, "other tokens"};
     std::vector<int32_t> tokens(static_cast<size_t>(h.nTokens));
-    std::vector<uint8_t> kv(h.kvBytes);
     in.read(reinterpret_cast<char*>(tokens.data()), static_cast<std::streamsize>(tokens.size() * 4));
-    in.read(reinterpret_cast<char*>(kv.data()), static_cast<std::streamsize>(kv.size()));
-    if (!in || in.peek() != std::char_traits<char>::eof()) {
+    // The file's size is checked before the KV bytes are streamed into the session.
+    std::error_code sizeError;
+    const std::uint64_t fileBytes = std::filesystem::file_size(path, sizeError);
+    const std::uint64_t expectedBytes = encodeHeader(h).size() + tokens.size() * 4 + h.kvBytes;
+    if (!in || sizeError || fileBytes != expectedBytes) {
         (void)remove(key);
         return KvSnapshotLoad{false, "truncated or oversized snapshot (removed)"};
     }
@@ -179,7 +244,16 @@ Result<KvSnapshotLoad> KvSnapshotCache::loadFile(const std::string& modelId, con
     }
     if (checkTokens && !std::equal(tokens.begin(), tokens.end(), expected.begin()))
         return KvSnapshotLoad{false, "other tokens"};
-    LECTERN_TRY(session.load_kv(tokens, kv));
+    const Status loaded = session.load_kv(tokens, [&in](std::span<uint8_t> layer) -> Status {
+        if (!in.read(reinterpret_cast<char*>(layer.data()), static_cast<std::streamsize>(layer.size())))
+            return make_error(ErrorCode::Io, "the KV snapshot could not be read to its end");
+        return {};
+    });
+    if (!loaded) {
+        // The session holds nothing now; a file that no longer reads whole is dropped.
+        if (loaded.error().code == ErrorCode::Io) (void)remove(key);
+        return loaded.error();
+    }
     std::error_code ec;
     std::filesystem::last_write_time(path, std::filesystem::file_time_type::clock::now(), ec);
     return KvSnapshotLoad{true, {}};

@@ -1,8 +1,13 @@
-// KV snapshots: a restored prefix gives exactly the logits of prefilling it again (f32 cache:
-// the copy is exact, so equality is required), snapshots of another model or other tokens
-// are refused, a corrupt file is refused and removed, and the size cap evicts the least
-// recently used file.
+// KV snapshots: a restored prefix gives exactly the logits of prefilling it again (f32 and
+// q8_0 caches: the copy is byte for byte, so equality is required), snapshots of another
+// model, KV type or other tokens are refused, a corrupt file is refused and removed, the
+// size cap evicts the least recently used file, and a disk that fills up mid-write leaves the
+// earlier snapshots intact and no partial file.
 #include "kv_snapshot_cache.h"
+
+#include <sys/mount.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <numeric>
@@ -12,6 +17,7 @@
 #include "lectern/engine/backend.h"
 #include "lectern/engine/model_loader.h"
 #include "lectern/engine/session.h"
+#include "private_mount.h"
 
 namespace lectern::app {
 namespace {
@@ -32,8 +38,8 @@ protected:
     }
     void TearDown() override { fs::remove_all(dir); }
 
-    Session newSession() {
-        auto s = Session::create(*backend, {.n_ctx = 128, .chunk = 32});
+    Session newSession(KvType kv = KvType::F32) {
+        auto s = Session::create(*backend, {.n_ctx = 128, .chunk = 32, .kv_type = kv});
         EXPECT_TRUE(s.ok());
         return std::move(s.value());
     }
@@ -146,6 +152,91 @@ TEST_F(KvSnapshotTest, SnapshotBiggerThanTheCapIsNotWritten) {
     auto k = cache.save("m", a, 16);
     ASSERT_FALSE(k.ok());
     EXPECT_EQ(cache.totalBytes(), 0u);
+}
+
+TEST_F(KvSnapshotTest, AnEightBitCacheIsSavedInItsOwnTypeAndRestoredExactly) {
+    KvSnapshotCache cache(dir, 1 << 30);
+    const auto doc = tokens(40, 3);
+    const std::vector<int32_t> next = {17};
+    Session a = newSession(KvType::Q8_0);
+    ASSERT_TRUE(a.prefill(doc).ok());
+    auto key = cache.save("m", a, a.n_past());
+    ASSERT_TRUE(key.ok()) << key.error().to_string();
+    // Header + ids + q8_0 rows: 34 bytes per 32 values, not a widened copy.
+    const auto kvBytes = kv_snapshot_bytes(backend->config(), KvType::Q8_0, 40);
+    EXPECT_EQ(kvBytes, kv_snapshot_bytes(backend->config(), KvType::F32, 40) / 128 * 34);
+    EXPECT_EQ(fs::file_size(cache.pathOf(*key)), 8 + 4 + 4 + 8 * 4 + 128 + 8 + 40 * 4 + kvBytes);
+    auto want = a.prefill(next);
+    ASSERT_TRUE(want.ok());
+    const std::vector<float> expected(want->begin(), want->end());
+    Session f32 = newSession(KvType::F32);
+    auto other = cache.load("m", doc, f32);
+    ASSERT_TRUE(other.ok());
+    EXPECT_FALSE(other->loaded) << "a q8_0 snapshot was used by an f32 cache";
+    Session b = newSession(KvType::Q8_0);
+    auto r = cache.load("m", doc, b);
+    ASSERT_TRUE(r.ok() && r->loaded) << (r.ok() ? r->reason : r.error().to_string());
+    auto got = b.prefill(next);
+    ASSERT_TRUE(got.ok());
+    EXPECT_EQ(std::vector<float>(got->begin(), got->end()), expected);
+}
+
+// In a child with a private 256 KiB tmpfs: a first snapshot fits, a second one does not.
+std::string fillTheDisk(const fs::path& mnt, Backend& backend) {
+    if (mount("tmpfs", mnt.c_str(), "tmpfs", 0, "size=256k") != 0) return "skip";
+    KvSnapshotCache cache(mnt / "kv", 1 << 30);
+    auto session = [&backend](int n, int first) {
+        auto s = Session::create(backend, {.n_ctx = 128, .chunk = 32});
+        std::vector<int32_t> ids(static_cast<size_t>(n));
+        for (int i = 0; i < n; ++i) ids[static_cast<size_t>(i)] = (first + 7 * i) % 500;
+        (void)s->prefill(ids);
+        return std::move(s.value());
+    };
+    // 2 KiB of f32 keys and values per token: 80 tokens are 160 KiB, 120 more do not fit.
+    Session a = session(80, 1);
+    auto first = cache.save("m", a, 80);
+    if (!first) return "the first snapshot was not written: " + first.error().to_string();
+    const auto before = fs::file_size(cache.pathOf(*first));
+    Session b = session(120, 2);
+    auto second = cache.save("m", b, 120);
+    if (second) return "a snapshot larger than the free space was written";
+    if (second.error().code != ErrorCode::DiskFull) return "expected DiskFull, got " + second.error().to_string();
+    for (const auto& e : fs::directory_iterator(mnt / "kv"))
+        if (e.path().extension() != ".kv") return "a partial file was left: " + e.path().filename().string();
+    if (!cache.contains(*first) || fs::file_size(cache.pathOf(*first)) != before) return "the first snapshot changed";
+    auto c = session(1, 0);
+    std::vector<int32_t> ids(80);
+    for (int i = 0; i < 80; ++i) ids[static_cast<size_t>(i)] = (1 + 7 * i) % 500;
+    auto loaded = cache.load("m", ids, c);
+    if (!loaded || !loaded->loaded) return "the first snapshot no longer loads";
+    return {};
+}
+
+TEST_F(KvSnapshotTest, AFullDiskLeavesTheEarlierSnapshotsIntact) {
+    const fs::path mnt = dir / "mnt";
+    fs::create_directories(mnt);
+    int result[2];
+    ASSERT_EQ(pipe(result), 0);
+    const pid_t child = fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        close(result[0]);
+        const std::string outcome =
+            lectern::testing::enterPrivateMountNamespace() ? fillTheDisk(mnt, *backend) : "skip";
+        (void)!write(result[1], outcome.data(), outcome.size());
+        _exit(outcome == "skip" ? 77 : outcome.empty() ? 0 : 1);
+    }
+    close(result[1]);
+    std::string outcome;
+    char buffer[512];
+    for (ssize_t n; (n = read(result[0], buffer, sizeof buffer)) > 0;) outcome.append(buffer, static_cast<size_t>(n));
+    close(result[0]);
+    int status = 0;
+    ASSERT_EQ(waitpid(child, &status, 0), child);
+    ASSERT_TRUE(WIFEXITED(status)) << "the child crashed";
+    if (WEXITSTATUS(status) == 77) GTEST_SKIP() << "cannot mount a private tmpfs here";
+    EXPECT_EQ(outcome, "");
+    EXPECT_EQ(WEXITSTATUS(status), 0);
 }
 
 }  // namespace

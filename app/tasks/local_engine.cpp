@@ -3,8 +3,11 @@
 
 #include <algorithm>
 #include <chrono>
+#include <thread>
 
 #include "lectern/engine/backend_factory.h"
+#include "lectern/engine/memory_plan.h"
+#include "lectern/engine/model_info.h"
 #include "lectern/engine/model_loader.h"
 #include "lectern/engine/sampler.h"
 #include "model_identity.h"
@@ -50,7 +53,8 @@ LocalEngine::~LocalEngine() {
 
 Result<std::unique_ptr<LocalEngine>> LocalEngine::open(const EngineOptions& options, const ProgressFn& steps,
                                                        const std::atomic<bool>* cancel) {
-    if (options.nCtx < 16) return make_error(ErrorCode::InvalidArgument, "--ctx must be at least 16");
+    if (options.nCtx != 0 && options.nCtx < 16)
+        return make_error(ErrorCode::InvalidArgument, "--ctx must be at least 16");
     std::int64_t step = 0;
     auto next = [&]() -> Status {
         if (steps) steps(step, kOpenSteps);
@@ -62,11 +66,11 @@ Result<std::unique_ptr<LocalEngine>> LocalEngine::open(const EngineOptions& opti
     LECTERN_TRY(next());
     std::unique_ptr<LocalEngine> e(new LocalEngine());
     e->m_options = options;
+    // Before anything large is mapped or allocated: what fits, on the backend that will run.
+    LECTERN_TRY(e->planMemory(resolve_backend_name(options.backend)));
     auto id = modelIdentity(options.modelPath);
     if (!id) return id.error();
-    // Keys and values computed with int8 activations differ from exact ones: their KV
-    // snapshots are kept apart.
-    e->m_modelId = *id + (options.activations == CpuActivations::Int8 ? ":int8-activations" : "");
+    e->m_modelId = *id;
     auto tokenizer = Tokenizer::load(options.modelPath);
     if (!tokenizer) return tokenizer.error();
     e->m_tokenizer = std::move(tokenizer.value());
@@ -74,24 +78,76 @@ Result<std::unique_ptr<LocalEngine>> LocalEngine::open(const EngineOptions& opti
     LECTERN_TRY(next());
     auto weights = load_model(options.modelPath);
     if (!weights) return weights.error();
-    LECTERN_TRY(check_context_size(weights->config, options.nCtx, options.ctxBeyondTraining));
     LECTERN_TRY(next());
+    if (!e->m_options.activations)
+        e->m_options.activations = default_cpu_activations(weights->layers.empty() ? DType::F32
+                                                                                   : weights->layers[0].w_gate.type);
+    // Keys and values computed with int8 activations differ from exact ones: their KV
+    // snapshots are kept apart.
+    if (*e->m_options.activations == CpuActivations::Int8) e->m_modelId += ":int8-activations";
     BackendOptions bo;
     bo.cpu.n_threads = options.threads;
-    bo.cpu.activations = options.activations;
+    bo.cpu.activations = *e->m_options.activations;
     auto choice = make_backend(options.backend,
                                std::make_shared<ModelWeights>(std::move(weights.value())), bo);
     if (!choice) return choice.error();
+    e->m_contextChoice = choice->reason + "; " + e->m_contextChoice;
     e->m_backend = std::make_unique<CountingBackend>(std::move(choice->backend));
     if (options.onLayer) e->m_backend->set_layer_observer(options.onLayer);
     LECTERN_TRY(next());
-    auto session = Session::create(*e->m_backend, {.n_ctx = options.nCtx,
+    auto session = Session::create(*e->m_backend, {.n_ctx = e->m_options.nCtx,
                                                    .chunk = options.chunk,
-                                                   .kv_type = options.kvType});
+                                                   .kv_type = *e->m_options.kvType});
     if (!session) return session.error();
     e->m_session = std::make_unique<Session>(std::move(session.value()));
     if (steps) steps(kOpenSteps, kOpenSteps);
     return e;
+}
+
+Status LocalEngine::planMemory(const std::string& backend) {
+    auto info = inspect_model_header(m_options.modelPath);
+    if (!info) return info.error();
+    const ModelConfig& c = info->config;
+    const bool device = backend == "cuda";
+    MemoryRequest r;
+    r.max_chunk = m_options.chunk;
+    r.weight_bytes = info->weights_bytes;
+    r.kind = device ? MemoryKind::Device : MemoryKind::Host;
+    r.n_threads = m_options.threads > 0 ? m_options.threads
+                                        : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    const bool kvGiven = m_options.kvType.has_value();
+    r.kv = kvGiven ? *m_options.kvType : KvType::F16;
+    if (!kv_type_supported(c, r.kv))
+        return make_error(ErrorCode::InvalidArgument, "an 8-bit (q8_0) KV cache needs head_dim to be a multiple of 32",
+                          "head_dim " + std::to_string(c.head_dim) + ": use --kv f16");
+    const std::size_t available = m_options.availableMemory ? *m_options.availableMemory
+                                  : device                  ? cuda_free_memory(0)
+                                                            : available_host_memory();
+    const bool automatic = m_options.nCtx == 0;
+    r.n_ctx = automatic ? (c.n_ctx_train > 0 ? c.n_ctx_train : 8192) : m_options.nCtx;
+    if (!automatic) LECTERN_TRY(check_context_size(c, r.n_ctx, m_options.ctxBeyondTraining));
+    if (available == 0) {  // unknown: nothing to plan against
+        m_options.nCtx = r.n_ctx;
+        m_options.kvType = r.kv;
+        m_contextChoice = "context " + context_name(r.n_ctx) + ", " + kv_type_name(r.kv) +
+                          " KV cache (the memory free is unknown)";
+        return {};
+    }
+    if (automatic) {
+        auto choice = fit_context(c, r, kvGiven, available);
+        if (!choice) return choice.error();
+        m_options.nCtx = choice->n_ctx;
+        m_options.kvType = choice->kv;
+        m_contextChoice = "context " + context_name(choice->n_ctx) + ", " + kv_type_name(choice->kv) +
+                          " KV cache: " + choice->reason;
+        return {};
+    }
+    auto plan = plan_memory(c, r, available);
+    if (!plan) return plan.error();
+    m_options.kvType = r.kv;
+    m_contextChoice = "context " + context_name(r.n_ctx) + ", " + kv_type_name(r.kv) + " KV cache (needs " +
+                      format_bytes(plan->total()) + " of " + format_bytes(available) + " free)";
+    return {};
 }
 
 std::string LocalEngine::backendName() const { return m_backend->name(); }

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -23,15 +24,24 @@
 
 namespace lectern::app {
 
+// What to open. The defaults here are exact and small (what tests and library callers
+// expect); lectern-cli's task commands and the window ask for the automatic choices instead:
+// nCtx 0, kvType and activations empty, backend "auto".
 struct EngineOptions {
     std::string modelPath;
+    // 0: the model's trained context, lowered to what fits in memory (fit_context,
+    // memory_plan.h): an 8-bit KV cache is tried before the context shrinks.
     std::int64_t nCtx = 4096;
     std::string backend = "cpu";  // cpu, cuda, auto
     int threads = 0;              // CPU threads; 0: all
     std::int64_t chunk = 256;     // tokens per prefill forward pass
-    KvType kvType = KvType::F32;
-    CpuActivations activations = CpuActivations::Exact;  // how CPU products read activations
+    // Empty: f16, or q8_0 when nCtx is 0 and f16 does not fit.
+    std::optional<KvType> kvType = KvType::F32;
+    // How CPU products read activations; empty: default_cpu_activations of the weights' type.
+    std::optional<CpuActivations> activations = CpuActivations::Exact;
     bool ctxBeyondTraining = false;  // accept nCtx above the model's trained context
+    // The memory to plan against (host RAM, or the GPU's); empty: what is free now.
+    std::optional<std::size_t> availableMemory;
     std::function<void(std::int64_t layer)> onLayer;  // Backend::set_layer_observer
 };
 
@@ -69,10 +79,14 @@ struct GenerateStats {
 class LocalEngine : public TaskEngine {
 public:
     // Loads the model and tokenizer and starts the backend, in kOpenSteps steps (the
-    // tokenizer, the weights mapped, the backend with the weights in its memory, the KV
-    // cache), reporting each to `steps` and stopping between them when `cancel` is set.
-    // Errors: those of load_model, check_context_size, Tokenizer::load, make_backend,
-    // Session::create; Cancelled.
+    // tokenizer and the memory plan, the weights mapped, the backend with the weights in its
+    // memory, the KV cache), reporting each to `steps` and stopping between them when
+    // `cancel` is set. The memory plan (memory_plan.h) reads the model's header only and
+    // refuses, before any weight is mapped or uploaded, a context that does not fit
+    // (OutOfMemory / OutOfDeviceMemory with what would fit); with nCtx 0 it picks the
+    // context. options() then holds what was chosen, and contextChoice() says why.
+    // Errors: those of inspect_model_header, plan_memory, load_model, check_context_size,
+    // Tokenizer::load, make_backend, Session::create; Cancelled.
     static constexpr std::int64_t kOpenSteps = 4;
     static Result<std::unique_ptr<LocalEngine>> open(const EngineOptions& options,
                                                      const ProgressFn& steps = {},
@@ -88,6 +102,10 @@ public:
     LocalEngine* local() override { return this; }
     std::string backendName() const;
     const EngineOptions& options() const { return m_options; }
+    KvType kvType() const { return *m_options.kvType; }
+    CpuActivations activations() const { return *m_options.activations; }
+    // One line: the backend chosen and why, the context and KV type and why.
+    const std::string& contextChoice() const { return m_contextChoice; }
     std::int64_t nCtx() const override { return m_options.nCtx; }
     // Tokens the backend has run since the engine started (prefill and decode).
     std::int64_t forwardedTokens() const;
@@ -114,7 +132,10 @@ private:
     Result<GenerateStats> decodeAnswer(GenerateStats stats, const GenerateRequest& request,
                                        double startMs);
 
+    Status planMemory(const std::string& backend);
+
     EngineOptions m_options;
+    std::string m_contextChoice;
     std::string m_modelId;
     std::unique_ptr<Tokenizer> m_tokenizer;
     std::unique_ptr<Backend> m_backend;  // a CountingBackend around the real one

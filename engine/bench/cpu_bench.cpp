@@ -8,7 +8,10 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstring>
 #include <random>
+
+#include "quant/dequant.h"
 
 #include "lectern/engine/backend.h"
 #include "machine_limits.h"
@@ -35,10 +38,30 @@ struct Timings {
     double prefill_cpu_s = 0, decode_cpu_s = 0;
 };
 
-Result<Timings> time_forward(Backend& backend, const BenchOptions& o) {
+// Positions [0, n) of every layer hold random keys and values of the sequence's type.
+Status fill_cache(SequenceState& seq, const ModelConfig& c, int64_t n, std::mt19937& rng) {
+    const KvType type = seq.options().kv_type;
+    const size_t row = kv_row_bytes(type, c.head_dim);
+    std::vector<uint8_t> layer(kv_snapshot_bytes(c, type, n) / static_cast<size_t>(c.n_layer));
+    std::uniform_real_distribution<float> value(-1.0f, 1.0f);
+    std::vector<float> x(static_cast<size_t>(c.head_dim));
+    // 64 distinct rows repeated: random enough for attention, quick to build for 128K positions.
+    for (size_t r = 0; r < layer.size() / row; ++r) {
+        if (r < 64) {
+            for (float& v : x) v = value(rng);
+            quant::quantize_row(kv_dtype(type), x.data(), layer.data() + r * row, c.head_dim);
+        } else {
+            std::memcpy(layer.data() + r * row, layer.data() + (r % 64) * row, row);
+        }
+    }
+    for (int64_t l = 0; l < c.n_layer; ++l) LECTERN_TRY(seq.write_kv(n, l, layer));
+    return {};
+}
+
+Result<Timings> time_forward(Backend& backend, const BenchOptions& o, KvType kv, int64_t ctx) {
     const ModelConfig& c = backend.config();
     const int64_t chunk = std::min<int64_t>(o.n_prompt, 512);
-    auto seq = backend.create_sequence({o.n_prompt + o.n_decode + 1, std::max<int64_t>(chunk, 1), KvType::F32});
+    auto seq = backend.create_sequence({std::max(o.n_prompt, ctx) + o.n_decode + 1, std::max<int64_t>(chunk, 1), kv});
     if (!seq) return seq.error();
     std::mt19937 rng(o.seed);
     std::uniform_int_distribution<int32_t> token(0, static_cast<int32_t>(c.n_vocab - 1));
@@ -63,11 +86,13 @@ Result<Timings> time_forward(Backend& backend, const BenchOptions& o) {
     }
     t.prefill_s = seconds_since(t0);
     t.prefill_cpu_s = process_cpu_seconds() - c0;
+    if (ctx > 0) LECTERN_TRY(fill_cache(**seq, c, ctx, rng));
+    const int64_t start = ctx > 0 ? ctx : o.n_prompt;
     t0 = Clock::now();
     c0 = process_cpu_seconds();
     for (int64_t i = 0; i < o.n_decode; ++i) {
         const int32_t next = token(rng);
-        LECTERN_TRY(backend.forward(**seq, {&next, 1}, o.n_prompt + i, {&row0, 1}, logits.data()));
+        LECTERN_TRY(backend.forward(**seq, {&next, 1}, start + i, {&row0, 1}, logits.data()));
     }
     t.decode_s = seconds_since(t0);
     t.decode_cpu_s = process_cpu_seconds() - c0;
@@ -96,29 +121,42 @@ double prefill_macs_per_token(const ModelConfig& c, int64_t n_prompt) {
 
 Result<std::vector<BenchResult>> run_bench(std::shared_ptr<const ModelWeights> weights,
                                            const BenchOptions& o) {
-    if (o.threads.empty() || o.activations.empty() || o.n_prompt < 1 || o.n_decode < 1)
+    if (o.threads.empty() || o.activations.empty() || o.kv.empty() || o.ctx.empty() || o.n_prompt < 1 ||
+        o.n_decode < 1)
         return make_error(ErrorCode::InvalidArgument,
-                          "the prompt, the decode steps, the thread counts and the activations must not be empty");
+                          "the prompt, the decode steps, the thread counts, the activations, the KV types and "
+                          "the contexts must not be empty");
     const double bytes_per_token = static_cast<double>(decode_weight_bytes(*weights));
     std::vector<BenchResult> results;
     for (int threads : o.threads) {
         if (threads < 1) return make_error(ErrorCode::InvalidArgument, "thread counts must be >= 1");
         const size_t first = results.size();
         for (CpuActivations activations : o.activations) {
-            BenchResult r;
-            r.threads = threads;
-            r.activations = activations;
             auto backend = make_cpu_backend(weights, {threads, activations});
             if (!backend) return backend.error();
-            auto t = time_forward(**backend, o);
-            if (!t) return t.error();
-            if (t->prefill_s > 0) r.prefill_tok_s = static_cast<double>(o.n_prompt) / t->prefill_s;
-            if (t->decode_s > 0) r.decode_tok_s = static_cast<double>(o.n_decode) / t->decode_s;
-            r.decode_bytes_s = r.decode_tok_s * bytes_per_token;
-            r.prefill_macs_s = r.prefill_tok_s * prefill_macs_per_token(weights->config, o.n_prompt);
-            if (t->prefill_s > 0) r.prefill_cpu_share = t->prefill_cpu_s / (t->prefill_s * threads);
-            if (t->decode_s > 0) r.decode_cpu_share = t->decode_cpu_s / (t->decode_s * threads);
-            results.push_back(r);
+            for (KvType kv : o.kv) {
+                for (int64_t ctx : o.ctx) {
+                    BenchResult r;
+                    r.threads = threads;
+                    r.activations = activations;
+                    r.kv = kv;
+                    r.ctx = ctx;
+                    auto t = time_forward(**backend, o, kv, ctx);
+                    if (!t) return t.error();
+                    // Decoding at position p reads the keys and values of p + 1 positions.
+                    const double positions = static_cast<double>(ctx > 0 ? ctx : o.n_prompt) +
+                                             static_cast<double>(o.n_decode + 1) / 2.0;
+                    r.kv_bytes_per_token =
+                        positions * static_cast<double>(kv_snapshot_bytes(weights->config, kv, 1));
+                    if (t->prefill_s > 0) r.prefill_tok_s = static_cast<double>(o.n_prompt) / t->prefill_s;
+                    if (t->decode_s > 0) r.decode_tok_s = static_cast<double>(o.n_decode) / t->decode_s;
+                    r.decode_bytes_s = r.decode_tok_s * (bytes_per_token + r.kv_bytes_per_token);
+                    r.prefill_macs_s = r.prefill_tok_s * prefill_macs_per_token(weights->config, o.n_prompt);
+                    if (t->prefill_s > 0) r.prefill_cpu_share = t->prefill_cpu_s / (t->prefill_s * threads);
+                    if (t->decode_s > 0) r.decode_cpu_share = t->decode_cpu_s / (t->decode_s * threads);
+                    results.push_back(r);
+                }
+            }
         }
         cpu::ThreadPool pool(threads);
         const double memory = measure_read_bandwidth(pool, {o.bandwidth_buffer_bytes, 5});

@@ -1,7 +1,7 @@
 // Attention of a tile of queries over a KV head (see attention.h), in three passes over the
 // keys: scores 8 keys at a time, exp and sum (the maximum subtracted first), then the
-// weighted sum of values, divided by the sum at the end. 16-bit caches are widened to
-// float32 8 rows at a time; all arithmetic is float32.
+// weighted sum of values, divided by the sum at the end. 16- and 8-bit caches are widened
+// to float32 8 rows at a time; all arithmetic is float32.
 #include "cpu/attention.h"
 
 #include <algorithm>
@@ -9,7 +9,6 @@
 #include <cstring>
 
 #include "cpu/attention_simd.h"
-#include "quant/half.h"
 
 namespace lectern::cpu {
 namespace {
@@ -17,16 +16,18 @@ namespace {
 constexpr int64_t kMaxHeadDim = 512;
 constexpr int kRows = 8;  // keys / values read together
 
-// Rows [j, j + n) of a (n_ctx, head_dim) cache head as contiguous f32: a pointer into the
-// cache when it is f32, otherwise widened into `tmp` (n * head_dim floats).
+// Rows [j, j + n) of a (n_ctx, row) cache head as contiguous f32: a pointer into the cache
+// when it is f32, otherwise widened into `tmp` (n * head_dim floats, in L1): the cache is
+// read in its own type, never copied whole.
 const float* rows_f32(const void* base, KvType type, int64_t j, int n, int64_t head_dim, float* tmp) {
-    if (type == KvType::F32) return static_cast<const float*>(base) + j * head_dim;
-    const uint16_t* r = static_cast<const uint16_t*>(base) + j * head_dim;
+    const size_t row = kv_row_bytes(type, head_dim);
+    const auto* r = static_cast<const uint8_t*>(base) + static_cast<size_t>(j) * row;
     const int64_t count = n * head_dim;
-    if (type == KvType::F16) {
-        for (int64_t i = 0; i < count; ++i) tmp[i] = quant::f16_to_f32(r[i]);
-    } else {
-        for (int64_t i = 0; i < count; ++i) tmp[i] = quant::bf16_to_f32(r[i]);
+    switch (type) {
+    case KvType::F32: return reinterpret_cast<const float*>(r);
+    case KvType::F16: simd::widen_f16(reinterpret_cast<const uint16_t*>(r), count, tmp); break;
+    case KvType::BF16: simd::widen_bf16(reinterpret_cast<const uint16_t*>(r), count, tmp); break;
+    case KvType::Q8_0: simd::widen_q8_0(r, count / 32, tmp); break;
     }
     return tmp;
 }

@@ -15,7 +15,7 @@ namespace lectern::cpu {
 constexpr int kAttendTile = 8;  // the most queries attend_tile takes
 
 // q[i]: (head_dim) f32, rotary applied; n_keys[i] >= 1; out[i]: (head_dim) f32; i < n_q.
-// keys, values: one head of the cache, (n_ctx, head_dim) of `type`, holding at least
+// keys, values: one head of the cache, (n_ctx) rows of kv_row_bytes(type, head_dim), holding at least
 // max(n_keys) positions. scores: (n_q, scores_stride) f32 scratch, scores_stride >=
 // max(n_keys). head_dim <= 512.
 void attend_tile(const float* const* q, const int64_t* n_keys, int n_q, const void* keys,

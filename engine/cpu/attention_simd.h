@@ -1,11 +1,15 @@
 // Vector kernels of CPU attention: dot products of one query with 8 keys at once, a float32
-// exp over a row of scores, and a weighted sum of 8 value rows. AVX2 + FMA where the build
+// exp over a row of scores, a weighted sum of 8 value rows, and the widening of cached rows
+// (f16, bf16, q8_0) to float32. AVX2 + FMA where the build
 // has them (Lectern's x86-64 baseline), scalar otherwise; both give float32-accurate results
 // (the vector exp is Cephes' expf: within 2 ulp of the exact value).
 #pragma once
 
 #include <cmath>
 #include <cstdint>
+#include <cstring>
+
+#include "quant/half.h"
 
 #if defined(__AVX2__) && defined(__FMA__)
 #include <immintrin.h>
@@ -122,6 +126,47 @@ inline void accumulate_rows(const float* p, const float* v, int n_rows, int64_t 
         float acc = out[d];
         for (int r = 0; r < n_rows; ++r) acc += p[r] * v[r * head_dim + d];
         out[d] = acc;
+    }
+}
+
+// out[i] = the i-th of n values stored as f16 (bf16: the high half of a float32), n % 8 == 0
+// on the vector path.
+inline void widen_f16(const uint16_t* in, int64_t n, float* out) {
+    int64_t i = 0;
+#if LECTERN_ATTENTION_AVX2 && defined(__F16C__)
+    for (; i + 8 <= n; i += 8)
+        _mm256_storeu_ps(out + i, _mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i*>(in + i))));
+#endif
+    for (; i < n; ++i) out[i] = quant::f16_to_f32(in[i]);
+}
+
+inline void widen_bf16(const uint16_t* in, int64_t n, float* out) {
+    int64_t i = 0;
+#if LECTERN_ATTENTION_AVX2
+    for (; i + 8 <= n; i += 8) {
+        const __m256i w = _mm256_cvtepu16_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(in + i)));
+        _mm256_storeu_ps(out + i, _mm256_castsi256_ps(_mm256_slli_epi32(w, 16)));
+    }
+#endif
+    for (; i < n; ++i) out[i] = quant::bf16_to_f32(in[i]);
+}
+
+// out = the values of n_blocks q8_0 blocks (34 bytes each: f16 scale d, 32 int8 q): d * q.
+inline void widen_q8_0(const uint8_t* in, int64_t n_blocks, float* out) {
+    for (int64_t b = 0; b < n_blocks; ++b, in += 34, out += 32) {
+        uint16_t dbits;
+        std::memcpy(&dbits, in, 2);
+        const float d = quant::f16_to_f32(dbits);
+        const auto* q = reinterpret_cast<const int8_t*>(in + 2);
+#if LECTERN_ATTENTION_AVX2
+        const __m256 dv = _mm256_set1_ps(d);
+        for (int i = 0; i < 32; i += 8) {
+            const __m256i w = _mm256_cvtepi8_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(q + i)));
+            _mm256_storeu_ps(out + i, _mm256_mul_ps(_mm256_cvtepi32_ps(w), dv));
+        }
+#else
+        for (int i = 0; i < 32; ++i) out[i] = d * static_cast<float>(q[i]);
+#endif
     }
 }
 

@@ -40,8 +40,9 @@ public:
     const SequenceOptions& options() const override { return options_; }
     size_t kv_bytes() const override { return cache_.bytes(); }
     size_t scratch_bytes() const override { return scratch_.bytes(); }
-    Status read_kv(int64_t n_tokens, std::span<uint8_t> bytes) const override;   // kv_cache_io.cpp
-    Status write_kv(int64_t n_tokens, std::span<const uint8_t> bytes) override;  // kv_cache_io.cpp
+    // kv_cache_io.cpp
+    Status read_kv(int64_t n_tokens, int64_t layer, std::span<uint8_t> bytes) const override;
+    Status write_kv(int64_t n_tokens, int64_t layer, std::span<const uint8_t> bytes) override;
 
     KvCache& cache() { return cache_; }
     Scratch& scratch() { return scratch_; }

@@ -143,43 +143,106 @@ TEST_P(ForwardGolden, GreedyGenerationReproducesTheReference) {
     EXPECT_LT(err, GetParam().tol);
 }
 
-// A 16-bit KV cache rounds every stored key and value (f16: relative 2^-11, bf16: 2^-8).
-// Measured on llama31-tiny (printed): f16 5.4e-4, bf16 4.2e-3 worst relative L2 per logit
-// row, the size llama.cpp's f16-cache figure (8e-4) suggests. Bounds: 2e-3 (f16) and 1.5e-2
-// (bf16), about 3.6x the measurement, far below what a wrong cache layout would give (~1).
-TEST(ForwardGoldenKv16, SixteenBitCachesStayCloseToTheReference) {
+// Teacher-forced greedy steps of a fixture model (the golden prompt and generated tokens, the
+// step logits being the rows from the last prompt position on) with a KV cache of `type`:
+// the worst row's relative L2 against the golden step logits.
+double kv_cache_error(const std::string& model, KvType type) {
     const std::string data = LECTERN_TEST_DATA;
-    auto w = load_model(data + "/models/llama31-tiny");
-    ASSERT_TRUE(w.ok()) << w.error().to_string();
+    auto w = load_model(data + "/models/" + model);
+    EXPECT_TRUE(w.ok()) << w.error().to_string();
     auto b = make_cpu_backend(std::make_shared<ModelWeights>(std::move(w.value())));
-    ASSERT_TRUE(b.ok());
-    auto golden = GoldenFile::open(data + "/models/llama31-tiny/golden.safetensors");
-    ASSERT_TRUE(golden.ok());
-    // Teacher forcing: the greedy prompt and generated tokens; the step logits are the rows
-    // from the last prompt position on.
+    auto golden = GoldenFile::open(data + "/models/" + model + "/golden.safetensors");
+    EXPECT_TRUE(b.ok() && golden.ok());
     auto tokens = golden->tokens("greedy.prompt");
     auto generated = golden->tokens("greedy.generated");
     auto ref = golden->floats("greedy.step_logits");
-    ASSERT_TRUE(tokens.ok() && generated.ok() && ref.ok());
+    EXPECT_TRUE(tokens.ok() && generated.ok() && ref.ok());
     const size_t n_prompt = tokens->size();
     tokens->insert(tokens->end(), generated->begin(), generated->end() - 1);
     std::vector<int64_t> rows;
     for (size_t i = n_prompt - 1; i < tokens->size(); ++i) rows.push_back(static_cast<int64_t>(i));
     const size_t v = static_cast<size_t>((*b)->config().n_vocab);
-    for (auto [type, bound] : {std::pair{KvType::F16, 2e-3}, std::pair{KvType::BF16, 1.5e-2}}) {
-        auto s = Session::create(**b, {.n_ctx = 64, .chunk = 8, .kv_type = type});
+    auto s = Session::create(**b, {.n_ctx = 64, .chunk = 8, .kv_type = type});
+    EXPECT_TRUE(s.ok());
+    std::vector<float> got(rows.size() * v);
+    PrefillOptions o;
+    o.rows = rows;
+    o.rows_out = got.data();
+    EXPECT_TRUE(s->prefill(*tokens, o).ok());
+    return testing::worst_row_error(got, *ref, static_cast<int64_t>(v));
+}
+
+// A 16-bit KV cache rounds every stored key and value (f16: relative 2^-11, bf16: 2^-8);
+// q8_0 rounds each to the nearest of 255 steps of its block's largest magnitude / 127, an
+// absolute error up to 1/254 of that magnitude (relative 2^-8 for the block's largest
+// values, more for its small ones). Measured (printed), worst row relative L2 of the
+// teacher-forced greedy steps: llama31-tiny f16 5.4e-4, bf16 4.2e-3, q8_0 1.5e-2;
+// llama32-tiny-tied 2.9e-4, 2.3e-3, 7.4e-3; llama2-tiny-mha 3.9e-4, 3.5e-3, 1.2e-2; on the
+// long prompts (9000 and 8500 positions) q8_0 gives 6.8e-3 and 9.2e-3. Bounds: 2e-3 (f16),
+// 1.5e-2 (bf16) and 4.5e-2 (q8_0), about 3x the largest measurement of each type, far below
+// what a wrong cache layout or a misread scale gives (order 1).
+constexpr double kQ8Bound = 4.5e-2;
+
+struct KvCase {
+    const char* model;
+    KvType type;
+    double bound;
+};
+
+class ForwardGoldenKv : public ::testing::TestWithParam<KvCase> {};
+
+TEST_P(ForwardGoldenKv, CachesOfEachTypeStayCloseToTheReference) {
+    const KvCase& c = GetParam();
+    const double worst = kv_cache_error(c.model, c.type);
+    std::printf("  %s / hf / %s KV cache: worst row relative L2 %.3g (bound %.3g)\n", c.model,
+                kv_type_name(c.type), worst, c.bound);
+    EXPECT_LT(worst, c.bound);
+}
+
+const KvCase kKvCases[] = {
+    {"llama31-tiny", KvType::F16, 2e-3},       {"llama31-tiny", KvType::BF16, 1.5e-2},
+    {"llama31-tiny", KvType::Q8_0, kQ8Bound},  {"llama32-tiny-tied", KvType::F16, 2e-3},
+    {"llama32-tiny-tied", KvType::BF16, 1.5e-2}, {"llama32-tiny-tied", KvType::Q8_0, kQ8Bound},
+    {"llama2-tiny-mha", KvType::F16, 2e-3},    {"llama2-tiny-mha", KvType::BF16, 1.5e-2},
+    {"llama2-tiny-mha", KvType::Q8_0, kQ8Bound},
+};
+
+INSTANTIATE_TEST_SUITE_P(Fixtures, ForwardGoldenKv, ::testing::ValuesIn(kKvCases),
+                         [](const ::testing::TestParamInfo<KvCase>& p) {
+                             std::string n = std::string(p.param.model) + "_" + kv_type_name(p.param.type);
+                             for (char& ch : n)
+                                 if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+                             return n;
+                         });
+
+// The long prompt (past the 8192 original context) with an 8-bit cache: 9000 positions of
+// keys and values in q8_0, read back by every later query.
+TEST(ForwardGoldenKvLong, EightBitCacheOnTheLongPrompt) {
+    for (const char* model : {"llama31-tiny", "llama32-tiny-tied"}) {
+        const std::string data = LECTERN_TEST_DATA;
+        auto w = load_model(data + "/models/" + model);
+        ASSERT_TRUE(w.ok());
+        auto b = make_cpu_backend(std::make_shared<ModelWeights>(std::move(w.value())));
+        auto golden = GoldenFile::open(data + "/models/" + model + "/golden.safetensors");
+        ASSERT_TRUE(b.ok() && golden.ok());
+        auto tokens = golden->tokens("long.tokens");
+        auto positions = golden->tokens("long.positions");
+        auto ref = golden->floats("long.logits");
+        ASSERT_TRUE(tokens.ok() && positions.ok() && ref.ok());
+        const std::vector<int64_t> rows(positions->begin(), positions->end());
+        const size_t v = static_cast<size_t>((*b)->config().n_vocab);
+        auto s = Session::create(**b, {.n_ctx = static_cast<int64_t>(tokens->size()), .chunk = 512,
+                                       .kv_type = KvType::Q8_0});
         ASSERT_TRUE(s.ok());
         std::vector<float> got(rows.size() * v);
         PrefillOptions o;
         o.rows = rows;
         o.rows_out = got.data();
         ASSERT_TRUE(s->prefill(*tokens, o).ok());
-        double worst = 0;
-        for (size_t r = 0; r < rows.size(); ++r)
-            worst = std::max(worst, rel_l2(std::span(got).subspan(r * v, v), std::span(*ref).subspan(r * v, v)));
-        std::printf("  llama31-tiny / hf / %s KV cache: worst row relative L2 %.3g (bound %.3g)\n",
-                    kv_type_name(type), worst, bound);
-        EXPECT_LT(worst, bound) << kv_type_name(type);
+        const double worst = testing::worst_row_error(got, *ref, static_cast<int64_t>(v));
+        std::printf("  %s / hf / long / q8_0 KV cache: worst row relative L2 %.3g (bound %.3g)\n", model, worst,
+                    kQ8Bound);
+        EXPECT_LT(worst, kQ8Bound) << model;
     }
 }
 

@@ -77,6 +77,18 @@ const char* cpu_activations_name(CpuActivations activations) {
     return activations == CpuActivations::Int8 ? "int8" : "exact";
 }
 
+CpuActivations default_cpu_activations(DType weight_type) {
+    // The measured table (docs/cpu-activations.md); activation_defaults_test measures it
+    // again and fails when a row no longer follows the one-third rule.
+    switch (weight_type) {
+    case DType::Q4_0:
+    case DType::Q4_K:
+    case DType::Q5_K:
+    case DType::Q6_K: return CpuActivations::Int8;
+    default: return CpuActivations::Exact;
+    }
+}
+
 Result<std::unique_ptr<Backend>> make_cpu_backend(std::shared_ptr<const ModelWeights> weights,
                                                   const CpuBackendOptions& options) {
     if (!weights) return make_error(ErrorCode::InvalidArgument, "no model weights");

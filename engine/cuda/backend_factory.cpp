@@ -56,6 +56,20 @@ int cuda_device_count() {
 #endif
 }
 
+size_t cuda_free_memory(int device) {
+#if defined(LECTERN_HAVE_CUDA)
+    return device >= 0 && device < cuda::device_count() ? cuda::free_memory(device) : 0;
+#else
+    (void)device;
+    return 0;
+#endif
+}
+
+std::string resolve_backend_name(const std::string& name) {
+    if (name != "auto") return name;
+    return cuda_device_count() > 0 ? "cuda" : "cpu";
+}
+
 Result<BackendChoice> make_backend(const std::string& name,
                                    std::shared_ptr<const ModelWeights> weights,
                                    const BackendOptions& options) {

@@ -21,9 +21,14 @@ namespace {
 
 const float* f32(const DeviceTensor& t) { return static_cast<const float*>(t.data); }
 
-KvElem kv_elem(KvType type, bool kv_8bit) {
-    if (kv_8bit) return KvElem::Q8;
-    return type == KvType::F32 ? KvElem::F32 : type == KvType::F16 ? KvElem::F16 : KvElem::BF16;
+KvElem kv_elem(KvType type) {
+    switch (type) {
+    case KvType::F32: return KvElem::F32;
+    case KvType::F16: return KvElem::F16;
+    case KvType::BF16: return KvElem::BF16;
+    case KvType::Q8_0: return KvElem::Q8;
+    }
+    return KvElem::F16;
 }
 
 }  // namespace
@@ -35,6 +40,21 @@ int device_count() {
         return 0;
     }
     return n;
+}
+
+size_t free_memory(int device) {
+    int previous = 0;
+    if (cudaGetDevice(&previous) != cudaSuccess || cudaSetDevice(device) != cudaSuccess) {
+        cudaGetLastError();
+        return 0;
+    }
+    size_t free_bytes = 0, total = 0;
+    if (cudaMemGetInfo(&free_bytes, &total) != cudaSuccess) {
+        cudaGetLastError();
+        free_bytes = 0;
+    }
+    cudaSetDevice(previous);
+    return free_bytes;
 }
 
 std::string device_name(int device) {
@@ -91,14 +111,18 @@ Result<std::unique_ptr<SequenceState>> CudaBackend::create_sequence(const Sequen
     if (o.n_ctx < 1 || o.max_chunk < 1)
         return make_error(ErrorCode::InvalidArgument, "n_ctx and max_chunk must be at least 1");
     LECTERN_CUDA_CHECK(cudaSetDevice(options_.device));
-    const KvElem elem = kv_elem(o.kv_type, options_.kv_8bit);
+    if (!kv_type_supported(config_, o.kv_type))
+        return make_error(ErrorCode::InvalidArgument,
+                          "an 8-bit (q8_0) KV cache needs head_dim to be a multiple of 32",
+                          "head_dim " + std::to_string(config_.head_dim) + ": use f16");
+    const KvElem elem = kv_elem(o.kv_type);
     const bool wscratch = !options_.fp32_matmul && w_.needs_weight_scratch();
     // Plan against the memory free now plus the weights already resident, so the message
     // reports the whole model's need.
     auto free_now = free_device_memory();
     if (!free_now) return free_now.error();
-    PlanRequest r{o.n_ctx, o.max_chunk, kv_storage(elem), w_.storage.bytes(), wscratch};
-    auto plan = plan_device_memory(config_, r, *free_now + w_.storage.bytes());
+    MemoryRequest r{o.n_ctx, o.max_chunk, o.kv_type, w_.storage.bytes(), MemoryKind::Device, 1, wscratch};
+    auto plan = plan_memory(config_, r, *free_now + w_.storage.bytes());
     if (!plan) return plan.error();
     auto seq = CudaSequence::create(config_, o, elem, wscratch, this);
     if (!seq) return seq.error();
@@ -131,9 +155,9 @@ Status CudaBackend::attention_block(int64_t layer, CudaSequence& seq, int64_t po
                                        seq.elem(), keys, values, st));
     const AttentionShape shape{n_tok, pos0, n_ctx, static_cast<int>(c.n_head),
                                static_cast<int>(c.n_kv_head), static_cast<int>(c.head_dim)};
-    if (n_tok <= kDecodeMaxTokens) {
+    if (n_tok <= kDeviceDecodeMaxTokens) {
         LECTERN_CUDA_CHECK(launch_attention_decode(s.q, seq.elem(), keys, values, shape,
-                                                   kDecodeMaxSplits, s.partials, s.partial_floats,
+                                                   kDeviceDecodeMaxSplits, s.partials, s.partial_floats,
                                                    s.att, st));
     } else {
         LECTERN_CUDA_CHECK(launch_attention_prefill(s.q, seq.elem(), keys, values, shape, s.att, st));

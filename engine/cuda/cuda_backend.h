@@ -23,14 +23,13 @@ namespace lectern::cuda {
 
 struct CudaBackendOptions {
     int device = 0;
-    // Store the KV cache as int8 with a scale per row, whatever SequenceOptions::kv_type says.
-    bool kv_8bit = false;
     // Use the float32 matrix-vector kernel for every product (prefill too): slower, and the
     // reference against which the 16-bit prefill path is measured.
     bool fp32_matmul = false;
 };
 
 int device_count();              // 0 when the driver reports none or fails
+size_t free_memory(int device);  // free bytes of the device now; 0 when it cannot say
 std::string device_name(int device);
 
 // Uploads `weights` to the device (streamed from the file mapping through a small pinned

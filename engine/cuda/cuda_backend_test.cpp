@@ -97,10 +97,12 @@ TEST_F(CudaBackendErrors, KvSnapshotsRoundTrip) {
     std::vector<float> la(static_cast<size_t>(backend_->config().n_vocab)), lb(la.size());
     ASSERT_TRUE(backend_->forward(**a, prompt, 0, {}, nullptr).ok());
     const ModelConfig& c = backend_->config();
-    std::vector<uint8_t> snap(static_cast<size_t>(2 * c.n_layer * c.n_kv_head * 5 * c.head_dim * 2));
-    ASSERT_TRUE(ca->read_kv(5, snap).ok());
-    EXPECT_FALSE(ca->read_kv(5, std::span(snap).first(snap.size() - 1)).ok());
-    ASSERT_TRUE(cb->write_kv(5, snap).ok());
+    std::vector<uint8_t> snap(kv_snapshot_bytes(c, KvType::BF16, 5) / static_cast<size_t>(c.n_layer));
+    for (int64_t l = 0; l < c.n_layer; ++l) {
+        ASSERT_TRUE(ca->read_kv(5, l, snap).ok());
+        EXPECT_FALSE(ca->read_kv(5, l, std::span(snap).first(snap.size() - 1)).ok());
+        ASSERT_TRUE(cb->write_kv(5, l, snap).ok());
+    }
     const int32_t next = 7;
     ASSERT_TRUE(backend_->forward(**a, std::span(&next, 1), 5, std::span(&last, 1), la.data()).ok());
     ASSERT_TRUE(backend_->forward(**b, std::span(&next, 1), 5, std::span(&last, 1), lb.data()).ok());

@@ -6,7 +6,7 @@
 #include <span>
 
 #include "cuda/device_buffer.h"
-#include "cuda/memory_plan.h"
+#include "lectern/engine/memory_plan.h"
 #include "kernels/kv_layout.cuh"
 #include "lectern/engine/backend.h"
 
@@ -43,11 +43,11 @@ public:
     size_t kv_bytes() const override { return kv_.bytes(); }
     size_t scratch_bytes() const override { return scratch_buf_.bytes(); }
 
-    // KV snapshots: positions [0, n_tokens) of every layer and head, laid out (n_layer, 2,
-    // n_kv_head, n_tokens, head_dim) in the cache's element type (the CPU backend's layout).
-    // Errors: InvalidArgument (sizes), Unsupported (the 8-bit cache), Device.
-    virtual Status read_kv(int64_t n_tokens, std::span<uint8_t> bytes) const;
-    virtual Status write_kv(int64_t n_tokens, std::span<const uint8_t> bytes);
+    // KV snapshots: positions [0, n_tokens) of one layer's heads, laid out (2, n_kv_head,
+    // n_tokens, row) in the cache's element type (the CPU backend's layout, q8_0 included).
+    // Errors: InvalidArgument (sizes), Device.
+    Status read_kv(int64_t n_tokens, int64_t layer, std::span<uint8_t> bytes) const override;
+    Status write_kv(int64_t n_tokens, int64_t layer, std::span<const uint8_t> bytes) override;
 
     KvElem elem() const { return elem_; }
     // One layer's keys (which = 0) or values (which = 1).
@@ -57,18 +57,18 @@ public:
 
 private:
     CudaSequence() = default;
-    Status copy_prefix(int64_t n_tokens, size_t bytes, uint8_t* host_out,
+    Status copy_prefix(int64_t n_tokens, int64_t layer, size_t bytes, uint8_t* host_out,
                        const uint8_t* host_in) const;
 
     SequenceOptions options_;
     KvElem elem_ = KvElem::F16;
     int64_t n_layer_ = 0, n_kv_head_ = 0, head_dim_ = 0;
-    DeviceBuffer kv_;           // (layer, K|V, n_kv_head, n_ctx, head_dim) then Q8 scales
+    DeviceBuffer kv_;           // (layer, K|V, n_kv_head, n_ctx) rows of kv_elem_row_bytes
     DeviceBuffer scratch_buf_;
     DeviceScratch s_;
     const void* owner_ = nullptr;
 };
 
-KvStorage kv_storage(KvElem elem);
+KvType kv_type_of(KvElem elem);
 
 }  // namespace lectern::cuda

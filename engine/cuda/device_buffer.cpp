@@ -5,7 +5,7 @@
 #include <utility>
 
 #include "cuda/cuda_check.h"
-#include "cuda/memory_plan.h"
+#include "lectern/engine/memory_plan.h"
 
 namespace lectern::cuda {
 

@@ -61,7 +61,9 @@ void PrintTo(const Param& param, std::ostream* os) {
         << (param.p == Precision::Fp32 ? "fp32" : param.p == Precision::Bits16 ? "16-bit" : "8-bit KV");
 }
 
-double tolerance(Precision p) { return p == Precision::Fp32 ? 1e-3 : p == Precision::Bits16 ? 1e-2 : 3e-2; }
+// 8-bit KV: the q8_0 cache (the CPU's bound for it, 4.5e-2, forward_golden_test) on top of
+// the 16-bit products (1e-2).
+double tolerance(Precision p) { return p == Precision::Fp32 ? 1e-3 : p == Precision::Bits16 ? 1e-2 : 5.5e-2; }
 const char* precision_name(Precision p) { return p == Precision::Fp32 ? "fp32" : p == Precision::Bits16 ? "16-bit" : "8-bit KV"; }
 
 class ForwardGoldenGpu : public ::testing::TestWithParam<Param> {
@@ -76,7 +78,6 @@ protected:
         weights_ = std::make_shared<ModelWeights>(std::move(w.value()));
         cuda::CudaBackendOptions o;
         o.fp32_matmul = GetParam().p == Precision::Fp32;
-        o.kv_8bit = GetParam().p == Precision::Kv8;
         auto b = cuda::make_cuda_backend(weights_, o);
         ASSERT_TRUE(b.ok()) << b.error().to_string();
         gpu_ = std::move(b.value());
@@ -84,7 +85,7 @@ protected:
         ASSERT_TRUE(g.ok()) << g.error().to_string();
         golden_ = std::make_unique<GoldenFile>(std::move(g.value()));
         n_vocab_ = gpu_->config().n_vocab;
-        kv_ = GetParam().p == Precision::Fp32 ? KvType::F32 : KvType::F16;
+        kv_ = GetParam().p == Precision::Fp32 ? KvType::F32 : GetParam().p == Precision::Kv8 ? KvType::Q8_0 : KvType::F16;
     }
 
     // Logits of `rows` after prefilling `tokens` in chunks of 512 on `backend`.

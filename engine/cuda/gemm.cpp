@@ -4,7 +4,7 @@
 #include "cuda/gemm.h"
 
 #include "cuda/cuda_check.h"
-#include "cuda/memory_plan.h"
+#include "lectern/engine/memory_plan.h"
 #include "kernels/dequantize.cuh"
 #include "kernels/matvec.cuh"
 
@@ -12,7 +12,7 @@ namespace lectern::cuda {
 
 Status matmul(const GemmContext& ctx, const DeviceTensor& w, const float* x, int64_t n_tok,
               float* y) {
-    if (ctx.fp32 || n_tok <= kDecodeMaxTokens) {
+    if (ctx.fp32 || n_tok <= kDeviceDecodeMaxTokens) {
         LECTERN_CUDA_CHECK(launch_matvec(w.data, w.type, w.n_rows, w.n_cols, x, n_tok, y, ctx.stream));
         return {};
     }

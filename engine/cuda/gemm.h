@@ -1,5 +1,5 @@
 // Matrix products of the CUDA forward pass: y = x W^T with W a device weight matrix in its
-// stored type. Chunks of at most kDecodeMaxTokens tokens (and everything in float32 mode) use
+// stored type. Chunks of at most kDeviceDecodeMaxTokens tokens (and everything in float32 mode) use
 // the dequantizing matrix-vector kernel; larger chunks use cuBLAS with bf16 operands (f16
 // for F16 weights) and float32 accumulation and output, the weights dequantized into a
 // 16-bit scratch matrix first unless already stored in that type.

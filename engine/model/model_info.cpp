@@ -6,8 +6,12 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <vector>
 
 #include "gguf/gguf_file.h"
+#include "lectern/engine/backend.h"
 #include "lectern/engine/model_loader.h"
 #include "model/hf_config.h"
 #include "model/loaders.h"
@@ -82,7 +86,8 @@ std::string TokenizerInfo::to_string() const {
 }
 
 ModelMemory ModelInfo::memory(int64_t n_ctx) const {
-    return {n_ctx, weights_bytes, kv_cache_bytes(config, n_ctx, 2), kv_cache_bytes(config, n_ctx, 1)};
+    return {n_ctx, weights_bytes, kv_cache_bytes(config, KvType::F16, n_ctx),
+            kv_cache_bytes(config, KvType::Q8_0, n_ctx)};
 }
 
 Result<ModelInfo> inspect_model(const std::string& path) {
@@ -145,6 +150,43 @@ Result<ModelInfo> inspect_hf_config(const std::string& config_json, uint64_t wei
         info.rope_scaling = hf->rope_type.empty() ? "none" : hf->rope_type;
     }
     return info;
+}
+
+Result<ModelInfo> inspect_model_header(const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::path p(path);
+    if (!fs::exists(p, ec)) return make_error(ErrorCode::NotFound, "no such file or folder", path);
+    if (fs::is_directory(p, ec) || p.filename() == "config.json") {
+        const fs::path folder = fs::is_directory(p, ec) ? p : p.parent_path();
+        std::ifstream in(folder / "config.json", std::ios::binary);
+        if (!in) return make_error(ErrorCode::UnsupportedModel, "no config.json in the model folder", path);
+        std::ostringstream text;
+        text << in.rdbuf();
+        uint64_t weights = 0;
+        for (const auto& e : fs::directory_iterator(folder, ec))
+            if (e.path().extension() == ".safetensors") weights += e.file_size(ec);
+        return inspect_hf_config(text.str(), weights, path);
+    }
+    const uint64_t file_size = fs::file_size(p, ec);
+    if (ec) return make_error(ErrorCode::Io, "cannot read the model file", path + ": " + ec.message());
+    std::ifstream in(p, std::ios::binary);
+    if (!in) return make_error(ErrorCode::Io, "cannot open the model file", path);
+    // A GGUF header holds the vocabulary (Llama 3's: about 8 MB); read what it asks for.
+    constexpr uint64_t kMaxHeader = uint64_t{64} << 20;
+    std::vector<uint8_t> bytes;
+    uint64_t want = std::min<uint64_t>(file_size, uint64_t{256} << 10);
+    for (;;) {
+        const size_t have = bytes.size();
+        bytes.resize(static_cast<size_t>(want));
+        in.read(reinterpret_cast<char*>(bytes.data() + have), static_cast<std::streamsize>(want - have));
+        if (static_cast<uint64_t>(in.gcount()) != want - have)
+            return make_error(ErrorCode::Io, "cannot read the model file", path);
+        uint64_t needed = 0;
+        auto info = inspect_gguf_header(bytes.data(), bytes.size(), file_size, path, &needed);
+        if (info || needed <= want || needed > file_size || needed > kMaxHeader) return info;
+        want = needed;
+    }
 }
 
 }  // namespace lectern

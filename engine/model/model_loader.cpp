@@ -50,10 +50,4 @@ std::vector<float> llama3_rope_freq_factors(const RopeScaling& s, float rope_the
     return out;
 }
 
-size_t kv_cache_bytes(const ModelConfig& c, int64_t n_ctx, int bytes_per_elem) {
-    return 2 * static_cast<size_t>(c.n_layer) * static_cast<size_t>(n_ctx) *
-           static_cast<size_t>(c.n_kv_head) * static_cast<size_t>(c.head_dim) *
-           static_cast<size_t>(bytes_per_elem);
-}
-
 }  // namespace lectern

@@ -180,17 +180,6 @@ TEST(ModelLoader, RopeFactorsAreEmptyWithoutScaling) {
     EXPECT_TRUE(llama3_rope_freq_factors(RopeScaling{}, 10000.0f, 64).empty());
 }
 
-TEST(ModelLoader, KvCacheBytesOfLlama31_8B) {
-    ModelConfig c;
-    c.n_layer = 32;
-    c.n_kv_head = 8;
-    c.head_dim = 128;
-    // 128 KiB per token in 16 bits, 16 GiB at 128K (DESIGN.md), half that in 8 bits.
-    EXPECT_EQ(kv_cache_bytes(c, 1, 2), 128u * 1024u);
-    EXPECT_EQ(kv_cache_bytes(c, 131072, 2), 16ull << 30);
-    EXPECT_EQ(kv_cache_bytes(c, 131072, 1), 8ull << 30);
-}
-
 TEST(ModelLoader, MissingPathIsNotFound) {
     Result<ModelWeights> w = load_model(kData + "/models/no-such-model");
     ASSERT_FALSE(w.ok());

@@ -22,7 +22,9 @@ ModelChoice savedModelChoice(const QSettings& settings) {
     ModelChoice c;
     c.path = settings.value(QStringLiteral("model/path")).toString();
     c.nCtx = settings.value(QStringLiteral("model/context"), 8192).toLongLong();
-    c.kvType = settings.value(QStringLiteral("model/kv"), 16).toInt() == 32 ? KvType::F32 : KvType::F16;
+    // Bits per value: 32, 16 or 8 (q8_0).
+    const int bits = settings.value(QStringLiteral("model/kv"), 16).toInt();
+    c.kvType = bits == 32 ? KvType::F32 : bits == 8 ? KvType::Q8_0 : KvType::F16;
     c.backend = settings.value(QStringLiteral("model/backend"), QStringLiteral("auto")).toString();
     c.remote = settings.value(QStringLiteral("model/kind")).toString() == QLatin1String("remote");
     c.url = settings.value(QStringLiteral("remote/url")).toString();
@@ -67,7 +69,8 @@ ModelDialog::ModelDialog(const ModelChoice& initial, CoreBridge* bridge, QWidget
     m_kv = new QComboBox(this);
     m_kv->addItem(tr("16-bit (half the memory)"), static_cast<int>(KvType::F16));
     m_kv->addItem(tr("32-bit"), static_cast<int>(KvType::F32));
-    m_kv->setCurrentIndex(initial.kvType == KvType::F32 ? 1 : 0);
+    m_kv->addItem(tr("8-bit (a quarter of the memory, for 128K)"), static_cast<int>(KvType::Q8_0));
+    m_kv->setCurrentIndex(std::max(0, m_kv->findData(static_cast<int>(initial.kvType))));
     form->addRow(tr("&KV cache:"), m_kv);
     m_backend = new QComboBox(this);
     m_backend->addItem(tr("Automatic (GPU when there is one)"), QStringLiteral("auto"));

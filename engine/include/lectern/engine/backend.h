@@ -10,8 +10,10 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 
 #include "lectern/engine/model_weights.h"
 #include "lectern/engine/result.h"
@@ -21,8 +23,24 @@ namespace lectern {
 // Element type of a KV cache. F32 keeps keys and values exactly; F16/BF16 halve the memory
 // and round each stored key and value (relative 2^-11 / 2^-8), which moves the logits of
 // the llama31-tiny fixture by 5.4e-4 / 4.2e-3 relative L2 (forward_golden_test).
-enum class KvType { F32, F16, BF16 };
+// Q8_0 stores each run of 32 values of a (position, head) row as ggml's q8_0 block: an f16
+// scale (the run's largest magnitude / 127) and 32 int8 values, 34 bytes for 32 values
+// (0.53 of 16 bits). Blocks of 32 rather than one scale per row: Llama's keys carry a few
+// channels of large magnitude, which a row-wide scale would let swamp the small ones; 32
+// divides every Llama head_dim (64, 128) and is what llama.cpp's q8_0 cache does, so the
+// two can be compared. Needs head_dim % 32 == 0.
+enum class KvType { F32, F16, BF16, Q8_0 };
 const char* kv_type_name(KvType type);
+// "f32", "f16", "bf16", "q8_0" (the names kv_type_name gives); nothing for another name.
+std::optional<KvType> parse_kv_type(std::string_view name);
+// The weight type whose row encoding a KV row uses (F32, F16, BF16, Q8_0).
+DType kv_dtype(KvType type);
+// Bytes of one (position, head) row of head_dim keys or values in `type`.
+size_t kv_row_bytes(KvType type, int64_t head_dim);
+// Bytes of the keys and values of n_ctx positions of every layer and KV head.
+size_t kv_cache_bytes(const ModelConfig& config, KvType type, int64_t n_ctx);
+// Whether a model's shape can hold a cache of `type` (Q8_0: head_dim % 32 == 0).
+bool kv_type_supported(const ModelConfig& config, KvType type);
 
 struct SequenceOptions {
     int64_t n_ctx = 4096;      // positions the KV cache holds
@@ -39,15 +57,19 @@ public:
     virtual size_t kv_bytes() const = 0;       // memory of the KV cache
     virtual size_t scratch_bytes() const = 0;  // memory of the scratch buffers
 
-    // KV snapshots (saving a kept prefix to disk): copy the keys and values of positions
-    // [0, n_tokens) out of / into the cache, in the sequence's kv_type, laid out
-    // (n_layer, 2 (k, v), n_kv_head, n_tokens, head_dim); `bytes` must be exactly that size
-    // (kv_snapshot_bytes). Backends that cannot do it return Unsupported.
-    virtual Status read_kv(int64_t n_tokens, std::span<uint8_t> bytes) const;
-    virtual Status write_kv(int64_t n_tokens, std::span<const uint8_t> bytes);
+    // KV snapshots (saving a kept prefix to disk), one layer at a time so that a snapshot
+    // of gigabytes streams through a small buffer: copy the keys and values of positions
+    // [0, n_tokens) of `layer` out of / into the cache, in the sequence's kv_type, laid out
+    // (2 (k, v), n_kv_head, n_tokens, row) with rows of kv_row_bytes(kv_type, head_dim);
+    // `bytes` must be exactly kv_snapshot_bytes(config, kv_type, n_tokens) / n_layer.
+    // A whole snapshot is the layers in order: (n_layer, 2, n_kv_head, n_tokens, row).
+    // Backends that cannot do it return Unsupported.
+    virtual Status read_kv(int64_t n_tokens, int64_t layer, std::span<uint8_t> bytes) const;
+    virtual Status write_kv(int64_t n_tokens, int64_t layer, std::span<const uint8_t> bytes);
 };
 
-// Bytes of a KV snapshot of n_tokens positions (see SequenceState::read_kv).
+// Bytes of a KV snapshot of n_tokens positions (see SequenceState::read_kv): the same as
+// kv_cache_bytes of n_tokens positions.
 size_t kv_snapshot_bytes(const ModelConfig& config, KvType type, int64_t n_tokens);
 
 class Backend {
@@ -87,6 +109,12 @@ public:
 // L2 on the llama31-tiny fixture, against 3.0e-2: forward_quant_test).
 enum class CpuActivations { Exact, Int8 };
 const char* cpu_activations_name(CpuActivations activations);
+// What the CPU uses when the user does not choose, by the type of the model's weights (its
+// ffn_gate, the bulk of them): Int8 where rounding the activations adds less than a third
+// of the logit error the weights' own quantization causes, measured on the fixtures
+// (docs/cpu-activations.md, activation_defaults_test); Exact for the others and for 16- and
+// 32-bit weights.
+CpuActivations default_cpu_activations(DType weight_type);
 
 struct CpuBackendOptions {
     int n_threads = 0;  // 0: every hardware thread

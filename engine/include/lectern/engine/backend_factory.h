@@ -34,5 +34,9 @@ Result<BackendChoice> make_backend(const std::string& name,
 // the build has none, or the driver reports none).
 bool has_cuda_backend();
 int cuda_device_count();
+// Free memory of CUDA device `device` in bytes now; 0 when there is no such device.
+size_t cuda_free_memory(int device = 0);
+// What "auto" would choose, without starting it: "cuda" where a device exists, else "cpu".
+std::string resolve_backend_name(const std::string& name);
 
 }  // namespace lectern

@@ -42,7 +42,7 @@ struct ModelMemory {
     int64_t n_ctx = 0;
     size_t weights_bytes = 0;
     size_t kv_cache_f16_bytes = 0;   // a KV cache of 16-bit elements (f16, bf16)
-    size_t kv_cache_8bit_bytes = 0;  // a KV cache of 8-bit elements
+    size_t kv_cache_8bit_bytes = 0;  // a q8_0 KV cache (34 bytes per 32 values)
 };
 
 struct ModelInfo {
@@ -64,6 +64,12 @@ struct ModelInfo {
 };
 
 Result<ModelInfo> inspect_model(const std::string& path);
+
+// The same facts from the model's header alone (a GGUF file's header, or a folder's
+// config.json and the size of its safetensors): what the memory planner reads before any
+// weight is mapped. No tokenizer check beyond the header's. Errors: NotFound, Io, Corrupt,
+// UnsupportedModel.
+Result<ModelInfo> inspect_model_header(const std::string& path);
 
 // The same facts from a model's header alone, before its weights are here (what a download
 // checks against the memory free): no tensor data is read, the parameters are counted from

@@ -28,8 +28,4 @@ Result<ModelWeights> load_model(const std::string& path);
 std::vector<float> llama3_rope_freq_factors(const RopeScaling& scaling, float rope_theta,
                                             int64_t head_dim);
 
-// Bytes of a KV cache for n_ctx positions: keys and values of every layer,
-// (2, n_layer, n_ctx, n_kv_head, head_dim) elements of bytes_per_elem each.
-size_t kv_cache_bytes(const ModelConfig& config, int64_t n_ctx, int bytes_per_elem);
-
 }  // namespace lectern

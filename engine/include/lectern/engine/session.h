@@ -74,7 +74,15 @@ public:
     // KV snapshots (session_kv.cpp): copies the keys and values of the first n tokens out,
     // or replaces the session's content with `tokens` and their saved keys and values (from
     // the same model and kv type; the caller checks that). last_logits() is then empty
-    // until the next prefill. Errors: InvalidArgument (sizes), Unsupported (backend).
+    // until the next prefill. The streamed forms hand over (or ask for) one layer at a time,
+    // kv_snapshot_bytes(config, kv_type, n) / n_layer bytes each, so a snapshot of gigabytes
+    // never sits whole in memory; an error from the sink or source stops the copy (a failed
+    // load leaves the session empty). Errors: InvalidArgument (sizes), Unsupported (backend),
+    // those of the sink or source.
+    using KvSink = std::function<Status(std::span<const uint8_t> layer_bytes)>;
+    using KvSource = std::function<Status(std::span<uint8_t> layer_bytes)>;
+    Status save_kv(int64_t n, const KvSink& sink) const;
+    Status load_kv(std::span<const int32_t> tokens, const KvSource& source);
     Status save_kv(int64_t n, std::vector<uint8_t>& bytes) const;
     Status load_kv(std::span<const int32_t> tokens, std::span<const uint8_t> bytes);
 

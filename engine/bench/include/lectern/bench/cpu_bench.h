@@ -19,6 +19,11 @@ struct BenchOptions {
     std::vector<int> threads{1, 2};
     // Each thread count is measured with each of these, one after the other.
     std::vector<CpuActivations> activations{CpuActivations::Exact};
+    // ... and with each KV cache type and each context: positions already in the cache when
+    // decoding starts (0: decoding follows the prompt). A context's positions are filled with
+    // random keys and values of the cache's type, not prefilled: decode reads them all the same.
+    std::vector<KvType> kv{KvType::F32};
+    std::vector<int64_t> ctx{0};
     size_t bandwidth_buffer_bytes = size_t{1} << 30;
     int64_t multiply_add_iterations = 10'000'000;  // steps of the multiply-add measurement
     uint32_t seed = 1;
@@ -27,9 +32,12 @@ struct BenchOptions {
 struct BenchResult {
     int threads = 0;
     CpuActivations activations = CpuActivations::Exact;
+    KvType kv = KvType::F32;
+    int64_t ctx = 0;              // positions in the cache when decoding started
+    double kv_bytes_per_token = 0; // cache bytes one decoded token reads, on average
     double prefill_tok_s = 0;
     double decode_tok_s = 0;
-    double decode_bytes_s = 0;    // weight bytes read per second while decoding
+    double decode_bytes_s = 0;    // weight and KV cache bytes read per second while decoding
     double memory_bytes_s = 0;    // measured read bandwidth at this thread count
     double prefill_macs_s = 0;    // multiply-adds per second while prefilling
     double multiply_add_s = 0;    // measured float32 multiply-add rate at this thread count

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The memory planner through lectern-cli, with the memory figure injected
+# (LECTERN_MEMORY_AVAILABLE, bytes): a context that does not fit is refused with exit 5 and
+# the planner's advice before any weight is mapped: the model here is the tiny GGUF cut
+# after its header, so loading its weights would fail with exit 3 (Corrupt) instead. With no
+# --ctx, a task takes the model's trained context (131072) and says so, trying q8_0 before
+# it lowers the context.
+# Usage: memory_plan_test.sh LECTERN_CLI MODEL_F16_GGUF
+set -uo pipefail
+cli=$1 model=$2
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+export LECTERN_DATA_DIR=$dir/data XDG_CACHE_HOME=$dir/cache
+printf 'The northern warehouse shipped 412 crates.\n' > "$dir/memo.txt"
+
+# The header of the F16 file ends well before its first megabyte of tensors (1.1 MB in all).
+head -c 200000 "$model" > "$dir/header-only.gguf"
+out=$("$cli" info "$dir/header-only.gguf" 2>&1)
+[ $? = 3 ] || fail "the cut file should not load as a model: $out"
+
+# Figures for llama31-tiny (2 layers, 2 KV heads of 64) at 131072 positions: KV cache 256 MiB
+# in f32, 128 MiB in f16, 34 MiB in q8_0; 256 MiB of host reserve; 8 MiB of attention scores
+# for 2 threads; 2 MiB of weights.
+# 512 MiB: a 128K f32 cache does not fit (522 MiB); q8_0 would.
+out=$(LECTERN_MEMORY_AVAILABLE=536870912 "$cli" ask "$dir/memo.txt" "How many crates?" --model "$dir/header-only.gguf" \
+      --ctx 131072 --kv f32 --backend cpu --threads 2 -q -n 4 2>&1)
+code=$?
+[ "$code" = 5 ] || fail "a context that does not fit exited with $code: $out"
+grep -Eq "needs [0-9.]+ MiB, 512.0 MiB free: use an 8-bit KV cache \(--kv q8_0\) or a [0-9]+K context" <<<"$out" ||
+    fail "not the planner's advice: $out"
+
+# No --ctx: the trained context in f16 (394 MiB) when it fits, in q8_0 (300 MiB) when only
+# that fits, and a lower context when neither does; one line says what was chosen and why.
+ask() {
+    LECTERN_MEMORY_AVAILABLE=$1 "$cli" ask "$dir/memo.txt" "How many crates?" --model "$model" \
+        --backend cpu --threads 2 -n 2 --seed 1 2>&1
+}
+out=$(ask 440401920) || fail "ask in 420 MiB failed: $out"
+grep -q "context: 131072 tokens, KV cache f16" <<<"$out" || fail "not the trained context in f16: $out"
+out=$(ask 367001600) || fail "ask in 350 MiB failed: $out"
+grep -q "context: 131072 tokens, KV cache q8_0" <<<"$out" || fail "not the trained context in q8_0: $out"
+grep -q "8-bit (q8_0) KV cache: f16 at 128K would need" <<<"$out" || fail "no reason given: $out"
+out=$(ask 293601280) || fail "ask in 280 MiB failed: $out"
+grep -Eq "context [0-9]+K, q8_0 KV cache: context lowered to [0-9]+K positions" <<<"$out" ||
+    fail "the context was not lowered, or not said: $out"
+echo "memory plan: ok"
