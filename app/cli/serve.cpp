@@ -27,8 +27,9 @@ struct Options {
     std::int64_t ctx = 8192;
     int parallel = 4;
     int threads = 0;
-    std::string backend = "cpu";
+    std::string backend = "auto";
     std::string kv = "f16";
+    std::string activations = "auto";
     std::size_t maxBodyMib = 8;
     bool quiet = false;
 };
@@ -96,6 +97,7 @@ int runServe(const Options& o) {
     eo.backend = o.backend;
     eo.threads = o.threads;
     eo.kvType = parse_kv(o.kv).value_or(KvType::F16);  // serve's context is given: f16 unless named
+    eo.activations = parse_activations(o.activations);
     const app::JobId open = (*core)->openModel(eo);
     while (!g_stop.load()) {
         auto e = router.next(open, std::chrono::milliseconds(200));
@@ -147,6 +149,7 @@ Run setup(CLI::App& root) {
         ->capture_default_str();
     cmd->add_option("--threads", o->threads, "CPU threads (0: all)");
     add_backend_option(cmd, o->backend);
+    add_activations_option(cmd, o->activations);
     cmd->add_option("--kv", o->kv, "KV cache element type: f16, bf16, f32, or q8_0 (8 bits per value "
                                   "and an f16 scale per 32: 0.53 of f16, for long contexts)")
         ->check(CLI::IsMember({"f16", "bf16", "f32", "q8_0"}))

@@ -85,7 +85,13 @@ TEST(RunBench, ReportsEveryThreadCount) {
         EXPECT_TRUE(std::isfinite(r.prefill_tok_s) && r.prefill_tok_s > 0);
         EXPECT_TRUE(std::isfinite(r.decode_tok_s) && r.decode_tok_s > 0);
         EXPECT_GT(r.memory_bytes_s, 0);
-        EXPECT_DOUBLE_EQ(r.decode_bytes_s, r.decode_tok_s * static_cast<double>(decode_weight_bytes(**w)));
+        // Decoding after a prompt of 9 reads the weights and, on average, the cache of
+        // 9 + (decode + 1) / 2 positions.
+        const double positions = 9.0 + static_cast<double>(o.n_decode + 1) / 2.0;
+        EXPECT_DOUBLE_EQ(r.kv_bytes_per_token,
+                         positions * static_cast<double>(kv_snapshot_bytes(*config, KvType::F32, 1)));
+        EXPECT_DOUBLE_EQ(r.decode_bytes_s,
+                         r.decode_tok_s * (static_cast<double>(decode_weight_bytes(**w)) + r.kv_bytes_per_token));
         EXPECT_GT(r.multiply_add_s, 0);
         EXPECT_DOUBLE_EQ(r.prefill_macs_s, r.prefill_tok_s * prefill_macs_per_token(*config, 9));
     }

@@ -286,6 +286,43 @@ TEST_F(AppCoreTest, AContextPastTheTrainedOneIsRefusedUnlessForced) {
     EXPECT_EQ(finished<ModelInfo>(core->openModel(o)).nCtx, 8192);
 }
 
+// The memory planner refuses a context that does not fit a given memory figure before the
+// weights are mapped: the open reports only its first step (the tokenizer and the plan come
+// before step 1, the weights), and says what would fit. With nCtx 0 a smaller figure gives
+// the trained context in q8_0, and a smaller one still a lower context.
+TEST(LocalEnginePlan, AContextThatDoesNotFitIsRefusedBeforeTheWeightsAreMapped) {
+    EngineOptions o;
+    o.modelPath = tinyModel();
+    o.threads = 2;
+    o.nCtx = 131072;
+    o.kvType = KvType::F32;                     // 256 MiB of cache at 128K
+    o.availableMemory = std::size_t{512} << 20;  // with 256 MiB of reserve: does not fit
+    std::vector<std::int64_t> steps;
+    auto refused = LocalEngine::open(o, [&](std::int64_t done, std::int64_t) { steps.push_back(done); });
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, ErrorCode::OutOfMemory);
+    EXPECT_NE(refused.error().message.find("512.0 MiB free: use an 8-bit KV cache (--kv q8_0) or a "),
+              std::string::npos)
+        << refused.error().message;
+    EXPECT_EQ(steps, std::vector<std::int64_t>{0}) << "the weights were loaded before the plan refused";
+
+    o.nCtx = 0;
+    o.kvType.reset();
+    o.availableMemory = std::size_t{350} << 20;  // f16 at 128K needs about 398 MiB, q8_0 305
+    auto fitted = LocalEngine::open(o);
+    ASSERT_TRUE(fitted.ok()) << fitted.error().to_string();
+    EXPECT_EQ((*fitted)->nCtx(), 131072);
+    EXPECT_EQ((*fitted)->kvType(), KvType::Q8_0);
+    EXPECT_NE((*fitted)->contextChoice().find("8-bit (q8_0) KV cache"), std::string::npos)
+        << (*fitted)->contextChoice();
+    o.availableMemory = std::size_t{280} << 20;
+    auto lowered = LocalEngine::open(o);
+    ASSERT_TRUE(lowered.ok()) << lowered.error().to_string();
+    EXPECT_LT((*lowered)->nCtx(), 131072);
+    EXPECT_EQ((*lowered)->nCtx() % 1024, 0);
+    EXPECT_EQ((*lowered)->kvType(), KvType::Q8_0);
+}
+
 TEST_F(AppCoreTest, ATaskWithoutAModelFailsClearly) {
     AskRequest request;
     request.question = "Anything?";
