@@ -1,12 +1,13 @@
-// Attention of a tile of queries over a KV head (see attention.h), in three passes over the
-// keys: scores 8 keys at a time, exp and sum (the maximum subtracted first), then the
-// weighted sum of values, divided by the sum at the end. 16- and 8-bit caches are widened
+// Attention of a tile of queries over a KV head (see attention.h), in three passes: scores 8
+// keys at a time (keeping each query's maximum), exp and sum (the maximum subtracted first),
+// then the weighted sum of values, divided by the sum at the end. 16- and 8-bit caches are widened
 // to float32 8 rows at a time; all arithmetic is float32.
 #include "cpu/attention.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <limits>
 
 #include "cpu/attention_simd.h"
 
@@ -40,8 +41,11 @@ struct Tile {
     int64_t head_dim;
 };
 
-// scores[i * stride + j] = q_i . k_j for j < n_keys[i] (a few more within max_keys).
-void score_keys(const Tile& t, const void* keys, KvType type, float* tmp, float* scores, int64_t stride) {
+// scores[i * stride + j] = q_i . k_j for j < n_keys[i] (a few more within max_keys), and
+// mx[i] = the largest of them.
+void score_keys(const Tile& t, const void* keys, KvType type, float* tmp, float* scores, int64_t stride,
+                float* mx) {
+    for (int i = 0; i < t.n_q; ++i) mx[i] = -std::numeric_limits<float>::infinity();
     for (int64_t j = 0; j < t.max_keys; j += kRows) {
         const int nb = static_cast<int>(std::min<int64_t>(kRows, t.max_keys - j));
         const float* k = rows_f32(keys, type, j, nb, t.head_dim, tmp);
@@ -50,13 +54,15 @@ void score_keys(const Tile& t, const void* keys, KvType type, float* tmp, float*
             float* s = scores + i * stride + j;
             if (nb == kRows) {
                 simd::dot8(t.q[i], k, t.head_dim, s);
-                continue;
+            } else {
+                for (int r = 0; r < nb; ++r) {
+                    float acc = 0.0f;
+                    for (int64_t d = 0; d < t.head_dim; ++d) acc += t.q[i][d] * k[r * t.head_dim + d];
+                    s[r] = acc;
+                }
             }
-            for (int r = 0; r < nb; ++r) {
-                float acc = 0.0f;
-                for (int64_t d = 0; d < t.head_dim; ++d) acc += t.q[i][d] * k[r * t.head_dim + d];
-                s[r] = acc;
-            }
+            const int valid = static_cast<int>(std::min<int64_t>(nb, t.n_keys[i] - j));
+            for (int r = 0; r < valid; ++r) mx[i] = std::max(mx[i], s[r]);
         }
     }
 }
@@ -90,12 +96,12 @@ void attend_tile(const float* const* q, const int64_t* n_keys, int n_q, const vo
         t.q[i] = q_scaled[i];
         t.max_keys = std::max(t.max_keys, n_keys[i]);
     }
-    score_keys(t, keys, type, tmp, scores, scores_stride);
+    float mx[kAttendTile];
+    score_keys(t, keys, type, tmp, scores, scores_stride, mx);
     float sums[kAttendTile];
     for (int i = 0; i < n_q; ++i) {
         float* s = scores + i * scores_stride;
-        const float mx = *std::max_element(s, s + n_keys[i]);
-        sums[i] = simd::exp_shifted_sum(s, n_keys[i], mx);
+        sums[i] = simd::exp_shifted_sum(s, n_keys[i], mx[i]);
         std::memset(out[i], 0, static_cast<size_t>(head_dim) * sizeof(float));
     }
     weigh_values(t, values, type, tmp, scores, scores_stride, out);

@@ -156,14 +156,21 @@ void check_attention(KvType type, double tol, int64_t head_dim, int64_t n_keys) 
 }
 
 TEST(CpuAttention, MatchesDoublePrecisionReference) {
-    // head_dim 12 takes the scalar paths, 64 the vector ones; 19 and 67 keys leave remainders.
-    for (int64_t head_dim : {12, 64}) {
+    // head_dim 12 takes the scalar paths, 64 and 128 the vector ones (8- and 16-wide), 40 the
+    // 16-wide loop and an 8-wide remainder; 19 and 67 keys leave remainders. q8_0 rounds each
+    // value by up to 1/254 of its block's largest magnitude (the inputs are standard normal:
+    // a block's largest of 32 is under 3.5, so 1.4e-2 absolute), which bounds the output
+    // error likewise (with one key the output is the rounded value row itself); it needs
+    // head_dim % 32 == 0.
+    for (int64_t head_dim : {12, 40, 64, 128}) {
         for (int64_t n_keys : {1, 19, 67}) {
             check_attention(KvType::F32, 1e-5, head_dim, n_keys);
             check_attention(KvType::F16, 3e-3, head_dim, n_keys);
             check_attention(KvType::BF16, 2e-2, head_dim, n_keys);
+            if (head_dim % 32 == 0) check_attention(KvType::Q8_0, 2e-2, head_dim, n_keys);
         }
     }
+    EXPECT_FALSE(KvCache::create(1, 1, 8, 40, KvType::Q8_0).ok()) << "q8_0 blocks cannot tile head_dim 40";
 }
 
 // A tile of queries with different key counts gives what each query gives alone.

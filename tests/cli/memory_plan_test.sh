@@ -2,9 +2,8 @@
 # The memory planner through lectern-cli, with the memory figure injected
 # (LECTERN_MEMORY_AVAILABLE, bytes): a context that does not fit is refused with exit 5 and
 # the planner's advice (that this comes before the weights are mapped is app_core_test's
-# LocalEnginePlan). With no
-# --ctx, a task takes the model's trained context (131072) and says so, trying q8_0 before
-# it lowers the context.
+# LocalEnginePlan). With no --ctx, a task takes the model's trained context (131072) and says
+# so, trying q8_0 before it lowers the context.
 # Usage: memory_plan_test.sh LECTERN_CLI MODEL_F16_GGUF
 set -uo pipefail
 cli=$1 model=$2
@@ -15,9 +14,9 @@ export LECTERN_DATA_DIR=$dir/data XDG_CACHE_HOME=$dir/cache
 printf 'The northern warehouse shipped 412 crates.\n' > "$dir/memo.txt"
 
 # Figures for llama31-tiny (2 layers, 2 KV heads of 64) at 131072 positions: KV cache 256 MiB
-# in f32, 128 MiB in f16, 34 MiB in q8_0; 256 MiB of host reserve; 8 MiB of attention scores
-# for 2 threads; 2 MiB of weights.
-# 512 MiB: a 128K f32 cache does not fit (522 MiB); q8_0 would.
+# in f32, 128 MiB in f16, 34 MiB in q8_0; 256 MiB of host reserve; 12 MiB of scratch (8 of
+# them attention scores for 2 threads); 3.5 MiB of weights.
+# 512 MiB: a 128K f32 cache does not fit (527 MiB); q8_0 would.
 out=$(LECTERN_MEMORY_AVAILABLE=536870912 "$cli" ask "$dir/memo.txt" "How many crates?" --model "$model" \
       --ctx 131072 --kv f32 --backend cpu --threads 2 -q -n 4 2>&1)
 code=$?
@@ -25,7 +24,7 @@ code=$?
 grep -Eq "needs [0-9.]+ MiB, 512.0 MiB free: use an 8-bit KV cache \(--kv q8_0\) or a [0-9]+K context" <<<"$out" ||
     fail "not the planner's advice: $out"
 
-# No --ctx: the trained context in f16 (394 MiB) when it fits, in q8_0 (300 MiB) when only
+# No --ctx: the trained context in f16 (399 MiB) when it fits, in q8_0 (305 MiB) when only
 # that fits, and a lower context when neither does; one line says what was chosen and why.
 ask() {
     LECTERN_MEMORY_AVAILABLE=$1 "$cli" ask "$dir/memo.txt" "How many crates?" --model "$model" \
