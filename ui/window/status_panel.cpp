@@ -94,7 +94,10 @@ void StatusPanel::setModel(const std::optional<app::ModelInfo>& model, const QSt
     const QString path = QString::fromStdString(model->path);
     const QString name = model->backend == "remote" ? path : path.section(QLatin1Char('/'), -1);
     m_model->setText(QStringLiteral("%1 · %2").arg(name, QString::fromStdString(model->backend).toUpper()));
-    m_model->setToolTip(QString::fromStdString(model->path));
+    // The path, then what was chosen for it and why (backend, context, KV cache type).
+    QString tip = QString::fromStdString(model->path);
+    if (!model->choice.empty()) tip += QLatin1Char('\n') + QString::fromStdString(model->choice);
+    m_model->setToolTip(tip);
 }
 
 QString StatusPanel::modelText() const { return m_model->text(); }
