@@ -22,6 +22,7 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "backend_option.h"
@@ -115,7 +116,7 @@ Result<int> run_generate(const Args& a) {
         LECTERN_TRY(check_context_size(header->config, n_ctx, a.ctx_beyond_training));
         const bool device = resolve_backend_name(a.backend) == "cuda";
         MemoryRequest r{n_ctx, 512, kv, header->weights_bytes, device ? MemoryKind::Device : MemoryKind::Host,
-                        std::max(1, a.threads)};
+                        a.threads > 0 ? a.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))};
         const size_t available = device ? cuda_free_memory(0) : available_host_memory();
         if (available > 0) LECTERN_TRY(plan_memory(header->config, r, available));
     }

@@ -88,13 +88,15 @@ nlohmann::ordered_json describe(const ModelInfo& info, int64_t n_ctx) {
     auto choice = fit_context(c, r, false, available);
     nlohmann::ordered_json task;
     task["available_bytes"] = available;
-    if (choice) {
+    if (available == 0) {
+        task["error"] = "the memory free is unknown";
+    } else if (choice) {
         task["n_ctx"] = choice->n_ctx;
         task["kv"] = kv_type_name(choice->kv);
         task["needs_bytes"] = choice->plan.total();
         task["reason"] = choice->reason;
     } else {
-        task["error"] = choice.error().message;
+        task["error"] = "none fits: " + choice.error().message;
     }
     j["task_default"] = task;
     return j;
@@ -132,7 +134,7 @@ void print_text(const nlohmann::ordered_json& j) {
         line("task default", num(t["n_ctx"]) + " tokens, " + t["kv"].get<std::string>() + " KV cache on the CPU: " +
                                  t["reason"].get<std::string>());
     else
-        line("task default", "none fits: " + t["error"].get<std::string>());
+        line("task default", t["error"].get<std::string>());
 }
 
 int run(const Options& o) {

@@ -2,6 +2,7 @@
 #include "kv_snapshot_cache.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -152,6 +153,9 @@ std::string KvSnapshotCache::keyFor(const std::string& modelId, KvType kvType,
 
 Result<std::string> KvSnapshotCache::save(const std::string& modelId, const Session& session,
                                           std::int64_t n) {
+    if (n < 0 || n > session.n_past())
+        return make_error(ErrorCode::InvalidArgument, "cannot save the KV cache",
+                          std::to_string(n) + " of " + std::to_string(session.n_past()) + " tokens");
     const auto& config = session.backend().config();
     const KvType type = session.options().kv_type;
     const size_t kvBytes = kv_snapshot_bytes(config, type, n);
@@ -268,7 +272,14 @@ int KvSnapshotCache::evict(const std::string& keep) {
     std::vector<Entry> entries;
     std::uint64_t total = 0;
     std::error_code ec;
+    const auto staleBefore = std::filesystem::file_time_type::clock::now() - std::chrono::hours(1);
     for (const auto& e : std::filesystem::directory_iterator(m_dir, ec)) {
+        // A .tmp file an hour old is what a process killed mid-save left (a save in progress
+        // keeps writing to its own); it is removed, not counted.
+        if (e.path().extension() == ".tmp" && e.last_write_time(ec) < staleBefore) {
+            std::filesystem::remove(e.path(), ec);
+            continue;
+        }
         if (e.path().extension() != ".kv") continue;
         Entry en{e.path(), e.last_write_time(ec), e.file_size(ec)};
         total += en.bytes;

@@ -11,7 +11,11 @@
 // another model, or over other documents, is never used.
 //
 // The folder is capped in bytes; saving evicts the least recently used files (a load
-// counts as a use: it refreshes the file's modification time) until the total fits.
+// counts as a use: it refreshes the file's modification time) until the total fits, and
+// removes .tmp files an hour old (what a process killed mid-save leaves).
+// Saving streams the cache a layer at a time into <key>.tmp, fsyncs it and renames it into
+// place: a full disk or a crash never leaves a partial file under a key, and the snapshots
+// already there are not touched.
 #pragma once
 
 #include <cstdint>
@@ -45,8 +49,8 @@ public:
 
     // Saves the session's first n tokens; returns the key. Writes to a temporary file then
     // renames, so a crash never leaves a half file under a key. Errors: Io, DiskFull,
-    // Unsupported (the backend cannot copy its cache), InvalidArgument (n bigger than the
-    // cap: nothing is written).
+    // Unsupported (the backend cannot copy its cache), InvalidArgument (n outside
+    // [0, n_past], or a snapshot bigger than the cap: nothing is written).
     Result<std::string> save(const std::string& modelId, const Session& session, std::int64_t n);
 
     // Restores the snapshot of exactly `tokens` into the session (replacing its content).

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <numeric>
 
 #include <gtest/gtest.h>
@@ -169,16 +170,35 @@ TEST_F(KvSnapshotTest, AnEightBitCacheIsSavedInItsOwnTypeAndRestoredExactly) {
     auto want = a.prefill(next);
     ASSERT_TRUE(want.ok());
     const std::vector<float> expected(want->begin(), want->end());
+    // Named by its key, so the header's KV type is what refuses it (load() would not even
+    // find it: the key holds the type).
     Session f32 = newSession(KvType::F32);
-    auto other = cache.load("m", doc, f32);
+    auto other = cache.loadKey("m", *key, f32);
     ASSERT_TRUE(other.ok());
     EXPECT_FALSE(other->loaded) << "a q8_0 snapshot was used by an f32 cache";
+    EXPECT_EQ(other->reason, "another KV type or layout");
+    EXPECT_TRUE(cache.contains(*key)) << "a snapshot of another type is not corrupt";
     Session b = newSession(KvType::Q8_0);
     auto r = cache.load("m", doc, b);
     ASSERT_TRUE(r.ok() && r->loaded) << (r.ok() ? r->reason : r.error().to_string());
     auto got = b.prefill(next);
     ASSERT_TRUE(got.ok());
     EXPECT_EQ(std::vector<float>(got->begin(), got->end()), expected);
+}
+
+TEST_F(KvSnapshotTest, ASaveRemovesWhatAProcessKilledMidSaveLeft) {
+    KvSnapshotCache cache(dir, 1 << 30);
+    fs::create_directories(dir);
+    const fs::path stale = dir / "0123.tmp", fresh = dir / "4567.tmp";
+    for (const fs::path& p : {stale, fresh}) {
+        std::ofstream(p) << "a partial snapshot";
+    }
+    fs::last_write_time(stale, fs::file_time_type::clock::now() - std::chrono::hours(2));
+    Session a = newSession();
+    ASSERT_TRUE(a.prefill(tokens(8, 1)).ok());
+    ASSERT_TRUE(cache.save("m", a, 8).ok());
+    EXPECT_FALSE(fs::exists(stale)) << "a .tmp two hours old was left";
+    EXPECT_TRUE(fs::exists(fresh)) << "a .tmp that another save may still be writing was removed";
 }
 
 // In a child with a private 256 KiB tmpfs: a first snapshot fits, a second one does not.

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <limits>
 #include <thread>
 
 #include "lectern/engine/backend_factory.h"
@@ -67,7 +68,17 @@ Result<std::unique_ptr<LocalEngine>> LocalEngine::open(const EngineOptions& opti
     std::unique_ptr<LocalEngine> e(new LocalEngine());
     e->m_options = options;
     // Before anything large is mapped or allocated: what fits, on the backend that will run.
-    LECTERN_TRY(e->planMemory(resolve_backend_name(options.backend)));
+    // "auto" with a GPU too small for the model plans, and then runs, on the CPU.
+    std::string backend = resolve_backend_name(options.backend);
+    if (Status planned = e->planMemory(backend); !planned) {
+        if (options.backend != "auto" || backend != "cuda" || planned.error().code != ErrorCode::OutOfDeviceMemory)
+            return planned.error();
+        const std::string why = "cpu: the GPU is too small (" + planned.error().message + ")";
+        e->m_options = options;
+        backend = "cpu";
+        LECTERN_TRY(e->planMemory(backend));
+        e->m_backendReason = why;
+    }
     auto id = modelIdentity(options.modelPath);
     if (!id) return id.error();
     e->m_modelId = *id;
@@ -88,10 +99,17 @@ Result<std::unique_ptr<LocalEngine>> LocalEngine::open(const EngineOptions& opti
     BackendOptions bo;
     bo.cpu.n_threads = options.threads;
     bo.cpu.activations = *e->m_options.activations;
-    auto choice = make_backend(options.backend,
+    auto choice = make_backend(e->m_backendReason.empty() ? options.backend : backend,
                                std::make_shared<ModelWeights>(std::move(weights.value())), bo);
     if (!choice) return choice.error();
-    e->m_contextChoice = choice->reason + "; " + e->m_contextChoice;
+    if (backend == "cuda" && choice->backend->name() == "cpu") {
+        // "auto" fell back to the CPU when the GPU did not start: plan again for the host.
+        e->m_options.nCtx = options.nCtx;
+        e->m_options.kvType = options.kvType;
+        LECTERN_TRY(e->planMemory("cpu"));
+    }
+    e->m_contextChoice = (e->m_backendReason.empty() ? choice->reason : e->m_backendReason) + "; " +
+                         e->m_contextChoice;
     e->m_backend = std::make_unique<CountingBackend>(std::move(choice->backend));
     if (options.onLayer) e->m_backend->set_layer_observer(options.onLayer);
     LECTERN_TRY(next());
@@ -143,6 +161,19 @@ Status LocalEngine::planMemory(const std::string& backend) {
         return {};
     }
     auto plan = plan_memory(c, r, available);
+    if (!plan && !kvGiven && kv_type_supported(c, KvType::Q8_0) &&
+        (plan.error().code == ErrorCode::OutOfMemory || plan.error().code == ErrorCode::OutOfDeviceMemory)) {
+        // --kv auto at a given context: the 8-bit cache before refusing.
+        MemoryRequest q = r;
+        q.kv = KvType::Q8_0;
+        if (plan_memory(c, q, available)) {
+            const std::size_t f16Needs = plan_memory(c, r, std::numeric_limits<std::size_t>::max())->total();
+            m_options.kvType = KvType::Q8_0;
+            m_contextChoice = "context " + context_name(r.n_ctx) + ", q8_0 KV cache: f16 would need " +
+                              format_bytes(f16Needs) + ", " + format_bytes(available) + " free";
+            return {};
+        }
+    }
     if (!plan) return plan.error();
     m_options.kvType = r.kv;
     m_contextChoice = "context " + context_name(r.n_ctx) + ", " + kv_type_name(r.kv) + " KV cache (needs " +

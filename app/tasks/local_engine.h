@@ -135,6 +135,7 @@ private:
     Status planMemory(const std::string& backend);
 
     EngineOptions m_options;
+    std::string m_backendReason;  // set when "auto" chose the CPU because the GPU is too small
     std::string m_contextChoice;
     std::string m_modelId;
     std::unique_ptr<Tokenizer> m_tokenizer;

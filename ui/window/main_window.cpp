@@ -262,6 +262,7 @@ void MainWindow::openModel(const ModelChoice& choice, std::function<void(std::in
     options.nCtx = choice.nCtx;
     options.kvType = choice.kvType;
     options.backend = choice.backend.toStdString();
+    options.activations.reset();  // the default for the model's weight type (docs/cpu-activations.md)
     m_status->setModel(std::nullopt, tr("Loading %1…").arg(QFileInfo(choice.path).fileName()));
     watchModelOpening(m_bridge->core().openModel(options), tr("The model could not be loaded."), [this, choice] {
         m_settings->setValue(QStringLiteral("model/kind"), QStringLiteral("local"));

@@ -2,8 +2,8 @@
 // they are testable with any memory figure: given a model's shape, the bytes its weights
 // take, the context and chunk a sequence asks for and the KV cache type, how much memory a
 // backend needs (host RAM for the CPU, device memory for CUDA); or, when that exceeds what
-// is available, an error saying what would fit ("needs 21.3 GiB, 11.8 GiB free: use an
-// 8-bit KV cache or a 64K context"). fit_context picks the context a task gets when the
+// is available, an error saying what would fit ("needs 527.1 MiB, 512.0 MiB free: use an
+// 8-bit KV cache (--kv q8_0) or a 120K context"). fit_context picks the context a task gets when the
 // user names none: the model's trained one, lowered to what fits.
 #pragma once
 
