@@ -24,7 +24,6 @@ namespace {
 
 using testing::TempDir;
 
-constexpr int kSkipped = 77;
 constexpr int kSavedMessages = 20;
 
 // Checks that the saved messages of `session` are all there and the file is sound.
@@ -46,7 +45,7 @@ std::string checkSaved(Store& store, std::int64_t session, size_t expected) {
 
 // The scenario, run inside the child; "" on success, else what went wrong.
 std::string fillTmpfs(const std::string& mountPoint) {
-    if (mount("tmpfs", mountPoint.c_str(), "tmpfs", 0, "size=1m") != 0) return "skip";
+    if (mount("tmpfs", mountPoint.c_str(), "tmpfs", 0, "size=1m") != 0) return lectern::testing::kNoPrivateMount;
     std::string path = mountPoint + "/lectern.db";
     std::int64_t session = 0;
     size_t stored = kSavedMessages;
@@ -78,27 +77,8 @@ TEST(StoreTmpfs, FullFilesystemGivesDiskFullAndLosesNothing) {
     TempDir dir;
     std::string mountPoint = dir.file("mnt").string();
     ASSERT_EQ(mkdir(mountPoint.c_str(), 0700), 0);
-    int result[2];
-    ASSERT_EQ(pipe(result), 0);
-    pid_t child = fork();
-    ASSERT_GE(child, 0);
-    if (child == 0) {
-        close(result[0]);
-        std::string outcome = lectern::testing::enterPrivateMountNamespace() ? fillTmpfs(mountPoint) : "skip";
-        (void)!write(result[1], outcome.data(), outcome.size());
-        _exit(outcome == "skip" ? kSkipped : outcome.empty() ? 0 : 1);
-    }
-    close(result[1]);
-    std::string outcome;
-    char buffer[512];
-    ssize_t n;
-    while ((n = read(result[0], buffer, sizeof buffer)) > 0) outcome.append(buffer, size_t(n));
-    close(result[0]);
-    int status = 0;
-    ASSERT_EQ(waitpid(child, &status, 0), child);
-    ASSERT_TRUE(WIFEXITED(status)) << "the child crashed";
-    if (WEXITSTATUS(status) == kSkipped) GTEST_SKIP() << "cannot mount a private tmpfs here";
-    EXPECT_EQ(WEXITSTATUS(status), 0) << outcome;
+    const std::string outcome = lectern::testing::inPrivateMountNamespace([&] { return fillTmpfs(mountPoint); });
+    if (outcome == lectern::testing::kNoPrivateMount) GTEST_SKIP() << outcome;
     EXPECT_EQ(outcome, "");
 }
 

@@ -259,10 +259,10 @@ TEST_F(PullTest, TooLittleDiskIsRefusedBeforeTheFirstByte) {
 }
 
 // The scenario of DiskFillsUpMidDownload, in a child inside its own mount namespace; "" on
-// success, "skip", or what went wrong.
+// success, kNoPrivateMount when no tmpfs can be mounted, or what went wrong.
 std::string pullOntoASmallDisk(const ModelPuller& p, const PullRequest& request, const fs::path& mnt,
                                const std::string& sha, const std::string& expected) {
-    if (mount("tmpfs", mnt.c_str(), "tmpfs", 0, "size=512k") != 0) return "skip";
+    if (mount("tmpfs", mnt.c_str(), "tmpfs", 0, "size=512k") != 0) return lectern::testing::kNoPrivateMount;
     auto full = p.pull(request, {});
     if (full.ok()) return "a 1 MiB file fitted on a 512 KiB disk";
     if (full.error().code != ErrorCode::DiskFull) return "expected DiskFull, got " + full.error().to_string();
@@ -288,28 +288,10 @@ TEST_F(PullTest, DiskFillsUpMidDownloadLeavingAResumablePartialFile) {
     p.setFreeSpaceProbe([](const fs::path&) -> std::uint64_t { return std::uint64_t{1} << 40; });
     const std::string expected = testing::readAll(kData / "gguf" / kGguf);
     const std::string sha = hub.file(kGgufRepo, kGguf).sha256;
-    int result[2];
-    ASSERT_EQ(pipe(result), 0);
-    const pid_t child = fork();
-    ASSERT_GE(child, 0);
-    if (child == 0) {
-        close(result[0]);
-        const std::string outcome =
-            lectern::testing::enterPrivateMountNamespace() ? pullOntoASmallDisk(p, gguf(), mnt, sha, expected) : "skip";
-        (void)!write(result[1], outcome.data(), outcome.size());
-        _exit(outcome == "skip" ? 77 : outcome.empty() ? 0 : 1);
-    }
-    close(result[1]);
-    std::string outcome;
-    char buffer[512];
-    for (ssize_t n; (n = read(result[0], buffer, sizeof buffer)) > 0;) outcome.append(buffer, static_cast<size_t>(n));
-    close(result[0]);
-    int status = 0;
-    ASSERT_EQ(waitpid(child, &status, 0), child);
-    ASSERT_TRUE(WIFEXITED(status)) << "the child crashed";
-    if (WEXITSTATUS(status) == 77) GTEST_SKIP() << "cannot mount a private tmpfs here";
+    const std::string outcome = lectern::testing::inPrivateMountNamespace(
+        [&] { return pullOntoASmallDisk(p, gguf(), mnt, sha, expected); });
+    if (outcome == lectern::testing::kNoPrivateMount) GTEST_SKIP() << outcome;
     EXPECT_EQ(outcome, "");
-    EXPECT_EQ(WEXITSTATUS(status), 0);
 }
 
 TEST_F(PullTest, CancelKeepsThePartialBlobForTheNextPull) {

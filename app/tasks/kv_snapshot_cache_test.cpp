@@ -203,7 +203,7 @@ TEST_F(KvSnapshotTest, ASaveRemovesWhatAProcessKilledMidSaveLeft) {
 
 // In a child with a private 256 KiB tmpfs: a first snapshot fits, a second one does not.
 std::string fillTheDisk(const fs::path& mnt, Backend& backend) {
-    if (mount("tmpfs", mnt.c_str(), "tmpfs", 0, "size=256k") != 0) return "skip";
+    if (mount("tmpfs", mnt.c_str(), "tmpfs", 0, "size=256k") != 0) return lectern::testing::kNoPrivateMount;
     KvSnapshotCache cache(mnt / "kv", 1 << 30);
     auto session = [&backend](int n, int first) {
         auto s = Session::create(backend, {.n_ctx = 128, .chunk = 32});
@@ -235,28 +235,9 @@ std::string fillTheDisk(const fs::path& mnt, Backend& backend) {
 TEST_F(KvSnapshotTest, AFullDiskLeavesTheEarlierSnapshotsIntact) {
     const fs::path mnt = dir / "mnt";
     fs::create_directories(mnt);
-    int result[2];
-    ASSERT_EQ(pipe(result), 0);
-    const pid_t child = fork();
-    ASSERT_GE(child, 0);
-    if (child == 0) {
-        close(result[0]);
-        const std::string outcome =
-            lectern::testing::enterPrivateMountNamespace() ? fillTheDisk(mnt, *backend) : "skip";
-        (void)!write(result[1], outcome.data(), outcome.size());
-        _exit(outcome == "skip" ? 77 : outcome.empty() ? 0 : 1);
-    }
-    close(result[1]);
-    std::string outcome;
-    char buffer[512];
-    for (ssize_t n; (n = read(result[0], buffer, sizeof buffer)) > 0;) outcome.append(buffer, static_cast<size_t>(n));
-    close(result[0]);
-    int status = 0;
-    ASSERT_EQ(waitpid(child, &status, 0), child);
-    ASSERT_TRUE(WIFEXITED(status)) << "the child crashed";
-    if (WEXITSTATUS(status) == 77) GTEST_SKIP() << "cannot mount a private tmpfs here";
+    const std::string outcome = lectern::testing::inPrivateMountNamespace([&] { return fillTheDisk(mnt, *backend); });
+    if (outcome == lectern::testing::kNoPrivateMount) GTEST_SKIP() << outcome;
     EXPECT_EQ(outcome, "");
-    EXPECT_EQ(WEXITSTATUS(status), 0);
 }
 
 }  // namespace
