@@ -3,9 +3,9 @@
 // the window are drawn as a user would see them): the first run with the model picker, a
 // document open with its budget, an answer streaming, a citation highlighted in the viewer,
 // "what the model saw", an error dialog, and a contract (DOCX) with tracked changes open at
-// the clause an answer cites, and the picker's "Get a model" page mid-download from a Hub on
-// loopback (app/hub/testing, serving the tiny model under a curated name). Used by
-// scripts/screenshots.
+// the clause an answer cites, the picker with the model's 128K context in an 8-bit KV cache,
+// and the picker's "Get a model" page mid-download from a Hub on loopback (app/hub/testing,
+// serving the tiny model under a curated name). Used by scripts/screenshots.
 #include <QApplication>
 #include <QDeadlineTimer>
 #include <QDir>
@@ -155,6 +155,16 @@ int main(int argc, char** argv) {
         picker.setPath(model);
         picker.move(w.geometry().center() - QPoint(picker.width() / 2, picker.height() / 2));
         shoot("01-first-run-model-picker");
+    }
+    {  // The model's whole 128K context in an 8-bit (q8_0) KV cache: what it needs, against what is free.
+        lectern::ui::ModelChoice longContext;
+        longContext.path = model;
+        longContext.nCtx = 131072;
+        longContext.kvType = lectern::KvType::Q8_0;
+        lectern::ui::ModelDialog picker(longContext, &w.bridge(), &w);
+        picker.show();
+        picker.move(w.geometry().center() - QPoint(picker.width() / 2, picker.height() / 2));
+        shoot("14-model-picker-8-bit-kv");
     }
     {  // Getting a model: the Hub on loopback sends slowly, so the transfer is caught midway.
         lectern::hub::testing::FakeHub hub;
