@@ -47,6 +47,21 @@ std::string model_path(const Case& c) {
     return c.source == "hf" ? data + "/models/" + c.model : data + "/gguf/" + c.source;
 }
 
+// Logits of `rows` after prefilling `tokens` in chunks of `chunk` into a cache of `kv`:
+// (rows, n_vocab).
+std::vector<float> logits_at(Backend& b, const std::vector<int32_t>& tokens, const std::vector<int64_t>& rows,
+                             int64_t chunk, KvType kv = KvType::F32) {
+    auto s = Session::create(b, {.n_ctx = static_cast<int64_t>(tokens.size()), .chunk = chunk, .kv_type = kv});
+    EXPECT_TRUE(s.ok());
+    std::vector<float> out(rows.size() * static_cast<size_t>(b.config().n_vocab));
+    PrefillOptions o;
+    o.rows = rows;
+    o.rows_out = out.data();
+    auto r = s->prefill(tokens, o);
+    EXPECT_TRUE(r.ok()) << r.error().to_string();
+    return out;
+}
+
 class ForwardGolden : public ::testing::TestWithParam<Case> {
 protected:
     void SetUp() override {
@@ -66,15 +81,7 @@ protected:
     // Logits of `rows` after prefilling `tokens` in chunks of `chunk`: (rows, n_vocab).
     std::vector<float> prefill_rows(const std::vector<int32_t>& tokens,
                                     const std::vector<int64_t>& rows, int64_t chunk) {
-        auto s = Session::create(*backend_, {.n_ctx = static_cast<int64_t>(tokens.size()), .chunk = chunk});
-        EXPECT_TRUE(s.ok());
-        std::vector<float> out(rows.size() * static_cast<size_t>(n_vocab_));
-        PrefillOptions o;
-        o.rows = rows;
-        o.rows_out = out.data();
-        auto r = s->prefill(tokens, o);
-        EXPECT_TRUE(r.ok()) << r.error().to_string();
-        return out;
+        return logits_at(*backend_, tokens, rows, chunk);
     }
 
     // Worst per-row relative L2 error of got against ref (both (rows, n_vocab)).
@@ -161,15 +168,7 @@ double kv_cache_error(const std::string& model, KvType type) {
     tokens->insert(tokens->end(), generated->begin(), generated->end() - 1);
     std::vector<int64_t> rows;
     for (size_t i = n_prompt - 1; i < tokens->size(); ++i) rows.push_back(static_cast<int64_t>(i));
-    const size_t v = static_cast<size_t>((*b)->config().n_vocab);
-    auto s = Session::create(**b, {.n_ctx = 64, .chunk = 8, .kv_type = type});
-    EXPECT_TRUE(s.ok());
-    std::vector<float> got(rows.size() * v);
-    PrefillOptions o;
-    o.rows = rows;
-    o.rows_out = got.data();
-    EXPECT_TRUE(s->prefill(*tokens, o).ok());
-    return testing::worst_row_error(got, *ref, static_cast<int64_t>(v));
+    return testing::worst_row_error(logits_at(**b, *tokens, rows, 8, type), *ref, (*b)->config().n_vocab);
 }
 
 // A 16-bit KV cache rounds every stored key and value (f16: relative 2^-11, bf16: 2^-8);
@@ -230,16 +229,8 @@ TEST(ForwardGoldenKvLong, EightBitCacheOnTheLongPrompt) {
         auto ref = golden->floats("long.logits");
         ASSERT_TRUE(tokens.ok() && positions.ok() && ref.ok());
         const std::vector<int64_t> rows(positions->begin(), positions->end());
-        const size_t v = static_cast<size_t>((*b)->config().n_vocab);
-        auto s = Session::create(**b, {.n_ctx = static_cast<int64_t>(tokens->size()), .chunk = 512,
-                                       .kv_type = KvType::Q8_0});
-        ASSERT_TRUE(s.ok());
-        std::vector<float> got(rows.size() * v);
-        PrefillOptions o;
-        o.rows = rows;
-        o.rows_out = got.data();
-        ASSERT_TRUE(s->prefill(*tokens, o).ok());
-        const double worst = testing::worst_row_error(got, *ref, static_cast<int64_t>(v));
+        const double worst = testing::worst_row_error(logits_at(**b, *tokens, rows, 512, KvType::Q8_0), *ref,
+                                                      (*b)->config().n_vocab);
         std::printf("  %s / hf / long / q8_0 KV cache: worst row relative L2 %.3g (bound %.3g)\n", model, worst,
                     kQ8Bound);
         EXPECT_LT(worst, kQ8Bound) << model;
