@@ -3,10 +3,10 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <fstream>
 #include <utility>
 
 #include "git_diff.h"
+#include "lectern/engine/memory_plan.h"
 #include "lectern/engine/model_info.h"
 #include "lectern/engine/tokenizer.h"
 #include "lectern/ingest/pdf.h"
@@ -34,17 +34,6 @@ Status appendRead(JobContext& job, const std::vector<std::string>& paths, std::v
     if (!docs) return docs.error();
     for (auto& d : *docs) into.push_back(std::move(d));
     return {};
-}
-
-// MemAvailable from /proc/meminfo, in bytes; 0 when it cannot be read.
-std::size_t availableMemory() {
-    std::ifstream in("/proc/meminfo");
-    std::string key;
-    std::size_t kib = 0;
-    std::string unit;
-    while (in >> key >> kib >> unit)
-        if (key == "MemAvailable:") return kib * 1024;
-    return 0;
 }
 
 // "21.3 GiB", or "412 MiB" under a GiB.
@@ -104,7 +93,7 @@ ModelFootprint footprintOf(const lectern::ModelInfo& info, const std::string& na
     f.nCtxTrain = c.n_ctx_train;
     f.weightsBytes = info.weights_bytes;
     f.kvBytes = kvBytesFor(info, nCtx, kvType);
-    f.availableBytes = available ? *available : availableMemory();
+    f.availableBytes = available ? *available : available_host_memory();
     f.fits = f.availableBytes == 0 || f.weightsBytes + f.kvBytes < f.availableBytes;
     if (!f.fits) f.advice = fitAdvice(info, nCtx, kvType, f.availableBytes);
     return f;
@@ -203,7 +192,7 @@ ModelFootprint AppCore::curatedFootprint(const CuratedModel& model, std::int64_t
     shape.n_kv_head = model.nKvHead;
     shape.head_dim = model.headDim;
     f.kvBytes = kv_cache_bytes(shape, kvType, nCtx);
-    f.availableBytes = available ? *available : availableMemory();
+    f.availableBytes = available ? *available : available_host_memory();
     f.fits = f.availableBytes == 0 || f.weightsBytes + f.kvBytes < f.availableBytes;
     if (!f.fits)
         f.advice = "needs about " + gib(f.weightsBytes + f.kvBytes) + ", " + gib(f.availableBytes) +

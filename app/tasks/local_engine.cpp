@@ -69,14 +69,16 @@ Result<std::unique_ptr<LocalEngine>> LocalEngine::open(const EngineOptions& opti
     e->m_options = options;
     // Before anything large is mapped or allocated: what fits, on the backend that will run.
     // "auto" with a GPU too small for the model plans, and then runs, on the CPU.
+    auto header = inspect_model_header(options.modelPath);
+    if (!header) return header.error();
     std::string backend = resolve_backend_name(options.backend);
-    if (Status planned = e->planMemory(backend); !planned) {
+    if (Status planned = e->planMemory(header->config, header->weights_bytes, backend); !planned) {
         if (options.backend != "auto" || backend != "cuda" || planned.error().code != ErrorCode::OutOfDeviceMemory)
             return planned.error();
         const std::string why = "cpu: the GPU is too small (" + planned.error().message + ")";
         e->m_options = options;
         backend = "cpu";
-        LECTERN_TRY(e->planMemory(backend));
+        LECTERN_TRY(e->planMemory(header->config, header->weights_bytes, backend));
         e->m_backendReason = why;
     }
     auto id = modelIdentity(options.modelPath);
@@ -106,7 +108,7 @@ Result<std::unique_ptr<LocalEngine>> LocalEngine::open(const EngineOptions& opti
         // "auto" fell back to the CPU when the GPU did not start: plan again for the host.
         e->m_options.nCtx = options.nCtx;
         e->m_options.kvType = options.kvType;
-        LECTERN_TRY(e->planMemory("cpu"));
+        LECTERN_TRY(e->planMemory(header->config, header->weights_bytes, "cpu"));
     }
     e->m_contextChoice = (e->m_backendReason.empty() ? choice->reason : e->m_backendReason) + "; " +
                          e->m_contextChoice;
@@ -122,14 +124,11 @@ Result<std::unique_ptr<LocalEngine>> LocalEngine::open(const EngineOptions& opti
     return e;
 }
 
-Status LocalEngine::planMemory(const std::string& backend) {
-    auto info = inspect_model_header(m_options.modelPath);
-    if (!info) return info.error();
-    const ModelConfig& c = info->config;
+Status LocalEngine::planMemory(const ModelConfig& c, std::size_t weightBytes, const std::string& backend) {
     const bool device = backend == "cuda";
     MemoryRequest r;
     r.max_chunk = m_options.chunk;
-    r.weight_bytes = info->weights_bytes;
+    r.weight_bytes = weightBytes;
     r.kind = device ? MemoryKind::Device : MemoryKind::Host;
     r.n_threads = m_options.threads > 0 ? m_options.threads
                                         : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));

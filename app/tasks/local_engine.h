@@ -132,7 +132,9 @@ private:
     Result<GenerateStats> decodeAnswer(GenerateStats stats, const GenerateRequest& request,
                                        double startMs);
 
-    Status planMemory(const std::string& backend);
+    // Plans the memory of m_options on `backend` ("cpu" or "cuda") from the model's header
+    // (its shape and weight bytes), and records the context and KV type chosen.
+    Status planMemory(const ModelConfig& config, std::size_t weightBytes, const std::string& backend);
 
     EngineOptions m_options;
     std::string m_backendReason;  // set when "auto" chose the CPU because the GPU is too small

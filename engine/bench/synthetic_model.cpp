@@ -10,6 +10,7 @@
 
 #include "common/weight_memory.h"
 #include "cpu/thread_pool.h"
+#include "lectern/engine/memory_plan.h"
 #include "quant/dequant.h"
 
 namespace lectern::bench {
@@ -38,18 +39,6 @@ void fill_matrix(DType type, int64_t n_rows, int64_t n_cols, uint8_t* dst, uint3
 }
 
 }  // namespace
-
-size_t available_memory_bytes() {
-    FILE* f = std::fopen("/proc/meminfo", "r");
-    if (!f) return 0;
-    char line[256];
-    size_t kib = 0;
-    while (std::fgets(line, sizeof line, f)) {
-        if (std::sscanf(line, "MemAvailable: %zu kB", &kib) == 1) break;
-    }
-    std::fclose(f);
-    return kib * 1024;
-}
 
 Result<ModelConfig> synthetic_config(std::string_view name) {
     ModelConfig c;
@@ -115,7 +104,7 @@ Result<std::shared_ptr<ModelWeights>> make_synthetic_model(const ModelConfig& c,
     for (const TensorView* t : tensors) total += (t->bytes() + 63) / 64 * 64;
     // Leave room for the benchmark's own buffers (1 GiB bandwidth buffer, KV cache, scratch)
     // and for the rest of the machine.
-    const size_t available = available_memory_bytes();
+    const size_t available = available_host_memory();
     const size_t headroom = size_t{2} << 30;
     if (available != 0 && total + headroom > available / 10 * 8) {
         return make_error(ErrorCode::OutOfMemory,

@@ -31,7 +31,4 @@ std::span<const DType> synthetic_weight_types();
 Result<std::shared_ptr<ModelWeights>> make_synthetic_model(const ModelConfig& config, DType type,
                                                            int n_threads, uint32_t seed);
 
-// Host memory available now (MemAvailable), or 0 when unknown.
-size_t available_memory_bytes();
-
 }  // namespace lectern::bench
