@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <thread>
 #include <utility>
 
 #include "git_diff.h"
+#include "memory_choice.h"
 #include "lectern/engine/memory_plan.h"
 #include "lectern/engine/model_info.h"
 #include "lectern/engine/tokenizer.h"
@@ -36,43 +38,6 @@ Status appendRead(JobContext& job, const std::vector<std::string>& paths, std::v
     return {};
 }
 
-// "21.3 GiB", or "412 MiB" under a GiB.
-std::string gib(std::size_t bytes) {
-    char buf[32];
-    const double b = static_cast<double>(bytes);
-    if (b >= 1024.0 * 1024.0 * 1024.0) std::snprintf(buf, sizeof buf, "%.1f GiB", b / (1024.0 * 1024.0 * 1024.0));
-    else std::snprintf(buf, sizeof buf, "%.0f MiB", b / (1024.0 * 1024.0));
-    return buf;
-}
-
-std::size_t kvBytesFor(const lectern::ModelInfo& info, std::int64_t nCtx, KvType type) {
-    return kv_cache_bytes(info.config, type, nCtx);
-}
-
-// What to change when the model does not fit: a 16-bit KV cache, a smaller context, or a
-// smaller file.
-std::string fitAdvice(const lectern::ModelInfo& info, std::int64_t nCtx, KvType type, std::size_t available) {
-    const std::size_t need = info.weights_bytes + kvBytesFor(info, nCtx, type);
-    std::string advice = "needs " + gib(need) + ", " + gib(available) + " free";
-    if (info.weights_bytes >= available) return advice + ": the weights alone need " + gib(info.weights_bytes) +
-                                                 "; choose a smaller quantization of the model (Q4_K)";
-    std::vector<std::string> options;
-    if (type == KvType::F32 && info.weights_bytes + kvBytesFor(info, nCtx, KvType::F16) < available)
-        options.push_back("a 16-bit KV cache");
-    else if (type != KvType::Q8_0 && kv_type_supported(info.config, KvType::Q8_0) &&
-             info.weights_bytes + kvBytesFor(info, nCtx, KvType::Q8_0) < available)
-        options.push_back("an 8-bit KV cache");
-    for (std::int64_t ctx = nCtx / 2; ctx >= 1024; ctx /= 2) {
-        if (info.weights_bytes + kvBytesFor(info, ctx, type) < available) {
-            options.push_back("a " + std::to_string(ctx / 1024) + "K context");
-            break;
-        }
-    }
-    if (options.empty()) return advice + ": close other programs or choose a smaller model";
-    advice += ": use " + options[0];
-    if (options.size() > 1) advice += " or " + options[1];
-    return advice;
-}
 
 }  // namespace
 
@@ -84,19 +49,44 @@ void AppCore::notePdfMessage(const std::string& message) { ingest::note_pdf_mess
 
 namespace {
 
-ModelFootprint footprintOf(const lectern::ModelInfo& info, const std::string& name, std::int64_t nCtx, KvType kvType,
+// What the model needs with the context and KV type asked for (or chosen automatically) on
+// the CPU, against `available` (empty: the memory free now), as the local engine plans it.
+ModelFootprint footprintOf(const ModelConfig& c, std::size_t weightBytes, std::int64_t parameters,
+                           const std::string& name, std::int64_t nCtx, std::optional<KvType> kvType,
                            std::optional<std::size_t> available) {
     ModelFootprint f;
-    const auto& c = info.config;
-    f.description = name + ": " + std::to_string(c.n_layer) + " layers, d_model " + std::to_string(c.d_model) + ", " +
-                    std::to_string(info.parameters / 1000000) + "M parameters";
+    f.description = name + ": " + std::to_string(c.n_layer) + " layers, d_model " + std::to_string(c.d_model) +
+                    (parameters > 0 ? ", " + std::to_string(parameters / 1000000) + "M parameters" : "");
     f.nCtxTrain = c.n_ctx_train;
-    f.weightsBytes = info.weights_bytes;
-    f.kvBytes = kvBytesFor(info, nCtx, kvType);
+    f.weightsBytes = weightBytes;
     f.availableBytes = available ? *available : available_host_memory();
-    f.fits = f.availableBytes == 0 || f.weightsBytes + f.kvBytes < f.availableBytes;
-    if (!f.fits) f.advice = fitAdvice(info, nCtx, kvType, f.availableBytes);
+    MemoryAsk ask;
+    ask.nCtx = nCtx;
+    ask.kvType = kvType;
+    ask.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    ask.ctxBeyondTraining = true;  // said apart (nCtxTrain), not refused here
+    auto choice = chooseMemory(c, weightBytes, ask, f.availableBytes);
+    // What the request alone would take, to show beside a refusal.
+    const std::size_t unknown = 0;
+    auto asked = choice ? choice : chooseMemory(c, weightBytes, ask, unknown);
+    if (asked) {
+        f.nCtx = asked->nCtx;
+        f.kvType = asked->kvType;
+        f.kvBytes = asked->plan.kv;
+        f.otherBytes = asked->plan.scratch + asked->plan.reserve;
+    }
+    if (choice) {
+        f.choice = choice->line;
+    } else {
+        f.fits = false;
+        f.advice = choice.error().message;
+    }
     return f;
+}
+
+ModelFootprint footprintOf(const lectern::ModelInfo& info, const std::string& name, std::int64_t nCtx,
+                           std::optional<KvType> kvType, std::optional<std::size_t> available) {
+    return footprintOf(info.config, info.weights_bytes, info.parameters, name, nCtx, kvType, available);
 }
 
 bool isGguf(const hub::PlannedFile& f) {
@@ -149,7 +139,7 @@ Result<lectern::ModelInfo> plannedModelInfo(const hub::ModelPuller& puller, cons
 
 }  // namespace
 
-Result<ModelFootprint> AppCore::footprint(const std::string& modelPath, std::int64_t nCtx, KvType kvType,
+Result<ModelFootprint> AppCore::footprint(const std::string& modelPath, std::int64_t nCtx, std::optional<KvType> kvType,
                                           std::optional<std::size_t> available) {
     auto info = lectern::inspect_model(modelPath);
     if (!info) return info.error();
@@ -157,7 +147,8 @@ Result<ModelFootprint> AppCore::footprint(const std::string& modelPath, std::int
 }
 
 Result<ModelFootprint> AppCore::plannedFootprint(const hub::ModelPuller& puller, const hub::PullPlan& plan,
-                                                 std::int64_t nCtx, KvType kvType, std::optional<std::size_t> available,
+                                                 std::int64_t nCtx, std::optional<KvType> kvType,
+                                                 std::optional<std::size_t> available,
                                                  const std::atomic<bool>* cancel) {
     auto info = plannedModelInfo(puller, plan, cancel);
     if (!info) return info.error();
@@ -175,28 +166,24 @@ Status AppCore::admitPull(const hub::ModelPuller& puller, const hub::PullPlan& p
     if (out) *out = f.value();
     if (f->fits || !options.checkMemory) return {};
     return make_error(ErrorCode::OutOfMemory,
-                      "the model does not fit in this computer's memory at " + std::to_string(options.nCtx) +
-                          " tokens (" + f->advice + "); use a smaller quantization or the remote backend",
+                      "the model does not fit in this computer's memory at " +
+                          (options.nCtx > 0 ? std::to_string(options.nCtx) + " tokens" : "any context") + " (" +
+                          f->advice + "); use a smaller quantization or the remote backend",
                       f->description);
 }
 
-ModelFootprint AppCore::curatedFootprint(const CuratedModel& model, std::int64_t nCtx, KvType kvType,
+ModelFootprint AppCore::curatedFootprint(const CuratedModel& model, std::int64_t nCtx, std::optional<KvType> kvType,
                                          std::optional<std::size_t> available) {
-    ModelFootprint f;
-    f.description = model.name;
-    f.nCtxTrain = model.nCtxTrain;
-    f.weightsBytes = static_cast<std::size_t>(model.sizeBytes);  // the file is mapped as it is
-    // K and V, per layer and token: n_kv_head * head_dim elements each.
+    // The shape that sizes the KV cache (K and V, per layer and token: n_kv_head * head_dim
+    // elements each); the scratch, sized by d_model and the vocabulary, is left out.
     ModelConfig shape;
     shape.n_layer = model.nLayer;
     shape.n_kv_head = model.nKvHead;
     shape.head_dim = model.headDim;
-    f.kvBytes = kv_cache_bytes(shape, kvType, nCtx);
-    f.availableBytes = available ? *available : available_host_memory();
-    f.fits = f.availableBytes == 0 || f.weightsBytes + f.kvBytes < f.availableBytes;
-    if (!f.fits)
-        f.advice = "needs about " + gib(f.weightsBytes + f.kvBytes) + ", " + gib(f.availableBytes) +
-                   " free: choose a smaller model or context";
+    shape.n_ctx_train = model.nCtxTrain;
+    ModelFootprint f = footprintOf(shape, static_cast<std::size_t>(model.sizeBytes), 0, model.name, nCtx, kvType,
+                                   available);  // the file is mapped as it is
+    f.description = model.name;
     return f;
 }
 

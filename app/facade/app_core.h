@@ -80,11 +80,16 @@ struct ReadOptions {
 struct ModelFootprint {
     std::string description;     // "Llama 3.1 8B, Q4_K, 32 layers" or the file name
     std::int64_t nCtxTrain = 0;  // the context the model was trained for
+    std::int64_t nCtx = 0;       // the context asked for, or chosen when automatic
+    KvType kvType = KvType::F16; // the KV cache's element type, asked for or chosen
     std::size_t weightsBytes = 0;
-    std::size_t kvBytes = 0;     // the KV cache at the chosen context and element type
+    std::size_t kvBytes = 0;     // the KV cache at nCtx in kvType
+    std::size_t otherBytes = 0;  // scratch for one prefill chunk, and a reserve
     std::size_t availableBytes = 0;  // memory free now (MemAvailable); 0 when unknown
     bool fits = true;
-    std::string advice;          // when it does not fit: what to change, for the user
+    std::string choice;          // when it fits: "context 128K, q8_0 KV cache: …" (what and why)
+    std::string advice;          // when it does not fit: the planner's message, saying what to change
+    std::size_t totalBytes() const { return weightsBytes + kvBytes + otherBytes; }
 };
 
 // What pullModel takes: a repository, the files (empty: its model's files; a repository
@@ -94,8 +99,8 @@ using PullRequest = hub::PullRequest;
 // How pullModel checks, before the first byte, that the model fits in memory (its header,
 // read from the Hub, at this context and KV cache element type).
 struct PullOptions {
-    std::int64_t nCtx = 8192;
-    KvType kvType = KvType::F16;
+    std::int64_t nCtx = 8192;                  // 0: the trained context, lowered to what fits
+    std::optional<KvType> kvType = KvType::F16;  // empty: f16, or q8_0 when f16 does not fit
     bool checkMemory = true;  // false: download even a model too large for this computer
     std::optional<std::size_t> available;  // memory to compare with; empty: free now
 };
@@ -244,9 +249,12 @@ public:
     // back to the reader of the PDF on the calling thread, if any, so its pages' verdicts count it.
     static void notePdfMessage(const std::string& message);
 
-    // Reads the model's header (no weights are read) and compares what it needs at `nCtx`
-    // with the memory free now (or `available` bytes, when given). Errors: those of inspect_model.
-    static Result<ModelFootprint> footprint(const std::string& modelPath, std::int64_t nCtx, KvType kvType,
+    // Reads the model's header (no weights are read) and plans it on the CPU as the local
+    // engine will (memory_choice.h): at `nCtx` (0: the trained context, lowered to what fits)
+    // in `kvType` (empty: f16, or q8_0 when f16 does not fit), against the memory free now (or
+    // `available` bytes, when given). Errors: those of inspect_model.
+    static Result<ModelFootprint> footprint(const std::string& modelPath, std::int64_t nCtx,
+                                            std::optional<KvType> kvType,
                                             std::optional<std::size_t> available = {});
 
     // What a planned pull's model would need at `nCtx`, from its header before the download:
@@ -254,7 +262,7 @@ public:
     // or the cached bytes), else its config.json and the size of its safetensors shards.
     // Errors: those of hub::ModelPuller::head; Corrupt and UnsupportedModel from the header.
     static Result<ModelFootprint> plannedFootprint(const hub::ModelPuller& puller, const hub::PullPlan& plan,
-                                                   std::int64_t nCtx, KvType kvType,
+                                                   std::int64_t nCtx, std::optional<KvType> kvType,
                                                    std::optional<std::size_t> available = {},
                                                    const std::atomic<bool>* cancel = nullptr);
     // The check pullModel makes before the first byte (lectern-cli's too): OutOfMemory ("does
@@ -269,7 +277,7 @@ public:
     // What a curated model would need at `nCtx` (weights: its file size; KV: from its shape)
     // against the memory free now (or `available`). An estimate before any byte is fetched;
     // footprint() reads the real header once the file is here.
-    static ModelFootprint curatedFootprint(const CuratedModel& model, std::int64_t nCtx, KvType kvType,
+    static ModelFootprint curatedFootprint(const CuratedModel& model, std::int64_t nCtx, std::optional<KvType> kvType,
                                            std::optional<std::size_t> available = {});
 
 private:

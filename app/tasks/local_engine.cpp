@@ -11,6 +11,7 @@
 #include "lectern/engine/model_info.h"
 #include "lectern/engine/model_loader.h"
 #include "lectern/engine/sampler.h"
+#include "memory_choice.h"
 #include "model_identity.h"
 
 namespace lectern::app {
@@ -126,57 +127,22 @@ Result<std::unique_ptr<LocalEngine>> LocalEngine::open(const EngineOptions& opti
 
 Status LocalEngine::planMemory(const ModelConfig& c, std::size_t weightBytes, const std::string& backend) {
     const bool device = backend == "cuda";
-    MemoryRequest r;
-    r.max_chunk = m_options.chunk;
-    r.weight_bytes = weightBytes;
-    r.kind = device ? MemoryKind::Device : MemoryKind::Host;
-    r.n_threads = m_options.threads > 0 ? m_options.threads
+    MemoryAsk ask;
+    ask.nCtx = m_options.nCtx;
+    ask.kvType = m_options.kvType;
+    ask.kind = device ? MemoryKind::Device : MemoryKind::Host;
+    ask.threads = m_options.threads > 0 ? m_options.threads
                                         : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    const bool kvGiven = m_options.kvType.has_value();
-    r.kv = kvGiven ? *m_options.kvType : KvType::F16;
-    if (!kv_type_supported(c, r.kv))
-        return make_error(ErrorCode::InvalidArgument, "an 8-bit (q8_0) KV cache needs head_dim to be a multiple of 32",
-                          "head_dim " + std::to_string(c.head_dim) + ": use --kv f16");
+    ask.chunk = m_options.chunk;
+    ask.ctxBeyondTraining = m_options.ctxBeyondTraining;
     const std::size_t available = m_options.availableMemory ? *m_options.availableMemory
                                   : device                  ? cuda_free_memory(0)
                                                             : available_host_memory();
-    const bool automatic = m_options.nCtx == 0;
-    r.n_ctx = automatic ? (c.n_ctx_train > 0 ? c.n_ctx_train : 8192) : m_options.nCtx;
-    if (!automatic) LECTERN_TRY(check_context_size(c, r.n_ctx, m_options.ctxBeyondTraining));
-    if (available == 0) {  // unknown: nothing to plan against
-        m_options.nCtx = r.n_ctx;
-        m_options.kvType = r.kv;
-        m_contextChoice = "context " + context_name(r.n_ctx) + ", " + kv_type_name(r.kv) +
-                          " KV cache (the memory free is unknown)";
-        return {};
-    }
-    if (automatic) {
-        auto choice = fit_context(c, r, kvGiven, available);
-        if (!choice) return choice.error();
-        m_options.nCtx = choice->n_ctx;
-        m_options.kvType = choice->kv;
-        m_contextChoice = "context " + context_name(choice->n_ctx) + ", " + kv_type_name(choice->kv) +
-                          " KV cache: " + choice->reason;
-        return {};
-    }
-    auto plan = plan_memory(c, r, available);
-    if (!plan && !kvGiven && kv_type_supported(c, KvType::Q8_0) &&
-        (plan.error().code == ErrorCode::OutOfMemory || plan.error().code == ErrorCode::OutOfDeviceMemory)) {
-        // --kv auto at a given context: the 8-bit cache before refusing.
-        MemoryRequest q = r;
-        q.kv = KvType::Q8_0;
-        if (plan_memory(c, q, available)) {
-            const std::size_t f16Needs = plan_memory(c, r, std::numeric_limits<std::size_t>::max())->total();
-            m_options.kvType = KvType::Q8_0;
-            m_contextChoice = "context " + context_name(r.n_ctx) + ", q8_0 KV cache: f16 would need " +
-                              format_bytes(f16Needs) + ", " + format_bytes(available) + " free";
-            return {};
-        }
-    }
-    if (!plan) return plan.error();
-    m_options.kvType = r.kv;
-    m_contextChoice = "context " + context_name(r.n_ctx) + ", " + kv_type_name(r.kv) + " KV cache (needs " +
-                      format_bytes(plan->total()) + " of " + format_bytes(available) + " free)";
+    auto choice = chooseMemory(c, weightBytes, ask, available);
+    if (!choice) return choice.error();
+    m_options.nCtx = choice->nCtx;
+    m_options.kvType = choice->kvType;
+    m_contextChoice = choice->line;
     return {};
 }
 

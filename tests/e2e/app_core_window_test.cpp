@@ -11,6 +11,7 @@
 
 #include "app_core.h"
 #include "database.h"
+#include "lectern/engine/memory_plan.h"
 #include "lectern/engine/model_info.h"
 #include "testing/pdf_maker.h"
 #include "testing/raw_pdf.h"
@@ -335,32 +336,76 @@ TEST(AppCoreFootprint, IsWhatInspectModelReportsAtTheChosenContext) {
     EXPECT_EQ(AppCore::footprint("/nonexistent/model.gguf", 8192, KvType::F16).error().code, ErrorCode::NotFound);
 }
 
-TEST(AppCoreFootprint, AModelThatDoesNotFitIsRefusedWithWhatToChange) {
+// The picker's footprint is the local engine's plan (weights, KV cache, scratch and reserve):
+// what it refuses, it refuses with the planner's message; what it chooses automatically,
+// the engine opens with.
+TEST(AppCoreFootprint, AModelThatDoesNotFitIsRefusedWithThePlannersAdvice) {
     auto info = inspect_model(tinyModel());
     ASSERT_TRUE(info.ok());
-    constexpr std::size_t MiB = 1024 * 1024;
-    // 128K positions in 32 bits: twice the 16-bit cache; a 32K one fits in what is "free".
-    const std::size_t kv16 = info->memory(131072).kv_cache_f16_bytes;
-    const std::size_t available = info->weights_bytes + info->memory(32768).kv_cache_f16_bytes * 2 + MiB;
-    ASSERT_LT(available, info->weights_bytes + kv16);  // the 16-bit cache at 128K does not fit either
-    auto f = AppCore::footprint(tinyModel(), 131072, KvType::F32, available);
+    const std::size_t unknown = 0;  // nothing to plan against: the request's own size
+    auto at32K = AppCore::footprint(tinyModel(), 32768, KvType::F32, unknown);
+    ASSERT_TRUE(at32K.ok());
+    EXPECT_TRUE(at32K->fits);
+    EXPECT_EQ(at32K->kvBytes, kv_cache_bytes(info->config, KvType::F32, 32768));
+    EXPECT_GT(at32K->otherBytes, 0u);
+    // Room for 128K in 32 bits? Only for 32K: the 8-bit cache at 128K needs more than that too.
+    auto f = AppCore::footprint(tinyModel(), 131072, KvType::F32, at32K->totalBytes());
     ASSERT_TRUE(f.ok());
     EXPECT_FALSE(f->fits);
-    EXPECT_EQ(f->kvBytes, 2 * kv16);
-    EXPECT_NE(f->advice.find("needs " + std::to_string((info->weights_bytes + 2 * kv16 + MiB / 2) / MiB) + " MiB"),
-              std::string::npos)
+    EXPECT_EQ(f->kvBytes, 4 * kv_cache_bytes(info->config, KvType::F32, 32768));
+    EXPECT_EQ(f->advice.rfind("needs " + format_bytes(f->totalBytes()) + ", " + format_bytes(at32K->totalBytes()) +
+                                  " free: use a 32K context",
+                              0),
+              0u)
         << f->advice;
-    EXPECT_NE(f->advice.find("use a 32K context"), std::string::npos) << f->advice;
-    EXPECT_EQ(f->advice.find("16-bit"), std::string::npos) << f->advice;
-    // With room for the 16-bit cache at 128K, that is offered first.
-    auto g = AppCore::footprint(tinyModel(), 131072, KvType::F32, info->weights_bytes + kv16 + MiB);
+    EXPECT_EQ(f->advice.find("8-bit"), std::string::npos) << f->advice;
+    // With room for the 8-bit cache at 128K, that is offered first.
+    auto q8 = AppCore::footprint(tinyModel(), 131072, KvType::Q8_0, unknown);
+    ASSERT_TRUE(q8.ok());
+    auto g = AppCore::footprint(tinyModel(), 131072, KvType::F32, q8->totalBytes());
     ASSERT_TRUE(g.ok());
     EXPECT_FALSE(g->fits);
-    EXPECT_NE(g->advice.find(": use a 16-bit KV cache or a 64K context"), std::string::npos) << g->advice;
+    EXPECT_NE(g->advice.find(": use an 8-bit KV cache"), std::string::npos) << g->advice;
     // Too little even for the weights.
     auto h = AppCore::footprint(tinyModel(), 4096, KvType::F16, info->weights_bytes / 2);
     ASSERT_TRUE(h.ok());
-    EXPECT_NE(h->advice.find("the weights alone need"), std::string::npos) << h->advice;
+    EXPECT_FALSE(h->fits);
+    EXPECT_NE(h->advice.find("the weights and scratch alone need"), std::string::npos) << h->advice;
+}
+
+TEST(AppCoreFootprint, AutomaticIsTheTrainedContextInTheCacheThatFits) {
+    auto info = inspect_model(tinyModel());
+    ASSERT_TRUE(info.ok());
+    const std::int64_t trained = info->config.n_ctx_train;
+    ASSERT_GE(trained, 8192);
+    const std::size_t unknown = 0;
+    auto f16 = AppCore::footprint(tinyModel(), trained, KvType::F16, unknown);
+    auto q8 = AppCore::footprint(tinyModel(), trained, KvType::Q8_0, unknown);
+    ASSERT_TRUE(f16.ok() && q8.ok());
+    // Room for everything in 16 bits: the trained context, 16-bit.
+    auto roomy = AppCore::footprint(tinyModel(), 0, std::nullopt, f16->totalBytes());
+    ASSERT_TRUE(roomy.ok());
+    EXPECT_TRUE(roomy->fits);
+    EXPECT_EQ(roomy->nCtx, trained);
+    EXPECT_EQ(roomy->kvType, KvType::F16);
+    // Room for the 8-bit cache only: the trained context, 8-bit, and the line says why.
+    auto tight = AppCore::footprint(tinyModel(), 0, std::nullopt, q8->totalBytes());
+    ASSERT_TRUE(tight.ok());
+    EXPECT_TRUE(tight->fits);
+    EXPECT_EQ(tight->nCtx, trained);
+    EXPECT_EQ(tight->kvType, KvType::Q8_0);
+    EXPECT_EQ(tight->totalBytes(), q8->totalBytes());
+    EXPECT_NE(tight->choice.find("f16 at " + context_name(trained) + " would need " + format_bytes(f16->totalBytes())),
+              std::string::npos)
+        << tight->choice;
+    // 16 bits chosen by the user in the same memory: a smaller context instead.
+    auto fixed = AppCore::footprint(tinyModel(), 0, KvType::F16, q8->totalBytes());
+    ASSERT_TRUE(fixed.ok());
+    EXPECT_TRUE(fixed->fits);
+    EXPECT_EQ(fixed->kvType, KvType::F16);
+    EXPECT_LT(fixed->nCtx, trained);
+    EXPECT_GE(fixed->nCtx, trained / 4);  // 2 bytes a value instead of 34/32: about half the context fits
+    EXPECT_LE(fixed->totalBytes(), q8->totalBytes());
 }
 
 }  // namespace

@@ -166,6 +166,17 @@ int main(int argc, char** argv) {
         picker.move(w.geometry().center() - QPoint(picker.width() / 2, picker.height() / 2));
         shoot("14-model-picker-8-bit-kv");
     }
+    {  // Automatic on a machine with room for the 128K context in 8 bits only: the picker says so.
+        lectern::ui::ModelChoice automatic;
+        automatic.path = model;
+        auto q8 = lectern::app::AppCore::footprint(model.toStdString(), 0, lectern::KvType::Q8_0, std::size_t{0});
+        if (q8) qputenv("LECTERN_MEMORY_AVAILABLE", QByteArray::number(qulonglong(q8->totalBytes() + (1 << 20))));
+        lectern::ui::ModelDialog picker(automatic, &w.bridge(), &w);
+        qunsetenv("LECTERN_MEMORY_AVAILABLE");
+        picker.show();
+        picker.move(w.geometry().center() - QPoint(picker.width() / 2, picker.height() / 2));
+        shoot("15-model-picker-automatic-8-bit");
+    }
     {  // Getting a model: the Hub on loopback sends slowly, so the transfer is caught midway.
         lectern::hub::testing::FakeHub hub;
         lectern::hub::testing::FakeRepo repo;

@@ -7,6 +7,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
@@ -135,14 +136,15 @@ void GetModelPage::fillList() {
         item->setData(NameColumn, kFileRole, QString::fromStdString(m.file));
         item->setText(SizeColumn, tr("about %1").arg(formatBytes(double(m.sizeBytes))));
         item->setText(FitColumn, f.fits ? tr("fits here") : tr("too large for this computer"));
-        item->setToolTip(FitColumn, tr("Weights %1 + KV cache %2 at this context; %3 free.")
+        item->setToolTip(FitColumn, tr("Weights %1 + KV cache %2 (%3 tokens, %4); %5 free.")
                                         .arg(formatBytes(double(f.weightsBytes)), formatBytes(double(f.kvBytes)),
+                                             QLocale().toString(qlonglong(f.nCtx)), kvTypeText(f.kvType),
                                              f.availableBytes ? formatBytes(double(f.availableBytes)) : tr("unknown")));
         if (!f.fits) item->setForeground(FitColumn, QColor(0xb0, 0x00, 0x20));
     }
 }
 
-void GetModelPage::setBudget(std::int64_t nCtx, KvType kvType) {
+void GetModelPage::setBudget(std::int64_t nCtx, std::optional<KvType> kvType) {
     if (nCtx == m_nCtx && kvType == m_kvType) return;
     m_nCtx = nCtx;
     m_kvType = kvType;

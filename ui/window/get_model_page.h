@@ -28,7 +28,7 @@ public:
     ~GetModelPage() override;  // stops a download in progress
 
     // The context and KV cache the fit column is reckoned for.
-    void setBudget(std::int64_t nCtx, KvType kvType);
+    void setBudget(std::int64_t nCtx, std::optional<KvType> kvType);
     // The memory the fit is reckoned against: `bytes`, or the memory free now when empty.
     void setAvailableMemory(std::optional<std::size_t> bytes);
     void setRequest(const QString& repo, const QString& file);
@@ -69,8 +69,8 @@ private:
     QLabel* m_status = nullptr;
     QLabel* m_error = nullptr;
     app::JobId m_job = 0;
-    std::int64_t m_nCtx = 8192;
-    KvType m_kvType = KvType::F16;
+    std::int64_t m_nCtx = 0;           // 0: automatic
+    std::optional<KvType> m_kvType;    // empty: automatic
     std::optional<std::size_t> m_available;
     // The rate is this pull's own: bytes since its first progress over the time since then.
     QElapsedTimer m_clock;

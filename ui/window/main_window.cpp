@@ -268,8 +268,10 @@ void MainWindow::openModel(const ModelChoice& choice, std::function<void(std::in
         m_settings->setValue(QStringLiteral("model/kind"), QStringLiteral("local"));
         m_settings->setValue(QStringLiteral("model/path"), choice.path);
         m_settings->setValue(QStringLiteral("model/context"), static_cast<qlonglong>(choice.nCtx));
-        m_settings->setValue(QStringLiteral("model/kv"),
-                             choice.kvType == KvType::F32 ? 32 : choice.kvType == KvType::Q8_0 ? 8 : 16);
+        m_settings->setValue(QStringLiteral("model/kv"), !choice.kvType                 ? 0
+                                                         : *choice.kvType == KvType::F32 ? 32
+                                                         : *choice.kvType == KvType::Q8_0 ? 8
+                                                                                          : 16);
         m_settings->setValue(QStringLiteral("model/backend"), choice.backend);
     });
 }

@@ -8,6 +8,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QSettings>
 #include <QTabWidget>
@@ -21,10 +22,12 @@ namespace lectern::ui {
 ModelChoice savedModelChoice(const QSettings& settings) {
     ModelChoice c;
     c.path = settings.value(QStringLiteral("model/path")).toString();
-    c.nCtx = settings.value(QStringLiteral("model/context"), 8192).toLongLong();
-    // Bits per value: 32, 16 or 8 (q8_0).
-    const int bits = settings.value(QStringLiteral("model/kv"), 16).toInt();
-    c.kvType = bits == 32 ? KvType::F32 : bits == 8 ? KvType::Q8_0 : KvType::F16;
+    c.nCtx = settings.value(QStringLiteral("model/context"), 0).toLongLong();  // 0: automatic
+    // Bits per value: 32, 16 or 8 (q8_0); 0: automatic.
+    const int bits = settings.value(QStringLiteral("model/kv"), 0).toInt();
+    if (bits == 32) c.kvType = KvType::F32;
+    else if (bits == 16) c.kvType = KvType::F16;
+    else if (bits == 8) c.kvType = KvType::Q8_0;
     c.backend = settings.value(QStringLiteral("model/backend"), QStringLiteral("auto")).toString();
     c.remote = settings.value(QStringLiteral("model/kind")).toString() == QLatin1String("remote");
     c.url = settings.value(QStringLiteral("remote/url")).toString();
@@ -59,6 +62,7 @@ ModelDialog::ModelDialog(const ModelChoice& initial, CoreBridge* bridge, QWidget
     row->addWidget(folder);
     form->addRow(tr("Model:"), row);
     m_context = new QComboBox(this);
+    m_context->addItem(tr("Automatic (the model's own, as much as fits)"), QVariant::fromValue<qlonglong>(0));
     for (std::int64_t k : {4, 8, 16, 32, 64, 128})
         m_context->addItem(tr("%1K tokens").arg(k), QVariant::fromValue<qlonglong>(k * 1024));
     // A context chosen on the command line that is not in the list is offered as it is.
@@ -67,10 +71,11 @@ ModelDialog::ModelDialog(const ModelChoice& initial, CoreBridge* bridge, QWidget
     m_context->setCurrentIndex(std::max(0, m_context->findData(QVariant::fromValue<qlonglong>(initial.nCtx))));
     form->addRow(tr("&Context:"), m_context);
     m_kv = new QComboBox(this);
+    m_kv->addItem(tr("Automatic (16-bit, or 8-bit when that does not fit)"), -1);
     m_kv->addItem(tr("16-bit (half the memory)"), static_cast<int>(KvType::F16));
     m_kv->addItem(tr("32-bit"), static_cast<int>(KvType::F32));
     m_kv->addItem(tr("8-bit (a quarter of the memory, for 128K)"), static_cast<int>(KvType::Q8_0));
-    m_kv->setCurrentIndex(std::max(0, m_kv->findData(static_cast<int>(initial.kvType))));
+    m_kv->setCurrentIndex(initial.kvType ? std::max(0, m_kv->findData(static_cast<int>(*initial.kvType))) : 0);
     form->addRow(tr("&KV cache:"), m_kv);
     m_backend = new QComboBox(this);
     m_backend->addItem(tr("Automatic (GPU when there is one)"), QStringLiteral("auto"));
@@ -203,7 +208,7 @@ ModelChoice ModelDialog::choice() const {
     ModelChoice c;
     c.path = m_path->text().trimmed();
     c.nCtx = m_context->currentData().toLongLong();
-    c.kvType = static_cast<KvType>(m_kv->currentData().toInt());
+    if (const int kv = m_kv->currentData().toInt(); kv >= 0) c.kvType = static_cast<KvType>(kv);
     c.backend = m_backend->currentData().toString();
     c.remote = m_tabs->currentWidget() == m_serverPage;
     c.url = m_url->text().trimmed();
@@ -241,9 +246,12 @@ void ModelDialog::update() {
         m_footprint->setText(tr("<b>This model cannot be used:</b> %1")
                                  .arg(QString::fromStdString(f.error().to_string()).toHtmlEscaped()));
     } else {
-        QString text = tr("%1<br>Weights %2 + KV cache %3 = <b>%4</b>; %5 free.")
-                           .arg(QString::fromStdString(f->description).toHtmlEscaped(), formatBytes(double(f->weightsBytes)),
-                                formatBytes(double(f->kvBytes)), formatBytes(double(f->weightsBytes + f->kvBytes)),
+        QString text = tr("%1<br>%2 tokens, %3 KV cache: weights %4 + KV cache %5 + working memory %6 = <b>%7</b>; "
+                          "%8 free.")
+                           .arg(QString::fromStdString(f->description).toHtmlEscaped(),
+                                QLocale().toString(qlonglong(f->nCtx)), kvTypeText(f->kvType),
+                                formatBytes(double(f->weightsBytes)), formatBytes(double(f->kvBytes)),
+                                formatBytes(double(f->otherBytes)), formatBytes(double(f->totalBytes())),
                                 f->availableBytes ? formatBytes(double(f->availableBytes)) : tr("unknown"));
         const bool cpu = c.backend == QLatin1String("cpu");
         if (f->nCtxTrain > 0 && c.nCtx > f->nCtxTrain) {
@@ -252,6 +260,8 @@ void ModelDialog::update() {
             text += tr("<br><b>It does not fit:</b> %1.").arg(QString::fromStdString(f->advice).toHtmlEscaped());
         } else {
             m_ok = true;
+            if (f->fits && (c.nCtx == 0 || !c.kvType))
+                text += tr("<br>Automatic: %1.").arg(QString::fromStdString(f->choice).toHtmlEscaped());
             // On a GPU the weights and the cache live in its memory, checked when the model loads.
             if (!f->fits) text += tr("<br>It would not fit in RAM (%1); on the GPU it may.").arg(QString::fromStdString(f->advice).toHtmlEscaped());
         }

@@ -8,6 +8,8 @@
 
 #include <QDialog>
 
+#include <optional>
+
 #include "app_core.h"
 
 class QComboBox;
@@ -24,8 +26,8 @@ class GetModelPage;
 
 struct ModelChoice {
     QString path;
-    std::int64_t nCtx = 8192;
-    KvType kvType = KvType::F16;
+    std::int64_t nCtx = 0;          // 0: the model's trained context, lowered to what fits
+    std::optional<KvType> kvType;   // empty: 16-bit, or 8-bit when 16-bit does not fit
     QString backend = QStringLiteral("auto");
     // A model on an OpenAI-compatible server instead (vLLM, llama.cpp's server, Ollama,
     // lectern-cli serve): its base URL, its model (empty: its only one), the file holding

@@ -120,6 +120,25 @@ private slots:
         QVERIFY(byName<QPushButton>(page, "Download")->isDefault());
     }
 
+    // With no choice saved, the picker opens on Automatic: the model's trained context, in
+    // the 8-bit cache when the 16-bit one does not fit, said in one line, as the engine will open it.
+    void automaticIsTheDefaultAndSaysWhatItChose() {
+        const std::string model = LECTERN_TEST_DATA "/gguf/llama31-tiny-F16.gguf";
+        auto q8 = app::AppCore::footprint(model, 0, KvType::Q8_0, std::size_t{0});
+        QVERIFY(q8.ok());
+        QCOMPARE(q8->nCtx, q8->nCtxTrain);
+        qputenv("LECTERN_MEMORY_AVAILABLE", QByteArray::number(qulonglong(q8->totalBytes())));
+        ModelDialog dialog(ModelChoice{});
+        dialog.setPath(QString::fromStdString(model));
+        qunsetenv("LECTERN_MEMORY_AVAILABLE");
+        QCOMPARE(dialog.choice().nCtx, 0);
+        QVERIFY(!dialog.choice().kvType);
+        QVERIFY2(dialog.acceptable(), qPrintable(dialog.footprintText()));
+        const QString expected = QStringLiteral("Automatic: context %1K, q8_0 KV cache").arg(q8->nCtxTrain / 1024);
+        QVERIFY2(dialog.footprintText().contains(expected), qPrintable(dialog.footprintText()));
+        QVERIFY2(dialog.footprintText().contains(QStringLiteral("8-bit KV cache")), qPrintable(dialog.footprintText()));
+    }
+
     void downloadShowsProgressAndFillsThePathIn() {
         m_hub.setChunkDelay(std::chrono::milliseconds(4));  // ~225 pieces: about a second
         ModelChoice choice;

@@ -1,6 +1,7 @@
 // Model, budget meter, progress and memory in the status bar (see status_panel.h).
 #include "status_panel.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -45,6 +46,16 @@ double residentBytes() {
 QString formatBytes(double bytes) {
     if (bytes >= 1024.0 * 1024.0 * 1024.0) return QStringLiteral("%1 GiB").arg(bytes / (1024.0 * 1024.0 * 1024.0), 0, 'f', 1);
     return QStringLiteral("%1 MiB").arg(bytes / (1024.0 * 1024.0), 0, 'f', 0);
+}
+
+QString kvTypeText(KvType type) {
+    switch (type) {
+    case KvType::F32: return QCoreApplication::translate("lectern::ui::StatusPanel", "32-bit");
+    case KvType::F16: return QCoreApplication::translate("lectern::ui::StatusPanel", "16-bit");
+    case KvType::BF16: return QCoreApplication::translate("lectern::ui::StatusPanel", "bfloat16");
+    case KvType::Q8_0: return QCoreApplication::translate("lectern::ui::StatusPanel", "8-bit");
+    }
+    return QString();
 }
 
 StatusPanel::StatusPanel(QWidget* parent) : QWidget(parent) {

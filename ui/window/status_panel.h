@@ -46,5 +46,7 @@ private:
 
 // "1.2 GiB", "512 MiB".
 QString formatBytes(double bytes);
+// "16-bit", "8-bit", for a KV cache.
+QString kvTypeText(KvType type);
 
 }  // namespace lectern::ui
