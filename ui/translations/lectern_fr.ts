@@ -1,0 +1,1256 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>lectern::ui::CodeView</name>
+    <message>
+        <source>File text</source>
+        <translation>Texte du fichier</translation>
+    </message>
+    <message>
+        <source>Line numbers</source>
+        <translation>Numéros de ligne</translation>
+    </message>
+</context>
+<context>
+    <name>lectern::ui::ConversationView</name>
+    <message>
+        <source>You</source>
+        <translation>Vous</translation>
+    </message>
+    <message>
+        <source>Lectern</source>
+        <translation>Lectern</translation>
+    </message>
+    <message>
+        <source> (version %1 of %2)</source>
+        <translation> (version %1 sur %2)</translation>
+    </message>
+    <message>
+        <source>Stopped: the answer is incomplete.</source>
+        <translation>Interrompue : la réponse est incomplète.</translation>
+    </message>
+    <message>
+        <source>Failed: the answer is incomplete.</source>
+        <translation>Échec : la réponse est incomplète.</translation>
+    </message>
+    <message>
+        <source>Being written…</source>
+        <translation>Rédaction en cours…</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Conversation</translation>
+    </message>
+    <message>
+        <source>*(no text)*</source>
+        <translation>*(aucun texte)*</translation>
+    </message>
+    <message>
+        <source>%1 tokens, %2 tokens/s</source>
+        <translation>%1 tokens, %2 tokens/s</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>What the model saw</source>
+        <translation>Ce que le modèle a vu</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>Régénérer</translation>
+    </message>
+</context>
+<context>
+    <name>lectern::ui::CoverageStrip</name>
+    <message>
+        <source>Coverage: pages or files in the context</source>
+        <translation>Couverture : pages ou fichiers dans le contexte</translation>
+    </message>
+    <message>
+        <source>%1: %2 tokens, %3</source>
+        <translation>%1 : %2 tokens, %3</translation>
+    </message>
+    <message>
+        <source>in the context</source>
+        <translation>dans le contexte</translation>
+    </message>
+    <message>
+        <source>left out</source>
+        <translation>hors contexte</translation>
+    </message>
+</context>
+<context>
+    <name>lectern::ui::DocumentViewer</name>
+    <message>
+        <source>No document</source>
+        <translation>Aucun document</translation>
+    </message>
+    <message>
+        <source>%1 has no text to show</source>
+        <translation>%1 ne contient aucun texte à afficher</translation>
+    </message>
+    <message>
+        <source>Drop a PDF, a folder of code or a text file</source>
+        <translation>Déposez un PDF, un dossier de code ou un fichier texte</translation>
+    </message>
+</context>
+<context>
+    <name>lectern::ui::GetModelPage</name>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Download a Llama 3 model from the Hugging Face Hub into its cache on this computer (shared with the Hub&apos;s own tools). Sizes are approximate.</source>
+        <translation>Téléchargez un modèle Llama 3 depuis le Hugging Face Hub dans le cache du Hub sur cet ordinateur (partagé avec les outils propres au Hub). Les tailles sont approximatives.</translation>
+    </message>
+    <message>
+        <source>Suggested models</source>
+        <translation>Modèles suggérés</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Repository</source>
+        <translation>Dépôt</translation>
+    </message>
+    <message>
+        <source>&amp;Repository:</source>
+        <translation>&amp;Dépôt :</translation>
+    </message>
+    <message>
+        <source>the GGUF file (empty: the repository&apos;s only one)</source>
+        <translation>le fichier GGUF (vide : le seul du dépôt)</translation>
+    </message>
+    <message>
+        <source>File in the repository</source>
+        <translation>Fichier du dépôt</translation>
+    </message>
+    <message>
+        <source>F&amp;ile:</source>
+        <translation>&amp;Fichier :</translation>
+    </message>
+    <message>
+        <source>Download progress</source>
+        <translation>Progression du téléchargement</translation>
+    </message>
+    <message>
+        <source>&amp;Download</source>
+        <translation>&amp;Télécharger</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Télécharger</translation>
+    </message>
+    <message>
+        <source>S&amp;top download</source>
+        <translation>&amp;Arrêter le téléchargement</translation>
+    </message>
+    <message>
+        <source>Stop download</source>
+        <translation>Arrêter le téléchargement</translation>
+    </message>
+    <message>
+        <source>Download status</source>
+        <translation>État du téléchargement</translation>
+    </message>
+    <message>
+        <source>Download error</source>
+        <translation>Erreur de téléchargement</translation>
+    </message>
+    <message>
+        <source>Download &amp;anyway</source>
+        <translation>Télécharger &amp;quand même</translation>
+    </message>
+    <message>
+        <source>Download anyway</source>
+        <translation>Télécharger quand même</translation>
+    </message>
+    <message>
+        <source>Download the model even though it does not fit here at this context (for a smaller context, or another computer)</source>
+        <translation>Télécharger le modèle même s&apos;il ne tient pas ici avec ce contexte (pour un contexte plus petit ou un autre ordinateur)</translation>
+    </message>
+    <message>
+        <source>about %1</source>
+        <translation>environ %1</translation>
+    </message>
+    <message>
+        <source>fits here</source>
+        <translation>tient en mémoire</translation>
+    </message>
+    <message>
+        <source>too large for this computer</source>
+        <translation>trop grand pour cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Weights %1 + KV cache %2 (%3 tokens, %4); %5 free.</source>
+        <translation>Poids %1 + cache KV %2 (%3 tokens, %4) ; mémoire libre : %5.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnue</translation>
+    </message>
+    <message>
+        <source>Asking the Hub for %1…</source>
+        <translation>Interrogation du Hub pour %1…</translation>
+    </message>
+    <message>
+        <source>Downloaded %1: %2</source>
+        <translation>%1 téléchargés : %2</translation>
+    </message>
+    <message>
+        <source>Already here: %1</source>
+        <translation>Déjà présent : %1</translation>
+    </message>
+    <message>
+        <source>Stopped. What came is kept: the next download of this file continues from there.</source>
+        <translation>Arrêté. Ce qui a été reçu est conservé : le prochain téléchargement de ce fichier reprendra à partir de là.</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>, checking the file…</source>
+        <translation>, vérification du fichier…</translation>
+    </message>
+    <message>
+        <source>, %1/s, about %2 left</source>
+        <translation>, %1/s, encore environ %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This repository is gated.&lt;/b&gt; Accept its license on the Hugging Face Hub, then give Lectern an access token (HF_TOKEN, or &lt;tt&gt;huggingface-cli login&lt;/tt&gt;) and download again.</source>
+        <translation>&lt;b&gt;Ce dépôt est à accès restreint.&lt;/b&gt; Acceptez sa licence sur le Hugging Face Hub, puis donnez à Lectern un jeton d&apos;accès (HF_TOKEN ou &lt;tt&gt;huggingface-cli login&lt;/tt&gt;) et relancez le téléchargement.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Too large for this computer.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Trop grand pour cet ordinateur.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Lectern cannot run this model&lt;/b&gt; (its header says so); choose a Llama 3 model.</source>
+        <translation>&lt;b&gt;Lectern ne peut pas exécuter ce modèle&lt;/b&gt; (selon son en-tête) ; choisissez un modèle Llama 3.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not enough disk space&lt;/b&gt; for this model. Free some space, or choose a smaller file.</source>
+        <translation>&lt;b&gt;Espace disque insuffisant&lt;/b&gt; pour ce modèle. Libérez de l&apos;espace ou choisissez un fichier plus petit.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The download failed.&lt;/b&gt; Check the network connection; what came is kept, and the next download continues from there.</source>
+        <translation>&lt;b&gt;Le téléchargement a échoué.&lt;/b&gt; Vérifiez la connexion réseau ; ce qui a été reçu est conservé et le prochain téléchargement reprendra à partir de là.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not found on the Hub.&lt;/b&gt; Check the repository&apos;s and the file&apos;s names.</source>
+        <translation>&lt;b&gt;Introuvable sur le Hub.&lt;/b&gt; Vérifiez les noms du dépôt et du fichier.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Name the file to download.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Indiquez le fichier à télécharger.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The file that came is damaged&lt;/b&gt; (its checksum does not match); it was deleted. Try again.</source>
+        <translation>&lt;b&gt;Le fichier reçu est endommagé&lt;/b&gt; (sa somme de contrôle ne correspond pas) ; il a été supprimé. Réessayez.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The model could not be downloaded.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Le modèle n&apos;a pas pu être téléchargé.&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>lectern::ui::LibraryPanel</name>
+    <message>
+        <source>Search messages and documents (Ctrl+F)</source>
+        <translation>Rechercher dans les messages et les documents (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Recherche</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Documents of the session</source>
+        <translation>Documents de la session</translation>
+    </message>
+    <message>
+        <source>Page, file or section</source>
+        <translation>Page, fichier ou section</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>Delete session…</source>
+        <translation>Supprimer la session…</translation>
+    </message>
+    <message>
+        <source>No sessions yet: drop a document on the window.</source>
+        <translation>Aucune session pour l&apos;instant : déposez un document dans la fenêtre.</translation>
+    </message>
+    <message>
+        <source>Nothing found for “%1”.</source>
+        <translation>Aucun résultat pour « %1 ».</translation>
+    </message>
+    <message>
+        <source>The document&apos;s text, counted with the model&apos;s tokenizer</source>
+        <translation>Texte du document, compté avec le tokeniseur du modèle</translation>
+    </message>
+    <message>
+        <source>Unreliable text: %1</source>
+        <translation>Texte peu fiable : %1</translation>
+    </message>
+    <message>
+        <source>  (no text)</source>
+        <translation>  (aucun texte)</translation>
+    </message>
+    <message>
+        <source>This page has no text layer and was not recognized.</source>
+        <translation>Cette page n&apos;a pas de couche texte et n&apos;a pas été reconnue.</translation>
+    </message>
+    <message>
+        <source>  (1 table)</source>
+        <translation>  (1 tableau)</translation>
+    </message>
+    <message>
+        <source>  (%1 tables)</source>
+        <translation>  (%1 tableaux)</translation>
+    </message>
+    <message>
+        <source>Tables on this page are given to the model as tables, row by row; cite one as [p. %1, table 1].</source>
+        <translation>Les tableaux de cette page sont transmis au modèle sous forme de tableaux, ligne par ligne ; un tableau se cite sous la forme [p. %1, table 1].</translation>
+    </message>
+    <message>
+        <source>Left out: it does not fit the context</source>
+        <translation>Exclu : ne tient pas dans le contexte</translation>
+    </message>
+    <message>
+        <source>Documents: %1 tokens</source>
+        <translation>Documents : %1 tokens</translation>
+    </message>
+    <message>
+        <source>not counted</source>
+        <translation>non comptés</translation>
+    </message>
+</context>
+<context>
+    <name>lectern::ui::MainWindow</name>
+    <message>
+        <source>The file is damaged or not what it claims to be.</source>
+        <translation>Le fichier est endommagé ou n&apos;est pas ce qu&apos;il prétend être.</translation>
+    </message>
+    <message>
+        <source>Lectern runs Llama 3 (and Llama 2) models as GGUF files or Hugging Face folders.</source>
+        <translation>Lectern exécute les modèles Llama 3 (et Llama 2) sous forme de fichiers GGUF ou de dossiers Hugging Face.</translation>
+    </message>
+    <message>
+        <source>Choose a smaller context, a 16-bit KV cache or a smaller model.</source>
+        <translation>Choisissez un contexte plus petit, un cache KV 16 bits ou un modèle plus petit.</translation>
+    </message>
+    <message>
+        <source>The GPU&apos;s memory does not suffice: choose a smaller context or the CPU.</source>
+        <translation>La mémoire du GPU est insuffisante : choisissez un contexte plus petit ou le CPU.</translation>
+    </message>
+    <message>
+        <source>The disk is full: free some space. What was written before is kept.</source>
+        <translation>Le disque est plein : libérez de l&apos;espace. Ce qui a déjà été écrit est conservé.</translation>
+    </message>
+    <message>
+        <source>Check that the file or folder still exists.</source>
+        <translation>Vérifiez que le fichier ou le dossier existe toujours.</translation>
+    </message>
+    <message>
+        <source>Check that the file can be read (permissions, a removed disk).</source>
+        <translation>Vérifiez que le fichier peut être lu (permissions, disque retiré).</translation>
+    </message>
+    <message>
+        <source>Lectern&apos;s database could not be written; check the disk.</source>
+        <translation>La base de données de Lectern n&apos;a pas pu être écrite ; vérifiez le disque.</translation>
+    </message>
+    <message>
+        <source>Lectern</source>
+        <translation>Lectern</translation>
+    </message>
+    <message>
+        <source>What does not fit</source>
+        <translation>Ce qui ne tient pas</translation>
+    </message>
+    <message>
+        <source>Ask about the documents… (Ctrl+Enter to send)</source>
+        <translation>Posez une question sur les documents… (Ctrl+Enter pour envoyer)</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Demander</translation>
+    </message>
+    <message>
+        <source>Send the question (Ctrl+Enter)</source>
+        <translation>Envoyer la question (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Stop the running task (Esc)</source>
+        <translation>Arrêter la tâche en cours (Esc)</translation>
+    </message>
+    <message>
+        <source>A task is running in this session: stop it before deleting the session.</source>
+        <translation>Une tâche est en cours dans cette session : arrêtez-la avant de supprimer la session.</translation>
+    </message>
+    <message>
+        <source>Delete session</source>
+        <translation>Supprimer la session</translation>
+    </message>
+    <message>
+        <source>Delete this session and its messages?</source>
+        <translation>Supprimer cette session et ses messages ?</translation>
+    </message>
+    <message>
+        <source>The session could not be deleted.</source>
+        <translation>La session n&apos;a pas pu être supprimée.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Open documents…</source>
+        <translation>&amp;Ouvrir des documents…</translation>
+    </message>
+    <message>
+        <source>Open documents</source>
+        <translation>Ouvrir des documents</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.txt *.md *.markdown);;All files (*)</source>
+        <translation>Documents (*.pdf *.txt *.md *.markdown);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Open a &amp;folder of code…</source>
+        <translation>Ouvrir un &amp;dossier de code…</translation>
+    </message>
+    <message>
+        <source>Open a folder of code</source>
+        <translation>Ouvrir un dossier de code</translation>
+    </message>
+    <message>
+        <source>Choose &amp;model…</source>
+        <translation>Choisir un &amp;modèle…</translation>
+    </message>
+    <message>
+        <source>Ctrl+M</source>
+        <translation>Ctrl+M</translation>
+    </message>
+    <message>
+        <source>Export session</source>
+        <translation>Exporter la session</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>The session could not be exported.</source>
+        <translation>La session n&apos;a pas pu être exportée.</translation>
+    </message>
+    <message>
+        <source>Export session as &amp;Markdown…</source>
+        <translation>Exporter la session en Mar&amp;kdown…</translation>
+    </message>
+    <message>
+        <source>Export session as &amp;JSON…</source>
+        <translation>Exporter la session en &amp;JSON…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Tâches</translation>
+    </message>
+    <message>
+        <source>Ask about the documents (Ctrl+L goes to the question box)</source>
+        <translation>Poser une question sur les documents (Ctrl+L place le curseur dans le champ de question)</translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>Summarize</source>
+        <translation>Résumer</translation>
+    </message>
+    <message>
+        <source>Summarize the documents, in parts when they do not fit (Ctrl+Shift+S)</source>
+        <translation>Résumer les documents, par parties s&apos;ils ne tiennent pas (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+S</source>
+        <translation>Ctrl+Shift+S</translation>
+    </message>
+    <message>
+        <source>Review folder…</source>
+        <translation>Examiner un dossier…</translation>
+    </message>
+    <message>
+        <source>Review a folder of code</source>
+        <translation>Examiner un dossier de code</translation>
+    </message>
+    <message>
+        <source>Review changes…</source>
+        <translation>Examiner les modifications…</translation>
+    </message>
+    <message>
+        <source>Review a git repository&apos;s uncommitted changes</source>
+        <translation>Examiner les modifications non validées d&apos;un dépôt Git</translation>
+    </message>
+    <message>
+        <source>Target language</source>
+        <translation>Langue cible</translation>
+    </message>
+    <message>
+        <source>Translate</source>
+        <translation>Traduire</translation>
+    </message>
+    <message>
+        <source>Translate the first document into the chosen language</source>
+        <translation>Traduire le premier document dans la langue choisie</translation>
+    </message>
+    <message>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Chargement de %1…</translation>
+    </message>
+    <message>
+        <source>The model could not be loaded.</source>
+        <translation>Le modèle n&apos;a pas pu être chargé.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connexion à %1…</translation>
+    </message>
+    <message>
+        <source>The server&apos;s model could not be used.</source>
+        <translation>Le modèle du serveur n&apos;a pas pu être utilisé.</translation>
+    </message>
+    <message>
+        <source>Reading stopped.</source>
+        <translation>Lecture arrêtée.</translation>
+    </message>
+    <message>
+        <source>The documents could not be read.</source>
+        <translation>Les documents n&apos;ont pas pu être lus.</translation>
+    </message>
+    <message>
+        <source>The session could not be stored.</source>
+        <translation>La session n&apos;a pas pu être enregistrée.</translation>
+    </message>
+    <message>
+        <source>%1
+
+%2 is encrypted. Enter its password:</source>
+        <translation>%1
+
+%2 est chiffré. Saisissez son mot de passe :</translation>
+    </message>
+    <message>
+        <source>The session could not be opened.</source>
+        <translation>La session n&apos;a pas pu être ouverte.</translation>
+    </message>
+    <message>
+        <source>The session could not be read.</source>
+        <translation>La session n&apos;a pas pu être lue.</translation>
+    </message>
+    <message>
+        <source>The sessions could not be listed.</source>
+        <translation>Impossible de lister les sessions.</translation>
+    </message>
+    <message>
+        <source>The budget could not be counted: %1</source>
+        <translation>Le budget de contexte n&apos;a pas pu être calculé : %1</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Summarize reads everything in %1 chunks (map-reduce).</source>
+        <translation>« Résumer » lit tout en %1 parties (map-reduce).</translation>
+    </message>
+    <message>
+        <source>Summarize reads everything, in parts (map-reduce).</source>
+        <translation>« Résumer » lit tout, par parties (map-reduce).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The documents do not fit the %1-token context.&lt;/b&gt; Ask will leave out %2 of %3 pages or files (%4 tokens): %5. %6 A larger context (File › Choose model) would hold more.</source>
+        <translation>&lt;b&gt;Les documents ne tiennent pas dans le contexte de %1 tokens.&lt;/b&gt; « Demander » laissera de côté %2 pages ou fichiers sur %3 (%4 tokens) : %5. %6 Un contexte plus grand (Fichier › Choisir un modèle) en contiendrait davantage.</translation>
+    </message>
+    <message>
+        <source>The task did not finish.</source>
+        <translation>La tâche n&apos;a pas abouti.</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Arrêté.</translation>
+    </message>
+    <message>
+        <source>Stopped: the partial answer is kept.</source>
+        <translation>Arrêté : la réponse partielle est conservée.</translation>
+    </message>
+    <message>
+        <source>%1 tokens at %2 tokens/s; %3 prompt tokens processed (%4)</source>
+        <translation>%1 tokens à %2 tokens/s ; %3 tokens de prompt traités (%4)</translation>
+    </message>
+    <message>
+        <source>A task in another session has ended; it is in the library.</source>
+        <translation>Une tâche d&apos;une autre session est terminée ; elle se trouve dans la bibliothèque.</translation>
+    </message>
+    <message>
+        <source>No model is open.</source>
+        <translation>Aucun modèle n&apos;est ouvert.</translation>
+    </message>
+    <message>
+        <source>Summarize the documents.</source>
+        <translation>Résumer les documents.</translation>
+    </message>
+    <message>
+        <source>Translate %1 into %2.</source>
+        <translation>Traduire %1 (langue cible : %2).</translation>
+    </message>
+    <message>
+        <source>Review the uncommitted changes in %1.</source>
+        <translation>Examiner les modifications non validées dans %1.</translation>
+    </message>
+    <message>
+        <source>Review the code in %1.</source>
+        <translation>Examiner le code dans %1.</translation>
+    </message>
+    <message>
+        <source>Ask a question about %1.</source>
+        <translation>Posez une question sur %1.</translation>
+    </message>
+    <message>
+        <source>%1 names no page, line, paragraph or section of these documents.</source>
+        <translation>%1 ne désigne ni une page, ni une ligne, ni un paragraphe, ni une section de ces documents.</translation>
+    </message>
+    <message>
+        <source>%1 names no page or file of these documents.</source>
+        <translation>%1 ne désigne ni une page ni un fichier de ces documents.</translation>
+    </message>
+    <message>
+        <source>The cited words were not found on %1.</source>
+        <translation>Les mots cités sont introuvables (%1).</translation>
+    </message>
+    <message>
+        <source>The prompt could not be rebuilt.</source>
+        <translation>Le prompt n&apos;a pas pu être reconstruit.</translation>
+    </message>
+</context>
+<context>
+    <name>lectern::ui::ModelDialog</name>
+    <message>
+        <source>Choose a model</source>
+        <translation>Choisir un modèle</translation>
+    </message>
+    <message>
+        <source>&amp;Model on this computer</source>
+        <translation>&amp;Modèle sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Lectern runs a Llama 3 model on this computer. Choose a GGUF file or a Hugging Face folder (config.json, *.safetensors, tokenizer.json).</source>
+        <translation>Lectern exécute un modèle Llama 3 sur cet ordinateur. Choisissez un fichier GGUF ou un dossier Hugging Face (config.json, *.safetensors, tokenizer.json).</translation>
+    </message>
+    <message>
+        <source>Model path</source>
+        <translation>Chemin du modèle</translation>
+    </message>
+    <message>
+        <source>File…</source>
+        <translation>Fichier…</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>Dossier…</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Modèle :</translation>
+    </message>
+    <message>
+        <source>Automatic (the model&apos;s own, as much as fits)</source>
+        <translation>Automatique (celui du modèle, autant que possible)</translation>
+    </message>
+    <message>
+        <source>%1K tokens</source>
+        <translation>%1K tokens</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 tokens</translation>
+    </message>
+    <message>
+        <source>&amp;Context:</source>
+        <translation>Conte&amp;xte :</translation>
+    </message>
+    <message>
+        <source>Automatic (16-bit, or 8-bit when that does not fit)</source>
+        <translation>Automatique (16 bits, ou 8 bits si cela ne tient pas)</translation>
+    </message>
+    <message>
+        <source>16-bit (half the memory)</source>
+        <translation>16 bits (moitié moins de mémoire)</translation>
+    </message>
+    <message>
+        <source>32-bit</source>
+        <translation>32 bits</translation>
+    </message>
+    <message>
+        <source>8-bit (a quarter of the memory, for 128K)</source>
+        <translation>8 bits (quatre fois moins de mémoire, pour 128K)</translation>
+    </message>
+    <message>
+        <source>&amp;KV cache:</source>
+        <translation>Cache &amp;KV :</translation>
+    </message>
+    <message>
+        <source>Automatic (GPU when there is one)</source>
+        <translation>Automatique (GPU si disponible)</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>GPU (CUDA)</source>
+        <translation>GPU (CUDA)</translation>
+    </message>
+    <message>
+        <source>&amp;Backend:</source>
+        <translation>&amp;Backend :</translation>
+    </message>
+    <message>
+        <source>Memory needed</source>
+        <translation>Mémoire nécessaire</translation>
+    </message>
+    <message>
+        <source>&amp;Load</source>
+        <translation>&amp;Charger</translation>
+    </message>
+    <message>
+        <source>&amp;Get a model</source>
+        <translation>&amp;Obtenir un modèle</translation>
+    </message>
+    <message>
+        <source>Download a model from the Hugging Face Hub</source>
+        <translation>Télécharger un modèle depuis le Hugging Face Hub</translation>
+    </message>
+    <message>
+        <source>Model file</source>
+        <translation>Fichier du modèle</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf);;All files (*)</source>
+        <translation>Modèles GGUF (*.gguf);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Hugging Face model folder</source>
+        <translation>Dossier de modèle Hugging Face</translation>
+    </message>
+    <message>
+        <source>Model on a &amp;server</source>
+        <translation>Modèle sur un &amp;serveur</translation>
+    </message>
+    <message>
+        <source>vLLM, llama.cpp&apos;s server, Ollama or lectern-cli serve</source>
+        <translation>vLLM, le serveur de llama.cpp, Ollama ou lectern-cli serve</translation>
+    </message>
+    <message>
+        <source>For models too large for this computer (Llama 3.1 70B, 405B): an OpenAI-compatible server runs the model; the documents, the packing and the sessions stay here. The same model&apos;s tokenizer is needed here, so documents are counted exactly.</source>
+        <translation>Pour les modèles trop grands pour cet ordinateur (Llama 3.1 70B, 405B) : un serveur compatible OpenAI exécute le modèle ; les documents, leur agencement dans le contexte et les sessions restent ici. Le tokeniseur du même modèle est nécessaire ici pour que les documents soient comptés exactement.</translation>
+    </message>
+    <message>
+        <source>Server URL</source>
+        <translation>URL du serveur</translation>
+    </message>
+    <message>
+        <source>Server &amp;URL:</source>
+        <translation>&amp;URL du serveur :</translation>
+    </message>
+    <message>
+        <source>its only model</source>
+        <translation>son unique modèle</translation>
+    </message>
+    <message>
+        <source>Server model</source>
+        <translation>Modèle du serveur</translation>
+    </message>
+    <message>
+        <source>Server&apos;s m&amp;odel:</source>
+        <translation>Mo&amp;dèle du serveur :</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>Choisir un fichier</translation>
+    </message>
+    <message>
+        <source>none, or $OPENAI_API_KEY</source>
+        <translation>aucun, ou $OPENAI_API_KEY</translation>
+    </message>
+    <message>
+        <source>API key file</source>
+        <translation>Fichier de clé API</translation>
+    </message>
+    <message>
+        <source>A file whose first line is the server&apos;s key; the key itself is never stored</source>
+        <translation>Un fichier dont la première ligne contient la clé du serveur ; la clé elle-même n&apos;est jamais enregistrée</translation>
+    </message>
+    <message>
+        <source>API &amp;key file:</source>
+        <translation>Fichier de clé &amp;API :</translation>
+    </message>
+    <message>
+        <source>the model&apos;s GGUF file, Hugging Face folder or tokenizer.json</source>
+        <translation>fichier GGUF, dossier Hugging Face ou tokenizer.json du modèle</translation>
+    </message>
+    <message>
+        <source>Tokenizer</source>
+        <translation>Tokeniseur</translation>
+    </message>
+    <message>
+        <source>&amp;Tokenizer:</source>
+        <translation>&amp;Tokeniseur :</translation>
+    </message>
+    <message>
+        <source>Give the server&apos;s base URL, starting with http:// or https://.</source>
+        <translation>Indiquez l&apos;URL de base du serveur, commençant par http:// ou https://.</translation>
+    </message>
+    <message>
+        <source>Give the model&apos;s tokenizer on this computer.</source>
+        <translation>Indiquez le tokeniseur du modèle sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Load connects, reads the server&apos;s context and checks the tokenizer against the server&apos;s.</source>
+        <translation>« Charger » se connecte, lit le contexte du serveur et compare le tokeniseur à celui du serveur.</translation>
+    </message>
+    <message>
+        <source>No model chosen.</source>
+        <translation>Aucun modèle choisi.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This model cannot be used:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Ce modèle ne peut pas être utilisé :&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>%1&lt;br&gt;%2 tokens, %3 KV cache: weights %4 + KV cache %5 + working memory %6 = &lt;b&gt;%7&lt;/b&gt;; %8 free.</source>
+        <translation>%1&lt;br&gt;%2 tokens, cache KV %3 : poids %4 + cache KV %5 + mémoire de travail %6 = &lt;b&gt;%7&lt;/b&gt; ; mémoire libre : %8.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnue</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;The model was trained for %1 tokens:&lt;/b&gt; choose a smaller context.</source>
+        <translation>&lt;br&gt;&lt;b&gt;Le modèle a été entraîné pour %1 tokens :&lt;/b&gt; choisissez un contexte plus petit.</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;It does not fit:&lt;/b&gt; %1.</source>
+        <translation>&lt;br&gt;&lt;b&gt;Il ne tient pas :&lt;/b&gt; %1.</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Automatic: %1.</source>
+        <translation>&lt;br&gt;Automatique : %1.</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;It would not fit in RAM (%1); on the GPU it may.</source>
+        <translation>&lt;br&gt;Il ne tiendrait pas en RAM (%1) ; sur le GPU, peut-être.</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;GPU memory is checked when the model loads.</source>
+        <translation>&lt;br&gt;La mémoire du GPU est vérifiée au chargement du modèle.</translation>
+    </message>
+</context>
+<context>
+    <name>lectern::ui::PageCanvas</name>
+    <message>
+        <source>Page</source>
+        <translation>Page</translation>
+    </message>
+</context>
+<context>
+    <name>lectern::ui::PageList</name>
+    <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>Pages: click one to show it</source>
+        <translation>Pages : cliquez sur une page pour l&apos;afficher</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>Page %1</translation>
+    </message>
+</context>
+<context>
+    <name>lectern::ui::PdfRenderService</name>
+    <message>
+        <source>%1 could not be opened: %2</source>
+        <translation>Impossible d&apos;ouvrir %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be found</source>
+        <translation>%1 est introuvable</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: permission denied</source>
+        <translation>Impossible de lire %1 : accès refusé</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable PDF (it is damaged or not a PDF)</source>
+        <translation>%1 n&apos;est pas un PDF lisible (il est endommagé ou ce n&apos;est pas un PDF)</translation>
+    </message>
+    <message>
+        <source>%1 is locked: enter its password</source>
+        <translation>%1 est verrouillé : saisissez son mot de passe</translation>
+    </message>
+    <message>
+        <source>%1 is locked and that password is wrong: enter its password</source>
+        <translation>%1 est verrouillé et ce mot de passe est incorrect : saisissez son mot de passe</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable PDF (it has no pages)</source>
+        <translation>%1 n&apos;est pas un PDF lisible (il ne contient aucune page)</translation>
+    </message>
+    <message>
+        <source>there is no page %1</source>
+        <translation>la page %1 n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>page %1 is damaged</source>
+        <translation>la page %1 est endommagée</translation>
+    </message>
+    <message>
+        <source>page %1 could not be drawn</source>
+        <translation>la page %1 n&apos;a pas pu être rendue</translation>
+    </message>
+</context>
+<context>
+    <name>lectern::ui::PdfView</name>
+    <message>
+        <source>Page view</source>
+        <translation>Vue de la page</translation>
+    </message>
+    <message>
+        <source>PageUp / PageDown: previous / next page</source>
+        <translation>PageUp / PageDown : page précédente / suivante</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Ouverture de %1…</translation>
+    </message>
+    <message>
+        <source>Rendering page %1…</source>
+        <translation>Rendu de la page %1…</translation>
+    </message>
+    <message>
+        <source>Page %1 could not be shown: %2</source>
+        <translation>Impossible d&apos;afficher la page %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>lectern::ui::PromptDialog</name>
+    <message>
+        <source>What the model saw</source>
+        <translation>Ce que le modèle a vu</translation>
+    </message>
+    <message>
+        <source>Earlier answers are shown as stored text; encoded again, an answer can take a few tokens more or fewer than the ones the model sampled.</source>
+        <translation>Les réponses précédentes sont affichées sous forme de texte enregistré ; une fois encodée à nouveau, une réponse peut occuper quelques tokens de plus ou de moins que ceux que le modèle avait échantillonnés.</translation>
+    </message>
+    <message>
+        <source>The prompt of this answer: %1 tokens. %2 of %3 pages or files were in the context%4.</source>
+        <translation>Prompt de cette réponse : %1 tokens. %2 pages ou fichiers sur %3 étaient dans le contexte%4.</translation>
+    </message>
+    <message>
+        <source>; %1 were left out (hatched)</source>
+        <translation> ; %1 en étaient exclus (hachurés)</translation>
+    </message>
+    <message>
+        <source>Prompt text</source>
+        <translation>Texte du prompt</translation>
+    </message>
+</context>
+<context>
+    <name>lectern::ui::StatusPanel</name>
+    <message>
+        <source>Loading the model</source>
+        <translation>Chargement du modèle</translation>
+    </message>
+    <message>
+        <source>Reading pages</source>
+        <translation>Lecture des pages</translation>
+    </message>
+    <message>
+        <source>Reading files</source>
+        <translation>Lecture des fichiers</translation>
+    </message>
+    <message>
+        <source>Reading the prompt</source>
+        <translation>Lecture du prompt</translation>
+    </message>
+    <message>
+        <source>Answering</source>
+        <translation>Génération de la réponse</translation>
+    </message>
+    <message>
+        <source>Summarizing parts</source>
+        <translation>Résumé des parties</translation>
+    </message>
+    <message>
+        <source>Combining summaries</source>
+        <translation>Fusion des résumés</translation>
+    </message>
+    <message>
+        <source>Reviewing</source>
+        <translation>Examen du code</translation>
+    </message>
+    <message>
+        <source>Translating</source>
+        <translation>Traduction en cours</translation>
+    </message>
+    <message>
+        <source>Downloading the model</source>
+        <translation>Téléchargement du modèle</translation>
+    </message>
+    <message>
+        <source>32-bit</source>
+        <translation>32 bits</translation>
+    </message>
+    <message>
+        <source>16-bit</source>
+        <translation>16 bits</translation>
+    </message>
+    <message>
+        <source>bfloat16</source>
+        <translation>bfloat16</translation>
+    </message>
+    <message>
+        <source>8-bit</source>
+        <translation>8 bits</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Context budget</source>
+        <translation>Budget de contexte</translation>
+    </message>
+    <message>
+        <source>no documents</source>
+        <translation>aucun document</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Activité</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Mémoire</translation>
+    </message>
+    <message>
+        <source>Memory this process holds (resident)</source>
+        <translation>Mémoire occupée par ce processus (résidente)</translation>
+    </message>
+    <message>
+        <source>No model</source>
+        <translation>Aucun modèle</translation>
+    </message>
+    <message>
+        <source>%1 / %2 tokens</source>
+        <translation>%1 / %2 tokens</translation>
+    </message>
+    <message>
+        <source>System prompt and documents: %1
+Earlier turns: %2
+Reserved for the answer: %3
+Counted with the model&apos;s tokenizer.%4</source>
+        <translation>Prompt système et documents : %1
+Échanges précédents : %2
+Réservé à la réponse : %3
+Compté avec le tokeniseur du modèle.%4</translation>
+    </message>
+    <message>
+        <source>
+Some pages or files do not fit and are left out.</source>
+        <translation>
+Certaines pages ou certains fichiers ne tiennent pas et sont laissés de côté.</translation>
+    </message>
+    <message>
+        <source>, about %1 s left</source>
+        <translation>, encore environ %1 s</translation>
+    </message>
+    <message>
+        <source>Answering: %1 tokens/s</source>
+        <translation>Réponse : %1 tokens/s</translation>
+    </message>
+    <message>
+        <source>Memory %1</source>
+        <translation>Mémoire %1</translation>
+    </message>
+</context>
+<context>
+    <name>lectern::ui::TextView</name>
+    <message>
+        <source>Files</source>
+        <translation>Fichiers</translation>
+    </message>
+    <message>
+        <source>Files: click one to show it</source>
+        <translation>Fichiers : cliquez sur un fichier pour l&apos;afficher</translation>
+    </message>
+</context>
+<context>
+    <name>lectern::ui::ViewerToolbar</name>
+    <message>
+        <source>Previous</source>
+        <translation>Précédente</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Page précédente</translation>
+    </message>
+    <message>
+        <source>Previous page (PageUp)</source>
+        <translation>Page précédente (PageUp)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Suivante</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Page suivante</translation>
+    </message>
+    <message>
+        <source>Next page (PageDown)</source>
+        <translation>Page suivante (PageDown)</translation>
+    </message>
+    <message>
+        <source>Page number</source>
+        <translation>Numéro de page</translation>
+    </message>
+    <message>
+        <source>Page number: type one and press Enter</source>
+        <translation>Numéro de page : saisissez-le et appuyez sur Entrée</translation>
+    </message>
+    <message>
+        <source>Page </source>
+        <translation>Page </translation>
+    </message>
+    <message>
+        <source>Document title</source>
+        <translation>Titre du document</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Zoom arrière</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>Zoom arrière (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>Zoom level</source>
+        <translation>Niveau de zoom</translation>
+    </message>
+    <message>
+        <source>Zoom level (Ctrl+0: 100%)</source>
+        <translation>Niveau de zoom (Ctrl+0 : 100 %)</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Zoom avant</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl+=)</source>
+        <translation>Zoom avant (Ctrl+=)</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Ajuster à la largeur</translation>
+    </message>
+    <message>
+        <source>Fit the page to the width of the view</source>
+        <translation>Ajuster la page à la largeur de la vue</translation>
+    </message>
+    <message>
+        <source> of %1</source>
+        <translation> sur %1</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+</context>
+</TS>
