@@ -16,6 +16,8 @@
 #include <thread>
 
 #include "core_bridge.h"
+#include "i18n.h"
+#include "preferences.h"
 #include "main_window.h"
 #include "model_dialog.h"
 
@@ -25,7 +27,7 @@ constexpr const char* kUsage =
     "Usage: lectern [--model MODEL] [--context TOKENS] [--ask QUESTION] [FILE|DIR...]\n"
     "Reads whole documents with a local Llama 3 model: ask, summarize, review, translate.\n"
     "  --model MODEL     a GGUF file or Hugging Face folder (default: the last one used)\n"
-    "  --context TOKENS  the context size (default: the last one used, else 8192)\n"
+    "  --context TOKENS  the context size (default: the last one used, else automatic)\n"
     "  --ask QUESTION    ask it once the model and the documents are open\n"
     "  FILE|DIR          PDFs, text files or folders of code to open in a new session\n"
     "Without a window: lectern-cli --help.\n";
@@ -82,6 +84,10 @@ int main(int argc, char** argv) {
         return 2;
     }
 
+    auto settings = std::make_unique<QSettings>(
+        QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) + QStringLiteral("/lectern/lectern.conf"),
+        QSettings::IniFormat);
+
     const QString data = lectern::ui::dataFolder();
     QDir().mkpath(data);
     auto bridge = lectern::ui::CoreBridge::open(data + QStringLiteral("/lectern.db"),
@@ -90,17 +96,18 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "lectern: %s\n", bridge.error().to_string().c_str());
         return 4;
     }
-    auto settings = std::make_unique<QSettings>(
-        QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) + QStringLiteral("/lectern/lectern.conf"),
-        QSettings::IniFormat);
+
+    // The window's language: the preference, else the system's (Arabic mirrors the window).
+    lectern::ui::installLanguage(
+        lectern::ui::chosenLanguage(lectern::ui::Preferences(bridge.value()->core()).language()));
+    lectern::ui::MainWindow window(std::move(bridge.value()), std::move(settings));
     // The model opened last, unless one is named on the command line.
-    lectern::ui::ModelChoice choice = lectern::ui::savedModelChoice(*settings);
+    lectern::ui::ModelChoice choice = lectern::ui::savedModelChoice(window.preferences());
     if (parser.isSet(model)) {
         choice.path = parser.value(model);
         choice.remote = false;
     }
     if (nCtx > 0) choice.nCtx = nCtx;
-    lectern::ui::MainWindow window(std::move(bridge.value()), std::move(settings));
     window.show();
     if (parser.isSet(ask)) {
         // Asked once the documents are counted (or, without documents, the model is open).

@@ -76,6 +76,22 @@ struct ReadOptions {
     std::map<std::string, std::string> passwords;
 };
 
+// What storage() reports.
+struct StorageUsage {
+    std::string databasePath;
+    std::uint64_t databaseBytes = 0;  // the file and its -wal and -shm files
+    std::string snapshotDirectory;    // empty when snapshots are off
+    std::uint64_t snapshotBytes = 0;
+    std::int64_t snapshotFiles = 0;
+};
+
+// A prompt template as promptTemplate() returns it.
+struct PromptTemplateText {
+    std::string text;
+    std::string shipped;  // the built-in text
+    bool edited = false;  // text is the user's copy
+};
+
 // What a model needs before it is loaded, against what the machine has free.
 struct ModelFootprint {
     std::string description;     // "Llama 3.1 8B, Q4_K, 32 layers" or the file name
@@ -244,6 +260,29 @@ public:
     Result<bool> isAskSession(std::int64_t sessionId);
     // The session's documents as stored (every unit's text, locators, pages).
     Result<std::vector<ingest::Document>> sessionDocuments(std::int64_t sessionId);
+
+    // Settings (the store's settings table): the window's preferences, kept across restarts.
+    // On the caller's thread. Keys are "section/name"; values are text.
+    Result<std::optional<std::string>> setting(const std::string& key);
+    Status setSetting(const std::string& key, const std::string& value);
+    Status removeSetting(const std::string& key);
+    Result<std::map<std::string, std::string>> settings();
+
+    // What Lectern keeps on disk: the database (with its write-ahead log) and the saved KV
+    // prefixes, with their folders and sizes now. On the caller's thread.
+    StorageUsage storage();
+    // -> int, the number of saved KV prefixes removed. A job, so no task is reading one meanwhile.
+    JobId clearKvSnapshots();
+
+    // The tasks' prompt templates (resources/prompts/*.txt), their text as used now (the
+    // user's copy in the config folder, when there is one) and whether it is the user's.
+    static std::vector<std::string> promptNames();
+    static Result<PromptTemplateText> promptTemplate(const std::string& name);
+    // Writes the user's copy (a temporary file, fsynced and renamed into place); NotFound for
+    // a name that is not a template, Io/DiskFull when it cannot be written.
+    static Status savePromptTemplate(const std::string& name, const std::string& text);
+    // Removes the user's copy: the shipped text is used again.
+    static Status resetPromptTemplate(const std::string& name);
 
     // A message of Poppler's that reached a client's own handler (the window's viewer): handed
     // back to the reader of the PDF on the calling thread, if any, so its pages' verdicts count it.

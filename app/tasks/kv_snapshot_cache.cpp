@@ -263,6 +263,16 @@ Result<KvSnapshotLoad> KvSnapshotCache::loadFile(const std::string& modelId, con
     return KvSnapshotLoad{true, {}};
 }
 
+int KvSnapshotCache::clear() {
+    int removed = 0;
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator(m_dir, ec)) {
+        std::error_code rc;
+        if (e.path().extension() == ".kv" && std::filesystem::remove(e.path(), rc)) ++removed;
+    }
+    return removed;
+}
+
 int KvSnapshotCache::evict(const std::string& keep) {
     struct Entry {
         std::filesystem::path path;

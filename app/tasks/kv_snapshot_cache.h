@@ -66,6 +66,9 @@ public:
     // Removes least recently used files until the folder holds at most capBytes, never
     // `keep` (a key). Returns the number of files removed.
     int evict(const std::string& keep = {});
+    // Removes every snapshot; returns how many. A save in progress writes its own .tmp file
+    // and renames it afterwards: it is not lost.
+    int clear();
     Status remove(const std::string& key);
     bool contains(const std::string& key) const;
     std::uint64_t totalBytes() const;

@@ -52,7 +52,9 @@ void ConversationView::insertMessage(QTextCursor& cursor, const ShownMessage& m,
                           .arg(roleHeading(m).toHtmlEscaped()));
     cursor.insertBlock();
     if (m.role == "user") {
+        const int from = cursor.position();
         cursor.insertFragment(QTextDocumentFragment::fromMarkdown(QString::fromStdString(m.text), kMarkdown));
+        setDirections(from);
         cursor.insertBlock();
         return;
     }
@@ -64,7 +66,9 @@ void ConversationView::insertMessage(QTextCursor& cursor, const ShownMessage& m,
         m_citations.push_back({m.citations[i], citedSentence(m.text, m.citations[i], occurrence)});
     }
     const QString md = answerMarkdown(m.text, m.citations, first, QStringLiteral("cite:%1/").arg(m_token));
+    const int from = cursor.position();
     cursor.insertFragment(QTextDocumentFragment::fromMarkdown(md.isEmpty() ? tr("*(no text)*") : md, kMarkdown));
+    setDirections(from);
     cursor.insertBlock();
     QStringList parts;
     if (const QString note = statusNote(m); !note.isEmpty()) parts << QStringLiteral("<i>%1</i>").arg(note);
@@ -87,6 +91,7 @@ void ConversationView::showMessages(const std::vector<ShownMessage>& messages, c
     m_streaming = false;
     m_streamed.clear();
     m_citations.clear();
+    m_currentCitation = -1;
     clear();
     m_placeholder = messages.empty();
     if (messages.empty()) {
@@ -132,9 +137,46 @@ void ConversationView::appendStreamed(const QString& text) {
     QTextCursor cursor(document());
     cursor.movePosition(QTextCursor::End);
     // Plain characters: the heading's bold does not run on into the answer.
+    const int from = cursor.position();
     cursor.insertText(text, QTextCharFormat());
+    setDirections(from);
     m_streamed += text;
     if (atEnd) bar->setValue(bar->maximum());
+}
+
+void ConversationView::setDirections(int from) {
+    for (QTextBlock b = document()->findBlock(from); b.isValid(); b = b.next()) {
+        QTextBlockFormat f = b.blockFormat();
+        const bool code = f.hasProperty(QTextFormat::BlockCodeFence) || f.nonBreakableLines() ||
+                          b.charFormat().fontFixedPitch();
+        const Qt::LayoutDirection dir = code || !b.text().isRightToLeft() ? Qt::LeftToRight : Qt::RightToLeft;
+        if (f.layoutDirection() == dir) continue;
+        f.setLayoutDirection(dir);
+        QTextCursor c(b);
+        c.setBlockFormat(f);
+    }
+}
+
+void ConversationView::activateCitation(int step) {
+    const int n = static_cast<int>(m_citations.size());
+    if (n == 0) return;
+    m_currentCitation = m_currentCitation < 0 ? (step > 0 ? 0 : n - 1) : ((m_currentCitation + step) % n + n) % n;
+    // Select the link's text, so keyboard users see where they are.
+    const QString href = citationLink(m_currentCitation);
+    for (QTextBlock b = document()->begin(); b.isValid(); b = b.next()) {
+        for (auto it = b.begin(); !it.atEnd(); ++it) {
+            const QTextFragment frag = it.fragment();
+            if (!frag.isValid() || frag.charFormat().anchorHref() != href) continue;
+            QTextCursor c(document());
+            c.setPosition(frag.position());
+            c.setPosition(frag.position() + frag.length(), QTextCursor::KeepAnchor);
+            setTextCursor(c);
+            ensureCursorVisible();
+            emit citationActivated(m_citations[static_cast<std::size_t>(m_currentCitation)]);
+            return;
+        }
+    }
+    emit citationActivated(m_citations[static_cast<std::size_t>(m_currentCitation)]);
 }
 
 void ConversationView::scrollToMessage(std::int64_t messageId) {

@@ -53,6 +53,9 @@ public:
     const std::vector<CitationTarget>& citations() const { return m_citations; }
     // The link of citation `index`.
     QString citationLink(int index) const;
+    // The next (step +1) or previous (-1) citation of the conversation, wrapping around:
+    // selected, scrolled to and activated (F8, Shift+F8). Nothing without citations.
+    void activateCitation(int step);
     // Nothing is loaded for the model's Markdown: no images or files from its links.
     QVariant loadResource(int type, const QUrl& name) override;
 
@@ -65,8 +68,13 @@ signals:
 private:
     void onAnchor(const QUrl& url);
     void insertMessage(QTextCursor& cursor, const ShownMessage& m, bool last);
+    // Each paragraph from `from` to the end takes its text's direction (an Arabic answer is
+    // right-aligned in an English window, an English one left-aligned in an Arabic window);
+    // code blocks are always left to right.
+    void setDirections(int from);
 
     std::vector<CitationTarget> m_citations;
+    int m_currentCitation = -1;
     bool m_streaming = false;
     bool m_placeholder = true;
     bool m_askActions = true;

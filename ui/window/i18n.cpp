@@ -4,7 +4,6 @@
 #include <QApplication>
 #include <QLibraryInfo>
 #include <QLocale>
-#include <QSettings>
 #include <QTranslator>
 
 #include <memory>
@@ -52,9 +51,8 @@ QString systemLanguage() {
     return QStringLiteral("en");
 }
 
-QString chosenLanguage(const QSettings& settings) {
-    const QString code = settings.value(QStringLiteral("ui/language")).toString();
-    return shippedLanguages().contains(code) ? code : systemLanguage();
+QString chosenLanguage(const QString& setting) {
+    return shippedLanguages().contains(setting) ? setting : systemLanguage();
 }
 
 bool installLanguage(const QString& code) {

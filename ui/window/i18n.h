@@ -7,8 +7,6 @@
 #include <QString>
 #include <QStringList>
 
-class QSettings;
-
 namespace lectern::ui {
 
 // "en", "de", "fr", "es", "zh_CN", "ar".
@@ -17,8 +15,9 @@ QStringList shippedLanguages();
 QString languageName(const QString& code);
 // The shipped language closest to the system's UI languages; "en" when none matches.
 QString systemLanguage();
-// The setting, or the system's language when it is empty or not shipped.
-QString chosenLanguage(const QSettings& settings);
+// The setting ("ui/language" of the preferences), or the system's language when it is empty
+// or not shipped.
+QString chosenLanguage(const QString& setting);
 // Installs `code`'s translators in the application (replacing the ones installed before)
 // and its layout direction. False when the language is not shipped; English always works.
 bool installLanguage(const QString& code);

@@ -1,5 +1,6 @@
 // The main window's layout, model, documents and sessions (see main_window.h); the tasks,
-// citations and exports are in main_window_tasks.cpp.
+// citations and exports are in main_window_tasks.cpp, the menus and shortcuts in
+// main_window_menus.cpp.
 #include "main_window.h"
 
 #include <QAction>
@@ -38,7 +39,7 @@ QString advice(const Error& e) {
         case ErrorCode::Corrupt: return MainWindow::tr("The file is damaged or not what it claims to be.");
         case ErrorCode::UnsupportedModel:
             return MainWindow::tr("Lectern runs Llama 3 (and Llama 2) models as GGUF files or Hugging Face folders.");
-        case ErrorCode::OutOfMemory: return MainWindow::tr("Choose a smaller context, a 16-bit KV cache or a smaller model.");
+        case ErrorCode::OutOfMemory: return MainWindow::tr("Choose a smaller context, an 8-bit KV cache or a smaller model.");
         case ErrorCode::OutOfDeviceMemory: return MainWindow::tr("The GPU's memory does not suffice: choose a smaller context or the CPU.");
         case ErrorCode::DiskFull: return MainWindow::tr("The disk is full: free some space. What was written before is kept.");
         case ErrorCode::NotFound: return MainWindow::tr("Check that the file or folder still exists.");
@@ -49,17 +50,15 @@ QString advice(const Error& e) {
     return {};
 }
 
-constexpr const char* kPlaceholder =
-    "## Lectern reads whole documents\n\n"
-    "Drop a PDF, a folder of code or a text file on the window (or **File › Open**, Ctrl+O). "
-    "Each document is counted with the model's own tokenizer; the meter below shows what the "
-    "model's context will hold before anything runs.\n\n"
-    "Then ask a question (Ctrl+Enter sends it, Esc stops the answer), or summarize, review or translate.";
 
 }  // namespace
 
 MainWindow::MainWindow(std::unique_ptr<CoreBridge> bridge, std::unique_ptr<QSettings> settings, QWidget* parent)
-    : QMainWindow(parent), m_bridge(std::move(bridge)), m_settings(std::move(settings)) {
+    : QMainWindow(parent),
+      m_bridge(std::move(bridge)),
+      m_settings(std::move(settings)),
+      m_prefs(std::make_unique<Preferences>(m_bridge->core())) {
+    m_prefs->importModelChoice(*m_settings);
     setWindowTitle(tr("Lectern"));
     setAcceptDrops(true);
     // The viewer's Poppler may take over Poppler's message handler; the task's reader still
@@ -69,7 +68,7 @@ MainWindow::MainWindow(std::unique_ptr<CoreBridge> bridge, std::unique_ptr<QSett
     buildMenus();
     connect(m_bridge.get(), &CoreBridge::jobsChanged, this, &MainWindow::updateActions);
     refreshSessions();
-    m_conversation->showMessages({}, tr(kPlaceholder));
+    m_conversation->showMessages({}, placeholderText());
     updateActions();
     resize(1280, 800);
 }
@@ -165,73 +164,6 @@ void MainWindow::buildLayout() {
     });
 }
 
-void MainWindow::buildMenus() {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* open = file->addAction(tr("&Open documents…"), this, [this] {
-        const QStringList files = QFileDialog::getOpenFileNames(
-            this, tr("Open documents"), {}, tr("Documents (*.pdf *.txt *.md *.markdown);;All files (*)"));
-        if (!files.isEmpty()) openPaths(files);
-    });
-    open->setShortcut(QKeySequence::Open);
-    file->addAction(tr("Open a &folder of code…"), this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a folder of code"));
-        if (!dir.isEmpty()) openPaths({dir});
-    });
-    file->addAction(tr("Choose &model…"), this, &MainWindow::chooseModel)->setShortcut(tr("Ctrl+M"));
-    file->addSeparator();
-    auto exportAs = [this](bool json) {
-        if (m_sessionId == 0) return;
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export session"), {},
-                                                          json ? tr("JSON (*.json)") : tr("Markdown (*.md)"));
-        if (path.isEmpty()) return;
-        if (auto s = exportSession(path, json); !s) showError(tr("The session could not be exported."), s.error());
-    };
-    file->addAction(tr("Export session as &Markdown…"), this, [exportAs] { exportAs(false); });
-    file->addAction(tr("Export session as &JSON…"), this, [exportAs] { exportAs(true); });
-    file->addSeparator();
-    file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
-
-    QToolBar* tasks = addToolBar(tr("Tasks"));
-    tasks->setObjectName(QStringLiteral("tasks"));
-    QAction* askAction = tasks->addAction(tr("Ask"), this, [this] { m_question->setFocus(); });
-    askAction->setToolTip(tr("Ask about the documents (Ctrl+L goes to the question box)"));
-    askAction->setShortcut(tr("Ctrl+L"));
-    QAction* summarizeAction = tasks->addAction(tr("Summarize"), this, &MainWindow::summarize);
-    summarizeAction->setToolTip(tr("Summarize the documents, in parts when they do not fit (Ctrl+Shift+S)"));
-    summarizeAction->setShortcut(tr("Ctrl+Shift+S"));
-    QAction* reviewFolder = tasks->addAction(tr("Review folder…"), this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Review a folder of code"));
-        if (!dir.isEmpty()) review(dir, false);
-    });
-    QAction* reviewDiff = tasks->addAction(tr("Review changes…"), this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Review a git repository's uncommitted changes"));
-        if (!dir.isEmpty()) review(dir, true);
-    });
-    tasks->addSeparator();
-    m_language = new QComboBox(this);
-    m_language->setAccessibleName(tr("Target language"));
-    for (const char* l : {"German", "French", "Spanish", "Chinese", "Arabic", "Russian", "English", "Italian",
-                          "Japanese", "Portuguese"})
-        m_language->addItem(tr(l), QString::fromLatin1(l));
-    tasks->addWidget(m_language);
-    QAction* translateAction = tasks->addAction(tr("Translate"), this,
-                                                [this] { translate(m_language->currentData().toString()); });
-    translateAction->setToolTip(tr("Translate the first document into the chosen language"));
-    m_needModel = {askAction, summarizeAction, reviewFolder, reviewDiff, translateAction};
-
-    auto* sendShortcut = new QAction(this);
-    sendShortcut->setShortcuts({QKeySequence(tr("Ctrl+Return")), QKeySequence(tr("Ctrl+Enter"))});
-    connect(sendShortcut, &QAction::triggered, this, [this] { ask(m_question->toPlainText()); });
-    addAction(sendShortcut);
-    auto* stopShortcut = new QAction(this);
-    stopShortcut->setShortcut(Qt::Key_Escape);
-    connect(stopShortcut, &QAction::triggered, this, &MainWindow::stop);
-    addAction(stopShortcut);
-    auto* findShortcut = new QAction(this);
-    findShortcut->setShortcut(QKeySequence::Find);
-    connect(findShortcut, &QAction::triggered, this, [this] { m_library->searchBox()->setFocus(); });
-    addAction(findShortcut);
-}
 
 bool MainWindow::busy() const { return m_bridge->busy(); }
 
@@ -244,7 +176,7 @@ void MainWindow::updateActions() {
 }
 
 void MainWindow::chooseModel() {
-    const ModelChoice initial = savedModelChoice(*m_settings);
+    const ModelChoice initial = savedModelChoice(*m_prefs);
     ModelDialog dialog(initial, m_bridge.get(), this);
     if (!initial.remote && initial.path.isEmpty() && initial.url.isEmpty())
         dialog.showGetModelPage();  // a first run: nothing to pick yet
@@ -265,14 +197,7 @@ void MainWindow::openModel(const ModelChoice& choice, std::function<void(std::in
     options.activations.reset();  // the default for the model's weight type (docs/cpu-activations.md)
     m_status->setModel(std::nullopt, tr("Loading %1…").arg(QFileInfo(choice.path).fileName()));
     watchModelOpening(m_bridge->core().openModel(options), tr("The model could not be loaded."), [this, choice] {
-        m_settings->setValue(QStringLiteral("model/kind"), QStringLiteral("local"));
-        m_settings->setValue(QStringLiteral("model/path"), choice.path);
-        m_settings->setValue(QStringLiteral("model/context"), static_cast<qlonglong>(choice.nCtx));
-        m_settings->setValue(QStringLiteral("model/kv"), !choice.kvType                 ? 0
-                                                         : *choice.kvType == KvType::F32 ? 32
-                                                         : *choice.kvType == KvType::Q8_0 ? 8
-                                                                                          : 16);
-        m_settings->setValue(QStringLiteral("model/backend"), choice.backend);
+        saveModelChoice(*m_prefs, choice);
     });
 }
 
@@ -284,11 +209,7 @@ void MainWindow::openRemote(const ModelChoice& choice) {
     options.tokenizerPath = choice.tokenizer.toStdString();
     m_status->setModel(std::nullopt, tr("Connecting to %1…").arg(choice.url));
     watchModelOpening(m_bridge->core().openRemote(options), tr("The server's model could not be used."), [this, choice] {
-        m_settings->setValue(QStringLiteral("model/kind"), QStringLiteral("remote"));
-        m_settings->setValue(QStringLiteral("remote/url"), choice.url);
-        m_settings->setValue(QStringLiteral("remote/model"), choice.remoteModel);
-        m_settings->setValue(QStringLiteral("remote/keyFile"), choice.apiKeyFile);
-        m_settings->setValue(QStringLiteral("remote/tokenizer"), choice.tokenizer);
+        saveModelChoice(*m_prefs, choice);
     });
 }
 
@@ -410,7 +331,7 @@ void MainWindow::closeSession() {
     m_plan.reset();
     m_summarizePlan.reset();
     m_shownDocument = -1;
-    m_conversation->showMessages({}, tr(kPlaceholder));
+    m_conversation->showMessages({}, placeholderText());
     m_library->setDocuments({}, nullptr);
     m_status->setBudget(nullptr);
     m_fitNotice->hide();

@@ -52,6 +52,14 @@ public:
     void translate(const QString& language);
     void review(const QString& folder, bool uncommittedChanges);
     void showPromptView(std::int64_t questionId);
+    void showSettings();   // Edit › Settings…
+    void showShortcuts();  // Help › Keyboard shortcuts
+    // Installs the language's translations; the window builds itself again in it, keeping
+    // the open session and model (after the running task, if any).
+    void setLanguage(const QString& code);
+    // Every action with a shortcut (menus, toolbar, the window's own): the shortcuts dialog's rows.
+    QList<QAction*> shortcutActions() const;
+    static QString placeholderText();
     Status exportSession(const QString& path, bool json);
 
     // For tests and tools that look at the window.
@@ -73,6 +81,7 @@ public:
     QMessageBox* errorBox() const { return m_errorBox; }
     QInputDialog* passwordPrompt() const { return m_passwordPrompt; }
     CoreBridge& bridge() { return *m_bridge; }
+    Preferences& preferences() { return *m_prefs; }
 
 signals:
     void modelOpened();
@@ -82,16 +91,21 @@ signals:
     void errorShown(const QString& message);
     void citationShown(int page, int matches);
     void promptShown(QDialog* dialog);
+    void settingsShown(QDialog* dialog);
+    void shortcutsShown(QDialog* dialog);
+    void languageChanged(const QString& code);
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
     static QRectF citedTableBox(const ingest::Unit& unit, int number, const QString& sentence);
     void buildLayout();
     void buildMenus();
+    void rebuildInLanguage();
     void refreshSessions();
     void refreshTranscript();  // the open session's messages again (its documents are kept)
     void closeSession();       // nothing open (the session was deleted)
@@ -113,7 +127,8 @@ private:
     void followTask(app::JobId job, const QString& heading, std::function<std::int64_t(const app::JobEvent&)> session);
 
     std::unique_ptr<CoreBridge> m_bridge;
-    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<QSettings> m_settings;  // what an earlier version kept there (importModelChoice)
+    std::unique_ptr<Preferences> m_prefs;
     LibraryPanel* m_library = nullptr;
     ConversationView* m_conversation = nullptr;
     DocumentViewer* m_viewer = nullptr;
@@ -126,6 +141,8 @@ private:
     QPointer<QMessageBox> m_errorBox;
     QPointer<QInputDialog> m_passwordPrompt;
     QList<QAction*> m_needModel;
+    QList<QAction*> m_windowActions;  // shortcuts without a menu entry (send, stop)
+    bool m_rebuildScheduled = false;
 
     std::int64_t m_sessionId = 0;
     std::vector<ingest::Document> m_documents;

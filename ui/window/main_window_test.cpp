@@ -567,13 +567,14 @@ private slots:
         auto t = w->bridge().core().transcript(w->currentSession());
         QVERIFY(t.ok());
         QCOMPARE(QString::fromStdString(t->session.model), QStringLiteral("fake-70b at %1").arg(url));
-        w.reset();
-
-        QSettings settings(m_dir.filePath("lectern.conf"), QSettings::IniFormat);
-        QCOMPARE(settings.value("model/kind").toString(), QStringLiteral("remote"));
-        QCOMPARE(settings.value("remote/url").toString(), url);
-        QCOMPARE(settings.value("remote/keyFile").toString(), keyFile);
-        QCOMPARE(settings.value("remote/tokenizer").toString(), QString(kModel));
+        Preferences& prefs = w->preferences();
+        QCOMPARE(prefs.value("model/kind"), QStringLiteral("remote"));
+        QCOMPARE(prefs.value("remote/url"), url);
+        QCOMPARE(prefs.value("remote/keyFile"), keyFile);
+        QCOMPARE(prefs.value("remote/tokenizer"), QString(kModel));
+        const ModelChoice saved = savedModelChoice(prefs);
+        QVERIFY(saved.remote);
+        QCOMPARE(saved.url, url);
         // The picker's server page: Load waits for a URL and a tokenizer.
         ModelDialog dialog(ModelChoice{});
         dialog.showServerPage();
@@ -591,7 +592,8 @@ private slots:
         QVERIFY(dialog.acceptable());
         QVERIFY(dialog.choice().remote);
         QCOMPARE(dialog.choice().url, url);
-        settings.setValue("model/kind", "local");
+        prefs.setValue(QStringLiteral("model/kind"), QStringLiteral("local"));
+        w.reset();
     }
 
     void whatTheModelSawShowsThePromptWithThePages() {

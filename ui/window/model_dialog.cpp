@@ -10,7 +10,6 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
-#include <QSettings>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -19,22 +18,41 @@
 
 namespace lectern::ui {
 
-ModelChoice savedModelChoice(const QSettings& settings) {
+ModelChoice savedModelChoice(const Preferences& prefs) {
     ModelChoice c;
-    c.path = settings.value(QStringLiteral("model/path")).toString();
-    c.nCtx = settings.value(QStringLiteral("model/context"), 0).toLongLong();  // 0: automatic
+    c.path = prefs.value(QStringLiteral("model/path"));
+    c.nCtx = prefs.integer(QStringLiteral("model/context"), 0);  // 0: automatic
     // Bits per value: 32, 16 or 8 (q8_0); 0: automatic.
-    const int bits = settings.value(QStringLiteral("model/kv"), 0).toInt();
+    const std::int64_t bits = prefs.integer(QStringLiteral("model/kv"), 0);
     if (bits == 32) c.kvType = KvType::F32;
     else if (bits == 16) c.kvType = KvType::F16;
     else if (bits == 8) c.kvType = KvType::Q8_0;
-    c.backend = settings.value(QStringLiteral("model/backend"), QStringLiteral("auto")).toString();
-    c.remote = settings.value(QStringLiteral("model/kind")).toString() == QLatin1String("remote");
-    c.url = settings.value(QStringLiteral("remote/url")).toString();
-    c.remoteModel = settings.value(QStringLiteral("remote/model")).toString();
-    c.apiKeyFile = settings.value(QStringLiteral("remote/keyFile")).toString();
-    c.tokenizer = settings.value(QStringLiteral("remote/tokenizer")).toString();
+    c.backend = prefs.value(QStringLiteral("model/backend"), QStringLiteral("auto"));
+    c.remote = prefs.value(QStringLiteral("model/kind")) == QLatin1String("remote");
+    c.url = prefs.value(QStringLiteral("remote/url"));
+    c.remoteModel = prefs.value(QStringLiteral("remote/model"));
+    c.apiKeyFile = prefs.value(QStringLiteral("remote/keyFile"));
+    c.tokenizer = prefs.value(QStringLiteral("remote/tokenizer"));
     return c;
+}
+
+void saveModelChoice(Preferences& prefs, const ModelChoice& c) {
+    if (c.remote) {
+        prefs.setValue(QStringLiteral("model/kind"), QStringLiteral("remote"));
+        prefs.setValue(QStringLiteral("remote/url"), c.url);
+        prefs.setValue(QStringLiteral("remote/model"), c.remoteModel);
+        prefs.setValue(QStringLiteral("remote/keyFile"), c.apiKeyFile);
+        prefs.setValue(QStringLiteral("remote/tokenizer"), c.tokenizer);
+        return;
+    }
+    prefs.setValue(QStringLiteral("model/kind"), QStringLiteral("local"));
+    prefs.setValue(QStringLiteral("model/path"), c.path);
+    prefs.setValue(QStringLiteral("model/context"), c.nCtx);
+    prefs.setValue(QStringLiteral("model/kv"), !c.kvType                 ? 0
+                                               : *c.kvType == KvType::F32 ? 32
+                                               : *c.kvType == KvType::Q8_0 ? 8
+                                                                           : 16);
+    prefs.setValue(QStringLiteral("model/backend"), c.backend);
 }
 
 ModelDialog::ModelDialog(const ModelChoice& initial, QWidget* parent) : ModelDialog(initial, nullptr, parent) {}
@@ -44,6 +62,7 @@ ModelDialog::ModelDialog(const ModelChoice& initial, CoreBridge* bridge, QWidget
     auto* outer = new QVBoxLayout(this);
     m_tabs = new QTabWidget(this);
     m_tabs->setTabBarAutoHide(true);  // without a core there is one page
+    m_tabs->setAccessibleName(tr("Where the model is"));
     outer->addWidget(m_tabs, 1);
     auto* filePage = new QWidget(m_tabs);
     m_tabs->addTab(filePage, tr("&Model on this computer"));

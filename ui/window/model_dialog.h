@@ -11,12 +11,12 @@
 #include <optional>
 
 #include "app_core.h"
+#include "preferences.h"
 
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
-class QSettings;
 class QTabWidget;
 
 namespace lectern::ui {
@@ -40,8 +40,9 @@ struct ModelChoice {
     QString tokenizer;
 };
 
-// The choice the window opened last (File › Choose model… saves it in the settings).
-ModelChoice savedModelChoice(const QSettings& settings);
+// The choice the window opened last (File › Choose model… saves it in the preferences).
+ModelChoice savedModelChoice(const Preferences& prefs);
+void saveModelChoice(Preferences& prefs, const ModelChoice& choice);
 
 class ModelDialog : public QDialog {
     Q_OBJECT

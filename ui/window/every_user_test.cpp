@@ -1,0 +1,450 @@
+// The window for every user: every control named for screen readers, the languages (Arabic
+// mirrors the window and right-aligns Arabic text, code stays left to right; switching keeps
+// the session), the settings (kept across a restart, Restore Defaults), and the keyboard
+// (the shortcuts dialog lists every shortcut, none is taken twice, F8 walks the citations).
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAbstractSpinBox>
+#include <QAccessible>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QElapsedTimer>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextEdit>
+#include <QTextLayout>
+#include <QTimer>
+
+#include <map>
+
+#include "conversation_view.h"
+#include "core_bridge.h"
+#include "i18n.h"
+#include "library_panel.h"
+#include "main_window.h"
+#include "model_dialog.h"
+#include "settings_dialog.h"
+#include "status_panel.h"
+#include "store.h"
+#include "testing/pdf_maker.h"
+
+using namespace lectern;
+using namespace lectern::ui;
+
+namespace {
+
+constexpr int kWait = 120000;  // ms: a slow, shared machine
+const QString kModel = QStringLiteral(LECTERN_TEST_DATA "/gguf/llama31-tiny-F16.gguf");
+
+// The controls a screen reader stops at: what a user reads, types into or presses.
+bool interactive(QWidget* w) {
+    if (w->objectName().startsWith(QLatin1String("qt_"))) return false;  // Qt's own parts (toolbar extension, …)
+    if (qobject_cast<QScrollBar*>(w)) return false;                         // named by Qt ("Vertical")
+    if (qobject_cast<QHeaderView*>(w)) return false;  // read as the column headers of its view
+    // The line edit inside a spin box or combo box is the box itself to assistive technology.
+    if (w->parentWidget() && (qobject_cast<QAbstractSpinBox*>(w->parentWidget()) ||
+                              qobject_cast<QComboBox*>(w->parentWidget())))
+        return false;
+    return qobject_cast<QAbstractButton*>(w) || qobject_cast<QComboBox*>(w) || qobject_cast<QLineEdit*>(w) ||
+           qobject_cast<QAbstractSpinBox*>(w) || qobject_cast<QAbstractItemView*>(w) || qobject_cast<QTextEdit*>(w) ||
+           qobject_cast<QPlainTextEdit*>(w) || qobject_cast<QProgressBar*>(w) || qobject_cast<QTabWidget*>(w);
+}
+
+// "ClassName 'text'" for each visible control of `root` without an accessible name.
+QStringList unnamed(QWidget* root) {
+    QStringList out;
+    for (QWidget* w : root->findChildren<QWidget*>()) {
+        if (!w->isVisibleTo(root) || !interactive(w)) continue;
+        QAccessibleInterface* a = QAccessible::queryAccessibleInterface(w);
+        if (a && !a->text(QAccessible::Name).trimmed().isEmpty()) continue;
+        QString what = QString::fromLatin1(w->metaObject()->className());
+        if (auto* b = qobject_cast<QAbstractButton*>(w)) what += QStringLiteral(" '%1'").arg(b->text());
+        if (!w->objectName().isEmpty()) what += QStringLiteral(" #") + w->objectName();
+        out << what;
+    }
+    return out;
+}
+
+// The first line of the block holding `text` in the view, in document coordinates.
+QRectF lineOf(QTextEdit* view, const QString& text, Qt::LayoutDirection* direction = nullptr) {
+    for (QTextBlock b = view->document()->begin(); b.isValid(); b = b.next()) {
+        if (!b.text().contains(text)) continue;
+        if (direction) *direction = b.textDirection();
+        const QRectF block = view->document()->documentLayout()->blockBoundingRect(b);
+        QRectF line = b.layout()->lineAt(0).naturalTextRect();
+        return line.translated(block.topLeft());
+    }
+    return {};
+}
+
+// Runs `inspect` on the next modal dialog `signal` announces, then closes it with `close`.
+template <class Signal>
+void whenShown(MainWindow* w, Signal signal, std::function<void(QDialog*)> inspect) {
+    auto once = std::make_shared<QMetaObject::Connection>();
+    *once = QObject::connect(w, signal, w, [once, inspect](QDialog* dialog) {
+        QObject::disconnect(*once);
+        QTimer::singleShot(0, dialog, [dialog, inspect] { inspect(dialog); });
+    });
+}
+
+}  // namespace
+
+class EveryUserTest : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_pdf;
+
+    std::unique_ptr<MainWindow> makeWindow() {
+        auto bridge = CoreBridge::open(dataFolder() + "/lectern.db", cacheFolder() + "/kv");
+        if (!bridge) {
+            qWarning("%s", bridge.error().to_string().c_str());
+            return nullptr;
+        }
+        auto settings = std::make_unique<QSettings>(m_dir.filePath("lectern.conf"), QSettings::IniFormat);
+        auto w = std::make_unique<MainWindow>(std::move(bridge.value()), std::move(settings));
+        w->resize(1280, 800);
+        w->show();
+        return w;
+    }
+    bool openModel(MainWindow& w) {
+        QSignalSpy opened(&w, &MainWindow::modelOpened);
+        ModelChoice c;
+        c.path = kModel;
+        c.nCtx = 4096;
+        c.backend = "cpu";
+        w.openModel(c);
+        return opened.wait(kWait);
+    }
+    bool openPdf(MainWindow& w) {
+        QSignalSpy shown(&w, &MainWindow::sessionShown);
+        w.openPaths({m_pdf});
+        if (!shown.wait(kWait)) return false;
+        QElapsedTimer clock;
+        clock.start();
+        while (!w.planSettled() && clock.elapsed() < kWait) QTest::qWait(20);
+        return w.planSettled();
+    }
+
+private slots:
+    void initTestCase() {
+        qunsetenv("LECTERN_DATA_DIR");
+        qunsetenv("LECTERN_CACHE_DIR");
+        QStandardPaths::setTestModeEnabled(true);
+        QDir(dataFolder()).removeRecursively();
+        QDir(cacheFolder()).removeRecursively();
+        QVERIFY(m_dir.isValid());
+        // Edited prompt templates go here, not into the user's config folder.
+        qputenv("LECTERN_CONFIG_DIR", m_dir.filePath("config").toUtf8());
+        ingest::testing::TestPdf pdf;
+        pdf.title = "Annual report";
+        for (const char* text : {"Northwind Logistics moved four million parcels in the year.",
+                                 "Revenue grew by twelve percent to 318 million euros."}) {
+            ingest::testing::TestPage page;
+            ingest::testing::TestBlock block;
+            block.paragraph = text;
+            page.blocks = {block};
+            pdf.pages.push_back(page);
+        }
+        m_pdf = m_dir.filePath("report.pdf");
+        QVERIFY(ingest::testing::write_test_pdf(m_pdf.toStdString(), pdf).ok());
+        QVERIFY(installLanguage(QStringLiteral("en")));
+    }
+
+    void everyControlOfTheWindowAndItsDialogsHasAnAccessibleName() {
+        auto w = makeWindow();
+        QVERIFY(w);
+        QVERIFY(openModel(*w));
+        QVERIFY(openPdf(*w));
+        QStringList missing = unnamed(w.get());
+        QVERIFY2(missing.isEmpty(), qPrintable("main window: " + missing.join(", ")));
+
+        ModelDialog picker(savedModelChoice(w->preferences()), &w->bridge(), w.get());
+        picker.show();
+        for (int page = 0; page < picker.findChild<QTabWidget*>()->count(); ++page) {
+            picker.findChild<QTabWidget*>()->setCurrentIndex(page);
+            missing = unnamed(&picker);
+            QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("model picker, page %1: ").arg(page) + missing.join(", ")));
+        }
+        picker.close();
+
+        SettingsDialog settings(w->bridge(), w->preferences(), w.get());
+        settings.show();
+        for (int page = 0; page < settings.tabs()->count(); ++page) {
+            settings.tabs()->setCurrentIndex(page);
+            missing = unnamed(&settings);
+            QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("settings, page %1: ").arg(page) + missing.join(", ")));
+        }
+        settings.close();
+
+        QStringList shortcutsMissing{QStringLiteral("not shown")};
+        whenShown(w.get(), &MainWindow::shortcutsShown, [&](QDialog* d) {
+            shortcutsMissing = unnamed(d);
+            d->reject();
+        });
+        w->showShortcuts();
+        QVERIFY2(shortcutsMissing.isEmpty(), qPrintable("shortcuts: " + shortcutsMissing.join(", ")));
+    }
+
+    void theShortcutsDialogListsEveryShortcutAndNoneIsTakenTwice() {
+        auto w = makeWindow();
+        QVERIFY(w);
+        std::map<QString, QString> byKey;  // key sequence -> action
+        QStringList clashes;
+        for (QAction* a : w->shortcutActions())
+            for (const QKeySequence& k : a->shortcuts()) {
+                auto [it, fresh] = byKey.emplace(k.toString(), a->text());
+                if (!fresh) clashes << QStringLiteral("%1: %2 and %3").arg(k.toString(), it->second, a->text());
+            }
+        QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join("; ")));
+        // The desktop's conventions for open, search, send, stop, settings, zoom and help.
+        for (const QKeySequence& k :
+             {QKeySequence(QKeySequence::Open), QKeySequence(QKeySequence::Find), QKeySequence("Ctrl+Return"),
+              QKeySequence("Esc"), QKeySequence("Ctrl+,"), QKeySequence("Ctrl+L"), QKeySequence(QKeySequence::ZoomIn),
+              QKeySequence(QKeySequence::ZoomOut), QKeySequence("F8"), QKeySequence("Shift+F8"), QKeySequence("F1")})
+            QVERIFY2(byKey.count(k.toString()), qPrintable("no action for " + k.toString()));
+        int rows = -1;
+        whenShown(w.get(), &MainWindow::shortcutsShown, [&](QDialog* d) {
+            rows = d->findChild<QTableWidget*>()->rowCount();
+            d->reject();
+        });
+        w->showShortcuts();
+        QCOMPARE(rows, int(w->shortcutActions().size()));
+    }
+
+    void f8WalksTheCitationsAndOpensTheCitedPage() {
+        auto w = makeWindow();
+        QVERIFY(w);
+        QVERIFY(openModel(*w));
+        QVERIFY(openPdf(*w));
+        const std::int64_t session = w->currentSession();
+        {
+            auto store = app::Store::open((dataFolder() + "/lectern.db").toStdString());
+            QVERIFY(store.ok());
+            QVERIFY(store->messages().add(app::makeMessage(session, "user", "How did the year go?")).ok());
+            QVERIFY(store->messages()
+                        .add(app::makeMessage(session, "assistant",
+                                              "Four million parcels were moved [p. 1]. Revenue grew by twelve percent [p. 2]."))
+                        .ok());
+        }
+        w->openSession(session);
+        QCOMPARE(int(w->conversation()->citations().size()), 2);
+        QSignalSpy shown(w.get(), &MainWindow::citationShown);
+        w->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(w.get()));
+        QTest::keyClick(w.get(), Qt::Key_F8);
+        QVERIFY(shown.count() > 0 || shown.wait(kWait));
+        QCOMPARE(shown.last().at(0).toInt(), 1);
+        QTest::keyClick(w.get(), Qt::Key_F8);
+        QVERIFY(shown.count() > 1 || shown.wait(kWait));
+        QCOMPARE(shown.last().at(0).toInt(), 2);
+        QTest::keyClick(w.get(), Qt::Key_F8, Qt::ShiftModifier);
+        QVERIFY(shown.count() > 2 || shown.wait(kWait));
+        QCOMPARE(shown.last().at(0).toInt(), 1);
+        QVERIFY(w->conversation()->textCursor().selectedText().contains(QStringLiteral("p. 1")));
+    }
+
+    void arabicMirrorsTheWindowAndRightAlignsArabicText() {
+        QVERIFY(installLanguage(QStringLiteral("ar")));
+        auto w = makeWindow();
+        QVERIFY(w);
+        QCOMPARE(w->layoutDirection(), Qt::RightToLeft);
+        QCOMPARE(QApplication::layoutDirection(), Qt::RightToLeft);
+        const QString file = w->menuBar()->actions().first()->text();
+        QVERIFY2(file != QStringLiteral("&File") && file.contains(QStringLiteral("(&F)")), qPrintable(file));
+        // The library (left in English) is on the right.
+        QVERIFY(w->library()->mapTo(w.get(), QPoint(0, 0)).x() > w->width() / 2);
+
+        ConversationView* view = w->conversation();
+        ShownMessage question;
+        question.id = 1;
+        question.role = "user";
+        question.text = "What does clause 4 say about payment?";
+        ShownMessage answer;
+        answer.id = 2;
+        answer.role = "assistant";
+        // A code block stays left to right, even when its first line is an Arabic comment.
+        answer.text = "تستحق الفواتير خلال ستين يوما من استلامها.\n\n```\n# المبلغ المستحق\n"
+                      "due = invoice.amount  # src/contract/payment.cpp:88\n```\n";
+        view->showMessages({question, answer});
+        QApplication::processEvents();
+        Qt::LayoutDirection direction = Qt::LayoutDirectionAuto;
+        const QRectF arabic = lineOf(view, QStringLiteral("تستحق"), &direction);
+        QCOMPARE(direction, Qt::RightToLeft);
+        const QRectF english = lineOf(view, QStringLiteral("clause 4"), &direction);
+        QCOMPARE(direction, Qt::LeftToRight);
+        const QRectF code = lineOf(view, QStringLiteral("payment.cpp"), &direction);
+        QCOMPARE(direction, Qt::LeftToRight);
+        const QRectF comment = lineOf(view, QStringLiteral("المبلغ"), &direction);
+        QCOMPARE(direction, Qt::LeftToRight);
+        QVERIFY2(comment.left() < 40, qPrintable(QString::number(comment.left())));
+        const qreal width = view->document()->textWidth();
+        // Right-aligned: the Arabic line ends at the right margin; the English and the code
+        // start at the left one.
+        QVERIFY2(arabic.right() > width - 40, qPrintable(QStringLiteral("%1 of %2").arg(arabic.right()).arg(width)));
+        QVERIFY2(arabic.left() > width / 3, qPrintable(QString::number(arabic.left())));
+        QVERIFY2(english.left() < 40 && code.left() < 40,
+                 qPrintable(QStringLiteral("%1, %2").arg(english.left()).arg(code.left())));
+        w.reset();
+        QVERIFY(installLanguage(QStringLiteral("en")));
+        QCOMPARE(QApplication::layoutDirection(), Qt::LeftToRight);
+    }
+
+    void anArabicAnswerIsRightAlignedInAnEnglishWindowToo() {
+        auto w = makeWindow();
+        QVERIFY(w);
+        ShownMessage answer;
+        answer.id = 3;
+        answer.role = "assistant";
+        answer.text = "ارتفعت الإيرادات بنسبة اثني عشر بالمئة.";
+        w->conversation()->showMessages({answer});
+        QApplication::processEvents();
+        Qt::LayoutDirection direction = Qt::LayoutDirectionAuto;
+        const QRectF arabic = lineOf(w->conversation(), QStringLiteral("الإيرادات"), &direction);
+        QCOMPARE(direction, Qt::RightToLeft);
+        QVERIFY(arabic.right() > w->conversation()->document()->textWidth() - 40);
+    }
+
+    void switchingTheLanguageKeepsTheSessionAndTheModel() {
+        auto w = makeWindow();
+        QVERIFY(w);
+        QVERIFY(openModel(*w));
+        QVERIFY(openPdf(*w));
+        const std::int64_t session = w->currentSession();
+        const QString model = w->statusPanel()->modelText();
+        const std::size_t documents = w->documents().size();
+        QSignalSpy changed(w.get(), &MainWindow::languageChanged);
+        w->setLanguage(QStringLiteral("de"));
+        QVERIFY(changed.wait(kWait));
+        QCOMPARE(changed.first().first().toString(), QStringLiteral("de"));
+        QCOMPARE(w->menuBar()->actions().first()->text(), QStringLiteral("&Datei"));
+        QCOMPARE(w->currentSession(), session);
+        QCOMPARE(w->documents().size(), documents);
+        QCOMPARE(w->statusPanel()->modelText(), model);
+        QVERIFY(w->bridge().core().model().has_value());
+        QElapsedTimer clock;
+        clock.start();
+        while (!w->planSettled() && clock.elapsed() < kWait) QTest::qWait(20);
+        QVERIFY(w->planSettled());
+        QVERIFY2(w->statusPanel()->budgetText().contains(QStringLiteral("Token")), qPrintable(w->statusPanel()->budgetText()));
+        w->setLanguage(QStringLiteral("zh_CN"));
+        QVERIFY(changed.wait(kWait));
+        QVERIFY2(w->menuBar()->actions().first()->text().contains(QStringLiteral("(&F)")),
+                 qPrintable(w->menuBar()->actions().first()->text()));
+        w->setLanguage(QStringLiteral("en"));
+        QVERIFY(changed.wait(kWait));
+        QCOMPARE(w->menuBar()->actions().first()->text(), QStringLiteral("&File"));
+        QCOMPARE(w->currentSession(), session);
+    }
+
+    void settingsSurviveARestartAndRestoreDefaultsPutsThemBack() {
+        const std::string name = "ask_system";
+        {
+            auto w = makeWindow();
+            QVERIFY(w);
+            bool edited = false;
+            whenShown(w.get(), &MainWindow::settingsShown, [&](QDialog* d) {
+                auto* s = qobject_cast<SettingsDialog*>(d);
+                s->customSampling()->setChecked(true);
+                s->temperatureBox()->setValue(0.25);
+                s->maxTokensBox()->setValue(2048);
+                s->promptBox()->setCurrentIndex(s->promptBox()->findData(QString::fromStdString(name)));
+                s->promptEditor()->setPlainText(QStringLiteral("Answer in one sentence.\n{{documents}}"));
+                s->languageBox()->setCurrentIndex(s->languageBox()->findData(QStringLiteral("fr")));
+                edited = true;
+                s->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
+            });
+            QSignalSpy changed(w.get(), &MainWindow::languageChanged);
+            w->showSettings();
+            QVERIFY(edited);
+            QVERIFY(changed.wait(kWait));
+            QCOMPARE(w->menuBar()->actions().first()->text(), QStringLiteral("&Fichier"));
+        }
+        QVERIFY(installLanguage(QStringLiteral("en")));
+        // A new process would read the same database: a new core and window.
+        auto w = makeWindow();
+        QVERIFY(w);
+        const AnswerPreferences a = w->preferences().answers();
+        QVERIFY(a.custom);
+        QCOMPARE(a.temperature, 0.25f);
+        QCOMPARE(a.maxTokens, std::int64_t(2048));
+        QCOMPARE(a.samplingFor(app::TaskKind::Review).temperature, 0.25f);
+        QCOMPARE(w->preferences().language(), QStringLiteral("fr"));
+        QCOMPARE(chosenLanguage(w->preferences().language()), QStringLiteral("fr"));
+        auto t = app::AppCore::promptTemplate(name);
+        QVERIFY(t.ok());
+        QVERIFY(t->edited);
+        QCOMPARE(t->text, std::string("Answer in one sentence.\n{{documents}}"));
+
+        bool reset = false;
+        whenShown(w.get(), &MainWindow::settingsShown, [&](QDialog* d) {
+            auto* s = qobject_cast<SettingsDialog*>(d);
+            // The dialog shows what was saved.
+            QCOMPARE(s->temperatureBox()->value(), 0.25);
+            QCOMPARE(s->maxTokensBox()->value(), 2048);
+            s->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::RestoreDefaults)->click();
+            QVERIFY(!s->customSampling()->isChecked());
+            QCOMPARE(s->maxTokensBox()->value(), 512);
+            reset = true;
+            s->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
+        });
+        w->showSettings();
+        QVERIFY(reset);
+        const AnswerPreferences d = w->preferences().answers();
+        QVERIFY(!d.custom);
+        QCOMPARE(d.maxTokens, std::int64_t(512));
+        QCOMPARE(d.samplingFor(app::TaskKind::Ask).temperature, app::defaultSampling(app::TaskKind::Ask).temperature);
+        QVERIFY(w->preferences().language().isEmpty());
+        t = app::AppCore::promptTemplate(name);
+        QVERIFY(t.ok());
+        QVERIFY(!t->edited);
+        QCOMPARE(t->text, t->shipped);
+    }
+
+    void theStoragePageShowsTheFoldersAndClearsTheSavedPrefixes() {
+        auto w = makeWindow();
+        QVERIFY(w);
+        const app::StorageUsage before = w->bridge().core().storage();
+        QVERIFY(!before.snapshotDirectory.empty());
+        QDir().mkpath(QString::fromStdString(before.snapshotDirectory));
+        for (const char* f : {"a.kv", "b.kv"}) {
+            QFile file(QString::fromStdString(before.snapshotDirectory) + "/" + f);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(QByteArray(4096, 'x'));
+        }
+        SettingsDialog s(w->bridge(), w->preferences(), w.get());
+        QVERIFY2(s.storageText()->text().contains(QStringLiteral("2 files")), qPrintable(s.storageText()->text()));
+        QVERIFY(s.storageText()->text().contains(QString::fromStdString(before.databasePath).toHtmlEscaped()));
+        QVERIFY(s.clearPrefixesButton()->isEnabled());
+        QSignalSpy cleared(&s, &SettingsDialog::prefixesCleared);
+        s.clearPrefixesButton()->click();
+        QVERIFY(cleared.wait(kWait));
+        QCOMPARE(cleared.first().first().toInt(), 2);
+        QCOMPARE(w->bridge().core().storage().snapshotFiles, std::int64_t(0));
+        QVERIFY(!s.clearPrefixesButton()->isEnabled());
+    }
+
+    void cleanupTestCase() { installLanguage(QStringLiteral("en")); }
+};
+
+QTEST_MAIN(EveryUserTest)
+#include "every_user_test.moc"
