@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "core_bridge.h"
+#include "appearance.h"
 #include "i18n.h"
 #include "preferences.h"
 #include "main_window.h"
@@ -100,6 +101,7 @@ int main(int argc, char** argv) {
     // The window's language: the preference, else the system's (Arabic mirrors the window).
     lectern::ui::installLanguage(
         lectern::ui::chosenLanguage(lectern::ui::Preferences(bridge.value()->core()).language()));
+    lectern::ui::applyAppearance(lectern::ui::Preferences(bridge.value()->core()).value(QStringLiteral("ui/appearance")));
     lectern::ui::MainWindow window(std::move(bridge.value()), std::move(settings));
     // The model opened last, unless one is named on the command line.
     lectern::ui::ModelChoice choice = lectern::ui::savedModelChoice(window.preferences());

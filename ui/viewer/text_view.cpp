@@ -129,6 +129,7 @@ bool TextView::showFileLine(const QString& path, int line) {
     QTextEdit::ExtraSelection mark;
     mark.cursor = cursor;
     mark.format.setBackground(QColor(255, 244, 186));
+    mark.format.setForeground(Qt::black);  // readable on the light mark in a dark palette too
     mark.format.setProperty(QTextFormat::FullWidthSelection, true);
     m_lineMark = {mark};
     applySelections();

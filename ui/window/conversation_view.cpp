@@ -80,8 +80,9 @@ void ConversationView::insertMessage(QTextCursor& cursor, const ShownMessage& m,
         parts << QStringLiteral("<a href=\"%1saw/%2\">%3</a>").arg(act).arg(m.questionId).arg(tr("What the model saw"));
     if (m_askActions && last)
         parts << QStringLiteral("<a href=\"%1regenerate/0\">%2</a>").arg(act, tr("Regenerate"));
-    cursor.insertHtml(QStringLiteral("<p style=\"color:palette(mid)\"><small>%1</small></p>")
-                          .arg(parts.join(QStringLiteral(" · "))));
+    // Quieter than the answer, still 4.5:1 against the background (appearance.h).
+    cursor.insertHtml(QStringLiteral("<p style=\"color:%1\"><small>%2</small></p>")
+                          .arg(palette().color(QPalette::PlaceholderText).name(), parts.join(QStringLiteral(" · "))));
     cursor.insertBlock();
 }
 

@@ -35,6 +35,7 @@
 
 #include <map>
 
+#include "appearance.h"
 #include "conversation_view.h"
 #include "core_bridge.h"
 #include "i18n.h"
@@ -420,6 +421,38 @@ private slots:
         QCOMPARE(t->text, t->shipped);
     }
 
+    // The Answers page reaches the task: the answer's length, and a fixed seed draws the same
+    // answer twice at a high temperature (a fresh seed would not, but that is chance, not tested).
+    void theAnswerPreferencesReachAsk() {
+        auto w = makeWindow();
+        QVERIFY(w);
+        QVERIFY(openModel(*w));
+        QVERIFY(openPdf(*w));
+        AnswerPreferences a;
+        a.custom = true;
+        a.temperature = 1.5f;
+        a.topP = 1.0f;
+        a.seed = 1234;
+        a.maxTokens = 12;
+        w->preferences().setAnswers(a);
+        QStringList answers;
+        for (int i = 0; i < 2; ++i) {
+            QSignalSpy ended(w.get(), &MainWindow::taskEnded);
+            w->ask(QStringLiteral("How many parcels were moved?"));
+            QVERIFY(ended.wait(kWait));
+            QVERIFY(ended.first().first().toBool());
+            QVERIFY(w->lastAsk().has_value());
+            QVERIFY2(w->lastAsk()->stats.tokens.size() <= 12u, qPrintable(QString::number(w->lastAsk()->stats.tokens.size())));
+            QCOMPARE(w->lastAsk()->stats.reason, StopReason::MaxTokens);  // a random tiny model never ends on its own
+            answers << QString::fromStdString(w->lastAsk()->answer);
+            w->openPaths({m_pdf});  // a new session: the same prompt again
+            QSignalSpy shown(w.get(), &MainWindow::sessionShown);
+            QVERIFY(shown.wait(kWait));
+        }
+        QCOMPARE(answers[0], answers[1]);
+        w->preferences().resetAll();
+    }
+
     void theStoragePageShowsTheFoldersAndClearsTheSavedPrefixes() {
         auto w = makeWindow();
         QVERIFY(w);
@@ -432,15 +465,48 @@ private slots:
             file.write(QByteArray(4096, 'x'));
         }
         SettingsDialog s(w->bridge(), w->preferences(), w.get());
-        QVERIFY2(s.storageText()->text().contains(QStringLiteral("2 files")), qPrintable(s.storageText()->text()));
+        const qlonglong files = before.snapshotFiles + 2;  // what earlier asks saved, and these
+        QVERIFY2(s.storageText()->text().contains(QStringLiteral("%1 files").arg(files)), qPrintable(s.storageText()->text()));
         QVERIFY(s.storageText()->text().contains(QString::fromStdString(before.databasePath).toHtmlEscaped()));
         QVERIFY(s.clearPrefixesButton()->isEnabled());
         QSignalSpy cleared(&s, &SettingsDialog::prefixesCleared);
         s.clearPrefixesButton()->click();
         QVERIFY(cleared.wait(kWait));
-        QCOMPARE(cleared.first().first().toInt(), 2);
+        QCOMPARE(cleared.first().first().toLongLong(), files);
         QCOMPARE(w->bridge().core().storage().snapshotFiles, std::int64_t(0));
         QVERIFY(!s.clearPrefixesButton()->isEnabled());
+    }
+
+    // WCAG AA: every pair of text and background the window draws with, in both palettes.
+    void textContrastIsAtLeastFourAndAHalfToOneInLightAndDark() {
+        QCOMPARE(qRound(contrastRatio(Qt::black, Qt::white)), 21);
+        QCOMPARE(contrastRatio(Qt::gray, Qt::gray), 1.0);
+        using R = QPalette::ColorRole;
+        const std::pair<R, R> pairs[] = {
+            {R::Text, R::Base},           {R::Text, R::AlternateBase},       {R::WindowText, R::Window},
+            {R::WindowText, R::AlternateBase},  // the "does not fit" notice
+            {R::ButtonText, R::Button},   {R::HighlightedText, R::Highlight}, {R::PlaceholderText, R::Base},
+            {R::PlaceholderText, R::AlternateBase}, {R::Link, R::Base},      {R::LinkVisited, R::Base},
+            {R::ToolTipText, R::ToolTipBase}};
+        for (const auto& [name, palette] : {std::pair{"light", lightPalette()}, std::pair{"dark", darkPalette()}}) {
+            for (const auto& [fg, bg] : pairs) {
+                const double c = contrastRatio(palette.color(fg), palette.color(bg));
+                QVERIFY2(c >= 4.5, qPrintable(QStringLiteral("%1: role %2 on %3: %4:1").arg(name).arg(int(fg)).arg(int(bg)).arg(c)));
+            }
+            for (R bg : {R::Base, R::Window}) {
+                const double c = contrastRatio(errorTextColor(palette), palette.color(bg));
+                QVERIFY2(c >= 4.5, qPrintable(QStringLiteral("%1: error text: %2:1").arg(name).arg(c)));
+            }
+        }
+        QVERIFY(contrastRatio(markText(), markBackground()) >= 4.5);
+        // Dark is applied to the whole window, and back.
+        QVERIFY(applyAppearance(QStringLiteral("dark")));
+        auto w = makeWindow();
+        QVERIFY(w);
+        QVERIFY(w->conversation()->palette().color(QPalette::Base).lightness() < 64);
+        QVERIFY(w->questionBox()->palette().color(QPalette::Text).lightness() > 192);
+        QVERIFY(!applyAppearance(QStringLiteral("light")));
+        QCOMPARE(QApplication::palette().color(QPalette::Base), QColor(Qt::white));
     }
 
     void cleanupTestCase() { installLanguage(QStringLiteral("en")); }

@@ -14,6 +14,7 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include "appearance.h"
 #include "status_panel.h"
 
 namespace lectern::ui {
@@ -91,7 +92,9 @@ GetModelPage::GetModelPage(CoreBridge& bridge, QWidget* parent) : QWidget(parent
     m_error->setAccessibleName(tr("Download error"));
     m_error->setWordWrap(true);
     m_error->setTextFormat(Qt::RichText);
-    m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
+    QPalette errorPalette = m_error->palette();
+    errorPalette.setColor(QPalette::WindowText, errorTextColor(errorPalette));
+    m_error->setPalette(errorPalette);
     m_error->hide();
     layout->addWidget(m_error);
     m_anyway = new QPushButton(tr("Download &anyway"), this);
@@ -140,7 +143,7 @@ void GetModelPage::fillList() {
                                         .arg(formatBytes(double(f.weightsBytes)), formatBytes(double(f.kvBytes)),
                                              QLocale().toString(qlonglong(f.nCtx)), kvTypeText(f.kvType),
                                              f.availableBytes ? formatBytes(double(f.availableBytes)) : tr("unknown")));
-        if (!f.fits) item->setForeground(FitColumn, QColor(0xb0, 0x00, 0x20));
+        if (!f.fits) item->setForeground(FitColumn, errorTextColor(m_list->palette()));
     }
 }
 

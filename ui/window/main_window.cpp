@@ -353,7 +353,7 @@ void MainWindow::replan() {
     for (app::JobId* job : {&m_planJob, &m_summarizePlanJob})
         if (*job) m_bridge->core().cancel(std::exchange(*job, 0));
     const std::int64_t session = m_sessionId;
-    m_planJob = m_bridge->watch(m_bridge->core().planAsk(session), [this, session](const app::JobEvent& e) {
+    m_planJob = m_bridge->watch(m_bridge->core().planAsk(session, m_prefs->answers().maxTokens), [this, session](const app::JobEvent& e) {
         if (!e.isFinal()) return;
         if (e.job == m_planJob) m_planJob = 0;
         if (session != m_sessionId || std::holds_alternative<app::JobCancelled>(e.payload)) return;

@@ -21,6 +21,7 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include "appearance.h"
 #include "document_viewer.h"
 #include "i18n.h"
 #include "library_panel.h"
@@ -173,6 +174,8 @@ void MainWindow::showSettings() {
     });
     emit settingsShown(&dialog);
     if (dialog.exec() != QDialog::Accepted) return;
+    const bool dark = darkAppearance();
+    if (applyAppearance(m_prefs->value(QStringLiteral("ui/appearance"))) != dark) showMessages();  // colours in the text
     setLanguage(chosenLanguage(m_prefs->language()));
 }
 

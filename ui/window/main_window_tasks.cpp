@@ -2,6 +2,7 @@
 // search, "what the model saw" and exports (see main_window.h).
 #include "main_window.h"
 
+#include <QComboBox>
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
@@ -103,6 +104,9 @@ void MainWindow::ask(const QString& question) {
     app::AskRequest request;
     request.sessionId = m_sessionId;
     request.question = q.toStdString();
+    const AnswerPreferences answers = m_prefs->answers();
+    request.sampling = answers.samplingFor(app::TaskKind::Ask);
+    request.maxTokens = answers.maxTokens;
     m_question->clear();
     followTask(m_bridge->core().ask(request), q, sessionIn<app::AskResult>);
 }
@@ -112,6 +116,9 @@ void MainWindow::regenerate() {
     app::AskRequest request;
     request.sessionId = m_sessionId;
     request.regenerate = true;
+    const AnswerPreferences answers = m_prefs->answers();
+    request.sampling = answers.samplingFor(app::TaskKind::Ask);
+    request.maxTokens = answers.maxTokens;
     // Another draw, not the same answer again.
     request.sampling.seed = static_cast<std::uint64_t>(QDateTime::currentMSecsSinceEpoch());
     followTask(m_bridge->core().ask(request), {}, sessionIn<app::AskResult>);
@@ -126,6 +133,9 @@ void MainWindow::summarize() {
     if (m_task != 0 || m_documents.empty()) return;
     app::SummarizeRequest request;
     request.documents = m_documents;
+    const AnswerPreferences answers = m_prefs->answers();
+    request.sampling = answers.samplingFor(app::TaskKind::Summarize);
+    request.maxTokens = answers.maxTokens;
     followTask(m_bridge->core().summarize(request), tr("Summarize the documents."), sessionIn<app::SummarizeResult>);
 }
 
@@ -134,8 +144,11 @@ void MainWindow::translate(const QString& language) {
     app::TranslateRequest request;
     request.document = m_documents.front();
     request.language = language.toStdString();
+    request.sampling = m_prefs->answers().samplingFor(app::TaskKind::Translate);
+    const int shown = m_language->findData(language);
     followTask(m_bridge->core().translate(request), tr("Translate %1 into %2.")
-                                                        .arg(QString::fromStdString(m_documents.front().metadata.title), language),
+                                                        .arg(QString::fromStdString(m_documents.front().metadata.title),
+                                                             shown >= 0 ? m_language->itemText(shown) : language),
                sessionIn<app::TranslateResult>);
 }
 
@@ -146,7 +159,9 @@ void MainWindow::review(const QString& folder, bool uncommittedChanges) {
     else source.paths = {folder.toStdString()};
     const QString heading = uncommittedChanges ? tr("Review the uncommitted changes in %1.").arg(folder)
                                                : tr("Review the code in %1.").arg(folder);
-    followTask(m_bridge->core().review(app::ReviewRequest{}, source), heading, sessionIn<app::ReviewResult>);
+    app::ReviewRequest request;
+    request.sampling = m_prefs->answers().samplingFor(app::TaskKind::Review);
+    followTask(m_bridge->core().review(request, source), heading, sessionIn<app::ReviewResult>);
 }
 
 void MainWindow::showMessages() {
@@ -307,7 +322,7 @@ void MainWindow::onUnitHit(std::int64_t documentId, const QString& locator) {
 
 void MainWindow::showPromptView(std::int64_t questionId) {
     if (m_sessionId == 0 || questionId == 0) return;
-    m_bridge->watch(m_bridge->core().promptView(m_sessionId, questionId), [this](const app::JobEvent& e) {
+    m_bridge->watch(m_bridge->core().promptView(m_sessionId, questionId, m_prefs->answers().maxTokens), [this](const app::JobEvent& e) {
         if (!e.isFinal()) return;
         if (const auto* f = std::get_if<app::JobFailed>(&e.payload)) {
             showError(tr("The prompt could not be rebuilt."), f->error);

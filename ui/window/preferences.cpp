@@ -1,6 +1,7 @@
 // Preferences over the core's settings store (see preferences.h).
 #include "preferences.h"
 
+#include <QRandomGenerator>
 #include <QSettings>
 #include <QtGlobal>
 
@@ -20,7 +21,8 @@ SamplerOptions AnswerPreferences::samplingFor(app::TaskKind kind) const {
     o.top_k = topK;
     o.min_p = minP;
     o.repeat_penalty = repeatPenalty;
-    o.seed = seed;
+    // 0: a new draw for every answer (the sampler repeats itself for a given seed).
+    o.seed = seed != 0 ? seed : QRandomGenerator::global()->generate64();
     return o;
 }
 

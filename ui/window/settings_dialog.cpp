@@ -78,6 +78,12 @@ QWidget* SettingsDialog::buildGeneralPage() {
     m_language->addItem(tr("The system's (%1)").arg(languageName(systemLanguage())), QString());
     for (const QString& code : shippedLanguages()) m_language->addItem(languageName(code), code);
     form->addRow(tr("Interface &language:"), m_language);
+    m_appearance = new QComboBox(page);
+    m_appearance->setAccessibleName(tr("Appearance"));
+    m_appearance->addItem(tr("The system's (light or dark)"), QString());
+    m_appearance->addItem(tr("Light"), QStringLiteral("light"));
+    m_appearance->addItem(tr("Dark"), QStringLiteral("dark"));
+    form->addRow(tr("&Appearance:"), m_appearance);
     auto* note = new QLabel(tr("The window changes language at once; the open session stays as it is."), page);
     note->setWordWrap(true);
     form->addRow(note);
@@ -213,6 +219,7 @@ QWidget* SettingsDialog::buildStoragePage() {
 
 void SettingsDialog::loadFields() {
     m_language->setCurrentIndex(std::max(0, m_language->findData(m_prefs.language())));
+    m_appearance->setCurrentIndex(std::max(0, m_appearance->findData(m_prefs.value(QStringLiteral("ui/appearance")))));
     const AnswerPreferences a = m_prefs.answers();
     m_custom->setChecked(a.custom);
     m_temperature->setValue(a.temperature);
@@ -230,6 +237,7 @@ void SettingsDialog::loadFields() {
 
 void SettingsDialog::restoreDefaults() {
     m_language->setCurrentIndex(0);
+    m_appearance->setCurrentIndex(0);
     const AnswerPreferences a;
     m_custom->setChecked(a.custom);
     m_temperature->setValue(a.temperature);
@@ -248,6 +256,9 @@ void SettingsDialog::save() {
     const QString language = m_language->currentData().toString();
     if (language.isEmpty()) m_prefs.remove(QStringLiteral("ui/language"));
     else m_prefs.setValue(QStringLiteral("ui/language"), language);
+    const QString appearance = m_appearance->currentData().toString();
+    if (appearance.isEmpty()) m_prefs.remove(QStringLiteral("ui/appearance"));
+    else m_prefs.setValue(QStringLiteral("ui/appearance"), appearance);
     AnswerPreferences a;
     a.custom = m_custom->isChecked();
     a.temperature = float(m_temperature->value());

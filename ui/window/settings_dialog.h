@@ -40,6 +40,7 @@ public:
 
     QTabWidget* tabs() const { return m_tabs; }
     QComboBox* languageBox() const { return m_language; }
+    QComboBox* appearanceBox() const { return m_appearance; }
     QCheckBox* customSampling() const { return m_custom; }
     QDoubleSpinBox* temperatureBox() const { return m_temperature; }
     QSpinBox* maxTokensBox() const { return m_maxTokens; }
@@ -70,6 +71,7 @@ private:
     QTabWidget* m_tabs = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
     QComboBox* m_language = nullptr;
+    QComboBox* m_appearance = nullptr;
     QLabel* m_model = nullptr;
     QCheckBox* m_custom = nullptr;
     QDoubleSpinBox* m_temperature = nullptr;
