@@ -9,6 +9,12 @@
 //
 // `lectern-cli models list`: the cached models, one snapshot per line (repository,
 // revisions, commit, files, size, folder), each file below it.
+//
+// `lectern-cli models [--folder DIR ...] [--json] [--memory GIB]`: the models already on this
+// computer (the Hugging Face cache, Ollama, LM Studio, GPT4All, and the folders named), one
+// per line: source, name, format and quantization, size, trained context, whether it fits in
+// memory with the automatic context (and which), and what to pass as --model; a model Lectern
+// cannot run says why. --json prints the same as a JSON array.
 #include <unistd.h>
 
 #include <atomic>
@@ -23,6 +29,8 @@
 #include "hub_cache.h"
 #include "model_pull.h"
 #if LECTERN_HAVE_APPCORE
+#include <nlohmann/json.hpp>
+
 #include "app_core.h"
 #else
 #include "lectern/engine/model_info.h"
@@ -38,6 +46,8 @@ struct Options {
     std::int64_t nCtx = 8192;
     bool force = false;
     double memoryGib = 0;  // 0: the memory free now
+    std::vector<std::string> folders;  // models (no subcommand): searched besides the known places
+    bool json = false;
 };
 
 std::atomic<bool> g_cancel{false};
@@ -191,6 +201,61 @@ int runPull(const Options& o) {
     return kExitOk;
 }
 
+#if LECTERN_HAVE_APPCORE
+std::string contextText(std::int64_t n) {
+    if (n <= 0) return "-";
+    return n % 1024 == 0 ? std::to_string(n / 1024) + "K" : std::to_string(n);
+}
+
+int runFound(const Options& o) {
+    std::optional<std::size_t> available;
+    if (o.memoryGib > 0) available = static_cast<std::size_t>(o.memoryGib * 1024.0 * 1024.0 * 1024.0);
+    const std::vector<app::FoundModel> found = app::AppCore::findModels(o.folders, available);
+    if (o.json) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const app::FoundModel& f : found) {
+            const hub::DiscoveredModel& m = f.model;
+            nlohmann::json j = {{"source", hub::modelSourceName(m.source)}, {"name", m.name}, {"path", m.path},
+                                {"format", m.format}, {"bytes", m.bytes}, {"architecture", m.architecture},
+                                {"quantization", m.quantization}, {"context_length", m.nCtxTrain},
+                                {"parameters", m.parameters}, {"layers", m.nLayer}, {"supported", m.supported}};
+            if (!m.supported) j["reason"] = m.reason;
+            if (f.footprint) {
+                const app::ModelFootprint& p = *f.footprint;
+                j["fits"] = p.fits;
+                j["memory"] = {{"context", p.nCtx},      {"kv", kv_type_name(p.kvType)}, {"needs_bytes", p.totalBytes()},
+                               {"available_bytes", p.availableBytes}, {"choice", p.choice}, {"advice", p.advice}};
+            }
+            out.push_back(std::move(j));
+        }
+        std::printf("%s\n", out.dump(2).c_str());
+        return kExitOk;
+    }
+    if (found.empty()) {
+        std::printf("no models found (Hugging Face cache, Ollama, LM Studio, GPT4All%s)\n",
+                    o.folders.empty() ? "" : ", the folders given");
+        return kExitOk;
+    }
+    std::printf("%-12s %-60s %-18s %10s %7s  %-34s %s\n", "SOURCE", "NAME", "FORMAT", "SIZE", "CONTEXT", "ON THIS COMPUTER",
+                "PATH");
+    for (const app::FoundModel& f : found) {
+        const hub::DiscoveredModel& m = f.model;
+        const std::string format = m.format + (m.quantization.empty() ? "" : " " + m.quantization);
+        std::string fit;
+        if (!m.supported) fit = "unsupported: " + m.reason;
+        else if (!f.footprint) fit = "-";
+        else if (f.footprint->fits)
+            fit = "fits: " + contextText(f.footprint->nCtx) + ", " + kv_type_name(f.footprint->kvType) + " KV, " +
+                  sizeText(static_cast<double>(f.footprint->totalBytes()));
+        else fit = "too large: " + f.footprint->advice;
+        std::printf("%-12s %-60s %-18s %10s %7s  %-34s %s\n", hub::modelSourceName(m.source), m.name.c_str(),
+                    format.c_str(), sizeText(static_cast<double>(m.bytes)).c_str(), contextText(m.nCtxTrain).c_str(),
+                    fit.c_str(), m.path.c_str());
+    }
+    return kExitOk;
+}
+#endif
+
 int runList() {
     auto cache = hub::HubCache::openDefault();
     if (!cache) return report("models list", cache.error());
@@ -214,8 +279,18 @@ int runList() {
 
 Run setup(CLI::App& root) {
     auto o = std::make_shared<Options>();
-    CLI::App* models = root.add_subcommand("models", "Get models from the Hugging Face Hub; list the cached ones");
+    CLI::App* models = root.add_subcommand(
+        "models", "The models already on this computer (Hugging Face cache, Ollama, LM Studio, GPT4All); "
+                  "get models from the Hugging Face Hub; list its cache");
+#if LECTERN_HAVE_APPCORE
+    models->require_subcommand(0, 1);
+    models->add_option("--folder", o->folders, "Also search this folder for GGUF files and model folders; repeatable");
+    models->add_flag("--json", o->json, "Print the list as JSON");
+    models->add_option("--memory", o->memoryGib, "GiB of memory to check each model against (default: what is free now)")
+        ->check(CLI::PositiveNumber);
+#else
     models->require_subcommand(1);
+#endif
     CLI::App* pull = models->add_subcommand("pull", "Download a model into the Hugging Face cache");
     pull->add_option("repo", o->repo, "Repository, ORG/NAME")->required();
     pull->add_option("--file", o->files, "A file to take (a GGUF file); repeatable. "
@@ -231,7 +306,11 @@ Run setup(CLI::App& root) {
     return [o, pull, list]() -> int {
         if (pull->parsed()) return runPull(*o);
         if (list->parsed()) return runList();
+#if LECTERN_HAVE_APPCORE
+        return runFound(*o);
+#else
         return kExitUsage;
+#endif
     };
 }
 

@@ -35,6 +35,7 @@
 #include "kv_snapshot_cache.h"
 #include "lectern/ingest/document.h"
 #include "local_engine.h"
+#include "model_discovery.h"
 #include "model_pull.h"
 #include "remote_engine.h"
 #include "review_task.h"
@@ -106,6 +107,14 @@ struct ModelFootprint {
     std::string choice;          // when it fits: "context 128K, q8_0 KV cache: …" (what and why)
     std::string advice;          // when it does not fit: the planner's message, saying what to change
     std::size_t totalBytes() const { return weightsBytes + kvBytes + otherBytes; }
+};
+
+// A model found on this computer (hub::discoverModels) and, when Lectern can run it, what it
+// needs on the CPU with the automatic context and KV cache (the picker's choice) against the
+// memory free now.
+struct FoundModel {
+    hub::DiscoveredModel model;
+    std::optional<ModelFootprint> footprint;  // empty for an unsupported model
 };
 
 // What pullModel takes: a repository, the files (empty: its model's files; a repository
@@ -310,6 +319,12 @@ public:
     // receives the footprint when the header was read.
     static Status admitPull(const hub::ModelPuller& puller, const hub::PullPlan& plan, const PullOptions& options,
                             const std::atomic<bool>* cancel = nullptr, ModelFootprint* out = nullptr);
+
+    // The models already on this computer: the Hugging Face cache, Ollama, LM Studio, GPT4All
+    // (where their programs keep them, hub::DiscoveryRoots::fromEnvironment) and `folders`,
+    // each with its footprint (unsupported ones with the reason). Reads headers only.
+    static std::vector<FoundModel> findModels(const std::vector<std::string>& folders,
+                                              std::optional<std::size_t> available = {});
 
     // Llama 3 GGUF files for a first run, smallest last.
     static const std::vector<CuratedModel>& curatedModels();

@@ -62,4 +62,20 @@ const std::vector<CuratedModel>& AppCore::curatedModels() {
     return models;
 }
 
+std::vector<FoundModel> AppCore::findModels(const std::vector<std::string>& folders,
+                                            std::optional<std::size_t> available) {
+    hub::DiscoveryRoots roots = hub::DiscoveryRoots::fromEnvironment();
+    for (const std::string& f : folders) roots.folders.emplace_back(f);
+    std::vector<FoundModel> out;
+    for (hub::DiscoveredModel& m : hub::discoverModels(roots)) {
+        FoundModel found{std::move(m), std::nullopt};
+        if (found.model.supported) {
+            auto f = footprint(found.model.path, 0, std::nullopt, available);
+            if (f) found.footprint = std::move(f.value());
+        }
+        out.push_back(std::move(found));
+    }
+    return out;
+}
+
 }  // namespace lectern::app

@@ -10,6 +10,8 @@
 #include <sstream>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "gguf/gguf_file.h"
 #include "lectern/engine/backend.h"
 #include "lectern/engine/model_loader.h"
@@ -76,6 +78,32 @@ const char* kind_name(TokenizerFileKind kind) {
     case TokenizerFileKind::Unsupported: return "unsupported";
     }
     return "unknown";
+}
+
+// Reads the first bytes of a GGUF file, as many as `parse` asks for (a header holds the
+// vocabulary: Llama 3's is about 8 MB; at most 64 MiB), and returns what `parse` makes of them.
+template <class T, class Parse>
+Result<T> read_gguf_prefix(const std::string& path, Parse parse) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const uint64_t file_size = fs::file_size(path, ec);
+    if (ec) return make_error(ErrorCode::Io, "cannot read the model file", path + ": " + ec.message());
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return make_error(ErrorCode::Io, "cannot open the model file", path);
+    constexpr uint64_t kMaxHeader = uint64_t{64} << 20;
+    std::vector<uint8_t> bytes;
+    uint64_t want = std::min<uint64_t>(file_size, uint64_t{256} << 10);
+    for (;;) {
+        const size_t have = bytes.size();
+        bytes.resize(static_cast<size_t>(want));
+        in.read(reinterpret_cast<char*>(bytes.data() + have), static_cast<std::streamsize>(want - have));
+        if (static_cast<uint64_t>(in.gcount()) != want - have)
+            return make_error(ErrorCode::Io, "cannot read the model file", path);
+        uint64_t needed = 0;
+        Result<T> out = parse(bytes.data(), bytes.size(), file_size, &needed);
+        if (out || needed <= want || needed > file_size || needed > kMaxHeader) return out;
+        want = needed;
+    }
 }
 
 }  // namespace
@@ -168,25 +196,36 @@ Result<ModelInfo> inspect_model_header(const std::string& path) {
             if (e.path().extension() == ".safetensors") weights += e.file_size(ec);
         return inspect_hf_config(text.str(), weights, path);
     }
-    const uint64_t file_size = fs::file_size(p, ec);
-    if (ec) return make_error(ErrorCode::Io, "cannot read the model file", path + ": " + ec.message());
-    std::ifstream in(p, std::ios::binary);
-    if (!in) return make_error(ErrorCode::Io, "cannot open the model file", path);
-    // A GGUF header holds the vocabulary (Llama 3's: about 8 MB); read what it asks for.
-    constexpr uint64_t kMaxHeader = uint64_t{64} << 20;
-    std::vector<uint8_t> bytes;
-    uint64_t want = std::min<uint64_t>(file_size, uint64_t{256} << 10);
-    for (;;) {
-        const size_t have = bytes.size();
-        bytes.resize(static_cast<size_t>(want));
-        in.read(reinterpret_cast<char*>(bytes.data() + have), static_cast<std::streamsize>(want - have));
-        if (static_cast<uint64_t>(in.gcount()) != want - have)
-            return make_error(ErrorCode::Io, "cannot read the model file", path);
-        uint64_t needed = 0;
-        auto info = inspect_gguf_header(bytes.data(), bytes.size(), file_size, path, &needed);
-        if (info || needed <= want || needed > file_size || needed > kMaxHeader) return info;
-        want = needed;
+    return read_gguf_prefix<ModelInfo>(path, [&](const uint8_t* bytes, size_t size, uint64_t file_size,
+                                                 uint64_t* needed) {
+        return inspect_gguf_header(bytes, size, file_size, path, needed);
+    });
+}
+
+Result<std::string> model_architecture(const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path p(path);
+    if (!fs::exists(p, ec)) return make_error(ErrorCode::NotFound, "no such file or folder", path);
+    if (fs::is_directory(p, ec) || p.filename() == "config.json") {
+        const fs::path config = fs::is_directory(p, ec) ? p / "config.json" : p;
+        std::ifstream in(config, std::ios::binary);
+        if (!in) return make_error(ErrorCode::NotFound, "no config.json in the model folder", path);
+        const nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
+        if (j.is_discarded() || !j.is_object()) return make_error(ErrorCode::Corrupt, "config.json is not JSON", path);
+        if (auto t = j.find("model_type"); t != j.end() && t->is_string()) return t->get<std::string>();
+        if (auto a = j.find("architectures"); a != j.end() && a->is_array() && !a->empty() && a->front().is_string())
+            return a->front().get<std::string>();
+        return make_error(ErrorCode::Corrupt, "config.json names no model_type or architectures", path);
     }
+    return read_gguf_prefix<std::string>(path, [&](const uint8_t* bytes, size_t size, uint64_t file_size,
+                                                   uint64_t* needed) -> Result<std::string> {
+        Result<gguf::File> f = gguf::File::parse_header(bytes, size, file_size, path, needed);
+        if (!f) return f.error();
+        auto arch = f->get_string("general.architecture");
+        if (!arch) return make_error(ErrorCode::Corrupt, "the GGUF file names no general.architecture", path);
+        return *arch;
+    });
 }
 
 }  // namespace lectern

@@ -71,6 +71,12 @@ Result<ModelInfo> inspect_model(const std::string& path);
 // UnsupportedModel.
 Result<ModelInfo> inspect_model_header(const std::string& path);
 
+// The architecture a model names ("llama", "qwen2", "gemma2"; a folder's config.json
+// model_type, else its architectures[0]), read from its header even when Lectern cannot run
+// it: how a list of the models on a machine says why one is unsupported. Errors: NotFound,
+// Io, Corrupt.
+Result<std::string> model_architecture(const std::string& path);
+
 // The same facts from a model's header alone, before its weights are here (what a download
 // checks against the memory free): no tensor data is read, the parameters are counted from
 // the shapes. `context` names the model in errors and becomes ModelInfo::path.
