@@ -32,11 +32,13 @@
 #include <QTextEdit>
 #include <QTextLayout>
 #include <QTimer>
+#include <QTreeWidget>
 
 #include <map>
 
 #include "appearance.h"
 #include "conversation_view.h"
+#include "found_models.h"
 #include "core_bridge.h"
 #include "i18n.h"
 #include "library_panel.h"
@@ -507,6 +509,59 @@ private slots:
         QVERIFY(w->questionBox()->palette().color(QPalette::Text).lightness() > 192);
         QVERIFY(!applyAppearance(QStringLiteral("light")));
         QCOMPARE(QApplication::palette().color(QPalette::Base), QColor(Qt::white));
+    }
+
+    // The picker lists the models already here: one from Ollama's store that fits, and one of
+    // another architecture in the user's folder, greyed with the reason; choosing a row fills
+    // the path in.
+    void thePickerListsTheModelsOnThisComputer() {
+        const QString ollama = m_dir.filePath("ollama");
+        QDir().mkpath(ollama + "/blobs");
+        QDir().mkpath(ollama + "/manifests/registry.ollama.ai/library/llama3.2");
+        QVERIFY(QFile::copy(kModel, ollama + "/blobs/sha256-beef"));
+        QFile manifest(ollama + "/manifests/registry.ollama.ai/library/llama3.2/1b");
+        QVERIFY(manifest.open(QIODevice::WriteOnly));
+        manifest.write(R"({"layers":[{"mediaType":"application/vnd.ollama.image.model","digest":"sha256:beef"}]})");
+        manifest.close();
+        const QString mine = m_dir.filePath("my-models/qwen");
+        QDir().mkpath(mine);
+        QFile config(mine + "/config.json");
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write(R"({"model_type":"qwen2"})");
+        config.close();
+        QFile weights(mine + "/model.safetensors");
+        QVERIFY(weights.open(QIODevice::WriteOnly));
+        weights.close();
+        qputenv("OLLAMA_MODELS", ollama.toUtf8());
+        qputenv("HF_HUB_CACHE", m_dir.filePath("no-hub").toUtf8());
+        ModelChoice choice;
+        choice.modelFolders = {m_dir.filePath("my-models")};
+        ModelDialog picker(choice);
+        QSignalSpy found(picker.foundModels(), &FoundModels::found);
+        QVERIFY(found.wait(kWait));
+        QTreeWidget* list = picker.foundModels()->list();
+        QTreeWidgetItem* llama = nullptr;
+        QTreeWidgetItem* qwen = nullptr;
+        for (int i = 0; i < list->topLevelItemCount(); ++i) {
+            QTreeWidgetItem* item = list->topLevelItem(i);
+            if (item->text(0) == QStringLiteral("llama3.2:1b")) llama = item;
+            if (item->text(0) == QStringLiteral("qwen")) qwen = item;
+        }
+        QVERIFY(llama && qwen);
+        QCOMPARE(llama->text(1), QStringLiteral("Ollama"));
+        QCOMPARE(llama->text(3), QStringLiteral("F16"));
+        QCOMPARE(llama->text(4), QStringLiteral("128K"));
+        QVERIFY2(llama->text(5).startsWith(QStringLiteral("fits")), qPrintable(llama->text(5)));
+        QVERIFY(!llama->isDisabled());
+        QCOMPARE(qwen->text(5), QStringLiteral("cannot run: qwen2"));
+        QVERIFY(qwen->isDisabled());
+        QVERIFY(qwen->toolTip(5).contains(QStringLiteral("not supported")));
+        list->setCurrentItem(llama);
+        QCOMPARE(picker.choice().path, ollama + "/blobs/sha256-beef");
+        QVERIFY2(picker.acceptable(), qPrintable(picker.footprintText()));
+        QCOMPARE(picker.choice().modelFolders, QStringList{m_dir.filePath("my-models")});
+        qunsetenv("OLLAMA_MODELS");
+        qunsetenv("HF_HUB_CACHE");
     }
 
     void cleanupTestCase() { installLanguage(QStringLiteral("en")); }

@@ -13,6 +13,7 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include "found_models.h"
 #include "get_model_page.h"
 #include "status_panel.h"
 
@@ -33,6 +34,7 @@ ModelChoice savedModelChoice(const Preferences& prefs) {
     c.remoteModel = prefs.value(QStringLiteral("remote/model"));
     c.apiKeyFile = prefs.value(QStringLiteral("remote/keyFile"));
     c.tokenizer = prefs.value(QStringLiteral("remote/tokenizer"));
+    c.modelFolders = prefs.value(QStringLiteral("models/folders")).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     return c;
 }
 
@@ -53,6 +55,7 @@ void saveModelChoice(Preferences& prefs, const ModelChoice& c) {
                                                : *c.kvType == KvType::Q8_0 ? 8
                                                                            : 16);
     prefs.setValue(QStringLiteral("model/backend"), c.backend);
+    prefs.setValue(QStringLiteral("models/folders"), c.modelFolders.join(QLatin1Char('\n')));
 }
 
 ModelDialog::ModelDialog(const ModelChoice& initial, QWidget* parent) : ModelDialog(initial, nullptr, parent) {}
@@ -71,6 +74,9 @@ ModelDialog::ModelDialog(const ModelChoice& initial, CoreBridge* bridge, QWidget
                                 "Hugging Face folder (config.json, *.safetensors, tokenizer.json)."), this);
     intro->setWordWrap(true);
     form->addRow(intro);
+    m_found = new FoundModels(initial.modelFolders, filePage);
+    form->addRow(m_found);
+    connect(m_found, &FoundModels::modelChosen, this, &ModelDialog::setPath);
     m_path = new QLineEdit(initial.path, this);
     m_path->setAccessibleName(tr("Model path"));
     auto* file = new QPushButton(tr("File…"), this);
@@ -234,6 +240,7 @@ ModelChoice ModelDialog::choice() const {
     c.remoteModel = m_remoteModel->text().trimmed();
     c.apiKeyFile = m_keyFile->text().trimmed();
     c.tokenizer = m_tokenizer->text().trimmed();
+    c.modelFolders = m_found->folders();
     return c;
 }
 

@@ -22,6 +22,7 @@ class QTabWidget;
 namespace lectern::ui {
 
 class CoreBridge;
+class FoundModels;
 class GetModelPage;
 
 struct ModelChoice {
@@ -38,6 +39,8 @@ struct ModelChoice {
     QString remoteModel;
     QString apiKeyFile;
     QString tokenizer;
+    // Folders of the user's searched for models besides the known places (FoundModels).
+    QStringList modelFolders;
 };
 
 // The choice the window opened last (File › Choose model… saves it in the preferences).
@@ -57,6 +60,7 @@ public:
     void setPath(const QString& path);
     // The "Get a model" page (null without a core), and showing it.
     GetModelPage* getModelPage() const { return m_get; }
+    FoundModels* foundModels() const { return m_found; }
     void showGetModelPage();
     // The "Model on a server" page, and showing it.
     void showServerPage();
@@ -75,6 +79,7 @@ private:
     QDialogButtonBox* m_buttons = nullptr;
     QTabWidget* m_tabs = nullptr;
     GetModelPage* m_get = nullptr;
+    FoundModels* m_found = nullptr;
     QWidget* m_serverPage = nullptr;
     QLineEdit* m_url = nullptr;
     QLineEdit* m_remoteModel = nullptr;
