@@ -6,6 +6,7 @@
 #include <thread>
 #include <utility>
 
+#include "citations.h"
 #include "git_diff.h"
 #include "memory_choice.h"
 #include "lectern/engine/memory_plan.h"
@@ -450,6 +451,16 @@ Result<std::vector<SearchHit>> AppCore::search(const std::string& query, const S
 Status AppCore::deleteSession(std::int64_t sessionId) {
     std::lock_guard lock(m_queryMutex);
     return m_queryStore->sessions().remove(sessionId);
+}
+
+Result<std::string> AppCore::exportMarkdown(std::int64_t sessionId) {
+    auto t = transcript(sessionId);
+    if (!t) return t.error();
+    auto documents = sessionDocuments(sessionId);
+    if (!documents) return documents.error();
+    for (MessageRecord& m : t->messages)
+        if (m.role == "assistant") m.text = labelCitations(m.text, *documents);
+    return transcriptMarkdown(*t);
 }
 
 Result<bool> AppCore::isAskSession(std::int64_t sessionId) {

@@ -263,6 +263,9 @@ public:
     Result<SessionTranscript> transcript(std::int64_t sessionId);
     Result<std::vector<SearchHit>> search(const std::string& query, const SearchOptions& options = {});
     Status deleteSession(std::int64_t sessionId);
+    // The session as Markdown for a reader outside Lectern (the window's export): the
+    // transcript, each answer's citations naming their document ("report.pdf p. 12").
+    Result<std::string> exportMarkdown(std::int64_t sessionId);
     // The model a session was made with ("" when it did not record one).
     Result<std::string> sessionModel(std::int64_t sessionId);
     // Whether the session is Ask's (answers can be given again, their prompts shown).

@@ -128,4 +128,45 @@ std::vector<Citation> findCitations(const std::string& answer,
     return out;
 }
 
+namespace {
+
+std::string fileName(const ingest::Document& d) {
+    const std::size_t slash = d.path.find_last_of('/');
+    return slash == std::string::npos ? d.path : d.path.substr(slash + 1);
+}
+
+}  // namespace
+
+std::string citationLabel(const Citation& c, const std::vector<ingest::Document>& documents) {
+    if (!c.valid) return c.text;
+    if (!c.path.empty()) return c.path + ":" + std::to_string(c.line);
+    for (const auto& d : documents)
+        for (const auto& u : d.units) {
+            if (c.page > 0) {
+                if (u.page != c.page) continue;
+                if (c.table > 0 && std::none_of(u.tables.begin(), u.tables.end(),
+                                                [&](const ingest::Table& t) { return t.number == c.table; }))
+                    continue;
+                return fileName(d) + " p. " + std::to_string(c.page) +
+                       (c.table > 0 ? ", table " + std::to_string(c.table) : "");
+            }
+            if (unitCitedBy(d, u, c))
+                return fileName(d) + " " + (c.paragraph > 0 ? "¶" + std::to_string(c.paragraph) : "§" + c.section);
+        }
+    return c.text;
+}
+
+std::string labelCitations(const std::string& answer, const std::vector<ingest::Document>& documents) {
+    std::string out;
+    std::size_t pos = 0;
+    for (const Citation& c : findCitations(answer, documents)) {
+        const std::size_t at = answer.find(c.text, pos);
+        if (at == std::string::npos) continue;
+        out += answer.substr(pos, at - pos);
+        out += c.path.empty() && c.valid ? "[" + citationLabel(c, documents) + "]" : c.text;
+        pos = at + c.text.size();
+    }
+    return out + answer.substr(pos);
+}
+
 }  // namespace lectern::app

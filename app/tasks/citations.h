@@ -37,6 +37,16 @@ int citedLine(const ingest::Unit& unit, const Citation& citation);
 std::vector<Citation> findCitations(const std::string& answer,
                                     const std::vector<ingest::Document>& documents);
 
+// A citation as a reader outside Lectern needs it, naming the document: "report.pdf p. 12",
+// "report.pdf p. 12, table 2", "contract.docx ¶14", "src/db.cpp:88". A page, paragraph or
+// section is given the file name of the (first) document that holds it; an invalid one
+// keeps its text.
+std::string citationLabel(const Citation& citation, const std::vector<ingest::Document>& documents);
+
+// `answer` with each of its citations written as "[label]" (citationLabel); file:line ones
+// are already labels and stay.
+std::string labelCitations(const std::string& answer, const std::vector<ingest::Document>& documents);
+
 // Whether `documents` hold a unit for `path` with at least `line` lines.
 bool fileLineExists(const std::vector<ingest::Document>& documents, const std::string& path,
                     std::int64_t line);

@@ -145,8 +145,8 @@ void ConversationView::appendStreamed(const QString& text) {
     if (atEnd) bar->setValue(bar->maximum());
 }
 
-void ConversationView::setDirections(int from) {
-    for (QTextBlock b = document()->findBlock(from); b.isValid(); b = b.next()) {
+void setTextDirections(QTextDocument& document, int from) {
+    for (QTextBlock b = document.findBlock(from); b.isValid(); b = b.next()) {
         QTextBlockFormat f = b.blockFormat();
         const bool code = f.hasProperty(QTextFormat::BlockCodeFence) || f.nonBreakableLines() ||
                           b.charFormat().fontFixedPitch();
@@ -157,6 +157,8 @@ void ConversationView::setDirections(int from) {
         c.setBlockFormat(f);
     }
 }
+
+void ConversationView::setDirections(int from) { setTextDirections(*document(), from); }
 
 void ConversationView::activateCitation(int step) {
     const int n = static_cast<int>(m_citations.size());

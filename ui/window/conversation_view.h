@@ -28,6 +28,10 @@ struct ShownMessage {
     std::vector<app::Citation> citations;
 };
 
+// Each paragraph of `document` from position `from` on takes its text's direction (Arabic
+// right to left, the rest left to right); code blocks are always left to right.
+void setTextDirections(QTextDocument& document, int from = 0);
+
 // A citation link that was clicked: which citation, and the sentence it ends.
 struct CitationTarget {
     app::Citation citation;

@@ -19,7 +19,9 @@
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QProgressBar>
+#include <QProcess>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -562,6 +564,56 @@ private slots:
         QCOMPARE(picker.choice().modelFolders, QStringList{m_dir.filePath("my-models")});
         qunsetenv("OLLAMA_MODELS");
         qunsetenv("HF_HUB_CACHE");
+    }
+
+    // The exports name each citation's document; Arabic stays right to left in HTML; the PDF
+    // holds the text (poppler's pdftotext reads it back); an unwritable path is an error.
+    void exportsNameTheCitedDocumentInMarkdownHtmlAndPdf() {
+        auto w = makeWindow();
+        QVERIFY(w);
+        QVERIFY(openModel(*w));
+        QVERIFY(openPdf(*w));
+        const std::int64_t session = w->currentSession();
+        {
+            auto store = app::Store::open((dataFolder() + "/lectern.db").toStdString());
+            QVERIFY(store.ok());
+            QVERIFY(store->messages().add(app::makeMessage(session, "user", "How did revenue do?")).ok());
+            QVERIFY(store->messages()
+                        .add(app::makeMessage(session, "assistant",
+                                              "Revenue grew by twelve percent [p. 2].\n\nارتفعت الإيرادات [p. 2]."))
+                        .ok());
+        }
+        w->openSession(session);
+        using F = MainWindow::ExportFormat;
+        QVERIFY(w->exportSession(m_dir.filePath("out.md"), F::Markdown).ok());
+        QFile md(m_dir.filePath("out.md"));
+        QVERIFY(md.open(QIODevice::ReadOnly));
+        const QString markdown = QString::fromUtf8(md.readAll());
+        QVERIFY2(markdown.contains(QStringLiteral("twelve percent [report.pdf p. 2].")), qPrintable(markdown));
+        QVERIFY(!markdown.contains(QStringLiteral("[p. 2]")));
+
+        QVERIFY(w->exportSession(m_dir.filePath("out.html"), F::Html).ok());
+        QFile html(m_dir.filePath("out.html"));
+        QVERIFY(html.open(QIODevice::ReadOnly));
+        const QString page = QString::fromUtf8(html.readAll());
+        QVERIFY(page.contains(QStringLiteral("report.pdf p. 2")));
+        // The Arabic paragraph is marked right to left, the English one is not.
+        QVERIFY2(page.contains(QRegularExpression(QStringLiteral("<p [^>]*dir=.rtl.[^>]*>(<[^>]*>)*ارتفعت"))),
+                 qPrintable(page.right(800)));
+        QVERIFY(!page.contains(QRegularExpression(QStringLiteral("<p [^>]*dir=.rtl.[^>]*>(<[^>]*>)*Revenue"))));
+
+        QVERIFY(w->exportSession(m_dir.filePath("out.pdf"), F::Pdf).ok());
+        QFile pdf(m_dir.filePath("out.pdf"));
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QVERIFY(pdf.read(5) == "%PDF-");
+        QProcess text;
+        text.start(QStringLiteral("pdftotext"), {m_dir.filePath("out.pdf"), QStringLiteral("-")});
+        QVERIFY(text.waitForFinished(kWait));
+        const QString extracted = QString::fromUtf8(text.readAllStandardOutput());
+        QVERIFY2(extracted.contains(QStringLiteral("report.pdf p. 2")), qPrintable(extracted));
+
+        for (F f : {F::Markdown, F::Html, F::Pdf, F::Json})
+            QVERIFY(!w->exportSession(QStringLiteral("/nonexistent-folder/out"), f).ok());
     }
 
     void cleanupTestCase() { installLanguage(QStringLiteral("en")); }

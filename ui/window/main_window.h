@@ -60,7 +60,10 @@ public:
     // Every action with a shortcut (menus, toolbar, the window's own): the shortcuts dialog's rows.
     QList<QAction*> shortcutActions() const;
     static QString placeholderText();
-    Status exportSession(const QString& path, bool json);
+    enum class ExportFormat { Markdown, Html, Pdf, Json };
+    // The open session, its citations naming their documents ("report.pdf p. 12"; JSON keeps
+    // the stored text). Errors: Io / DiskFull when the file cannot be written.
+    Status exportSession(const QString& path, ExportFormat format);
 
     // For tests and tools that look at the window.
     std::int64_t currentSession() const { return m_sessionId; }

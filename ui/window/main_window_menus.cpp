@@ -77,15 +77,26 @@ void MainWindow::buildMenus() {
     });
     file->addAction(tr("Choose &model…"), this, &MainWindow::chooseModel)->setShortcut(tr("Ctrl+M"));
     file->addSeparator();
-    auto exportAs = [this](bool json) {
-        if (m_sessionId == 0) return;
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export session"), {},
-                                                          json ? tr("JSON (*.json)") : tr("Markdown (*.md)"));
+    auto exportAs = [this](ExportFormat format) {
+        if (m_sessionId == 0) {
+            statusBar()->showMessage(tr("Open a session to export it."), 6000);
+            return;
+        }
+        const QString filter = format == ExportFormat::Json       ? tr("JSON (*.json)")
+                               : format == ExportFormat::Html     ? tr("Web page (*.html)")
+                               : format == ExportFormat::Pdf      ? tr("PDF (*.pdf)")
+                                                                  : tr("Markdown (*.md)");
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export session"), {}, filter);
         if (path.isEmpty()) return;
-        if (auto s = exportSession(path, json); !s) showError(tr("The session could not be exported."), s.error());
+        if (auto s = exportSession(path, format); !s) showError(tr("The session could not be exported."), s.error());
+        else statusBar()->showMessage(tr("Exported to %1.").arg(path), 6000);
     };
-    file->addAction(tr("Export session as &Markdown…"), this, [exportAs] { exportAs(false); });
-    file->addAction(tr("Export session as &JSON…"), this, [exportAs] { exportAs(true); });
+    QMenu* exportMenu = file->addMenu(tr("&Export session"));
+    exportMenu->addAction(tr("As &Markdown…"), this, [exportAs] { exportAs(ExportFormat::Markdown); });
+    exportMenu->addAction(tr("As &web page (HTML)…"), this, [exportAs] { exportAs(ExportFormat::Html); });
+    exportMenu->addAction(tr("As &PDF…"), this, [exportAs] { exportAs(ExportFormat::Pdf); })
+        ->setShortcut(tr("Ctrl+Shift+E"));
+    exportMenu->addAction(tr("As &JSON…"), this, [exportAs] { exportAs(ExportFormat::Json); });
     file->addSeparator();
     file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
 
@@ -254,8 +265,15 @@ void MainWindow::showShortcuts() {
 QList<QAction*> MainWindow::shortcutActions() const {
     QList<QAction*> out;
     QList<QAction*> all;
+    QList<QMenu*> menus;
     for (QAction* menu : menuBar()->actions())
-        if (menu->menu()) all += menu->menu()->actions();
+        if (menu->menu()) menus << menu->menu();
+    while (!menus.isEmpty()) {  // menus and their submenus
+        for (QAction* a : menus.takeFirst()->actions()) {
+            if (a->menu()) menus << a->menu();
+            else all << a;
+        }
+    }
     for (QToolBar* bar : findChildren<QToolBar*>()) all += bar->actions();
     all += m_windowActions;
     for (QAction* a : all)

@@ -6,7 +6,10 @@
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
+#include <QPageSize>
+#include <QPdfWriter>
 #include <QPlainTextEdit>
+#include <QTextDocument>
 #include <QStatusBar>
 
 #include <algorithm>
@@ -337,16 +340,45 @@ void MainWindow::showPromptView(std::int64_t questionId) {
     });
 }
 
-Status MainWindow::exportSession(const QString& path, bool json) {
-    auto t = m_bridge->core().transcript(m_sessionId);
-    if (!t) return t.error();
-    const std::string text = json ? app::transcriptJson(*t).dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
-                                  : app::transcriptMarkdown(*t);
+Status MainWindow::exportSession(const QString& path, ExportFormat format) {
+    std::string text;
+    if (format == ExportFormat::Json) {
+        auto t = m_bridge->core().transcript(m_sessionId);
+        if (!t) return t.error();
+        text = app::transcriptJson(*t).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+    } else {
+        auto md = m_bridge->core().exportMarkdown(m_sessionId);
+        if (!md) return md.error();
+        text = std::move(md.value());
+    }
+    const auto failed = [&path](const QString& why, bool full) {
+        return make_error(full ? ErrorCode::DiskFull : ErrorCode::Io, "the export could not be written: " + why.toStdString(),
+                          path.toStdString());
+    };
+    if (format == ExportFormat::Html || format == ExportFormat::Pdf) {
+        QTextDocument document;
+        document.setMarkdown(QString::fromStdString(text));
+        setTextDirections(document);  // Arabic paragraphs right to left, code left to right
+        if (format == ExportFormat::Html) {
+            text = document.toHtml().toStdString();
+        } else {
+            QFile probe(path);  // QPdfWriter says nothing when it cannot write
+            if (!probe.open(QIODevice::WriteOnly | QIODevice::Truncate)) return failed(probe.errorString(), false);
+            probe.close();
+            QPdfWriter pdf(path);
+            pdf.setTitle(QFileInfo(path).completeBaseName());
+            pdf.setCreator(QStringLiteral("Lectern"));
+            pdf.setPageSize(QPageSize(QPageSize::A4));
+            pdf.setPageMargins(QMarginsF(20, 20, 20, 20), QPageLayout::Millimeter);
+            document.print(&pdf);
+            if (QFileInfo(path).size() == 0) return failed(QStringLiteral("nothing was written"), true);
+            return {};
+        }
+    }
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
         f.write(text.data(), static_cast<qint64>(text.size())) != static_cast<qint64>(text.size()) || !f.flush())
-        return make_error(f.error() == QFileDevice::ResourceError ? ErrorCode::DiskFull : ErrorCode::Io,
-                          "the export could not be written: " + f.errorString().toStdString(), path.toStdString());
+        return failed(f.errorString(), f.error() == QFileDevice::ResourceError);
     return {};
 }
 

@@ -431,8 +431,8 @@ private slots:
         w->openSession(session);
         QVERIFY(w->conversation()->toPlainText().contains("zygomorphic"));
         // Export, in both formats.
-        QVERIFY(w->exportSession(m_dir.filePath("session.md"), false).ok());
-        QVERIFY(w->exportSession(m_dir.filePath("session.json"), true).ok());
+        QVERIFY(w->exportSession(m_dir.filePath("session.md"), MainWindow::ExportFormat::Markdown).ok());
+        QVERIFY(w->exportSession(m_dir.filePath("session.json"), MainWindow::ExportFormat::Json).ok());
         QFile md(m_dir.filePath("session.md"));
         QVERIFY(md.open(QIODevice::ReadOnly));
         QVERIFY(md.readAll().contains("zygomorphic"));
@@ -441,7 +441,7 @@ private slots:
         const auto exported = QJsonDocument::fromJson(json.readAll()).object();
         QVERIFY(!exported.isEmpty());
         QVERIFY(QJsonDocument(exported).toJson().contains("zygomorphic"));
-        QVERIFY(!w->exportSession("/nonexistent-folder/session.md", false).ok());
+        QVERIFY(!w->exportSession("/nonexistent-folder/session.md", MainWindow::ExportFormat::Markdown).ok());
 
         // Search finds the word, which occurs only in the question's message body.
         w->library()->searchBox()->setText("zygomorphic");
