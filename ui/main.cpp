@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QIcon>
 #include <QStandardPaths>
 #include <QTimer>
 
@@ -66,6 +67,8 @@ int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Lectern"));
     QApplication::setOrganizationName(QStringLiteral("lectern"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/lectern.png")));
+    QGuiApplication::setDesktopFileName(QStringLiteral("lectern"));
     QCommandLineParser parser;
     QCommandLineOption model(QStringLiteral("model"), QStringLiteral("model"), QStringLiteral("MODEL"));
     QCommandLineOption context(QStringLiteral("context"), QStringLiteral("context"), QStringLiteral("TOKENS"));
