@@ -102,7 +102,8 @@ int main(int argc, char** argv) {
     }
 
     // The window's language: the preference, else the system's (Arabic mirrors the window).
-    lectern::ui::installLanguage(
+    if (qEnvironmentVariableIsSet("LECTERN_PSEUDO_TRANSLATION")) lectern::ui::installPseudoTranslation();
+    else lectern::ui::installLanguage(
         lectern::ui::chosenLanguage(lectern::ui::Preferences(bridge.value()->core()).language()));
     lectern::ui::applyAppearance(lectern::ui::Preferences(bridge.value()->core()).value(QStringLiteral("ui/appearance")));
     lectern::ui::MainWindow window(std::move(bridge.value()), std::move(settings));

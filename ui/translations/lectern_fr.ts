@@ -28,11 +28,11 @@
     </message>
     <message>
         <source>Stopped: the answer is incomplete.</source>
-        <translation>Interrompue : la réponse est incomplète.</translation>
+        <translation>Interrompue&#xa0;: la réponse est incomplète.</translation>
     </message>
     <message>
         <source>Failed: the answer is incomplete.</source>
-        <translation>Échec : la réponse est incomplète.</translation>
+        <translation>Échec&#xa0;: la réponse est incomplète.</translation>
     </message>
     <message>
         <source>Being written…</source>
@@ -67,11 +67,11 @@
     <name>lectern::ui::CoverageStrip</name>
     <message>
         <source>Coverage: pages or files in the context</source>
-        <translation>Couverture : pages ou fichiers dans le contexte</translation>
+        <translation>Couverture&#xa0;: pages ou fichiers dans le contexte</translation>
     </message>
     <message>
         <source>%1: %2 tokens, %3</source>
-        <translation>%1 : %2 tokens, %3</translation>
+        <translation>%1&#xa0;: %2 tokens, %3</translation>
     </message>
     <message>
         <source>in the context</source>
@@ -95,6 +95,81 @@
     <message>
         <source>Drop a PDF, a folder of code or a text file</source>
         <translation>Déposez un PDF, un dossier de code ou un fichier texte</translation>
+    </message>
+</context>
+<context>
+    <name>lectern::ui::FoundModels</name>
+    <message>
+        <source>Models on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished">Modèle</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished">Taille</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add a folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search a folder of yours for GGUF files and Hugging Face model folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A folder with models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching the Hugging Face cache, Ollama, LM Studio, GPT4All and your folders…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fits (%1, %2 KV cache)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No models found on this computer: get one, or add a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 models found, %2 that Lectern can run.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -145,11 +220,11 @@
     </message>
     <message>
         <source>&amp;Repository:</source>
-        <translation>&amp;Dépôt :</translation>
+        <translation>&amp;Dépôt&#xa0;:</translation>
     </message>
     <message>
         <source>the GGUF file (empty: the repository&apos;s only one)</source>
-        <translation>le fichier GGUF (vide : le seul du dépôt)</translation>
+        <translation>le fichier GGUF (vide&#xa0;: le seul du dépôt)</translation>
     </message>
     <message>
         <source>File in the repository</source>
@@ -157,7 +232,7 @@
     </message>
     <message>
         <source>F&amp;ile:</source>
-        <translation>&amp;Fichier :</translation>
+        <translation>&amp;Fichier&#xa0;:</translation>
     </message>
     <message>
         <source>Download progress</source>
@@ -213,7 +288,7 @@
     </message>
     <message>
         <source>Weights %1 + KV cache %2 (%3 tokens, %4); %5 free.</source>
-        <translation>Poids %1 + cache KV %2 (%3 tokens, %4) ; mémoire libre : %5.</translation>
+        <translation>Poids %1 + cache KV %2 (%3 tokens, %4)&#xa0;; mémoire libre&#xa0;: %5.</translation>
     </message>
     <message>
         <source>unknown</source>
@@ -225,15 +300,15 @@
     </message>
     <message>
         <source>Downloaded %1: %2</source>
-        <translation>%1 téléchargés : %2</translation>
+        <translation>%1 téléchargés&#xa0;: %2</translation>
     </message>
     <message>
         <source>Already here: %1</source>
-        <translation>Déjà présent : %1</translation>
+        <translation>Déjà présent&#xa0;: %1</translation>
     </message>
     <message>
         <source>Stopped. What came is kept: the next download of this file continues from there.</source>
-        <translation>Arrêté. Ce qui a été reçu est conservé : le prochain téléchargement de ce fichier reprendra à partir de là.</translation>
+        <translation>Arrêté. Ce qui a été reçu est conservé&#xa0;: le prochain téléchargement de ce fichier reprendra à partir de là.</translation>
     </message>
     <message>
         <source>%1 of %2</source>
@@ -257,7 +332,7 @@
     </message>
     <message>
         <source>&lt;b&gt;Lectern cannot run this model&lt;/b&gt; (its header says so); choose a Llama 3 model.</source>
-        <translation>&lt;b&gt;Lectern ne peut pas exécuter ce modèle&lt;/b&gt; (selon son en-tête) ; choisissez un modèle Llama 3.</translation>
+        <translation>&lt;b&gt;Lectern ne peut pas exécuter ce modèle&lt;/b&gt; (selon son en-tête)&#xa0;; choisissez un modèle Llama 3.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Not enough disk space&lt;/b&gt; for this model. Free some space, or choose a smaller file.</source>
@@ -265,7 +340,7 @@
     </message>
     <message>
         <source>&lt;b&gt;The download failed.&lt;/b&gt; Check the network connection; what came is kept, and the next download continues from there.</source>
-        <translation>&lt;b&gt;Le téléchargement a échoué.&lt;/b&gt; Vérifiez la connexion réseau ; ce qui a été reçu est conservé et le prochain téléchargement reprendra à partir de là.</translation>
+        <translation>&lt;b&gt;Le téléchargement a échoué.&lt;/b&gt; Vérifiez la connexion réseau&#xa0;; ce qui a été reçu est conservé et le prochain téléchargement reprendra à partir de là.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Not found on the Hub.&lt;/b&gt; Check the repository&apos;s and the file&apos;s names.</source>
@@ -277,7 +352,7 @@
     </message>
     <message>
         <source>&lt;b&gt;The file that came is damaged&lt;/b&gt; (its checksum does not match); it was deleted. Try again.</source>
-        <translation>&lt;b&gt;Le fichier reçu est endommagé&lt;/b&gt; (sa somme de contrôle ne correspond pas) ; il a été supprimé. Réessayez.</translation>
+        <translation>&lt;b&gt;Le fichier reçu est endommagé&lt;/b&gt; (sa somme de contrôle ne correspond pas)&#xa0;; il a été supprimé. Réessayez.</translation>
     </message>
     <message>
         <source>&lt;b&gt;The model could not be downloaded.&lt;/b&gt;</source>
@@ -320,11 +395,11 @@
     </message>
     <message>
         <source>No sessions yet: drop a document on the window.</source>
-        <translation>Aucune session pour l&apos;instant : déposez un document dans la fenêtre.</translation>
+        <translation>Aucune session pour l&apos;instant&#xa0;: déposez un document dans la fenêtre.</translation>
     </message>
     <message>
         <source>Nothing found for “%1”.</source>
-        <translation>Aucun résultat pour « %1 ».</translation>
+        <translation>Aucun résultat pour «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>The document&apos;s text, counted with the model&apos;s tokenizer</source>
@@ -332,7 +407,7 @@
     </message>
     <message>
         <source>Unreliable text: %1</source>
-        <translation>Texte peu fiable : %1</translation>
+        <translation>Texte peu fiable&#xa0;: %1</translation>
     </message>
     <message>
         <source>  (no text)</source>
@@ -352,15 +427,15 @@
     </message>
     <message>
         <source>Tables on this page are given to the model as tables, row by row; cite one as [p. %1, table 1].</source>
-        <translation>Les tableaux de cette page sont transmis au modèle sous forme de tableaux, ligne par ligne ; un tableau se cite sous la forme [p. %1, table 1].</translation>
+        <translation>Les tableaux de cette page sont transmis au modèle sous forme de tableaux, ligne par ligne&#xa0;; un tableau se cite sous la forme [p. %1, table 1].</translation>
     </message>
     <message>
         <source>Left out: it does not fit the context</source>
-        <translation>Exclu : ne tient pas dans le contexte</translation>
+        <translation>Exclu&#xa0;: ne tient pas dans le contexte</translation>
     </message>
     <message>
         <source>Documents: %1 tokens</source>
-        <translation>Documents : %1 tokens</translation>
+        <translation>Documents&#xa0;: %1 tokens</translation>
     </message>
     <message>
         <source>not counted</source>
@@ -378,16 +453,12 @@
         <translation>Lectern exécute les modèles Llama 3 (et Llama 2) sous forme de fichiers GGUF ou de dossiers Hugging Face.</translation>
     </message>
     <message>
-        <source>Choose a smaller context, a 16-bit KV cache or a smaller model.</source>
-        <translation>Choisissez un contexte plus petit, un cache KV 16 bits ou un modèle plus petit.</translation>
-    </message>
-    <message>
         <source>The GPU&apos;s memory does not suffice: choose a smaller context or the CPU.</source>
-        <translation>La mémoire du GPU est insuffisante : choisissez un contexte plus petit ou le CPU.</translation>
+        <translation>La mémoire du GPU est insuffisante&#xa0;: choisissez un contexte plus petit ou le CPU.</translation>
     </message>
     <message>
         <source>The disk is full: free some space. What was written before is kept.</source>
-        <translation>Le disque est plein : libérez de l&apos;espace. Ce qui a déjà été écrit est conservé.</translation>
+        <translation>Le disque est plein&#xa0;: libérez de l&apos;espace. Ce qui a déjà été écrit est conservé.</translation>
     </message>
     <message>
         <source>Check that the file or folder still exists.</source>
@@ -399,7 +470,7 @@
     </message>
     <message>
         <source>Lectern&apos;s database could not be written; check the disk.</source>
-        <translation>La base de données de Lectern n&apos;a pas pu être écrite ; vérifiez le disque.</translation>
+        <translation>La base de données de Lectern n&apos;a pas pu être écrite&#xa0;; vérifiez le disque.</translation>
     </message>
     <message>
         <source>Lectern</source>
@@ -435,7 +506,7 @@
     </message>
     <message>
         <source>A task is running in this session: stop it before deleting the session.</source>
-        <translation>Une tâche est en cours dans cette session : arrêtez-la avant de supprimer la session.</translation>
+        <translation>Une tâche est en cours dans cette session&#xa0;: arrêtez-la avant de supprimer la session.</translation>
     </message>
     <message>
         <source>Delete session</source>
@@ -443,7 +514,7 @@
     </message>
     <message>
         <source>Delete this session and its messages?</source>
-        <translation>Supprimer cette session et ses messages ?</translation>
+        <translation>Supprimer cette session et ses messages&#xa0;?</translation>
     </message>
     <message>
         <source>The session could not be deleted.</source>
@@ -500,14 +571,6 @@
     <message>
         <source>The session could not be exported.</source>
         <translation>La session n&apos;a pas pu être exportée.</translation>
-    </message>
-    <message>
-        <source>Export session as &amp;Markdown…</source>
-        <translation>Exporter la session en Mar&amp;kdown…</translation>
-    </message>
-    <message>
-        <source>Export session as &amp;JSON…</source>
-        <translation>Exporter la session en &amp;JSON…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -607,7 +670,7 @@
 %2 is encrypted. Enter its password:</source>
         <translation>%1
 
-%2 est chiffré. Saisissez son mot de passe :</translation>
+%2 est chiffré. Saisissez son mot de passe&#xa0;:</translation>
     </message>
     <message>
         <source>The session could not be opened.</source>
@@ -623,7 +686,7 @@
     </message>
     <message>
         <source>The budget could not be counted: %1</source>
-        <translation>Le budget de contexte n&apos;a pas pu être calculé : %1</translation>
+        <translation>Le budget de contexte n&apos;a pas pu être calculé&#xa0;: %1</translation>
     </message>
     <message>
         <source>…</source>
@@ -631,15 +694,15 @@
     </message>
     <message>
         <source>Summarize reads everything in %1 chunks (map-reduce).</source>
-        <translation>« Résumer » lit tout en %1 parties (map-reduce).</translation>
+        <translation>«&#xa0;Résumer&#xa0;» lit tout en %1 parties (map-reduce).</translation>
     </message>
     <message>
         <source>Summarize reads everything, in parts (map-reduce).</source>
-        <translation>« Résumer » lit tout, par parties (map-reduce).</translation>
+        <translation>«&#xa0;Résumer&#xa0;» lit tout, par parties (map-reduce).</translation>
     </message>
     <message>
         <source>&lt;b&gt;The documents do not fit the %1-token context.&lt;/b&gt; Ask will leave out %2 of %3 pages or files (%4 tokens): %5. %6 A larger context (File › Choose model) would hold more.</source>
-        <translation>&lt;b&gt;Les documents ne tiennent pas dans le contexte de %1 tokens.&lt;/b&gt; « Demander » laissera de côté %2 pages ou fichiers sur %3 (%4 tokens) : %5. %6 Un contexte plus grand (Fichier › Choisir un modèle) en contiendrait davantage.</translation>
+        <translation>&lt;b&gt;Les documents ne tiennent pas dans le contexte de %1 tokens.&lt;/b&gt; «&#xa0;Demander&#xa0;» laissera de côté %2 pages ou fichiers sur %3 (%4 tokens)&#xa0;: %5. %6 Un contexte plus grand (Fichier › Choisir un modèle) en contiendrait davantage.</translation>
     </message>
     <message>
         <source>The task did not finish.</source>
@@ -651,15 +714,15 @@
     </message>
     <message>
         <source>Stopped: the partial answer is kept.</source>
-        <translation>Arrêté : la réponse partielle est conservée.</translation>
+        <translation>Arrêté&#xa0;: la réponse partielle est conservée.</translation>
     </message>
     <message>
         <source>%1 tokens at %2 tokens/s; %3 prompt tokens processed (%4)</source>
-        <translation>%1 tokens à %2 tokens/s ; %3 tokens de prompt traités (%4)</translation>
+        <translation>%1 tokens à %2 tokens/s&#xa0;; %3 tokens de prompt traités (%4)</translation>
     </message>
     <message>
         <source>A task in another session has ended; it is in the library.</source>
-        <translation>Une tâche d&apos;une autre session est terminée ; elle se trouve dans la bibliothèque.</translation>
+        <translation>Une tâche d&apos;une autre session est terminée&#xa0;; elle se trouve dans la bibliothèque.</translation>
     </message>
     <message>
         <source>No model is open.</source>
@@ -671,7 +734,7 @@
     </message>
     <message>
         <source>Translate %1 into %2.</source>
-        <translation>Traduire %1 (langue cible : %2).</translation>
+        <translation>Traduire %1 (langue cible&#xa0;: %2).</translation>
     </message>
     <message>
         <source>Review the uncommitted changes in %1.</source>
@@ -700,6 +763,226 @@
     <message>
         <source>The prompt could not be rebuilt.</source>
         <translation>Le prompt n&apos;a pas pu être reconstruit.</translation>
+    </message>
+    <message>
+        <source>Choose a smaller context, an 8-bit KV cache or a smaller model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>## Lectern reads whole documents
+
+Drop a PDF, a folder of code or a text file on the window (or **File › Open**, Ctrl+O). Each document is counted with the model&apos;s own tokenizer; the meter below shows what the model&apos;s context will hold before anything runs.
+
+Then ask a question (Ctrl+Enter sends it, Esc stops the answer), or summarize, review or translate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a session to export it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As &amp;Markdown…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As &amp;web page (HTML)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As &amp;PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As &amp;JSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Search sessions and documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the &amp;question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next citation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Previous citation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift+F8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fit the page to the width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the &amp;library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the &amp;conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the &amp;document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Lectern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Lectern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Lectern&lt;/b&gt; reads whole documents with a Llama 3 model on this computer: it summarizes them, answers questions with citations, reviews code and translates. Documents never leave the computer unless a model on a server is chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the running task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 saved KV prefixes removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -730,7 +1013,7 @@
     </message>
     <message>
         <source>Model:</source>
-        <translation>Modèle :</translation>
+        <translation>Modèle&#xa0;:</translation>
     </message>
     <message>
         <source>Automatic (the model&apos;s own, as much as fits)</source>
@@ -746,7 +1029,7 @@
     </message>
     <message>
         <source>&amp;Context:</source>
-        <translation>Conte&amp;xte :</translation>
+        <translation>Conte&amp;xte&#xa0;:</translation>
     </message>
     <message>
         <source>Automatic (16-bit, or 8-bit when that does not fit)</source>
@@ -766,7 +1049,7 @@
     </message>
     <message>
         <source>&amp;KV cache:</source>
-        <translation>Cache &amp;KV :</translation>
+        <translation>Cache &amp;KV&#xa0;:</translation>
     </message>
     <message>
         <source>Automatic (GPU when there is one)</source>
@@ -782,7 +1065,7 @@
     </message>
     <message>
         <source>&amp;Backend:</source>
-        <translation>&amp;Backend :</translation>
+        <translation>&amp;Backend&#xa0;:</translation>
     </message>
     <message>
         <source>Memory needed</source>
@@ -822,7 +1105,7 @@
     </message>
     <message>
         <source>For models too large for this computer (Llama 3.1 70B, 405B): an OpenAI-compatible server runs the model; the documents, the packing and the sessions stay here. The same model&apos;s tokenizer is needed here, so documents are counted exactly.</source>
-        <translation>Pour les modèles trop grands pour cet ordinateur (Llama 3.1 70B, 405B) : un serveur compatible OpenAI exécute le modèle ; les documents, leur agencement dans le contexte et les sessions restent ici. Le tokeniseur du même modèle est nécessaire ici pour que les documents soient comptés exactement.</translation>
+        <translation>Pour les modèles trop grands pour cet ordinateur (Llama 3.1 70B, 405B)&#xa0;: un serveur compatible OpenAI exécute le modèle&#xa0;; les documents, leur agencement dans le contexte et les sessions restent ici. Le tokeniseur du même modèle est nécessaire ici pour que les documents soient comptés exactement.</translation>
     </message>
     <message>
         <source>Server URL</source>
@@ -830,7 +1113,7 @@
     </message>
     <message>
         <source>Server &amp;URL:</source>
-        <translation>&amp;URL du serveur :</translation>
+        <translation>&amp;URL du serveur&#xa0;:</translation>
     </message>
     <message>
         <source>its only model</source>
@@ -842,7 +1125,7 @@
     </message>
     <message>
         <source>Server&apos;s m&amp;odel:</source>
-        <translation>Mo&amp;dèle du serveur :</translation>
+        <translation>Mo&amp;dèle du serveur&#xa0;:</translation>
     </message>
     <message>
         <source>Choose a file</source>
@@ -858,11 +1141,11 @@
     </message>
     <message>
         <source>A file whose first line is the server&apos;s key; the key itself is never stored</source>
-        <translation>Un fichier dont la première ligne contient la clé du serveur ; la clé elle-même n&apos;est jamais enregistrée</translation>
+        <translation>Un fichier dont la première ligne contient la clé du serveur&#xa0;; la clé elle-même n&apos;est jamais enregistrée</translation>
     </message>
     <message>
         <source>API &amp;key file:</source>
-        <translation>Fichier de clé &amp;API :</translation>
+        <translation>Fichier de clé &amp;API&#xa0;:</translation>
     </message>
     <message>
         <source>the model&apos;s GGUF file, Hugging Face folder or tokenizer.json</source>
@@ -874,7 +1157,7 @@
     </message>
     <message>
         <source>&amp;Tokenizer:</source>
-        <translation>&amp;Tokeniseur :</translation>
+        <translation>&amp;Tokeniseur&#xa0;:</translation>
     </message>
     <message>
         <source>Give the server&apos;s base URL, starting with http:// or https://.</source>
@@ -886,7 +1169,7 @@
     </message>
     <message>
         <source>Load connects, reads the server&apos;s context and checks the tokenizer against the server&apos;s.</source>
-        <translation>« Charger » se connecte, lit le contexte du serveur et compare le tokeniseur à celui du serveur.</translation>
+        <translation>«&#xa0;Charger&#xa0;» se connecte, lit le contexte du serveur et compare le tokeniseur à celui du serveur.</translation>
     </message>
     <message>
         <source>No model chosen.</source>
@@ -894,11 +1177,11 @@
     </message>
     <message>
         <source>&lt;b&gt;This model cannot be used:&lt;/b&gt; %1</source>
-        <translation>&lt;b&gt;Ce modèle ne peut pas être utilisé :&lt;/b&gt; %1</translation>
+        <translation>&lt;b&gt;Ce modèle ne peut pas être utilisé&#xa0;:&lt;/b&gt; %1</translation>
     </message>
     <message>
         <source>%1&lt;br&gt;%2 tokens, %3 KV cache: weights %4 + KV cache %5 + working memory %6 = &lt;b&gt;%7&lt;/b&gt;; %8 free.</source>
-        <translation>%1&lt;br&gt;%2 tokens, cache KV %3 : poids %4 + cache KV %5 + mémoire de travail %6 = &lt;b&gt;%7&lt;/b&gt; ; mémoire libre : %8.</translation>
+        <translation>%1&lt;br&gt;%2 tokens, cache KV %3&#xa0;: poids %4 + cache KV %5 + mémoire de travail %6 = &lt;b&gt;%7&lt;/b&gt;&#xa0;; mémoire libre&#xa0;: %8.</translation>
     </message>
     <message>
         <source>unknown</source>
@@ -906,23 +1189,27 @@
     </message>
     <message>
         <source>&lt;br&gt;&lt;b&gt;The model was trained for %1 tokens:&lt;/b&gt; choose a smaller context.</source>
-        <translation>&lt;br&gt;&lt;b&gt;Le modèle a été entraîné pour %1 tokens :&lt;/b&gt; choisissez un contexte plus petit.</translation>
+        <translation>&lt;br&gt;&lt;b&gt;Le modèle a été entraîné pour %1 tokens&#xa0;:&lt;/b&gt; choisissez un contexte plus petit.</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;b&gt;It does not fit:&lt;/b&gt; %1.</source>
-        <translation>&lt;br&gt;&lt;b&gt;Il ne tient pas :&lt;/b&gt; %1.</translation>
+        <translation>&lt;br&gt;&lt;b&gt;Il ne tient pas&#xa0;:&lt;/b&gt; %1.</translation>
     </message>
     <message>
         <source>&lt;br&gt;Automatic: %1.</source>
-        <translation>&lt;br&gt;Automatique : %1.</translation>
+        <translation>&lt;br&gt;Automatique&#xa0;: %1.</translation>
     </message>
     <message>
         <source>&lt;br&gt;It would not fit in RAM (%1); on the GPU it may.</source>
-        <translation>&lt;br&gt;Il ne tiendrait pas en RAM (%1) ; sur le GPU, peut-être.</translation>
+        <translation>&lt;br&gt;Il ne tiendrait pas en RAM (%1)&#xa0;; sur le GPU, peut-être.</translation>
     </message>
     <message>
         <source>&lt;br&gt;GPU memory is checked when the model loads.</source>
         <translation>&lt;br&gt;La mémoire du GPU est vérifiée au chargement du modèle.</translation>
+    </message>
+    <message>
+        <source>Where the model is</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -940,7 +1227,7 @@
     </message>
     <message>
         <source>Pages: click one to show it</source>
-        <translation>Pages : cliquez sur une page pour l&apos;afficher</translation>
+        <translation>Pages&#xa0;: cliquez sur une page pour l&apos;afficher</translation>
     </message>
     <message>
         <source>Page %1</source>
@@ -951,7 +1238,7 @@
     <name>lectern::ui::PdfRenderService</name>
     <message>
         <source>%1 could not be opened: %2</source>
-        <translation>Impossible d&apos;ouvrir %1 : %2</translation>
+        <translation>Impossible d&apos;ouvrir %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1 could not be found</source>
@@ -959,7 +1246,7 @@
     </message>
     <message>
         <source>%1 cannot be read: permission denied</source>
-        <translation>Impossible de lire %1 : accès refusé</translation>
+        <translation>Impossible de lire %1&#xa0;: accès refusé</translation>
     </message>
     <message>
         <source>%1 is not a readable PDF (it is damaged or not a PDF)</source>
@@ -967,11 +1254,11 @@
     </message>
     <message>
         <source>%1 is locked: enter its password</source>
-        <translation>%1 est verrouillé : saisissez son mot de passe</translation>
+        <translation>%1 est verrouillé&#xa0;: saisissez son mot de passe</translation>
     </message>
     <message>
         <source>%1 is locked and that password is wrong: enter its password</source>
-        <translation>%1 est verrouillé et ce mot de passe est incorrect : saisissez son mot de passe</translation>
+        <translation>%1 est verrouillé et ce mot de passe est incorrect&#xa0;: saisissez son mot de passe</translation>
     </message>
     <message>
         <source>%1 is not a readable PDF (it has no pages)</source>
@@ -998,7 +1285,7 @@
     </message>
     <message>
         <source>PageUp / PageDown: previous / next page</source>
-        <translation>PageUp / PageDown : page précédente / suivante</translation>
+        <translation>PageUp / PageDown&#xa0;: page précédente / suivante</translation>
     </message>
     <message>
         <source>Opening %1…</source>
@@ -1010,7 +1297,7 @@
     </message>
     <message>
         <source>Page %1 could not be shown: %2</source>
-        <translation>Impossible d&apos;afficher la page %1 : %2</translation>
+        <translation>Impossible d&apos;afficher la page %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -1021,19 +1308,274 @@
     </message>
     <message>
         <source>Earlier answers are shown as stored text; encoded again, an answer can take a few tokens more or fewer than the ones the model sampled.</source>
-        <translation>Les réponses précédentes sont affichées sous forme de texte enregistré ; une fois encodée à nouveau, une réponse peut occuper quelques tokens de plus ou de moins que ceux que le modèle avait échantillonnés.</translation>
+        <translation>Les réponses précédentes sont affichées sous forme de texte enregistré&#xa0;; une fois encodée à nouveau, une réponse peut occuper quelques tokens de plus ou de moins que ceux que le modèle avait échantillonnés.</translation>
     </message>
     <message>
         <source>The prompt of this answer: %1 tokens. %2 of %3 pages or files were in the context%4.</source>
-        <translation>Prompt de cette réponse : %1 tokens. %2 pages ou fichiers sur %3 étaient dans le contexte%4.</translation>
+        <translation>Prompt de cette réponse&#xa0;: %1 tokens. %2 pages ou fichiers sur %3 étaient dans le contexte%4.</translation>
     </message>
     <message>
         <source>; %1 were left out (hatched)</source>
-        <translation> ; %1 en étaient exclus (hachurés)</translation>
+        <translation>&#xa0;; %1 en étaient exclus (hachurés)</translation>
     </message>
     <message>
         <source>Prompt text</source>
         <translation>Texte du prompt</translation>
+    </message>
+</context>
+<context>
+    <name>lectern::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Prompts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Puts every setting back to its default; nothing is saved until OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system&apos;s (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interface &amp;language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system&apos;s (light or dark)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Appearance:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The window changes language at once; the open session stays as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Choose model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model file or server, its context size, KV cache and backend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Use these values for every task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off: Ask samples at temperature 0.6 and top-p 0.9, Summarize at 0.3 and 0.9, Review and Translate take the most likely word</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0: always the most likely word; higher: more varied answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Temperature:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top-p</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top-&amp;p:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top-k</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top-&amp;k:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Min-p</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>M&amp;in-p:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repetition penalty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repetition penalty:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new for every answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;eed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The longest answer, and the room kept for it in the context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer &amp;length:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset to the &amp;shipped text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Placeholders in double braces, such as {{documents}}, are filled in by the task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shipped text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edited: the tasks use this text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data and cache folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear saved KV prefixes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up questions on a document read before start from its saved prefix; without it the document is read again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Model on a server:&lt;/b&gt; %1 %2&lt;br&gt;Tokenizer: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model chosen yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>automatic (the model&apos;s own, as much as fits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation type="unfinished">%1 tokens</translation>
+    </message>
+    <message>
+        <source>automatic (16-bit, or 8-bit when that does not fit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished">CPU</translation>
+    </message>
+    <message>
+        <source>GPU (CUDA)</source>
+        <translation type="unfinished">GPU (CUDA)</translation>
+    </message>
+    <message>
+        <source>automatic (GPU when there is one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Model:&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;Context:&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;KV cache:&lt;/b&gt; %3&lt;br&gt;&lt;b&gt;Backend:&lt;/b&gt; %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sessions and documents:&lt;/b&gt; %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;Saved KV prefixes:&lt;/b&gt; %1 (%2 in %3 files)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1135,9 +1677,9 @@
 Earlier turns: %2
 Reserved for the answer: %3
 Counted with the model&apos;s tokenizer.%4</source>
-        <translation>Prompt système et documents : %1
-Échanges précédents : %2
-Réservé à la réponse : %3
+        <translation>Prompt système et documents&#xa0;: %1
+Échanges précédents&#xa0;: %2
+Réservé à la réponse&#xa0;: %3
 Compté avec le tokeniseur du modèle.%4</translation>
     </message>
     <message>
@@ -1152,7 +1694,7 @@ Certaines pages ou certains fichiers ne tiennent pas et sont laissés de côté.
     </message>
     <message>
         <source>Answering: %1 tokens/s</source>
-        <translation>Réponse : %1 tokens/s</translation>
+        <translation>Réponse&#xa0;: %1 tokens/s</translation>
     </message>
     <message>
         <source>Memory %1</source>
@@ -1167,7 +1709,7 @@ Certaines pages ou certains fichiers ne tiennent pas et sont laissés de côté.
     </message>
     <message>
         <source>Files: click one to show it</source>
-        <translation>Fichiers : cliquez sur un fichier pour l&apos;afficher</translation>
+        <translation>Fichiers&#xa0;: cliquez sur un fichier pour l&apos;afficher</translation>
     </message>
 </context>
 <context>
@@ -1202,7 +1744,7 @@ Certaines pages ou certains fichiers ne tiennent pas et sont laissés de côté.
     </message>
     <message>
         <source>Page number: type one and press Enter</source>
-        <translation>Numéro de page : saisissez-le et appuyez sur Entrée</translation>
+        <translation>Numéro de page&#xa0;: saisissez-le et appuyez sur Entrée</translation>
     </message>
     <message>
         <source>Page </source>
@@ -1226,7 +1768,7 @@ Certaines pages ou certains fichiers ne tiennent pas et sont laissés de côté.
     </message>
     <message>
         <source>Zoom level (Ctrl+0: 100%)</source>
-        <translation>Niveau de zoom (Ctrl+0 : 100 %)</translation>
+        <translation>Niveau de zoom (Ctrl+0&#xa0;: 100&#xa0;%)</translation>
     </message>
     <message>
         <source>Zoom in</source>
@@ -1250,7 +1792,7 @@ Certaines pages ou certains fichiers ne tiennent pas et sont laissés de côté.
     </message>
     <message>
         <source>%1%</source>
-        <translation>%1 %</translation>
+        <translation>%1&#xa0;%</translation>
     </message>
 </context>
 </TS>

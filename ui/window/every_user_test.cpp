@@ -16,7 +16,10 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMainWindow>
+#include <QMenu>
 #include <QMenuBar>
+#include <QToolBar>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QProcess>
@@ -45,6 +48,7 @@
 #include "i18n.h"
 #include "library_panel.h"
 #include "main_window.h"
+#include "pseudo_translation.h"
 #include "model_dialog.h"
 #include "settings_dialog.h"
 #include "status_panel.h"
@@ -98,6 +102,68 @@ QRectF lineOf(QTextEdit* view, const QString& text, Qt::LayoutDirection* directi
         return line.translated(block.topLeft());
     }
     return {};
+}
+
+// Every text a user reads in `root` that a translation would have to change: labels,
+// buttons, placeholders, tabs, column headers, menus and toolbars, as "where: text".
+QStringList shownTexts(QWidget* root) {
+    QStringList out;
+    auto add = [&](const QString& where, const QString& text) {
+        QString plain = text;
+        plain.remove(QRegularExpression(QStringLiteral("<[^>]*>")));
+        // Words to translate: two letters in a row (numbers, sizes and paths aside below).
+        if (plain.contains(QRegularExpression(QStringLiteral("[A-Za-z]{2}")))) out << where + ": " + plain.simplified();
+    };
+    for (QWidget* w : root->findChildren<QWidget*>()) {
+        if (!w->isVisibleTo(root)) continue;
+        if (auto* l = qobject_cast<QLabel*>(w)) add(QStringLiteral("label"), l->text());
+        if (auto* b = qobject_cast<QAbstractButton*>(w)) {
+            // OK, Cancel, Restore Defaults: Qt's own, translated by Qt's catalogue.
+            auto* box = qobject_cast<QDialogButtonBox*>(w->parentWidget());
+            if (!box || box->standardButton(b) == QDialogButtonBox::NoButton || PseudoTranslator::isPseudo(b->text()))
+                add(QStringLiteral("button"), b->text());
+        }
+        if (auto* e = qobject_cast<QLineEdit*>(w)) add(QStringLiteral("placeholder"), e->placeholderText());
+        if (auto* e = qobject_cast<QPlainTextEdit*>(w)) add(QStringLiteral("placeholder"), e->placeholderText());
+        if (auto* t = qobject_cast<QTabWidget*>(w))
+            for (int i = 0; i < t->count(); ++i) add(QStringLiteral("tab"), t->tabText(i));
+        if (auto* t = qobject_cast<QTreeWidget*>(w))
+            for (int i = 0; i < t->columnCount(); ++i) add(QStringLiteral("column"), t->headerItem()->text(i));
+    }
+    QList<QAction*> actions;
+    if (auto* mw = qobject_cast<QMainWindow*>(root)) {
+        QList<QMenu*> menus;
+        for (QAction* a : mw->menuBar()->actions()) {
+            actions << a;
+            if (a->menu()) menus << a->menu();
+        }
+        while (!menus.isEmpty())
+            for (QAction* a : menus.takeFirst()->actions()) {
+                actions << a;
+                if (a->menu()) menus << a->menu();
+            }
+        for (QToolBar* bar : mw->findChildren<QToolBar*>()) actions += bar->actions();
+    }
+    for (QAction* a : actions)
+        if (!a->isSeparator()) add(QStringLiteral("action"), a->text());
+    return out;
+}
+
+// The widgets of `root` whose one-line text is wider than the widget: a translation clipped.
+QStringList clipped(QWidget* root) {
+    QStringList out;
+    for (QWidget* w : root->findChildren<QWidget*>()) {
+        if (!w->isVisibleTo(root) || w->width() <= 0) continue;
+        QString text;
+        if (auto* l = qobject_cast<QLabel*>(w); l && !l->wordWrap() && l->textFormat() != Qt::RichText) text = l->text();
+        else if (auto* b = qobject_cast<QAbstractButton*>(w)) text = b->text();
+        else continue;
+        if (text.isEmpty() || text.contains(QLatin1Char('\n'))) continue;
+        if (w->sizeHint().width() > w->width() + 1)
+            out << QStringLiteral("%1 '%2': needs %3 px, has %4").arg(QString::fromLatin1(w->metaObject()->className()), text)
+                       .arg(w->sizeHint().width()).arg(w->width());
+    }
+    return out;
 }
 
 // Runs `inspect` on the next modal dialog `signal` announces, then closes it with `close`.
@@ -614,6 +680,40 @@ private slots:
 
         for (F f : {F::Markdown, F::Html, F::Pdf, F::Json})
             QVERIFY(!w->exportSession(QStringLiteral("/nonexistent-folder/out"), f).ok());
+    }
+
+    // With the pseudo-translation every string of the window and its dialogs is marked: one
+    // shown unmarked did not go through tr(); a longer text that no longer fits is clipped.
+    void thePseudoTranslationFindsNoUntranslatedOrClippedText() {
+        installPseudoTranslation();
+        auto w = makeWindow();
+        QVERIFY(w);
+        QVERIFY(openModel(*w));
+        QVERIFY(openPdf(*w));
+        QApplication::processEvents();
+        // Shown data, not interface: the model's and the documents' names, sizes, the search text.
+        const QRegularExpression data(QStringLiteral("llama31-tiny|report\\.pdf|Annual report|MiB|GiB"));
+        QStringList untranslated;
+        const auto check = [&](const QString& where, QWidget* root) {
+            for (const QString& t : shownTexts(root))
+                if (!PseudoTranslator::isPseudo(t) && !t.contains(data)) untranslated << where + " " + t;
+            for (const QString& c : clipped(root)) untranslated << where + " clipped: " + c;
+        };
+        check(QStringLiteral("window"), w.get());
+        SettingsDialog settings(w->bridge(), w->preferences(), w.get());
+        settings.show();
+        for (int page = 0; page < settings.tabs()->count(); ++page) {
+            settings.tabs()->setCurrentIndex(page);
+            QApplication::processEvents();
+            check(QStringLiteral("settings"), &settings);
+        }
+        ModelDialog picker(savedModelChoice(w->preferences()), &w->bridge(), w.get());
+        picker.show();
+        QApplication::processEvents();
+        check(QStringLiteral("picker"), &picker);
+        installLanguage(QStringLiteral("en"));
+        untranslated.removeDuplicates();
+        QVERIFY2(untranslated.isEmpty(), qPrintable(untranslated.join(QLatin1Char('\n'))));
     }
 
     void cleanupTestCase() { installLanguage(QStringLiteral("en")); }

@@ -8,6 +8,8 @@
 
 #include <memory>
 
+#include "pseudo_translation.h"
+
 namespace lectern::ui {
 namespace {
 
@@ -56,7 +58,11 @@ QString chosenLanguage(const QString& setting) {
 }
 
 bool installLanguage(const QString& code) {
-    if (!shippedLanguages().contains(code)) return false;
+    if (!shippedLanguages().contains(code) && code != QLatin1String("pseudo")) return false;
+    if (code == QLatin1String("pseudo")) {
+        installPseudoTranslation();
+        return true;
+    }
     Installed& i = installed();
     if (i.lectern) QCoreApplication::removeTranslator(i.lectern.get());
     if (i.qt) QCoreApplication::removeTranslator(i.qt.get());
@@ -80,6 +86,14 @@ bool installLanguage(const QString& code) {
     QLocale::setDefault(QLocale(code));
     QGuiApplication::setLayoutDirection(code == QLatin1String("ar") ? Qt::RightToLeft : Qt::LeftToRight);
     return true;
+}
+
+void installPseudoTranslation() {
+    installLanguage(QStringLiteral("en"));
+    Installed& i = installed();
+    i.lectern = std::make_unique<PseudoTranslator>();
+    QCoreApplication::installTranslator(i.lectern.get());
+    i.code = QStringLiteral("pseudo");
 }
 
 QString installedLanguage() { return installed().code; }

@@ -21,6 +21,9 @@ QString chosenLanguage(const QString& setting);
 // Installs `code`'s translators in the application (replacing the ones installed before)
 // and its layout direction. False when the language is not shipped; English always works.
 bool installLanguage(const QString& code);
+// Installs the pseudo-translation instead (pseudo_translation.h): what a check for
+// untranslated and clipped text runs with. installLanguage() takes it out again.
+void installPseudoTranslation();
 // The language installed now.
 QString installedLanguage();
 
