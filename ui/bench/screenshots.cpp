@@ -5,7 +5,9 @@
 // "what the model saw", an error dialog, and a contract (DOCX) with tracked changes open at
 // the clause an answer cites, the picker with the model's 128K context in an 8-bit KV cache,
 // and the picker's "Get a model" page mid-download from a Hub on loopback (app/hub/testing,
-// serving the tiny model under a curated name). Used by scripts/screenshots.
+// serving the tiny model under a curated name), the settings dialog, the models found on
+// this computer, the window in German, Chinese and Arabic (mirrored), and in dark. Used by
+// scripts/screenshots.
 #include <QApplication>
 #include <QDeadlineTimer>
 #include <QDir>
@@ -19,17 +21,22 @@
 #include <QTimer>
 #include <QTreeWidget>
 
+#include <utility>
+
 #include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <thread>
 
+#include "appearance.h"
 #include "conversation_view.h"
+#include "found_models.h"
 #include "core_bridge.h"
 #include "fake_hub.h"
 #include "get_model_page.h"
 #include "main_window.h"
 #include "model_dialog.h"
+#include "settings_dialog.h"
 #include "store.h"
 #include "testing/office_maker.h"
 #include "testing/pdf_maker.h"
@@ -239,6 +246,7 @@ int main(int argc, char** argv) {
     w.openPaths({pdf});
     if (!planned.wait(120000)) return 1;
     shoot("02-document-open-budget");
+    const std::int64_t report = w.currentSession();
 
     QSignalSpy ended(&w, &lectern::ui::MainWindow::taskEnded);
     slow = true;
@@ -304,5 +312,73 @@ int main(int argc, char** argv) {
     QSignalSpy error(&w, &lectern::ui::MainWindow::errorShown);
     w.openPaths({broken.fileName()});
     if (error.wait(60000)) shoot("06-error-dialog");
+    if (w.errorBox()) w.errorBox()->close();
+
+    // The settings dialog: its General page, then the prompt templates.
+    {
+        lectern::ui::SettingsDialog settings(w.bridge(), w.preferences(), &w);
+        settings.show();
+        settings.move(w.geometry().center() - QPoint(settings.width() / 2, settings.height() / 2));
+        shoot("16-settings-dialog");
+        settings.tabs()->setCurrentIndex(3);
+        shoot("17-settings-prompt-templates");
+    }
+    // The models already here: one in Ollama's store, a GGUF file and a Qwen folder in the user's.
+    {
+        const QString ollama = dir.filePath("ollama");
+        QDir().mkpath(ollama + "/blobs");
+        QDir().mkpath(ollama + "/manifests/registry.ollama.ai/library/llama3.2");
+        QFile::copy(model, ollama + "/blobs/sha256-5e1f");
+        QFile manifest(ollama + "/manifests/registry.ollama.ai/library/llama3.2/1b");
+        if (manifest.open(QIODevice::WriteOnly))
+            manifest.write(R"({"layers":[{"mediaType":"application/vnd.ollama.image.model","digest":"sha256:5e1f"}]})");
+        manifest.close();
+        const QString mine = dir.filePath("models");
+        QDir().mkpath(mine + "/Qwen2.5-7B-Instruct");
+        QFile::copy(QStringLiteral(LECTERN_TEST_DATA "/gguf/llama31-tiny-Q4_K_M.gguf"), mine + "/Llama-3.1-8B-Instruct-Q4_K_M.gguf");
+        QFile config(mine + "/Qwen2.5-7B-Instruct/config.json");
+        if (config.open(QIODevice::WriteOnly)) config.write(R"({"model_type":"qwen2"})");
+        config.close();
+        QFile weights(mine + "/Qwen2.5-7B-Instruct/model.safetensors");
+        if (weights.open(QIODevice::WriteOnly)) weights.write("x");
+        weights.close();
+        qputenv("OLLAMA_MODELS", ollama.toLocal8Bit());
+        lectern::ui::ModelChoice found;
+        found.path = model;
+        found.modelFolders = {mine};
+        lectern::ui::ModelDialog picker(found, &w.bridge(), &w);
+        QSignalSpy listed(picker.foundModels(), &lectern::ui::FoundModels::found);
+        picker.show();
+        listed.wait(60000);
+        picker.move(w.geometry().center() - QPoint(picker.width() / 2, picker.height() / 2));
+        shoot("18-model-list");
+        qunsetenv("OLLAMA_MODELS");
+    }
+    // The window in German and in Chinese on the report's cited answer, and in Arabic (mirrored)
+    // on an Arabic conversation about it; then dark.
+    QSignalSpy language(&w, &lectern::ui::MainWindow::languageChanged);
+    w.openSession(report);
+    for (const auto& [code, name] : {std::pair{"de", "19-main-window-german"}, std::pair{"zh_CN", "20-main-window-chinese"}}) {
+        w.setLanguage(QString::fromLatin1(code));
+        language.wait(60000);
+        followFirstCitation(w, report);
+        shoot(name);
+    }
+    if (const auto s = openInNewSession(w, pdf)) {
+        if (!addExchange(s, "ما أكبر المخاطر التي يذكرها التقرير؟",
+                         "أكبر المخاطر هو **تركّز الإيرادات**: ثلاثة عملاء يمثلون 41 بالمئة من المبيعات [p. 2]. "
+                         "كما أن الأسطول يتقادم [p. 2].\n\n```\nrevenue_share(top3) = 0.41  # report.pdf\n```"))
+            return 1;
+        w.setLanguage(QStringLiteral("ar"));
+        language.wait(60000);
+        followFirstCitation(w, s);
+        shoot("21-main-window-arabic");
+    }
+    w.setLanguage(QStringLiteral("en"));
+    language.wait(60000);
+    lectern::ui::applyAppearance(QStringLiteral("dark"));
+    followFirstCitation(w, report);
+    shoot("22-dark-mode");
+    lectern::ui::applyAppearance(QStringLiteral("light"));
     return 0;
 }
