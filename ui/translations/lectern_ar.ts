@@ -101,75 +101,75 @@
     <name>lectern::ui::FoundModels</name>
     <message>
         <source>Models on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>النماذج على هذا الحاسوب</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished">النموذج</translation>
+        <translation>النموذج</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>المصدر</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished">الحجم</translation>
+        <translation>الحجم</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>النوع</translation>
     </message>
     <message>
         <source>Context</source>
-        <translation type="unfinished"></translation>
+        <translation>السياق</translation>
     </message>
     <message>
         <source>Here</source>
-        <translation type="unfinished"></translation>
+        <translation>هنا</translation>
     </message>
     <message>
         <source>Search state</source>
-        <translation type="unfinished"></translation>
+        <translation>حالة البحث</translation>
     </message>
     <message>
         <source>&amp;Add a folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>إضافة مجلد (&amp;A)…</translation>
     </message>
     <message>
         <source>Search a folder of yours for GGUF files and Hugging Face model folders</source>
-        <translation type="unfinished"></translation>
+        <translation>البحث في أحد مجلداتك عن ملفات GGUF ومجلدات نماذج Hugging Face</translation>
     </message>
     <message>
         <source>A folder with models</source>
-        <translation type="unfinished"></translation>
+        <translation>مجلد يحتوي على نماذج</translation>
     </message>
     <message>
         <source>Searching the Hugging Face cache, Ollama, LM Studio, GPT4All and your folders…</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ البحث في مجلد التخزين المؤقت لـ Hugging Face وفي Ollama وLM Studio وGPT4All ومجلداتك…</translation>
     </message>
     <message>
         <source>your folder</source>
-        <translation type="unfinished"></translation>
+        <translation>مجلدك</translation>
     </message>
     <message>
         <source>cannot run: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>لا يمكن تشغيله: %1</translation>
     </message>
     <message>
         <source>fits (%1, %2 KV cache)</source>
-        <translation type="unfinished"></translation>
+        <translation>يتسع (%1، ذاكرة KV مؤقتة بدقة %2)</translation>
     </message>
     <message>
         <source>too large</source>
-        <translation type="unfinished"></translation>
+        <translation>كبير جدًا</translation>
     </message>
     <message>
         <source>No models found on this computer: get one, or add a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يُعثر على نماذج على هذا الحاسوب: احصل على نموذج أو أضف مجلدًا.</translation>
     </message>
     <message>
         <source>%1 models found, %2 that Lectern can run.</source>
-        <translation type="unfinished"></translation>
+        <translation>النماذج التي عُثر عليها: %1، منها %2 يستطيع Lectern تشغيلها.</translation>
     </message>
 </context>
 <context>
@@ -766,7 +766,7 @@
     </message>
     <message>
         <source>Choose a smaller context, an 8-bit KV cache or a smaller model.</source>
-        <translation type="unfinished"></translation>
+        <translation>اختر سياقًا أصغر، أو ذاكرة KV مؤقتة بدقة 8 بت، أو نموذجًا أصغر.</translation>
     </message>
     <message>
         <source>## Lectern reads whole documents
@@ -774,215 +774,219 @@
 Drop a PDF, a folder of code or a text file on the window (or **File › Open**, Ctrl+O). Each document is counted with the model&apos;s own tokenizer; the meter below shows what the model&apos;s context will hold before anything runs.
 
 Then ask a question (Ctrl+Enter sends it, Esc stops the answer), or summarize, review or translate.</source>
-        <translation type="unfinished"></translation>
+        <translation>## يقرأ Lectern المستندات كاملةً
+
+أفلِت ملف PDF أو مجلد شيفرة برمجية أو ملفًا نصيًا على النافذة (أو **ملف › فتح مستندات**، Ctrl+O). تُحسب رموز كل مستند بمُرمِّز النموذج نفسه؛ ويبيّن المؤشر أدناه ما سيتسع له سياق النموذج قبل تشغيل أي شيء.
+
+ثم اطرح سؤالًا (Ctrl+Enter يرسله، وEsc يوقف الإجابة)، أو لخّص المستندات أو راجِعها أو ترجمها.</translation>
     </message>
     <message>
         <source>German</source>
-        <translation type="unfinished"></translation>
+        <translation>الألمانية</translation>
     </message>
     <message>
         <source>French</source>
-        <translation type="unfinished"></translation>
+        <translation>الفرنسية</translation>
     </message>
     <message>
         <source>Spanish</source>
-        <translation type="unfinished"></translation>
+        <translation>الإسبانية</translation>
     </message>
     <message>
         <source>Chinese</source>
-        <translation type="unfinished"></translation>
+        <translation>الصينية</translation>
     </message>
     <message>
         <source>Arabic</source>
-        <translation type="unfinished"></translation>
+        <translation>العربية</translation>
     </message>
     <message>
         <source>Russian</source>
-        <translation type="unfinished"></translation>
+        <translation>الروسية</translation>
     </message>
     <message>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>الإنجليزية</translation>
     </message>
     <message>
         <source>Italian</source>
-        <translation type="unfinished"></translation>
+        <translation>الإيطالية</translation>
     </message>
     <message>
         <source>Japanese</source>
-        <translation type="unfinished"></translation>
+        <translation>اليابانية</translation>
     </message>
     <message>
         <source>Portuguese</source>
-        <translation type="unfinished"></translation>
+        <translation>البرتغالية</translation>
     </message>
     <message>
         <source>Open a session to export it.</source>
-        <translation type="unfinished"></translation>
+        <translation>افتح جلسة لتصديرها.</translation>
     </message>
     <message>
         <source>Web page (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>صفحة ويب (*.html)</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Exported to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>تم التصدير إلى %1.</translation>
     </message>
     <message>
         <source>&amp;Export session</source>
-        <translation type="unfinished"></translation>
+        <translation>تصدير الجلسة (&amp;E)</translation>
     </message>
     <message>
         <source>As &amp;Markdown…</source>
-        <translation type="unfinished"></translation>
+        <translation>بصيغة Markdown (&amp;M)…</translation>
     </message>
     <message>
         <source>As &amp;web page (HTML)…</source>
-        <translation type="unfinished"></translation>
+        <translation>بصيغة صفحة ويب HTML (&amp;W)…</translation>
     </message>
     <message>
         <source>As &amp;PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>بصيغة PDF (&amp;P)…</translation>
     </message>
     <message>
         <source>Ctrl+Shift+E</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
         <source>As &amp;JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>بصيغة JSON (&amp;J)…</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>تحرير (&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Search sessions and documents</source>
-        <translation type="unfinished"></translation>
+        <translation>البحث في الجلسات والمستندات (&amp;S)</translation>
     </message>
     <message>
         <source>Go to the &amp;question</source>
-        <translation type="unfinished"></translation>
+        <translation>الانتقال إلى السؤال (&amp;Q)</translation>
     </message>
     <message>
         <source>Se&amp;ttings…</source>
-        <translation type="unfinished"></translation>
+        <translation>الإعدادات (&amp;T)…</translation>
     </message>
     <message>
         <source>Ctrl+,</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+,</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>عرض (&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Next citation</source>
-        <translation type="unfinished"></translation>
+        <translation>الاستشهاد التالي (&amp;N)</translation>
     </message>
     <message>
         <source>F8</source>
-        <translation type="unfinished"></translation>
+        <translation>F8</translation>
     </message>
     <message>
         <source>&amp;Previous citation</source>
-        <translation type="unfinished"></translation>
+        <translation>الاستشهاد السابق (&amp;P)</translation>
     </message>
     <message>
         <source>Shift+F8</source>
-        <translation type="unfinished"></translation>
+        <translation>Shift+F8</translation>
     </message>
     <message>
         <source>Zoom &amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>تكبير (&amp;I)</translation>
     </message>
     <message>
         <source>Zoom &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>تصغير (&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Fit the page to the width</source>
-        <translation type="unfinished"></translation>
+        <translation>ملاءمة الصفحة للعرض (&amp;F)</translation>
     </message>
     <message>
         <source>Ctrl+0</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+0</translation>
     </message>
     <message>
         <source>Go to the &amp;library</source>
-        <translation type="unfinished"></translation>
+        <translation>الانتقال إلى المكتبة (&amp;L)</translation>
     </message>
     <message>
         <source>Ctrl+1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+1</translation>
     </message>
     <message>
         <source>Go to the &amp;conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>الانتقال إلى المحادثة (&amp;C)</translation>
     </message>
     <message>
         <source>Ctrl+2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+2</translation>
     </message>
     <message>
         <source>Go to the &amp;document</source>
-        <translation type="unfinished"></translation>
+        <translation>الانتقال إلى المستند (&amp;D)</translation>
     </message>
     <message>
         <source>Ctrl+3</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+3</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>مساعدة (&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>اختصارات لوحة المفاتيح (&amp;K)</translation>
     </message>
     <message>
         <source>F1</source>
-        <translation type="unfinished"></translation>
+        <translation>F1</translation>
     </message>
     <message>
         <source>&amp;About Lectern</source>
-        <translation type="unfinished"></translation>
+        <translation>حول Lectern (&amp;A)</translation>
     </message>
     <message>
         <source>About Lectern</source>
-        <translation type="unfinished"></translation>
+        <translation>حول Lectern</translation>
     </message>
     <message>
         <source>&lt;b&gt;Lectern&lt;/b&gt; reads whole documents with a Llama 3 model on this computer: it summarizes them, answers questions with citations, reviews code and translates. Documents never leave the computer unless a model on a server is chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Lectern&lt;/b&gt; يقرأ المستندات كاملةً بنموذج Llama 3 على هذا الحاسوب: يلخّصها، ويجيب عن الأسئلة مع الإحالة إلى مواضعها، ويراجع الشيفرة البرمجية، ويترجم. ولا تغادر المستندات الحاسوب أبدًا ما لم يُختر نموذج على خادم.</translation>
     </message>
     <message>
         <source>Send the question</source>
-        <translation type="unfinished"></translation>
+        <translation>إرسال السؤال</translation>
     </message>
     <message>
         <source>Stop the running task</source>
-        <translation type="unfinished"></translation>
+        <translation>إيقاف المهمة الجارية</translation>
     </message>
     <message>
         <source>%1 saved KV prefixes removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>عدد بادئات KV المحفوظة التي أُزيلت: %1.</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>الإجراء</translation>
     </message>
     <message>
         <source>Shortcut</source>
-        <translation type="unfinished"></translation>
+        <translation>الاختصار</translation>
     </message>
 </context>
 <context>
@@ -1209,7 +1213,7 @@ Then ask a question (Ctrl+Enter sends it, Esc stops the answer), or summarize, r
     </message>
     <message>
         <source>Where the model is</source>
-        <translation type="unfinished"></translation>
+        <translation>مكان النموذج</translation>
     </message>
 </context>
 <context>
@@ -1327,255 +1331,255 @@ Then ask a question (Ctrl+Enter sends it, Esc stops the answer), or summarize, r
     <name>lectern::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>الإعدادات</translation>
     </message>
     <message>
         <source>Settings pages</source>
-        <translation type="unfinished"></translation>
+        <translation>صفحات الإعدادات</translation>
     </message>
     <message>
         <source>&amp;General</source>
-        <translation type="unfinished"></translation>
+        <translation>عام (&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Model</source>
-        <translation type="unfinished"></translation>
+        <translation>النموذج (&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Answers</source>
-        <translation type="unfinished"></translation>
+        <translation>الإجابات (&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Prompts</source>
-        <translation type="unfinished"></translation>
+        <translation>الموجّهات (&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Storage</source>
-        <translation type="unfinished"></translation>
+        <translation>التخزين (&amp;S)</translation>
     </message>
     <message>
         <source>Puts every setting back to its default; nothing is saved until OK</source>
-        <translation type="unfinished"></translation>
+        <translation>يعيد كل إعداد إلى قيمته الافتراضية؛ ولا يُحفظ شيء قبل الضغط على «موافق»</translation>
     </message>
     <message>
         <source>Interface language</source>
-        <translation type="unfinished"></translation>
+        <translation>لغة الواجهة</translation>
     </message>
     <message>
         <source>The system&apos;s (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>لغة النظام (%1)</translation>
     </message>
     <message>
         <source>Interface &amp;language:</source>
-        <translation type="unfinished"></translation>
+        <translation>لغة الواجهة (&amp;L):</translation>
     </message>
     <message>
         <source>Appearance</source>
-        <translation type="unfinished"></translation>
+        <translation>المظهر</translation>
     </message>
     <message>
         <source>The system&apos;s (light or dark)</source>
-        <translation type="unfinished"></translation>
+        <translation>مظهر النظام (فاتح أو داكن)</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>فاتح</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Appearance:</source>
-        <translation type="unfinished"></translation>
+        <translation>داكن</translation>
     </message>
     <message>
         <source>The window changes language at once; the open session stays as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>تتغير لغة النافذة فورًا؛ وتبقى الجلسة المفتوحة كما هي.</translation>
     </message>
     <message>
         <source>Model settings</source>
-        <translation type="unfinished"></translation>
+        <translation>إعدادات النموذج</translation>
     </message>
     <message>
         <source>&amp;Choose model…</source>
-        <translation type="unfinished"></translation>
+        <translation>اختيار النموذج (&amp;C)…</translation>
     </message>
     <message>
         <source>The model file or server, its context size, KV cache and backend</source>
-        <translation type="unfinished"></translation>
+        <translation>ملف النموذج أو خادمه، وحجم سياقه، وذاكرة KV المؤقتة، والمعالج</translation>
     </message>
     <message>
         <source>&amp;Use these values for every task</source>
-        <translation type="unfinished"></translation>
+        <translation>استخدام هذه القيم لكل المهام (&amp;U)</translation>
     </message>
     <message>
         <source>Off: Ask samples at temperature 0.6 and top-p 0.9, Summarize at 0.3 and 0.9, Review and Translate take the most likely word</source>
-        <translation type="unfinished"></translation>
+        <translation>عند إلغاء التحديد: يأخذ السؤال عيّناته بدرجة حرارة 0.6 وقيمة top-p تساوي 0.9، والتلخيص بقيمتي 0.3 و0.9، بينما تختار المراجعة والترجمة الكلمة الأرجح</translation>
     </message>
     <message>
         <source>Temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>درجة الحرارة</translation>
     </message>
     <message>
         <source>0: always the most likely word; higher: more varied answers</source>
-        <translation type="unfinished"></translation>
+        <translation>0: الكلمة الأرجح دائمًا؛ قيمة أعلى: إجابات أكثر تنوعًا</translation>
     </message>
     <message>
         <source>&amp;Temperature:</source>
-        <translation type="unfinished"></translation>
+        <translation>درجة الحرارة (&amp;T):</translation>
     </message>
     <message>
         <source>Top-p</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Top-&amp;p:</source>
-        <translation type="unfinished"></translation>
+        <translation>Top-p</translation>
     </message>
     <message>
         <source>Top-k</source>
-        <translation type="unfinished"></translation>
+        <translation>Top-k</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>معطّل</translation>
     </message>
     <message>
         <source>Top-&amp;k:</source>
-        <translation type="unfinished"></translation>
+        <translation>Top-k (&amp;K):</translation>
     </message>
     <message>
         <source>Min-p</source>
-        <translation type="unfinished"></translation>
+        <translation>Min-p</translation>
     </message>
     <message>
         <source>M&amp;in-p:</source>
-        <translation type="unfinished"></translation>
+        <translation>Min-p (&amp;I):</translation>
     </message>
     <message>
         <source>Repetition penalty</source>
-        <translation type="unfinished"></translation>
+        <translation>عقوبة التكرار</translation>
     </message>
     <message>
         <source>&amp;Repetition penalty:</source>
-        <translation type="unfinished"></translation>
+        <translation>عقوبة التكرار (&amp;R):</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>البذرة</translation>
     </message>
     <message>
         <source>new for every answer</source>
-        <translation type="unfinished"></translation>
+        <translation>جديدة لكل إجابة</translation>
     </message>
     <message>
         <source>S&amp;eed:</source>
-        <translation type="unfinished"></translation>
+        <translation>البذرة (&amp;E):</translation>
     </message>
     <message>
         <source>Answer length</source>
-        <translation type="unfinished"></translation>
+        <translation>طول الإجابة</translation>
     </message>
     <message>
         <source> tokens</source>
-        <translation type="unfinished"></translation>
+        <translation> رمز</translation>
     </message>
     <message>
         <source>The longest answer, and the room kept for it in the context</source>
-        <translation type="unfinished"></translation>
+        <translation>أقصى طول للإجابة، والمساحة المحجوزة لها في السياق</translation>
     </message>
     <message>
         <source>Answer &amp;length:</source>
-        <translation type="unfinished"></translation>
+        <translation>طول الإجابة (&amp;L):</translation>
     </message>
     <message>
         <source>Prompt template</source>
-        <translation type="unfinished"></translation>
+        <translation>قالب الموجّه</translation>
     </message>
     <message>
         <source>&amp;Template:</source>
-        <translation type="unfinished"></translation>
+        <translation>القالب (&amp;T):</translation>
     </message>
     <message>
         <source>Reset to the &amp;shipped text</source>
-        <translation type="unfinished"></translation>
+        <translation>استعادة النص الأصلي (&amp;S)</translation>
     </message>
     <message>
         <source>Template text</source>
-        <translation type="unfinished"></translation>
+        <translation>نص القالب</translation>
     </message>
     <message>
         <source>Placeholders in double braces, such as {{documents}}, are filled in by the task</source>
-        <translation type="unfinished"></translation>
+        <translation>تملأ المهمةُ العناصرَ النائبة الموضوعة بين قوسين معقوصين مزدوجين، مثل {{documents}}</translation>
     </message>
     <message>
         <source>Template state</source>
-        <translation type="unfinished"></translation>
+        <translation>حالة القالب</translation>
     </message>
     <message>
         <source>The shipped text.</source>
-        <translation type="unfinished"></translation>
+        <translation>النص الأصلي.</translation>
     </message>
     <message>
         <source>Edited: the tasks use this text.</source>
-        <translation type="unfinished"></translation>
+        <translation>معدَّل: تستخدم المهام هذا النص.</translation>
     </message>
     <message>
         <source>Data and cache folders</source>
-        <translation type="unfinished"></translation>
+        <translation>مجلدات البيانات والتخزين المؤقت</translation>
     </message>
     <message>
         <source>&amp;Clear saved KV prefixes</source>
-        <translation type="unfinished"></translation>
+        <translation>مسح بادئات KV المحفوظة (&amp;C)</translation>
     </message>
     <message>
         <source>Follow-up questions on a document read before start from its saved prefix; without it the document is read again</source>
-        <translation type="unfinished"></translation>
+        <translation>تبدأ أسئلة المتابعة عن مستند قُرئ من قبل من بادئته المحفوظة؛ ومن دونها يُقرأ المستند من جديد</translation>
     </message>
     <message>
         <source>&lt;b&gt;Model on a server:&lt;/b&gt; %1 %2&lt;br&gt;Tokenizer: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;نموذج على خادم:&lt;/b&gt; %1 %2&lt;br&gt;المُرمِّز: %3</translation>
     </message>
     <message>
         <source>No model chosen yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يُختر أي نموذج بعد.</translation>
     </message>
     <message>
         <source>automatic (the model&apos;s own, as much as fits)</source>
-        <translation type="unfinished"></translation>
+        <translation>تلقائي (سياق النموذج نفسه، بقدر ما يتسع)</translation>
     </message>
     <message>
         <source>%1 tokens</source>
-        <translation type="unfinished">%1 رمز</translation>
+        <translation>%1 رمز</translation>
     </message>
     <message>
         <source>automatic (16-bit, or 8-bit when that does not fit)</source>
-        <translation type="unfinished"></translation>
+        <translation>تلقائي (16 بت، أو 8 بت إن لم يتسع)</translation>
     </message>
     <message>
         <source>CPU</source>
-        <translation type="unfinished">CPU</translation>
+        <translation>CPU</translation>
     </message>
     <message>
         <source>GPU (CUDA)</source>
-        <translation type="unfinished">GPU (CUDA)</translation>
+        <translation>GPU (CUDA)</translation>
     </message>
     <message>
         <source>automatic (GPU when there is one)</source>
-        <translation type="unfinished"></translation>
+        <translation>تلقائي (GPU إن وُجد)</translation>
     </message>
     <message>
         <source>&lt;b&gt;Model:&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;Context:&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;KV cache:&lt;/b&gt; %3&lt;br&gt;&lt;b&gt;Backend:&lt;/b&gt; %4</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;النموذج:&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;السياق:&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;ذاكرة KV المؤقتة:&lt;/b&gt; %3&lt;br&gt;&lt;b&gt;المعالج:&lt;/b&gt; %4</translation>
     </message>
     <message>
         <source>&lt;b&gt;Sessions and documents:&lt;/b&gt; %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;الجلسات والمستندات:&lt;/b&gt; %1 (%2)</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;b&gt;Saved KV prefixes:&lt;/b&gt; %1 (%2 in %3 files)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;&lt;b&gt;بادئات KV المحفوظة:&lt;/b&gt; %1 (%2 في ملفات عددها %3)</translation>
+    </message>
+    <message>
+        <source>Appeara&amp;nce:</source>
+        <translation>المظهر (&amp;N):</translation>
+    </message>
+    <message>
+        <source>T&amp;op-p:</source>
+        <translation>Top-p (&amp;O):</translation>
     </message>
 </context>
 <context>

@@ -101,75 +101,75 @@
     <name>lectern::ui::FoundModels</name>
     <message>
         <source>Models on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle auf diesem Computer</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished">Modell</translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished">Größe</translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Context</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontext</translation>
     </message>
     <message>
         <source>Here</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier</translation>
     </message>
     <message>
         <source>Search state</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchstatus</translation>
     </message>
     <message>
         <source>&amp;Add a folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner &amp;hinzufügen…</translation>
     </message>
     <message>
         <source>Search a folder of yours for GGUF files and Hugging Face model folders</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen eigenen Ordner nach GGUF-Dateien und Hugging-Face-Modellordnern durchsuchen</translation>
     </message>
     <message>
         <source>A folder with models</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner mit Modellen</translation>
     </message>
     <message>
         <source>Searching the Hugging Face cache, Ollama, LM Studio, GPT4All and your folders…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hugging-Face-Cache, Ollama, LM Studio, GPT4All und Ihre Ordner werden durchsucht…</translation>
     </message>
     <message>
         <source>your folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Ordner</translation>
     </message>
     <message>
         <source>cannot run: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht ausführbar: %1</translation>
     </message>
     <message>
         <source>fits (%1, %2 KV cache)</source>
-        <translation type="unfinished"></translation>
+        <translation>passt (%1, %2-KV-Cache)</translation>
     </message>
     <message>
         <source>too large</source>
-        <translation type="unfinished"></translation>
+        <translation>zu groß</translation>
     </message>
     <message>
         <source>No models found on this computer: get one, or add a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Modelle auf diesem Computer gefunden: Laden Sie eines herunter oder fügen Sie einen Ordner hinzu.</translation>
     </message>
     <message>
         <source>%1 models found, %2 that Lectern can run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gefundene Modelle: %1; von Lectern ausführbar: %2.</translation>
     </message>
 </context>
 <context>
@@ -766,7 +766,7 @@
     </message>
     <message>
         <source>Choose a smaller context, an 8-bit KV cache or a smaller model.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen kleineren Kontext, einen 8-Bit-KV-Cache oder ein kleineres Modell.</translation>
     </message>
     <message>
         <source>## Lectern reads whole documents
@@ -774,215 +774,219 @@
 Drop a PDF, a folder of code or a text file on the window (or **File › Open**, Ctrl+O). Each document is counted with the model&apos;s own tokenizer; the meter below shows what the model&apos;s context will hold before anything runs.
 
 Then ask a question (Ctrl+Enter sends it, Esc stops the answer), or summarize, review or translate.</source>
-        <translation type="unfinished"></translation>
+        <translation>## Lectern liest ganze Dokumente
+
+Ziehen Sie ein PDF, einen Code-Ordner oder eine Textdatei in das Fenster (oder **Datei › Dokumente öffnen**, Ctrl+O). Jedes Dokument wird mit dem Tokenizer des Modells selbst gezählt; die Anzeige unten zeigt, bevor etwas ausgeführt wird, was der Kontext des Modells aufnehmen wird.
+
+Stellen Sie dann eine Frage (Ctrl+Enter sendet sie, Esc stoppt die Antwort), oder lassen Sie die Dokumente zusammenfassen, prüfen oder übersetzen.</translation>
     </message>
     <message>
         <source>German</source>
-        <translation type="unfinished"></translation>
+        <translation>Deutsch</translation>
     </message>
     <message>
         <source>French</source>
-        <translation type="unfinished"></translation>
+        <translation>Französisch</translation>
     </message>
     <message>
         <source>Spanish</source>
-        <translation type="unfinished"></translation>
+        <translation>Spanisch</translation>
     </message>
     <message>
         <source>Chinese</source>
-        <translation type="unfinished"></translation>
+        <translation>Chinesisch</translation>
     </message>
     <message>
         <source>Arabic</source>
-        <translation type="unfinished"></translation>
+        <translation>Arabisch</translation>
     </message>
     <message>
         <source>Russian</source>
-        <translation type="unfinished"></translation>
+        <translation>Russisch</translation>
     </message>
     <message>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>Englisch</translation>
     </message>
     <message>
         <source>Italian</source>
-        <translation type="unfinished"></translation>
+        <translation>Italienisch</translation>
     </message>
     <message>
         <source>Japanese</source>
-        <translation type="unfinished"></translation>
+        <translation>Japanisch</translation>
     </message>
     <message>
         <source>Portuguese</source>
-        <translation type="unfinished"></translation>
+        <translation>Portugiesisch</translation>
     </message>
     <message>
         <source>Open a session to export it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie eine Sitzung, um sie zu exportieren.</translation>
     </message>
     <message>
         <source>Web page (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>Webseite (*.html)</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Exported to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportiert nach %1.</translation>
     </message>
     <message>
         <source>&amp;Export session</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzung &amp;exportieren</translation>
     </message>
     <message>
         <source>As &amp;Markdown…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;Markdown…</translation>
     </message>
     <message>
         <source>As &amp;web page (HTML)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;Webseite (HTML)…</translation>
     </message>
     <message>
         <source>As &amp;PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;PDF…</translation>
     </message>
     <message>
         <source>Ctrl+Shift+E</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
         <source>As &amp;JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;JSON…</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <source>&amp;Search sessions and documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungen und Dokumente &amp;durchsuchen</translation>
     </message>
     <message>
         <source>Go to the &amp;question</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum &amp;Fragefeld</translation>
     </message>
     <message>
         <source>Se&amp;ttings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
         <source>Ctrl+,</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+,</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>&amp;Next citation</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nächste Quellenangabe</translation>
     </message>
     <message>
         <source>F8</source>
-        <translation type="unfinished"></translation>
+        <translation>F8</translation>
     </message>
     <message>
         <source>&amp;Previous citation</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorherige Quellenangabe</translation>
     </message>
     <message>
         <source>Shift+F8</source>
-        <translation type="unfinished"></translation>
+        <translation>Shift+F8</translation>
     </message>
     <message>
         <source>Zoom &amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver&amp;größern</translation>
     </message>
     <message>
         <source>Zoom &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
         <source>&amp;Fit the page to the width</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite an Breite &amp;anpassen</translation>
     </message>
     <message>
         <source>Ctrl+0</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+0</translation>
     </message>
     <message>
         <source>Go to the &amp;library</source>
-        <translation type="unfinished"></translation>
+        <translation>Zur &amp;Bibliothek</translation>
     </message>
     <message>
         <source>Ctrl+1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+1</translation>
     </message>
     <message>
         <source>Go to the &amp;conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Zur &amp;Unterhaltung</translation>
     </message>
     <message>
         <source>Ctrl+2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+2</translation>
     </message>
     <message>
         <source>Go to the &amp;document</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum &amp;Dokument</translation>
     </message>
     <message>
         <source>Ctrl+3</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+3</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tastenkombinationen</translation>
     </message>
     <message>
         <source>F1</source>
-        <translation type="unfinished"></translation>
+        <translation>F1</translation>
     </message>
     <message>
         <source>&amp;About Lectern</source>
-        <translation type="unfinished"></translation>
+        <translation>Ü&amp;ber Lectern</translation>
     </message>
     <message>
         <source>About Lectern</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Lectern</translation>
     </message>
     <message>
         <source>&lt;b&gt;Lectern&lt;/b&gt; reads whole documents with a Llama 3 model on this computer: it summarizes them, answers questions with citations, reviews code and translates. Documents never leave the computer unless a model on a server is chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Lectern&lt;/b&gt; liest ganze Dokumente mit einem Llama-3-Modell auf diesem Computer: Es fasst sie zusammen, beantwortet Fragen mit Quellenangaben, prüft Code und übersetzt. Die Dokumente verlassen den Computer nie, es sei denn, es wird ein Modell auf einem Server gewählt.</translation>
     </message>
     <message>
         <source>Send the question</source>
-        <translation type="unfinished"></translation>
+        <translation>Frage senden</translation>
     </message>
     <message>
         <source>Stop the running task</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufende Aufgabe stoppen</translation>
     </message>
     <message>
         <source>%1 saved KV prefixes removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherte KV-Präfixe entfernt: %1.</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkombinationen</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion</translation>
     </message>
     <message>
         <source>Shortcut</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkombination</translation>
     </message>
 </context>
 <context>
@@ -1209,7 +1213,7 @@ Then ask a question (Ctrl+Enter sends it, Esc stops the answer), or summarize, r
     </message>
     <message>
         <source>Where the model is</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo sich das Modell befindet</translation>
     </message>
 </context>
 <context>
@@ -1327,255 +1331,255 @@ Then ask a question (Ctrl+Enter sends it, Esc stops the answer), or summarize, r
     <name>lectern::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Settings pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungsseiten</translation>
     </message>
     <message>
         <source>&amp;General</source>
-        <translation type="unfinished"></translation>
+        <translation>All&amp;gemein</translation>
     </message>
     <message>
         <source>&amp;Model</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modell</translation>
     </message>
     <message>
         <source>&amp;Answers</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Antworten</translation>
     </message>
     <message>
         <source>&amp;Prompts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prompts</translation>
     </message>
     <message>
         <source>&amp;Storage</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Daten</translation>
     </message>
     <message>
         <source>Puts every setting back to its default; nothing is saved until OK</source>
-        <translation type="unfinished"></translation>
+        <translation>Setzt alle Einstellungen auf ihre Standardwerte zurück; gespeichert wird erst mit OK</translation>
     </message>
     <message>
         <source>Interface language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache der Oberfläche</translation>
     </message>
     <message>
         <source>The system&apos;s (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemstandard (%1)</translation>
     </message>
     <message>
         <source>Interface &amp;language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sprache der Oberfläche:</translation>
     </message>
     <message>
         <source>Appearance</source>
-        <translation type="unfinished"></translation>
+        <translation>Erscheinungsbild</translation>
     </message>
     <message>
         <source>The system&apos;s (light or dark)</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemstandard (hell oder dunkel)</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Hell</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Appearance:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dunkel</translation>
     </message>
     <message>
         <source>The window changes language at once; the open session stays as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Fenster wechselt sofort die Sprache; die geöffnete Sitzung bleibt unverändert.</translation>
     </message>
     <message>
         <source>Model settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelleinstellungen</translation>
     </message>
     <message>
         <source>&amp;Choose model…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell &amp;wählen…</translation>
     </message>
     <message>
         <source>The model file or server, its context size, KV cache and backend</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelldatei oder Server, Kontextgröße, KV-Cache und Backend</translation>
     </message>
     <message>
         <source>&amp;Use these values for every task</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese &amp;Werte für alle Aufgaben verwenden</translation>
     </message>
     <message>
         <source>Off: Ask samples at temperature 0.6 and top-p 0.9, Summarize at 0.3 and 0.9, Review and Translate take the most likely word</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus: „Fragen“ verwendet Temperatur 0,6 und Top-p 0,9, „Zusammenfassen“ 0,3 und 0,9; „Prüfen“ und „Übersetzen“ nehmen immer das wahrscheinlichste Wort</translation>
     </message>
     <message>
         <source>Temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>Temperatur</translation>
     </message>
     <message>
         <source>0: always the most likely word; higher: more varied answers</source>
-        <translation type="unfinished"></translation>
+        <translation>0: immer das wahrscheinlichste Wort; höher: abwechslungsreichere Antworten</translation>
     </message>
     <message>
         <source>&amp;Temperature:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Temperatur:</translation>
     </message>
     <message>
         <source>Top-p</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Top-&amp;p:</source>
-        <translation type="unfinished"></translation>
+        <translation>Top-p</translation>
     </message>
     <message>
         <source>Top-k</source>
-        <translation type="unfinished"></translation>
+        <translation>Top-k</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>aus</translation>
     </message>
     <message>
         <source>Top-&amp;k:</source>
-        <translation type="unfinished"></translation>
+        <translation>Top-&amp;k:</translation>
     </message>
     <message>
         <source>Min-p</source>
-        <translation type="unfinished"></translation>
+        <translation>Min-p</translation>
     </message>
     <message>
         <source>M&amp;in-p:</source>
-        <translation type="unfinished"></translation>
+        <translation>M&amp;in-p:</translation>
     </message>
     <message>
         <source>Repetition penalty</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholungsstrafe</translation>
     </message>
     <message>
         <source>&amp;Repetition penalty:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiede&amp;rholungsstrafe:</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Seed</translation>
     </message>
     <message>
         <source>new for every answer</source>
-        <translation type="unfinished"></translation>
+        <translation>für jede Antwort neu</translation>
     </message>
     <message>
         <source>S&amp;eed:</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;eed:</translation>
     </message>
     <message>
         <source>Answer length</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwortlänge</translation>
     </message>
     <message>
         <source> tokens</source>
-        <translation type="unfinished"></translation>
+        <translation> Token</translation>
     </message>
     <message>
         <source>The longest answer, and the room kept for it in the context</source>
-        <translation type="unfinished"></translation>
+        <translation>Die längste Antwort und der dafür im Kontext reservierte Platz</translation>
     </message>
     <message>
         <source>Answer &amp;length:</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;ntwortlänge:</translation>
     </message>
     <message>
         <source>Prompt template</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt-Vorlage</translation>
     </message>
     <message>
         <source>&amp;Template:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorlage:</translation>
     </message>
     <message>
         <source>Reset to the &amp;shipped text</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitgelieferten Text &amp;wiederherstellen</translation>
     </message>
     <message>
         <source>Template text</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlagentext</translation>
     </message>
     <message>
         <source>Placeholders in double braces, such as {{documents}}, are filled in by the task</source>
-        <translation type="unfinished"></translation>
+        <translation>Platzhalter in doppelten geschweiften Klammern, etwa {{documents}}, füllt die Aufgabe aus</translation>
     </message>
     <message>
         <source>Template state</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlagenstatus</translation>
     </message>
     <message>
         <source>The shipped text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der mitgelieferte Text.</translation>
     </message>
     <message>
         <source>Edited: the tasks use this text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeitet: Die Aufgaben verwenden diesen Text.</translation>
     </message>
     <message>
         <source>Data and cache folders</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten- und Cache-Ordner</translation>
     </message>
     <message>
         <source>&amp;Clear saved KV prefixes</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherte KV-Präfixe &amp;löschen</translation>
     </message>
     <message>
         <source>Follow-up questions on a document read before start from its saved prefix; without it the document is read again</source>
-        <translation type="unfinished"></translation>
+        <translation>Folgefragen zu einem bereits gelesenen Dokument setzen bei seinem gespeicherten Präfix an; ohne dieses wird das Dokument erneut gelesen</translation>
     </message>
     <message>
         <source>&lt;b&gt;Model on a server:&lt;/b&gt; %1 %2&lt;br&gt;Tokenizer: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Modell auf einem Server:&lt;/b&gt; %1 %2&lt;br&gt;Tokenizer: %3</translation>
     </message>
     <message>
         <source>No model chosen yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Modell gewählt.</translation>
     </message>
     <message>
         <source>automatic (the model&apos;s own, as much as fits)</source>
-        <translation type="unfinished"></translation>
+        <translation>automatisch (Kontext des Modells, soweit er passt)</translation>
     </message>
     <message>
         <source>%1 tokens</source>
-        <translation type="unfinished">%1 Token</translation>
+        <translation>%1 Token</translation>
     </message>
     <message>
         <source>automatic (16-bit, or 8-bit when that does not fit)</source>
-        <translation type="unfinished"></translation>
+        <translation>automatisch (16-Bit, oder 8-Bit, wenn das nicht passt)</translation>
     </message>
     <message>
         <source>CPU</source>
-        <translation type="unfinished">CPU</translation>
+        <translation>CPU</translation>
     </message>
     <message>
         <source>GPU (CUDA)</source>
-        <translation type="unfinished">GPU (CUDA)</translation>
+        <translation>GPU (CUDA)</translation>
     </message>
     <message>
         <source>automatic (GPU when there is one)</source>
-        <translation type="unfinished"></translation>
+        <translation>automatisch (GPU, falls vorhanden)</translation>
     </message>
     <message>
         <source>&lt;b&gt;Model:&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;Context:&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;KV cache:&lt;/b&gt; %3&lt;br&gt;&lt;b&gt;Backend:&lt;/b&gt; %4</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Modell:&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;Kontext:&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;KV-Cache:&lt;/b&gt; %3&lt;br&gt;&lt;b&gt;Backend:&lt;/b&gt; %4</translation>
     </message>
     <message>
         <source>&lt;b&gt;Sessions and documents:&lt;/b&gt; %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Sitzungen und Dokumente:&lt;/b&gt; %1 (%2)</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;b&gt;Saved KV prefixes:&lt;/b&gt; %1 (%2 in %3 files)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;&lt;b&gt;Gespeicherte KV-Präfixe:&lt;/b&gt; %1 (%2 in %3 Dateien)</translation>
+    </message>
+    <message>
+        <source>Appeara&amp;nce:</source>
+        <translation>&amp;Erscheinungsbild:</translation>
+    </message>
+    <message>
+        <source>T&amp;op-p:</source>
+        <translation>T&amp;op-p:</translation>
     </message>
 </context>
 <context>

@@ -101,75 +101,75 @@
     <name>lectern::ui::FoundModels</name>
     <message>
         <source>Models on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelos en este equipo</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished">Modelo</translation>
+        <translation>Modelo</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Origen</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished">Tamaño</translation>
+        <translation>Tamaño</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <source>Context</source>
-        <translation type="unfinished"></translation>
+        <translation>Contexto</translation>
     </message>
     <message>
         <source>Here</source>
-        <translation type="unfinished"></translation>
+        <translation>Este equipo</translation>
     </message>
     <message>
         <source>Search state</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado de la búsqueda</translation>
     </message>
     <message>
         <source>&amp;Add a folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Añadir una carpeta…</translation>
     </message>
     <message>
         <source>Search a folder of yours for GGUF files and Hugging Face model folders</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar archivos GGUF y carpetas de modelos de Hugging Face en una carpeta suya</translation>
     </message>
     <message>
         <source>A folder with models</source>
-        <translation type="unfinished"></translation>
+        <translation>Una carpeta con modelos</translation>
     </message>
     <message>
         <source>Searching the Hugging Face cache, Ollama, LM Studio, GPT4All and your folders…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscando en la caché de Hugging Face, Ollama, LM Studio, GPT4All y sus carpetas…</translation>
     </message>
     <message>
         <source>your folder</source>
-        <translation type="unfinished"></translation>
+        <translation>su carpeta</translation>
     </message>
     <message>
         <source>cannot run: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede ejecutar: %1</translation>
     </message>
     <message>
         <source>fits (%1, %2 KV cache)</source>
-        <translation type="unfinished"></translation>
+        <translation>cabe (%1, caché KV de %2)</translation>
     </message>
     <message>
         <source>too large</source>
-        <translation type="unfinished"></translation>
+        <translation>demasiado grande</translation>
     </message>
     <message>
         <source>No models found on this computer: get one, or add a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se encontraron modelos en este equipo: obtenga uno o añada una carpeta.</translation>
     </message>
     <message>
         <source>%1 models found, %2 that Lectern can run.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 modelos encontrados; Lectern puede ejecutar %2.</translation>
     </message>
 </context>
 <context>
@@ -766,7 +766,7 @@
     </message>
     <message>
         <source>Choose a smaller context, an 8-bit KV cache or a smaller model.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija un contexto menor, una caché KV de 8 bits o un modelo más pequeño.</translation>
     </message>
     <message>
         <source>## Lectern reads whole documents
@@ -774,215 +774,219 @@
 Drop a PDF, a folder of code or a text file on the window (or **File › Open**, Ctrl+O). Each document is counted with the model&apos;s own tokenizer; the meter below shows what the model&apos;s context will hold before anything runs.
 
 Then ask a question (Ctrl+Enter sends it, Esc stops the answer), or summarize, review or translate.</source>
-        <translation type="unfinished"></translation>
+        <translation>## Lectern lee documentos completos
+
+Suelte en la ventana un PDF, una carpeta de código o un archivo de texto (o use **Archivo › Abrir documentos**, Ctrl+O). Cada documento se cuenta con el tokenizador del propio modelo; el indicador de abajo muestra lo que cabrá en el contexto del modelo antes de que se ejecute nada.
+
+Después, haga una pregunta (Ctrl+Enter la envía, Esc detiene la respuesta) o resuma, revise o traduzca.</translation>
     </message>
     <message>
         <source>German</source>
-        <translation type="unfinished"></translation>
+        <translation>Alemán</translation>
     </message>
     <message>
         <source>French</source>
-        <translation type="unfinished"></translation>
+        <translation>Francés</translation>
     </message>
     <message>
         <source>Spanish</source>
-        <translation type="unfinished"></translation>
+        <translation>Español</translation>
     </message>
     <message>
         <source>Chinese</source>
-        <translation type="unfinished"></translation>
+        <translation>Chino</translation>
     </message>
     <message>
         <source>Arabic</source>
-        <translation type="unfinished"></translation>
+        <translation>Árabe</translation>
     </message>
     <message>
         <source>Russian</source>
-        <translation type="unfinished"></translation>
+        <translation>Ruso</translation>
     </message>
     <message>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>Inglés</translation>
     </message>
     <message>
         <source>Italian</source>
-        <translation type="unfinished"></translation>
+        <translation>Italiano</translation>
     </message>
     <message>
         <source>Japanese</source>
-        <translation type="unfinished"></translation>
+        <translation>Japonés</translation>
     </message>
     <message>
         <source>Portuguese</source>
-        <translation type="unfinished"></translation>
+        <translation>Portugués</translation>
     </message>
     <message>
         <source>Open a session to export it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abra una sesión para exportarla.</translation>
     </message>
     <message>
         <source>Web page (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>Página web (*.html)</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Exported to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesión exportada a %1.</translation>
     </message>
     <message>
         <source>&amp;Export session</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exportar sesión</translation>
     </message>
     <message>
         <source>As &amp;Markdown…</source>
-        <translation type="unfinished"></translation>
+        <translation>Como &amp;Markdown…</translation>
     </message>
     <message>
         <source>As &amp;web page (HTML)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Como página &amp;web (HTML)…</translation>
     </message>
     <message>
         <source>As &amp;PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Como &amp;PDF…</translation>
     </message>
     <message>
         <source>Ctrl+Shift+E</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
         <source>As &amp;JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>Como &amp;JSON…</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Edición</translation>
     </message>
     <message>
         <source>&amp;Search sessions and documents</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Buscar en sesiones y documentos</translation>
     </message>
     <message>
         <source>Go to the &amp;question</source>
-        <translation type="unfinished"></translation>
+        <translation>Ir a la &amp;pregunta</translation>
     </message>
     <message>
         <source>Se&amp;ttings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Configuración…</translation>
     </message>
     <message>
         <source>Ctrl+,</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+,</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ver</translation>
     </message>
     <message>
         <source>&amp;Next citation</source>
-        <translation type="unfinished"></translation>
+        <translation>Cita &amp;siguiente</translation>
     </message>
     <message>
         <source>F8</source>
-        <translation type="unfinished"></translation>
+        <translation>F8</translation>
     </message>
     <message>
         <source>&amp;Previous citation</source>
-        <translation type="unfinished"></translation>
+        <translation>Cita &amp;anterior</translation>
     </message>
     <message>
         <source>Shift+F8</source>
-        <translation type="unfinished"></translation>
+        <translation>Shift+F8</translation>
     </message>
     <message>
         <source>Zoom &amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>Acer&amp;car</translation>
     </message>
     <message>
         <source>Zoom &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;lejar</translation>
     </message>
     <message>
         <source>&amp;Fit the page to the width</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;justar la página al ancho</translation>
     </message>
     <message>
         <source>Ctrl+0</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+0</translation>
     </message>
     <message>
         <source>Go to the &amp;library</source>
-        <translation type="unfinished"></translation>
+        <translation>Ir a la &amp;biblioteca</translation>
     </message>
     <message>
         <source>Ctrl+1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+1</translation>
     </message>
     <message>
         <source>Go to the &amp;conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Ir a la c&amp;onversación</translation>
     </message>
     <message>
         <source>Ctrl+2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+2</translation>
     </message>
     <message>
         <source>Go to the &amp;document</source>
-        <translation type="unfinished"></translation>
+        <translation>Ir al &amp;documento</translation>
     </message>
     <message>
         <source>Ctrl+3</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+3</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Ay&amp;uda</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Atajos de &amp;teclado</translation>
     </message>
     <message>
         <source>F1</source>
-        <translation type="unfinished"></translation>
+        <translation>F1</translation>
     </message>
     <message>
         <source>&amp;About Lectern</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Acerca de Lectern</translation>
     </message>
     <message>
         <source>About Lectern</source>
-        <translation type="unfinished"></translation>
+        <translation>Acerca de Lectern</translation>
     </message>
     <message>
         <source>&lt;b&gt;Lectern&lt;/b&gt; reads whole documents with a Llama 3 model on this computer: it summarizes them, answers questions with citations, reviews code and translates. Documents never leave the computer unless a model on a server is chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Lectern&lt;/b&gt; lee documentos completos con un modelo Llama 3 en este equipo: los resume, responde preguntas con citas, revisa código y traduce. Los documentos nunca salen del equipo, salvo que se elija un modelo en un servidor.</translation>
     </message>
     <message>
         <source>Send the question</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar la pregunta</translation>
     </message>
     <message>
         <source>Stop the running task</source>
-        <translation type="unfinished"></translation>
+        <translation>Detener la tarea en curso</translation>
     </message>
     <message>
         <source>%1 saved KV prefixes removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se eliminaron %1 prefijos KV guardados.</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Atajos de teclado</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Acción</translation>
     </message>
     <message>
         <source>Shortcut</source>
-        <translation type="unfinished"></translation>
+        <translation>Atajo</translation>
     </message>
 </context>
 <context>
@@ -1209,7 +1213,7 @@ Then ask a question (Ctrl+Enter sends it, Esc stops the answer), or summarize, r
     </message>
     <message>
         <source>Where the model is</source>
-        <translation type="unfinished"></translation>
+        <translation>Dónde está el modelo</translation>
     </message>
 </context>
 <context>
@@ -1327,255 +1331,255 @@ Then ask a question (Ctrl+Enter sends it, Esc stops the answer), or summarize, r
     <name>lectern::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Configuración</translation>
     </message>
     <message>
         <source>Settings pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Páginas de configuración</translation>
     </message>
     <message>
         <source>&amp;General</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;General</translation>
     </message>
     <message>
         <source>&amp;Model</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modelo</translation>
     </message>
     <message>
         <source>&amp;Answers</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Respuestas</translation>
     </message>
     <message>
         <source>&amp;Prompts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Instrucciones</translation>
     </message>
     <message>
         <source>&amp;Storage</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Almacenamiento</translation>
     </message>
     <message>
         <source>Puts every setting back to its default; nothing is saved until OK</source>
-        <translation type="unfinished"></translation>
+        <translation>Restablece toda la configuración a sus valores predeterminados; no se guarda nada hasta que pulse Aceptar</translation>
     </message>
     <message>
         <source>Interface language</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma de la interfaz</translation>
     </message>
     <message>
         <source>The system&apos;s (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>El del sistema (%1)</translation>
     </message>
     <message>
         <source>Interface &amp;language:</source>
-        <translation type="unfinished"></translation>
+        <translation>I&amp;dioma de la interfaz:</translation>
     </message>
     <message>
         <source>Appearance</source>
-        <translation type="unfinished"></translation>
+        <translation>Aspecto</translation>
     </message>
     <message>
         <source>The system&apos;s (light or dark)</source>
-        <translation type="unfinished"></translation>
+        <translation>El del sistema (claro u oscuro)</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Claro</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Appearance:</source>
-        <translation type="unfinished"></translation>
+        <translation>Oscuro</translation>
     </message>
     <message>
         <source>The window changes language at once; the open session stays as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>La ventana cambia de idioma de inmediato; la sesión abierta se mantiene tal como está.</translation>
     </message>
     <message>
         <source>Model settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Configuración del modelo</translation>
     </message>
     <message>
         <source>&amp;Choose model…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Elegir modelo…</translation>
     </message>
     <message>
         <source>The model file or server, its context size, KV cache and backend</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo o servidor del modelo, el tamaño de su contexto, la caché KV y el dispositivo</translation>
     </message>
     <message>
         <source>&amp;Use these values for every task</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Usar estos valores en todas las tareas</translation>
     </message>
     <message>
         <source>Off: Ask samples at temperature 0.6 and top-p 0.9, Summarize at 0.3 and 0.9, Review and Translate take the most likely word</source>
-        <translation type="unfinished"></translation>
+        <translation>Desactivado: «Preguntar» muestrea con temperatura 0,6 y top-p 0,9; «Resumir», con 0,3 y 0,9; «Revisar» y «Traducir» toman la palabra más probable</translation>
     </message>
     <message>
         <source>Temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>Temperatura</translation>
     </message>
     <message>
         <source>0: always the most likely word; higher: more varied answers</source>
-        <translation type="unfinished"></translation>
+        <translation>0: siempre la palabra más probable; más alta: respuestas más variadas</translation>
     </message>
     <message>
         <source>&amp;Temperature:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Temperatura:</translation>
     </message>
     <message>
         <source>Top-p</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Top-&amp;p:</source>
-        <translation type="unfinished"></translation>
+        <translation>Top-p</translation>
     </message>
     <message>
         <source>Top-k</source>
-        <translation type="unfinished"></translation>
+        <translation>Top-k</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>desactivado</translation>
     </message>
     <message>
         <source>Top-&amp;k:</source>
-        <translation type="unfinished"></translation>
+        <translation>Top-&amp;k:</translation>
     </message>
     <message>
         <source>Min-p</source>
-        <translation type="unfinished"></translation>
+        <translation>Min-p</translation>
     </message>
     <message>
         <source>M&amp;in-p:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mi&amp;n-p:</translation>
     </message>
     <message>
         <source>Repetition penalty</source>
-        <translation type="unfinished"></translation>
+        <translation>Penalización por repetición</translation>
     </message>
     <message>
         <source>&amp;Repetition penalty:</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;enalización por repetición:</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Semilla</translation>
     </message>
     <message>
         <source>new for every answer</source>
-        <translation type="unfinished"></translation>
+        <translation>nueva para cada respuesta</translation>
     </message>
     <message>
         <source>S&amp;eed:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Semilla:</translation>
     </message>
     <message>
         <source>Answer length</source>
-        <translation type="unfinished"></translation>
+        <translation>Longitud de la respuesta</translation>
     </message>
     <message>
         <source> tokens</source>
-        <translation type="unfinished"></translation>
+        <translation> tokens</translation>
     </message>
     <message>
         <source>The longest answer, and the room kept for it in the context</source>
-        <translation type="unfinished"></translation>
+        <translation>La respuesta más larga posible y el espacio que se le reserva en el contexto</translation>
     </message>
     <message>
         <source>Answer &amp;length:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Longitud de la respuesta:</translation>
     </message>
     <message>
         <source>Prompt template</source>
-        <translation type="unfinished"></translation>
+        <translation>Plantilla de instrucciones</translation>
     </message>
     <message>
         <source>&amp;Template:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Plantilla:</translation>
     </message>
     <message>
         <source>Reset to the &amp;shipped text</source>
-        <translation type="unfinished"></translation>
+        <translation>Restablecer el texto &amp;original</translation>
     </message>
     <message>
         <source>Template text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto de la plantilla</translation>
     </message>
     <message>
         <source>Placeholders in double braces, such as {{documents}}, are filled in by the task</source>
-        <translation type="unfinished"></translation>
+        <translation>La tarea rellena los marcadores entre llaves dobles, como {{documents}}</translation>
     </message>
     <message>
         <source>Template state</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado de la plantilla</translation>
     </message>
     <message>
         <source>The shipped text.</source>
-        <translation type="unfinished"></translation>
+        <translation>El texto original.</translation>
     </message>
     <message>
         <source>Edited: the tasks use this text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Modificado: las tareas usan este texto.</translation>
     </message>
     <message>
         <source>Data and cache folders</source>
-        <translation type="unfinished"></translation>
+        <translation>Carpetas de datos y de caché</translation>
     </message>
     <message>
         <source>&amp;Clear saved KV prefixes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Borrar los prefijos KV guardados</translation>
     </message>
     <message>
         <source>Follow-up questions on a document read before start from its saved prefix; without it the document is read again</source>
-        <translation type="unfinished"></translation>
+        <translation>Las preguntas posteriores sobre un documento ya leído parten de su prefijo guardado; sin él, el documento se vuelve a leer</translation>
     </message>
     <message>
         <source>&lt;b&gt;Model on a server:&lt;/b&gt; %1 %2&lt;br&gt;Tokenizer: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Modelo en un servidor:&lt;/b&gt; %1 %2&lt;br&gt;Tokenizador: %3</translation>
     </message>
     <message>
         <source>No model chosen yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no se ha elegido ningún modelo.</translation>
     </message>
     <message>
         <source>automatic (the model&apos;s own, as much as fits)</source>
-        <translation type="unfinished"></translation>
+        <translation>automático (el del modelo, tanto como quepa)</translation>
     </message>
     <message>
         <source>%1 tokens</source>
-        <translation type="unfinished">%1 tokens</translation>
+        <translation>%1 tokens</translation>
     </message>
     <message>
         <source>automatic (16-bit, or 8-bit when that does not fit)</source>
-        <translation type="unfinished"></translation>
+        <translation>automática (16 bits, u 8 bits si no cabe)</translation>
     </message>
     <message>
         <source>CPU</source>
-        <translation type="unfinished">CPU</translation>
+        <translation>CPU</translation>
     </message>
     <message>
         <source>GPU (CUDA)</source>
-        <translation type="unfinished">GPU (CUDA)</translation>
+        <translation>GPU (CUDA)</translation>
     </message>
     <message>
         <source>automatic (GPU when there is one)</source>
-        <translation type="unfinished"></translation>
+        <translation>automático (GPU si hay una)</translation>
     </message>
     <message>
         <source>&lt;b&gt;Model:&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;Context:&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;KV cache:&lt;/b&gt; %3&lt;br&gt;&lt;b&gt;Backend:&lt;/b&gt; %4</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Modelo:&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;Contexto:&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;Caché KV:&lt;/b&gt; %3&lt;br&gt;&lt;b&gt;Dispositivo:&lt;/b&gt; %4</translation>
     </message>
     <message>
         <source>&lt;b&gt;Sessions and documents:&lt;/b&gt; %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Sesiones y documentos:&lt;/b&gt; %1 (%2)</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;b&gt;Saved KV prefixes:&lt;/b&gt; %1 (%2 in %3 files)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;&lt;b&gt;Prefijos KV guardados:&lt;/b&gt; %1 (%2 en %3 archivos)</translation>
+    </message>
+    <message>
+        <source>Appeara&amp;nce:</source>
+        <translation>A&amp;pariencia:</translation>
+    </message>
+    <message>
+        <source>T&amp;op-p:</source>
+        <translation>T&amp;op-p:</translation>
     </message>
 </context>
 <context>

@@ -101,75 +101,75 @@
     <name>lectern::ui::FoundModels</name>
     <message>
         <source>Models on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèles sur cet ordinateur</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished">Modèle</translation>
+        <translation>Modèle</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Source</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished">Taille</translation>
+        <translation>Taille</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Context</source>
-        <translation type="unfinished"></translation>
+        <translation>Contexte</translation>
     </message>
     <message>
         <source>Here</source>
-        <translation type="unfinished"></translation>
+        <translation>Ici</translation>
     </message>
     <message>
         <source>Search state</source>
-        <translation type="unfinished"></translation>
+        <translation>État de la recherche</translation>
     </message>
     <message>
         <source>&amp;Add a folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ajouter un dossier…</translation>
     </message>
     <message>
         <source>Search a folder of yours for GGUF files and Hugging Face model folders</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher des fichiers GGUF et des dossiers de modèles Hugging Face dans l&apos;un de vos dossiers</translation>
     </message>
     <message>
         <source>A folder with models</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier contenant des modèles</translation>
     </message>
     <message>
         <source>Searching the Hugging Face cache, Ollama, LM Studio, GPT4All and your folders…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche dans le cache Hugging Face, Ollama, LM Studio, GPT4All et vos dossiers…</translation>
     </message>
     <message>
         <source>your folder</source>
-        <translation type="unfinished"></translation>
+        <translation>votre dossier</translation>
     </message>
     <message>
         <source>cannot run: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>non exécutable&#xa0;: %1</translation>
     </message>
     <message>
         <source>fits (%1, %2 KV cache)</source>
-        <translation type="unfinished"></translation>
+        <translation>tient (%1, cache KV %2)</translation>
     </message>
     <message>
         <source>too large</source>
-        <translation type="unfinished"></translation>
+        <translation>trop grand</translation>
     </message>
     <message>
         <source>No models found on this computer: get one, or add a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun modèle trouvé sur cet ordinateur&#xa0;: obtenez-en un ou ajoutez un dossier.</translation>
     </message>
     <message>
         <source>%1 models found, %2 that Lectern can run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèles trouvés&#xa0;: %1&#xa0;; exécutables par Lectern&#xa0;: %2.</translation>
     </message>
 </context>
 <context>
@@ -766,7 +766,7 @@
     </message>
     <message>
         <source>Choose a smaller context, an 8-bit KV cache or a smaller model.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un contexte plus petit, un cache KV 8 bits ou un modèle plus petit.</translation>
     </message>
     <message>
         <source>## Lectern reads whole documents
@@ -774,215 +774,219 @@
 Drop a PDF, a folder of code or a text file on the window (or **File › Open**, Ctrl+O). Each document is counted with the model&apos;s own tokenizer; the meter below shows what the model&apos;s context will hold before anything runs.
 
 Then ask a question (Ctrl+Enter sends it, Esc stops the answer), or summarize, review or translate.</source>
-        <translation type="unfinished"></translation>
+        <translation>## Lectern lit des documents entiers
+
+Déposez un PDF, un dossier de code ou un fichier texte dans la fenêtre (ou **Fichier › Ouvrir des documents**, Ctrl+O). Chaque document est compté avec le tokeniseur du modèle lui-même&#xa0;; la jauge ci-dessous indique, avant toute exécution, ce que le contexte du modèle pourra contenir.
+
+Posez ensuite une question (Ctrl+Enter l&apos;envoie, Esc arrête la réponse), ou bien résumez, examinez ou traduisez.</translation>
     </message>
     <message>
         <source>German</source>
-        <translation type="unfinished"></translation>
+        <translation>Allemand</translation>
     </message>
     <message>
         <source>French</source>
-        <translation type="unfinished"></translation>
+        <translation>Français</translation>
     </message>
     <message>
         <source>Spanish</source>
-        <translation type="unfinished"></translation>
+        <translation>Espagnol</translation>
     </message>
     <message>
         <source>Chinese</source>
-        <translation type="unfinished"></translation>
+        <translation>Chinois</translation>
     </message>
     <message>
         <source>Arabic</source>
-        <translation type="unfinished"></translation>
+        <translation>Arabe</translation>
     </message>
     <message>
         <source>Russian</source>
-        <translation type="unfinished"></translation>
+        <translation>Russe</translation>
     </message>
     <message>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>Anglais</translation>
     </message>
     <message>
         <source>Italian</source>
-        <translation type="unfinished"></translation>
+        <translation>Italien</translation>
     </message>
     <message>
         <source>Japanese</source>
-        <translation type="unfinished"></translation>
+        <translation>Japonais</translation>
     </message>
     <message>
         <source>Portuguese</source>
-        <translation type="unfinished"></translation>
+        <translation>Portugais</translation>
     </message>
     <message>
         <source>Open a session to export it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrez une session pour l&apos;exporter.</translation>
     </message>
     <message>
         <source>Web page (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>Page web (*.html)</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Exported to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Session exportée vers %1.</translation>
     </message>
     <message>
         <source>&amp;Export session</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exporter la session</translation>
     </message>
     <message>
         <source>As &amp;Markdown…</source>
-        <translation type="unfinished"></translation>
+        <translation>En &amp;Markdown…</translation>
     </message>
     <message>
         <source>As &amp;web page (HTML)…</source>
-        <translation type="unfinished"></translation>
+        <translation>En page &amp;web (HTML)…</translation>
     </message>
     <message>
         <source>As &amp;PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>En &amp;PDF…</translation>
     </message>
     <message>
         <source>Ctrl+Shift+E</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
         <source>As &amp;JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>En &amp;JSON…</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>É&amp;dition</translation>
     </message>
     <message>
         <source>&amp;Search sessions and documents</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rechercher dans les sessions et documents</translation>
     </message>
     <message>
         <source>Go to the &amp;question</source>
-        <translation type="unfinished"></translation>
+        <translation>Aller à la &amp;question</translation>
     </message>
     <message>
         <source>Se&amp;ttings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Paramètres…</translation>
     </message>
     <message>
         <source>Ctrl+,</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+,</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Affichage</translation>
     </message>
     <message>
         <source>&amp;Next citation</source>
-        <translation type="unfinished"></translation>
+        <translation>Citation &amp;suivante</translation>
     </message>
     <message>
         <source>F8</source>
-        <translation type="unfinished"></translation>
+        <translation>F8</translation>
     </message>
     <message>
         <source>&amp;Previous citation</source>
-        <translation type="unfinished"></translation>
+        <translation>Citation &amp;précédente</translation>
     </message>
     <message>
         <source>Shift+F8</source>
-        <translation type="unfinished"></translation>
+        <translation>Shift+F8</translation>
     </message>
     <message>
         <source>Zoom &amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom &amp;avant</translation>
     </message>
     <message>
         <source>Zoom &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom a&amp;rrière</translation>
     </message>
     <message>
         <source>&amp;Fit the page to the width</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajuster la page à la &amp;largeur</translation>
     </message>
     <message>
         <source>Ctrl+0</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+0</translation>
     </message>
     <message>
         <source>Go to the &amp;library</source>
-        <translation type="unfinished"></translation>
+        <translation>Aller à la &amp;bibliothèque</translation>
     </message>
     <message>
         <source>Ctrl+1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+1</translation>
     </message>
     <message>
         <source>Go to the &amp;conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Aller à la &amp;conversation</translation>
     </message>
     <message>
         <source>Ctrl+2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+2</translation>
     </message>
     <message>
         <source>Go to the &amp;document</source>
-        <translation type="unfinished"></translation>
+        <translation>Aller au &amp;document</translation>
     </message>
     <message>
         <source>Ctrl+3</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+3</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;ide</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
         <source>F1</source>
-        <translation type="unfinished"></translation>
+        <translation>F1</translation>
     </message>
     <message>
         <source>&amp;About Lectern</source>
-        <translation type="unfinished"></translation>
+        <translation>À &amp;propos de Lectern</translation>
     </message>
     <message>
         <source>About Lectern</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos de Lectern</translation>
     </message>
     <message>
         <source>&lt;b&gt;Lectern&lt;/b&gt; reads whole documents with a Llama 3 model on this computer: it summarizes them, answers questions with citations, reviews code and translates. Documents never leave the computer unless a model on a server is chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Lectern&lt;/b&gt; lit des documents entiers avec un modèle Llama 3 sur cet ordinateur&#xa0;: il les résume, répond aux questions avec des citations, examine du code et traduit. Les documents ne quittent jamais l&apos;ordinateur, sauf si un modèle sur un serveur est choisi.</translation>
     </message>
     <message>
         <source>Send the question</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer la question</translation>
     </message>
     <message>
         <source>Stop the running task</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter la tâche en cours</translation>
     </message>
     <message>
         <source>%1 saved KV prefixes removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Préfixes KV enregistrés supprimés&#xa0;: %1.</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Raccourcis clavier</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>Shortcut</source>
-        <translation type="unfinished"></translation>
+        <translation>Raccourci</translation>
     </message>
 </context>
 <context>
@@ -1209,7 +1213,7 @@ Then ask a question (Ctrl+Enter sends it, Esc stops the answer), or summarize, r
     </message>
     <message>
         <source>Where the model is</source>
-        <translation type="unfinished"></translation>
+        <translation>Emplacement du modèle</translation>
     </message>
 </context>
 <context>
@@ -1327,255 +1331,255 @@ Then ask a question (Ctrl+Enter sends it, Esc stops the answer), or summarize, r
     <name>lectern::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres</translation>
     </message>
     <message>
         <source>Settings pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Pages des paramètres</translation>
     </message>
     <message>
         <source>&amp;General</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Général</translation>
     </message>
     <message>
         <source>&amp;Model</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modèle</translation>
     </message>
     <message>
         <source>&amp;Answers</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Réponses</translation>
     </message>
     <message>
         <source>&amp;Prompts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prompts</translation>
     </message>
     <message>
         <source>&amp;Storage</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Stockage</translation>
     </message>
     <message>
         <source>Puts every setting back to its default; nothing is saved until OK</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétablit la valeur par défaut de chaque paramètre&#xa0;; rien n&apos;est enregistré avant OK</translation>
     </message>
     <message>
         <source>Interface language</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue de l&apos;interface</translation>
     </message>
     <message>
         <source>The system&apos;s (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Selon le système (%1)</translation>
     </message>
     <message>
         <source>Interface &amp;language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Langue de l&apos;interface&#xa0;:</translation>
     </message>
     <message>
         <source>Appearance</source>
-        <translation type="unfinished"></translation>
+        <translation>Apparence</translation>
     </message>
     <message>
         <source>The system&apos;s (light or dark)</source>
-        <translation type="unfinished"></translation>
+        <translation>Selon le système (claire ou sombre)</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Claire</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Appearance:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sombre</translation>
     </message>
     <message>
         <source>The window changes language at once; the open session stays as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>La fenêtre change de langue immédiatement&#xa0;; la session ouverte reste telle quelle.</translation>
     </message>
     <message>
         <source>Model settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres du modèle</translation>
     </message>
     <message>
         <source>&amp;Choose model…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Choisir un modèle…</translation>
     </message>
     <message>
         <source>The model file or server, its context size, KV cache and backend</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier ou le serveur du modèle, la taille du contexte, le cache KV et le backend</translation>
     </message>
     <message>
         <source>&amp;Use these values for every task</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Utiliser ces valeurs pour toutes les tâches</translation>
     </message>
     <message>
         <source>Off: Ask samples at temperature 0.6 and top-p 0.9, Summarize at 0.3 and 0.9, Review and Translate take the most likely word</source>
-        <translation type="unfinished"></translation>
+        <translation>Désactivé&#xa0;: «&#xa0;Demander&#xa0;» échantillonne avec une température de 0,6 et un top-p de 0,9, «&#xa0;Résumer&#xa0;» avec 0,3 et 0,9&#xa0;; «&#xa0;Examiner&#xa0;» et «&#xa0;Traduire&#xa0;» prennent toujours le mot le plus probable</translation>
     </message>
     <message>
         <source>Temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>Température</translation>
     </message>
     <message>
         <source>0: always the most likely word; higher: more varied answers</source>
-        <translation type="unfinished"></translation>
+        <translation>0&#xa0;: toujours le mot le plus probable&#xa0;; plus élevée&#xa0;: réponses plus variées</translation>
     </message>
     <message>
         <source>&amp;Temperature:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Température&#xa0;:</translation>
     </message>
     <message>
         <source>Top-p</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Top-&amp;p:</source>
-        <translation type="unfinished"></translation>
+        <translation>Top-p</translation>
     </message>
     <message>
         <source>Top-k</source>
-        <translation type="unfinished"></translation>
+        <translation>Top-k</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>désactivé</translation>
     </message>
     <message>
         <source>Top-&amp;k:</source>
-        <translation type="unfinished"></translation>
+        <translation>Top-&amp;k&#xa0;:</translation>
     </message>
     <message>
         <source>Min-p</source>
-        <translation type="unfinished"></translation>
+        <translation>Min-p</translation>
     </message>
     <message>
         <source>M&amp;in-p:</source>
-        <translation type="unfinished"></translation>
+        <translation>M&amp;in-p&#xa0;:</translation>
     </message>
     <message>
         <source>Repetition penalty</source>
-        <translation type="unfinished"></translation>
+        <translation>Pénalité de répétition</translation>
     </message>
     <message>
         <source>&amp;Repetition penalty:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pé&amp;nalité de répétition&#xa0;:</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Graine</translation>
     </message>
     <message>
         <source>new for every answer</source>
-        <translation type="unfinished"></translation>
+        <translation>nouvelle à chaque réponse</translation>
     </message>
     <message>
         <source>S&amp;eed:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gr&amp;aine&#xa0;:</translation>
     </message>
     <message>
         <source>Answer length</source>
-        <translation type="unfinished"></translation>
+        <translation>Longueur de réponse</translation>
     </message>
     <message>
         <source> tokens</source>
-        <translation type="unfinished"></translation>
+        <translation> tokens</translation>
     </message>
     <message>
         <source>The longest answer, and the room kept for it in the context</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse la plus longue, et la place qui lui est réservée dans le contexte</translation>
     </message>
     <message>
         <source>Answer &amp;length:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Longueur de réponse&#xa0;:</translation>
     </message>
     <message>
         <source>Prompt template</source>
-        <translation type="unfinished"></translation>
+        <translation>Gabarit de prompt</translation>
     </message>
     <message>
         <source>&amp;Template:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ga&amp;barit&#xa0;:</translation>
     </message>
     <message>
         <source>Reset to the &amp;shipped text</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétablir le texte d&apos;&amp;origine</translation>
     </message>
     <message>
         <source>Template text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte du gabarit</translation>
     </message>
     <message>
         <source>Placeholders in double braces, such as {{documents}}, are filled in by the task</source>
-        <translation type="unfinished"></translation>
+        <translation>Les espaces réservés entre doubles accolades, comme {{documents}}, sont remplis par la tâche</translation>
     </message>
     <message>
         <source>Template state</source>
-        <translation type="unfinished"></translation>
+        <translation>État du gabarit</translation>
     </message>
     <message>
         <source>The shipped text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le texte d&apos;origine.</translation>
     </message>
     <message>
         <source>Edited: the tasks use this text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifié&#xa0;: les tâches utilisent ce texte.</translation>
     </message>
     <message>
         <source>Data and cache folders</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossiers de données et de cache</translation>
     </message>
     <message>
         <source>&amp;Clear saved KV prefixes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Effacer les préfixes KV enregistrés</translation>
     </message>
     <message>
         <source>Follow-up questions on a document read before start from its saved prefix; without it the document is read again</source>
-        <translation type="unfinished"></translation>
+        <translation>Les questions de suivi sur un document déjà lu repartent de son préfixe enregistré&#xa0;; sans lui, le document est relu</translation>
     </message>
     <message>
         <source>&lt;b&gt;Model on a server:&lt;/b&gt; %1 %2&lt;br&gt;Tokenizer: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Modèle sur un serveur&#xa0;:&lt;/b&gt; %1 %2&lt;br&gt;Tokeniseur&#xa0;: %3</translation>
     </message>
     <message>
         <source>No model chosen yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun modèle choisi pour l&apos;instant.</translation>
     </message>
     <message>
         <source>automatic (the model&apos;s own, as much as fits)</source>
-        <translation type="unfinished"></translation>
+        <translation>automatique (celui du modèle, autant que possible)</translation>
     </message>
     <message>
         <source>%1 tokens</source>
-        <translation type="unfinished">%1 tokens</translation>
+        <translation>%1 tokens</translation>
     </message>
     <message>
         <source>automatic (16-bit, or 8-bit when that does not fit)</source>
-        <translation type="unfinished"></translation>
+        <translation>automatique (16 bits, ou 8 bits si cela ne tient pas)</translation>
     </message>
     <message>
         <source>CPU</source>
-        <translation type="unfinished">CPU</translation>
+        <translation>CPU</translation>
     </message>
     <message>
         <source>GPU (CUDA)</source>
-        <translation type="unfinished">GPU (CUDA)</translation>
+        <translation>GPU (CUDA)</translation>
     </message>
     <message>
         <source>automatic (GPU when there is one)</source>
-        <translation type="unfinished"></translation>
+        <translation>automatique (GPU si disponible)</translation>
     </message>
     <message>
         <source>&lt;b&gt;Model:&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;Context:&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;KV cache:&lt;/b&gt; %3&lt;br&gt;&lt;b&gt;Backend:&lt;/b&gt; %4</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Modèle&#xa0;:&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;Contexte&#xa0;:&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;Cache KV&#xa0;:&lt;/b&gt; %3&lt;br&gt;&lt;b&gt;Backend&#xa0;:&lt;/b&gt; %4</translation>
     </message>
     <message>
         <source>&lt;b&gt;Sessions and documents:&lt;/b&gt; %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Sessions et documents&#xa0;:&lt;/b&gt; %1 (%2)</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;b&gt;Saved KV prefixes:&lt;/b&gt; %1 (%2 in %3 files)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;&lt;b&gt;Préfixes KV enregistrés&#xa0;:&lt;/b&gt; %1 (%2 dans %3 fichiers)</translation>
+    </message>
+    <message>
+        <source>Appeara&amp;nce:</source>
+        <translation>&amp;Apparence&#xa0;:</translation>
+    </message>
+    <message>
+        <source>T&amp;op-p:</source>
+        <translation>T&amp;op-p&#xa0;:</translation>
     </message>
 </context>
 <context>

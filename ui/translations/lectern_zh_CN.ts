@@ -101,75 +101,75 @@
     <name>lectern::ui::FoundModels</name>
     <message>
         <source>Models on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>本机上的模型</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished">模型</translation>
+        <translation>模型</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>来源</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished">大小</translation>
+        <translation>大小</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Context</source>
-        <translation type="unfinished"></translation>
+        <translation>上下文</translation>
     </message>
     <message>
         <source>Here</source>
-        <translation type="unfinished"></translation>
+        <translation>本机</translation>
     </message>
     <message>
         <source>Search state</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索状态</translation>
     </message>
     <message>
         <source>&amp;Add a folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加文件夹(&amp;A)…</translation>
     </message>
     <message>
         <source>Search a folder of yours for GGUF files and Hugging Face model folders</source>
-        <translation type="unfinished"></translation>
+        <translation>在您的某个文件夹中查找 GGUF 文件和 Hugging Face 模型文件夹</translation>
     </message>
     <message>
         <source>A folder with models</source>
-        <translation type="unfinished"></translation>
+        <translation>包含模型的文件夹</translation>
     </message>
     <message>
         <source>Searching the Hugging Face cache, Ollama, LM Studio, GPT4All and your folders…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在搜索 Hugging Face 缓存、Ollama、LM Studio、GPT4All 和您的文件夹…</translation>
     </message>
     <message>
         <source>your folder</source>
-        <translation type="unfinished"></translation>
+        <translation>您的文件夹</translation>
     </message>
     <message>
         <source>cannot run: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法运行：%1</translation>
     </message>
     <message>
         <source>fits (%1, %2 KV cache)</source>
-        <translation type="unfinished"></translation>
+        <translation>可容纳（%1，%2 KV 缓存）</translation>
     </message>
     <message>
         <source>too large</source>
-        <translation type="unfinished"></translation>
+        <translation>过大</translation>
     </message>
     <message>
         <source>No models found on this computer: get one, or add a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>本机上未找到模型：请获取一个模型，或添加文件夹。</translation>
     </message>
     <message>
         <source>%1 models found, %2 that Lectern can run.</source>
-        <translation type="unfinished"></translation>
+        <translation>找到 %1 个模型，其中 %2 个可由 Lectern 运行。</translation>
     </message>
 </context>
 <context>
@@ -766,7 +766,7 @@
     </message>
     <message>
         <source>Choose a smaller context, an 8-bit KV cache or a smaller model.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择更小的上下文、8 位 KV 缓存或更小的模型。</translation>
     </message>
     <message>
         <source>## Lectern reads whole documents
@@ -774,215 +774,219 @@
 Drop a PDF, a folder of code or a text file on the window (or **File › Open**, Ctrl+O). Each document is counted with the model&apos;s own tokenizer; the meter below shows what the model&apos;s context will hold before anything runs.
 
 Then ask a question (Ctrl+Enter sends it, Esc stops the answer), or summarize, review or translate.</source>
-        <translation type="unfinished"></translation>
+        <translation>## Lectern 读取完整文档
+
+将 PDF、代码文件夹或文本文件拖放到窗口中（或使用 **文件 › 打开文档**，Ctrl+O）。每个文档都按模型自身的分词器计数；在运行任何任务之前，下方的计量条就会显示模型的上下文能容纳哪些内容。
+
+然后即可提问（按 Ctrl+Enter 发送，按 Esc 停止回答），或进行总结、审查或翻译。</translation>
     </message>
     <message>
         <source>German</source>
-        <translation type="unfinished"></translation>
+        <translation>德语</translation>
     </message>
     <message>
         <source>French</source>
-        <translation type="unfinished"></translation>
+        <translation>法语</translation>
     </message>
     <message>
         <source>Spanish</source>
-        <translation type="unfinished"></translation>
+        <translation>西班牙语</translation>
     </message>
     <message>
         <source>Chinese</source>
-        <translation type="unfinished"></translation>
+        <translation>中文</translation>
     </message>
     <message>
         <source>Arabic</source>
-        <translation type="unfinished"></translation>
+        <translation>阿拉伯语</translation>
     </message>
     <message>
         <source>Russian</source>
-        <translation type="unfinished"></translation>
+        <translation>俄语</translation>
     </message>
     <message>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>英语</translation>
     </message>
     <message>
         <source>Italian</source>
-        <translation type="unfinished"></translation>
+        <translation>意大利语</translation>
     </message>
     <message>
         <source>Japanese</source>
-        <translation type="unfinished"></translation>
+        <translation>日语</translation>
     </message>
     <message>
         <source>Portuguese</source>
-        <translation type="unfinished"></translation>
+        <translation>葡萄牙语</translation>
     </message>
     <message>
         <source>Open a session to export it.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先打开要导出的会话。</translation>
     </message>
     <message>
         <source>Web page (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>网页 (*.html)</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Exported to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已导出到 %1。</translation>
     </message>
     <message>
         <source>&amp;Export session</source>
-        <translation type="unfinished"></translation>
+        <translation>导出会话(&amp;E)</translation>
     </message>
     <message>
         <source>As &amp;Markdown…</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown(&amp;M)…</translation>
     </message>
     <message>
         <source>As &amp;web page (HTML)…</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML 网页(&amp;W)…</translation>
     </message>
     <message>
         <source>As &amp;PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF(&amp;P)…</translation>
     </message>
     <message>
         <source>Ctrl+Shift+E</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
         <source>As &amp;JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON(&amp;J)…</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Search sessions and documents</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索会话和文档(&amp;S)</translation>
     </message>
     <message>
         <source>Go to the &amp;question</source>
-        <translation type="unfinished"></translation>
+        <translation>转到提问框(&amp;Q)</translation>
     </message>
     <message>
         <source>Se&amp;ttings…</source>
-        <translation type="unfinished"></translation>
+        <translation>设置(&amp;T)…</translation>
     </message>
     <message>
         <source>Ctrl+,</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+,</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Next citation</source>
-        <translation type="unfinished"></translation>
+        <translation>下一处引用(&amp;N)</translation>
     </message>
     <message>
         <source>F8</source>
-        <translation type="unfinished"></translation>
+        <translation>F8</translation>
     </message>
     <message>
         <source>&amp;Previous citation</source>
-        <translation type="unfinished"></translation>
+        <translation>上一处引用(&amp;P)</translation>
     </message>
     <message>
         <source>Shift+F8</source>
-        <translation type="unfinished"></translation>
+        <translation>Shift+F8</translation>
     </message>
     <message>
         <source>Zoom &amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>放大(&amp;I)</translation>
     </message>
     <message>
         <source>Zoom &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Fit the page to the width</source>
-        <translation type="unfinished"></translation>
+        <translation>使页面适应宽度(&amp;F)</translation>
     </message>
     <message>
         <source>Ctrl+0</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+0</translation>
     </message>
     <message>
         <source>Go to the &amp;library</source>
-        <translation type="unfinished"></translation>
+        <translation>转到资料库(&amp;L)</translation>
     </message>
     <message>
         <source>Ctrl+1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+1</translation>
     </message>
     <message>
         <source>Go to the &amp;conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>转到对话(&amp;C)</translation>
     </message>
     <message>
         <source>Ctrl+2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+2</translation>
     </message>
     <message>
         <source>Go to the &amp;document</source>
-        <translation type="unfinished"></translation>
+        <translation>转到文档(&amp;D)</translation>
     </message>
     <message>
         <source>Ctrl+3</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+3</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
         <source>F1</source>
-        <translation type="unfinished"></translation>
+        <translation>F1</translation>
     </message>
     <message>
         <source>&amp;About Lectern</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Lectern(&amp;A)</translation>
     </message>
     <message>
         <source>About Lectern</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Lectern</translation>
     </message>
     <message>
         <source>&lt;b&gt;Lectern&lt;/b&gt; reads whole documents with a Llama 3 model on this computer: it summarizes them, answers questions with citations, reviews code and translates. Documents never leave the computer unless a model on a server is chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Lectern&lt;/b&gt; 在本机上使用 Llama 3 模型读取完整文档：总结文档、回答问题并附上引用、审查代码以及翻译。除非选择了服务器上的模型，否则文档绝不会离开本机。</translation>
     </message>
     <message>
         <source>Send the question</source>
-        <translation type="unfinished"></translation>
+        <translation>发送问题</translation>
     </message>
     <message>
         <source>Stop the running task</source>
-        <translation type="unfinished"></translation>
+        <translation>停止正在运行的任务</translation>
     </message>
     <message>
         <source>%1 saved KV prefixes removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除 %1 个已保存的 KV 前缀。</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>键盘快捷键</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
     </message>
     <message>
         <source>Shortcut</source>
-        <translation type="unfinished"></translation>
+        <translation>快捷键</translation>
     </message>
 </context>
 <context>
@@ -1209,7 +1213,7 @@ Then ask a question (Ctrl+Enter sends it, Esc stops the answer), or summarize, r
     </message>
     <message>
         <source>Where the model is</source>
-        <translation type="unfinished"></translation>
+        <translation>模型所在位置</translation>
     </message>
 </context>
 <context>
@@ -1327,255 +1331,255 @@ Then ask a question (Ctrl+Enter sends it, Esc stops the answer), or summarize, r
     <name>lectern::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
         <source>Settings pages</source>
-        <translation type="unfinished"></translation>
+        <translation>设置页面</translation>
     </message>
     <message>
         <source>&amp;General</source>
-        <translation type="unfinished"></translation>
+        <translation>常规(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Model</source>
-        <translation type="unfinished"></translation>
+        <translation>模型(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Answers</source>
-        <translation type="unfinished"></translation>
+        <translation>回答(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Prompts</source>
-        <translation type="unfinished"></translation>
+        <translation>提示词(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Storage</source>
-        <translation type="unfinished"></translation>
+        <translation>存储(&amp;S)</translation>
     </message>
     <message>
         <source>Puts every setting back to its default; nothing is saved until OK</source>
-        <translation type="unfinished"></translation>
+        <translation>将所有设置恢复为默认值；点击“确定”后才会保存</translation>
     </message>
     <message>
         <source>Interface language</source>
-        <translation type="unfinished"></translation>
+        <translation>界面语言</translation>
     </message>
     <message>
         <source>The system&apos;s (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统（%1）</translation>
     </message>
     <message>
         <source>Interface &amp;language:</source>
-        <translation type="unfinished"></translation>
+        <translation>界面语言(&amp;L)：</translation>
     </message>
     <message>
         <source>Appearance</source>
-        <translation type="unfinished"></translation>
+        <translation>外观</translation>
     </message>
     <message>
         <source>The system&apos;s (light or dark)</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统（浅色或深色）</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>浅色</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Appearance:</source>
-        <translation type="unfinished"></translation>
+        <translation>深色</translation>
     </message>
     <message>
         <source>The window changes language at once; the open session stays as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口会立即切换语言；已打开的会话保持不变。</translation>
     </message>
     <message>
         <source>Model settings</source>
-        <translation type="unfinished"></translation>
+        <translation>模型设置</translation>
     </message>
     <message>
         <source>&amp;Choose model…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择模型(&amp;C)…</translation>
     </message>
     <message>
         <source>The model file or server, its context size, KV cache and backend</source>
-        <translation type="unfinished"></translation>
+        <translation>模型文件或服务器、上下文大小、KV 缓存和后端</translation>
     </message>
     <message>
         <source>&amp;Use these values for every task</source>
-        <translation type="unfinished"></translation>
+        <translation>所有任务均使用这些值(&amp;U)</translation>
     </message>
     <message>
         <source>Off: Ask samples at temperature 0.6 and top-p 0.9, Summarize at 0.3 and 0.9, Review and Translate take the most likely word</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭时：“提问”以温度 0.6、top-p 0.9 采样，“总结”以 0.3 和 0.9 采样，“审查”和“翻译”取最可能的词</translation>
     </message>
     <message>
         <source>Temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>温度</translation>
     </message>
     <message>
         <source>0: always the most likely word; higher: more varied answers</source>
-        <translation type="unfinished"></translation>
+        <translation>0：总是取最可能的词；值越高，回答越多样</translation>
     </message>
     <message>
         <source>&amp;Temperature:</source>
-        <translation type="unfinished"></translation>
+        <translation>温度(&amp;T)：</translation>
     </message>
     <message>
         <source>Top-p</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Top-&amp;p:</source>
-        <translation type="unfinished"></translation>
+        <translation>Top-p</translation>
     </message>
     <message>
         <source>Top-k</source>
-        <translation type="unfinished"></translation>
+        <translation>Top-k</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Top-&amp;k:</source>
-        <translation type="unfinished"></translation>
+        <translation>Top-k(&amp;K)：</translation>
     </message>
     <message>
         <source>Min-p</source>
-        <translation type="unfinished"></translation>
+        <translation>Min-p</translation>
     </message>
     <message>
         <source>M&amp;in-p:</source>
-        <translation type="unfinished"></translation>
+        <translation>Min-p(&amp;I)：</translation>
     </message>
     <message>
         <source>Repetition penalty</source>
-        <translation type="unfinished"></translation>
+        <translation>重复惩罚</translation>
     </message>
     <message>
         <source>&amp;Repetition penalty:</source>
-        <translation type="unfinished"></translation>
+        <translation>重复惩罚(&amp;R)：</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>随机种子</translation>
     </message>
     <message>
         <source>new for every answer</source>
-        <translation type="unfinished"></translation>
+        <translation>每个回答使用新种子</translation>
     </message>
     <message>
         <source>S&amp;eed:</source>
-        <translation type="unfinished"></translation>
+        <translation>随机种子(&amp;E)：</translation>
     </message>
     <message>
         <source>Answer length</source>
-        <translation type="unfinished"></translation>
+        <translation>回答长度</translation>
     </message>
     <message>
         <source> tokens</source>
-        <translation type="unfinished"></translation>
+        <translation> 个 token</translation>
     </message>
     <message>
         <source>The longest answer, and the room kept for it in the context</source>
-        <translation type="unfinished"></translation>
+        <translation>回答的最大长度，也是在上下文中为其预留的空间</translation>
     </message>
     <message>
         <source>Answer &amp;length:</source>
-        <translation type="unfinished"></translation>
+        <translation>回答长度(&amp;L)：</translation>
     </message>
     <message>
         <source>Prompt template</source>
-        <translation type="unfinished"></translation>
+        <translation>提示词模板</translation>
     </message>
     <message>
         <source>&amp;Template:</source>
-        <translation type="unfinished"></translation>
+        <translation>模板(&amp;T)：</translation>
     </message>
     <message>
         <source>Reset to the &amp;shipped text</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复为内置文本(&amp;S)</translation>
     </message>
     <message>
         <source>Template text</source>
-        <translation type="unfinished"></translation>
+        <translation>模板文本</translation>
     </message>
     <message>
         <source>Placeholders in double braces, such as {{documents}}, are filled in by the task</source>
-        <translation type="unfinished"></translation>
+        <translation>双花括号中的占位符（如 {{documents}}）由任务填入</translation>
     </message>
     <message>
         <source>Template state</source>
-        <translation type="unfinished"></translation>
+        <translation>模板状态</translation>
     </message>
     <message>
         <source>The shipped text.</source>
-        <translation type="unfinished"></translation>
+        <translation>内置文本。</translation>
     </message>
     <message>
         <source>Edited: the tasks use this text.</source>
-        <translation type="unfinished"></translation>
+        <translation>已编辑：任务将使用此文本。</translation>
     </message>
     <message>
         <source>Data and cache folders</source>
-        <translation type="unfinished"></translation>
+        <translation>数据和缓存文件夹</translation>
     </message>
     <message>
         <source>&amp;Clear saved KV prefixes</source>
-        <translation type="unfinished"></translation>
+        <translation>清除已保存的 KV 前缀(&amp;C)</translation>
     </message>
     <message>
         <source>Follow-up questions on a document read before start from its saved prefix; without it the document is read again</source>
-        <translation type="unfinished"></translation>
+        <translation>对之前读过的文档继续提问时，会从其已保存的前缀开始；没有前缀时，需要重新读取该文档</translation>
     </message>
     <message>
         <source>&lt;b&gt;Model on a server:&lt;/b&gt; %1 %2&lt;br&gt;Tokenizer: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;服务器上的模型：&lt;/b&gt;%1 %2&lt;br&gt;分词器：%3</translation>
     </message>
     <message>
         <source>No model chosen yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未选择模型。</translation>
     </message>
     <message>
         <source>automatic (the model&apos;s own, as much as fits)</source>
-        <translation type="unfinished"></translation>
+        <translation>自动（采用模型自身的长度，以容纳得下为限）</translation>
     </message>
     <message>
         <source>%1 tokens</source>
-        <translation type="unfinished">%1 token</translation>
+        <translation>%1 个 token</translation>
     </message>
     <message>
         <source>automatic (16-bit, or 8-bit when that does not fit)</source>
-        <translation type="unfinished"></translation>
+        <translation>自动（16 位，放不下时用 8 位）</translation>
     </message>
     <message>
         <source>CPU</source>
-        <translation type="unfinished">CPU</translation>
+        <translation>CPU</translation>
     </message>
     <message>
         <source>GPU (CUDA)</source>
-        <translation type="unfinished">GPU（CUDA）</translation>
+        <translation>GPU（CUDA）</translation>
     </message>
     <message>
         <source>automatic (GPU when there is one)</source>
-        <translation type="unfinished"></translation>
+        <translation>自动（有 GPU 时使用 GPU）</translation>
     </message>
     <message>
         <source>&lt;b&gt;Model:&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;Context:&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;KV cache:&lt;/b&gt; %3&lt;br&gt;&lt;b&gt;Backend:&lt;/b&gt; %4</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;模型：&lt;/b&gt;%1&lt;br&gt;&lt;b&gt;上下文：&lt;/b&gt;%2&lt;br&gt;&lt;b&gt;KV 缓存：&lt;/b&gt;%3&lt;br&gt;&lt;b&gt;后端：&lt;/b&gt;%4</translation>
     </message>
     <message>
         <source>&lt;b&gt;Sessions and documents:&lt;/b&gt; %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;会话和文档：&lt;/b&gt;%1（%2）</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;b&gt;Saved KV prefixes:&lt;/b&gt; %1 (%2 in %3 files)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;&lt;b&gt;已保存的 KV 前缀：&lt;/b&gt;%1（%3 个文件，共 %2）</translation>
+    </message>
+    <message>
+        <source>Appeara&amp;nce:</source>
+        <translation>外观(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>T&amp;op-p:</source>
+        <translation>Top-p(&amp;O)：</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QStatusBar>
 #include <QTableWidget>
 #include <QTimer>
@@ -248,7 +249,9 @@ void MainWindow::showShortcuts() {
         for (const QKeySequence& k : a->shortcuts()) keys << k.toString(QKeySequence::NativeText);
         const int row = table->rowCount();
         table->insertRow(row);
-        table->setItem(row, 0, new QTableWidgetItem(a->text().remove(QLatin1Char('&'))));
+        // "Se&ttings…", "فتح (&O)…", "打开(&O)": the name without its mnemonic or ellipsis.
+        static const QRegularExpression mnemonic(QStringLiteral("\\s*\\(&[^)]\\)|&(?=[^&])|…$"));
+        table->setItem(row, 0, new QTableWidgetItem(a->text().remove(mnemonic).remove(QStringLiteral("…")).trimmed()));
         table->setItem(row, 1, new QTableWidgetItem(keys.join(QStringLiteral(", "))));
     }
     table->resizeColumnsToContents();

@@ -83,7 +83,7 @@ QWidget* SettingsDialog::buildGeneralPage() {
     m_appearance->addItem(tr("The system's (light or dark)"), QString());
     m_appearance->addItem(tr("Light"), QStringLiteral("light"));
     m_appearance->addItem(tr("Dark"), QStringLiteral("dark"));
-    form->addRow(tr("&Appearance:"), m_appearance);
+    form->addRow(tr("Appeara&nce:"), m_appearance);
     auto* note = new QLabel(tr("The window changes language at once; the open session stays as it is."), page);
     note->setWordWrap(true);
     form->addRow(note);
@@ -123,7 +123,7 @@ QWidget* SettingsDialog::buildAnswersPage() {
     m_temperature->setToolTip(tr("0: always the most likely word; higher: more varied answers"));
     form->addRow(tr("&Temperature:"), m_temperature);
     m_topP = realBox(page, 0.0, 1.0, 0.05, tr("Top-p"));
-    form->addRow(tr("Top-&p:"), m_topP);
+    form->addRow(tr("T&op-p:"), m_topP);
     m_topK = intBox(page, 0, 100000, tr("Top-k"));
     m_topK->setSpecialValueText(tr("off"));
     form->addRow(tr("Top-&k:"), m_topK);
