@@ -62,6 +62,22 @@
         <source>Regenerate</source>
         <translation>إعادة التوليد</translation>
     </message>
+    <message>
+        <source>(no such page)</source>
+        <translation>(لا توجد صفحة كهذه)</translation>
+    </message>
+    <message>
+        <source>(no such paragraph)</source>
+        <translation>(لا توجد فقرة كهذه)</translation>
+    </message>
+    <message>
+        <source>(no such section)</source>
+        <translation>(لا يوجد قسم كهذا)</translation>
+    </message>
+    <message>
+        <source>(no such line)</source>
+        <translation>(لا يوجد سطر كهذا)</translation>
+    </message>
 </context>
 <context>
     <name>lectern::ui::CoverageStrip</name>
@@ -440,6 +456,10 @@
     <message>
         <source>not counted</source>
         <translation>غير محسوبة</translation>
+    </message>
+    <message>
+        <source>page %1</source>
+        <translation>الصفحة %1</translation>
     </message>
 </context>
 <context>

@@ -62,6 +62,22 @@
         <source>Regenerate</source>
         <translation>Neu generieren</translation>
     </message>
+    <message>
+        <source>(no such page)</source>
+        <translation>(Seite nicht vorhanden)</translation>
+    </message>
+    <message>
+        <source>(no such paragraph)</source>
+        <translation>(Absatz nicht vorhanden)</translation>
+    </message>
+    <message>
+        <source>(no such section)</source>
+        <translation>(Abschnitt nicht vorhanden)</translation>
+    </message>
+    <message>
+        <source>(no such line)</source>
+        <translation>(Zeile nicht vorhanden)</translation>
+    </message>
 </context>
 <context>
     <name>lectern::ui::CoverageStrip</name>
@@ -440,6 +456,10 @@
     <message>
         <source>not counted</source>
         <translation>nicht gezählt</translation>
+    </message>
+    <message>
+        <source>page %1</source>
+        <translation>Seite %1</translation>
     </message>
 </context>
 <context>

@@ -62,6 +62,22 @@
         <source>Regenerate</source>
         <translation>Regenerar</translation>
     </message>
+    <message>
+        <source>(no such page)</source>
+        <translation>(no existe esa página)</translation>
+    </message>
+    <message>
+        <source>(no such paragraph)</source>
+        <translation>(no existe ese párrafo)</translation>
+    </message>
+    <message>
+        <source>(no such section)</source>
+        <translation>(no existe esa sección)</translation>
+    </message>
+    <message>
+        <source>(no such line)</source>
+        <translation>(no existe esa línea)</translation>
+    </message>
 </context>
 <context>
     <name>lectern::ui::CoverageStrip</name>
@@ -440,6 +456,10 @@
     <message>
         <source>not counted</source>
         <translation>sin contar</translation>
+    </message>
+    <message>
+        <source>page %1</source>
+        <translation>página %1</translation>
     </message>
 </context>
 <context>

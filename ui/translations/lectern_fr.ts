@@ -62,6 +62,22 @@
         <source>Regenerate</source>
         <translation>Régénérer</translation>
     </message>
+    <message>
+        <source>(no such page)</source>
+        <translation>(page inexistante)</translation>
+    </message>
+    <message>
+        <source>(no such paragraph)</source>
+        <translation>(paragraphe inexistant)</translation>
+    </message>
+    <message>
+        <source>(no such section)</source>
+        <translation>(section inexistante)</translation>
+    </message>
+    <message>
+        <source>(no such line)</source>
+        <translation>(ligne inexistante)</translation>
+    </message>
 </context>
 <context>
     <name>lectern::ui::CoverageStrip</name>
@@ -440,6 +456,10 @@
     <message>
         <source>not counted</source>
         <translation>non comptés</translation>
+    </message>
+    <message>
+        <source>page %1</source>
+        <translation>page %1</translation>
     </message>
 </context>
 <context>

@@ -62,6 +62,22 @@
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
+    <message>
+        <source>(no such page)</source>
+        <translation>（无此页）</translation>
+    </message>
+    <message>
+        <source>(no such paragraph)</source>
+        <translation>（无此段落）</translation>
+    </message>
+    <message>
+        <source>(no such section)</source>
+        <translation>（无此章节）</translation>
+    </message>
+    <message>
+        <source>(no such line)</source>
+        <translation>（无此行）</translation>
+    </message>
 </context>
 <context>
     <name>lectern::ui::CoverageStrip</name>
@@ -440,6 +456,10 @@
     <message>
         <source>not counted</source>
         <translation>未统计</translation>
+    </message>
+    <message>
+        <source>page %1</source>
+        <translation>第 %1 页</translation>
     </message>
 </context>
 <context>

@@ -36,11 +36,11 @@ QString answerMarkdown(const std::string& answer, const std::vector<app::Citatio
         const QString label = escapeMarkdown(QString::fromStdString(c.text));
         const QString link = linkPrefix + QString::number(firstIndex + static_cast<int>(i));
         // A citation that does not match the documents is struck through and flagged.
-        const char* context = "lectern::ui::ConversationView";
-        const QString missing = c.page > 0         ? QCoreApplication::translate(context, "(no such page)")
-                                : c.paragraph > 0   ? QCoreApplication::translate(context, "(no such paragraph)")
-                                : !c.section.empty() ? QCoreApplication::translate(context, "(no such section)")
-                                                     : QCoreApplication::translate(context, "(no such line)");
+        const QString missing =
+            c.page > 0           ? QCoreApplication::translate("lectern::ui::ConversationView", "(no such page)")
+            : c.paragraph > 0    ? QCoreApplication::translate("lectern::ui::ConversationView", "(no such paragraph)")
+            : !c.section.empty() ? QCoreApplication::translate("lectern::ui::ConversationView", "(no such section)")
+                                 : QCoreApplication::translate("lectern::ui::ConversationView", "(no such line)");
         const QString shown = c.valid ? label : QStringLiteral("~~%1~~ %2").arg(label, missing);
         out += QStringLiteral("[%1](%2)").arg(shown, link).toStdString();
         pos = at + c.text.size();

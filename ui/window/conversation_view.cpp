@@ -83,6 +83,10 @@ void ConversationView::insertMessage(QTextCursor& cursor, const ShownMessage& m,
     // Quieter than the answer, still 4.5:1 against the background (appearance.h).
     cursor.insertHtml(QStringLiteral("<p style=\"color:%1\"><small>%2</small></p>")
                           .arg(palette().color(QPalette::PlaceholderText).name(), parts.join(QStringLiteral(" · "))));
+    // The window's own words: they follow the window's direction, whatever the answer's.
+    QTextBlockFormat meta = cursor.blockFormat();
+    meta.setLayoutDirection(layoutDirection());
+    cursor.setBlockFormat(meta);
     cursor.insertBlock();
 }
 

@@ -41,6 +41,7 @@ FoundModels::FoundModels(QStringList folders, QWidget* parent) : QWidget(parent)
     m_list->setAlternatingRowColors(true);
     m_list->header()->setStretchLastSection(true);
     m_list->setMinimumHeight(130);
+    m_list->setMinimumWidth(760);  // the Here column says what the model would get: "fits (128K, 16-bit KV cache)"
     column->addWidget(m_list, 1);
     auto* row = new QHBoxLayout;
     m_state = new QLabel(this);

@@ -23,7 +23,10 @@ QString count(std::size_t n) { return QLocale().toString(static_cast<qulonglong>
 // A unit's row: its locator, and for a part of an office document or web page the
 // paragraphs it holds ("Term  ¶2–6"), the numbers an answer cites.
 QString unitLabel(const ingest::Unit& unit) {
-    const QString locator = QString::fromStdString(unit.locator);
+    QString locator = QString::fromStdString(unit.locator);
+    // A PDF page's locator ("page 12") in the window's language.
+    if (unit.page > 0 && locator == QStringLiteral("page %1").arg(unit.page))
+        locator = LibraryPanel::tr("page %1").arg(unit.page);
     if (unit.first_paragraph <= 0 || locator.startsWith(QStringLiteral("¶"))) return locator;
     const QString range = unit.last_paragraph > unit.first_paragraph
                               ? QStringLiteral("¶%1–%2").arg(unit.first_paragraph).arg(unit.last_paragraph)

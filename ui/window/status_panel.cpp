@@ -2,6 +2,7 @@
 #include "status_panel.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QFile>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -44,8 +45,12 @@ double residentBytes() {
 }  // namespace
 
 QString formatBytes(double bytes) {
-    if (bytes >= 1024.0 * 1024.0 * 1024.0) return QStringLiteral("%1 GiB").arg(bytes / (1024.0 * 1024.0 * 1024.0), 0, 'f', 1);
-    return QStringLiteral("%1 MiB").arg(bytes / (1024.0 * 1024.0), 0, 'f', 0);
+    const QString text = bytes >= 1024.0 * 1024.0 * 1024.0
+                             ? QStringLiteral("%1 GiB").arg(bytes / (1024.0 * 1024.0 * 1024.0), 0, 'f', 1)
+                             : QStringLiteral("%1 MiB").arg(bytes / (1024.0 * 1024.0), 0, 'f', 0);
+    // In a right-to-left window "281 MiB" would read "MiB 281": kept together, left to right.
+    if (QGuiApplication::layoutDirection() == Qt::RightToLeft) return QChar(0x2066) + text + QChar(0x2069);
+    return text;
 }
 
 QString kvTypeText(KvType type) {
