@@ -33,7 +33,7 @@ ingest::ReadControl readControl(JobContext& job) {
 Status appendRead(JobContext& job, const std::vector<std::string>& paths, std::vector<ingest::Document>& into,
                   const ReadOptions& options = {}) {
     if (paths.empty()) return {};
-    auto docs = readDocuments(paths, readControl(job), options.passwords);
+    auto docs = readDocuments(paths, readControl(job), options.passwords, options.ocrLanguage);
     if (!docs) return docs.error();
     for (auto& d : *docs) into.push_back(std::move(d));
     return {};

@@ -75,6 +75,9 @@ struct DocumentsRead {
 // one, the job fails with ErrorCode::NeedsPassword and its path as the error's context.
 struct ReadOptions {
     std::map<std::string, std::string> passwords;
+    // Tesseract's languages for pages without a text layer ("deu+eng"); empty: per page, from
+    // the script of its text or of what Tesseract sees.
+    std::string ocrLanguage;
 };
 
 // What storage() reports.
@@ -328,6 +331,10 @@ public:
     // each with its footprint (unsupported ones with the reason). Reads headers only.
     static std::vector<FoundModel> findModels(const std::vector<std::string>& folders,
                                               std::optional<std::size_t> available = {});
+
+    // The OCR languages Lectern offers (Tesseract's codes: eng, deu, fra, spa, rus, chi_sim,
+    // ara) and whether each one's language data is installed.
+    static std::vector<std::pair<std::string, bool>> ocrLanguages();
 
     // Llama 3 GGUF files for a first run, smallest last.
     static const std::vector<CuratedModel>& curatedModels();

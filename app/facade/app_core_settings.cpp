@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "app_core.h"
+#include "lectern/ingest/pdf.h"
 #include "prompts.h"
 
 namespace lectern::app {
@@ -134,6 +135,13 @@ Status AppCore::resetPromptTemplate(const std::string& name) {
     std::filesystem::remove(overridePath(name), ec);
     if (ec) return writeError("cannot remove the edited template", overridePath(name), ec.value());
     return {};
+}
+
+std::vector<std::pair<std::string, bool>> AppCore::ocrLanguages() {
+    std::vector<std::pair<std::string, bool>> out;
+    for (const char* code : {"eng", "deu", "fra", "spa", "rus", "chi_sim", "ara"})
+        out.emplace_back(code, ingest::ocr_available(code));
+    return out;
 }
 
 }  // namespace lectern::app

@@ -130,10 +130,12 @@ std::vector<ingest::Table> readTables(const nlohmann::json& j) {
 
 Result<std::vector<ingest::Document>> readDocuments(const std::vector<std::string>& paths,
                                                     const ingest::ReadControl& control,
-                                                    const std::map<std::string, std::string>& passwords) {
+                                                    const std::map<std::string, std::string>& passwords,
+                                                    const std::string& ocrLanguage) {
     std::vector<ingest::Document> docs;
     ingest::IngestOptions options;
     options.control = control;
+    options.pdf.ocr_language = ocrLanguage;
     for (const auto& p : paths) {
         const auto password = passwords.find(p);
         options.pdf.password = password == passwords.end() ? std::string() : password->second;

@@ -26,10 +26,13 @@ private:
 
 // Reads every path (PDF, text, code folder), reporting pages or files to `control` and
 // stopping when its flag is set; an encrypted PDF is opened with its entry in `passwords`.
-// Errors: those of ingest::read_path (Cancelled and NeedsPassword among them).
+// `ocrLanguage`: Tesseract's languages for pages without a text layer ("deu+eng"); empty:
+// chosen per page from its script. Errors: those of ingest::read_path (Cancelled and
+// NeedsPassword among them).
 Result<std::vector<ingest::Document>> readDocuments(const std::vector<std::string>& paths,
                                                     const ingest::ReadControl& control = {},
-                                                    const std::map<std::string, std::string>& passwords = {});
+                                                    const std::map<std::string, std::string>& passwords = {},
+                                                    const std::string& ocrLanguage = {});
 
 // Stores a document and its units (or finds the same bytes stored before); returns its id.
 Result<std::int64_t> storeDocument(Store& store, const ingest::Document& document);

@@ -16,6 +16,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
@@ -441,6 +442,9 @@ private slots:
                 s->promptBox()->setCurrentIndex(s->promptBox()->findData(QString::fromStdString(name)));
                 s->promptEditor()->setPlainText(QStringLiteral("Answer in one sentence.\n{{documents}}"));
                 s->languageBox()->setCurrentIndex(s->languageBox()->findData(QStringLiteral("fr")));
+                for (int i = 0; i < s->ocrLanguages()->count(); ++i)
+                    if (s->ocrLanguages()->item(i)->data(Qt::UserRole).toString() == QStringLiteral("deu"))
+                        s->ocrLanguages()->item(i)->setCheckState(Qt::Checked);
                 edited = true;
                 s->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
             });
@@ -460,6 +464,7 @@ private slots:
         QCOMPARE(a.maxTokens, std::int64_t(2048));
         QCOMPARE(a.samplingFor(app::TaskKind::Review).temperature, 0.25f);
         QCOMPARE(w->preferences().language(), QStringLiteral("fr"));
+        QCOMPARE(w->preferences().value(QStringLiteral("ocr/languages")), QStringLiteral("deu"));
         QCOMPARE(chosenLanguage(w->preferences().language()), QStringLiteral("fr"));
         auto t = app::AppCore::promptTemplate(name);
         QVERIFY(t.ok());
@@ -485,10 +490,36 @@ private slots:
         QCOMPARE(d.maxTokens, std::int64_t(512));
         QCOMPARE(d.samplingFor(app::TaskKind::Ask).temperature, app::defaultSampling(app::TaskKind::Ask).temperature);
         QVERIFY(w->preferences().language().isEmpty());
+        QVERIFY(w->preferences().value(QStringLiteral("ocr/languages")).isEmpty());
         t = app::AppCore::promptTemplate(name);
         QVERIFY(t.ok());
         QVERIFY(!t->edited);
         QCOMPARE(t->text, t->shipped);
+    }
+
+    // The OCR languages of the settings reach the reader: a scanned page is read in German
+    // when German is chosen (without a choice, Tesseract's script detection picks a language).
+    void theOcrLanguagesReachTheReader() {
+        auto w = makeWindow();
+        QVERIFY(w);
+        QVERIFY(openModel(*w));
+        ingest::testing::TestPdf scan;
+        ingest::testing::TestPage page;
+        page.paragraphs = {"Die Umsatzerlöse stiegen im Geschäftsjahr um zwölf Prozent."};
+        page.font = "DejaVu Sans 16";
+        page.as_image = true;
+        scan.pages.push_back(page);
+        const QString path = m_dir.filePath("scan.pdf");
+        QVERIFY(ingest::testing::write_test_pdf(path.toStdString(), scan).ok());
+        w->preferences().setValue(QStringLiteral("ocr/languages"), QStringLiteral("deu"));
+        QSignalSpy shown(w.get(), &MainWindow::sessionShown);
+        w->openPaths({path});
+        QVERIFY(shown.wait(kWait));
+        QCOMPARE(int(w->documents().size()), 1);
+        const ingest::Unit& unit = w->documents().front().units.at(0);
+        QCOMPARE(QString::fromStdString(unit.quality.ocr_language), QStringLiteral("deu"));
+        QVERIFY2(QString::fromStdString(unit.text).contains(QStringLiteral("Umsatzerl")), unit.text.c_str());
+        w->preferences().remove(QStringLiteral("ocr/languages"));
     }
 
     // The Answers page reaches the task: the answer's length, and a fixed seed draws the same

@@ -237,6 +237,7 @@ void MainWindow::openPaths(const QStringList& paths) {
     for (const QString& p : paths) list.push_back(QFileInfo(p).absoluteFilePath().toStdString());
     app::ReadOptions options;
     options.passwords = m_passwords;
+    options.ocrLanguage = m_prefs->value(QStringLiteral("ocr/languages")).toStdString();
     m_readJob = m_bridge->watch(m_bridge->core().readDocuments(list, options), [this, paths](const app::JobEvent& e) {
         if (const auto* p = std::get_if<app::JobProgress>(&e.payload)) m_status->showProgress(*p);
         if (!e.isFinal()) return;

@@ -9,6 +9,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QListWidget>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -84,6 +85,25 @@ QWidget* SettingsDialog::buildGeneralPage() {
     m_appearance->addItem(tr("Light"), QStringLiteral("light"));
     m_appearance->addItem(tr("Dark"), QStringLiteral("dark"));
     form->addRow(tr("Appeara&nce:"), m_appearance);
+    m_ocr = new QListWidget(page);
+    m_ocr->setAccessibleName(tr("OCR languages"));
+    m_ocr->setAccessibleDescription(tr("None checked: each scanned page is read in the language of its script"));
+    m_ocr->setToolTip(tr("Languages Tesseract reads scanned pages in; none checked: chosen for each page from its script"));
+    // Tesseract's codes and the locale that names them.
+    const std::pair<const char*, const char*> names[] = {{"eng", "en"}, {"deu", "de"}, {"fra", "fr"}, {"spa", "es"},
+                                                         {"rus", "ru"}, {"chi_sim", "zh_CN"}, {"ara", "ar"}};
+    for (const auto& [code, installed] : app::AppCore::ocrLanguages()) {
+        QString name = QString::fromStdString(code);
+        for (const auto& [tess, locale] : names)
+            if (code == tess) name = languageName(QString::fromLatin1(locale));
+        auto* item = new QListWidgetItem(name, m_ocr);
+        item->setData(Qt::UserRole, QString::fromStdString(code));
+        item->setFlags(installed ? Qt::ItemIsEnabled | Qt::ItemIsUserCheckable : Qt::ItemIsUserCheckable);
+        item->setCheckState(Qt::Unchecked);
+        if (!installed) item->setToolTip(tr("Not installed (Debian package tesseract-ocr-%1)").arg(QString::fromStdString(code).replace(QLatin1Char('_'), QLatin1Char('-'))));
+    }
+    m_ocr->setMaximumHeight(m_ocr->sizeHintForRow(0) * 4 + 2 * m_ocr->frameWidth());
+    form->addRow(tr("&OCR languages:"), m_ocr);
     auto* note = new QLabel(tr("The window changes language at once; the open session stays as it is."), page);
     note->setWordWrap(true);
     form->addRow(note);
@@ -220,6 +240,10 @@ QWidget* SettingsDialog::buildStoragePage() {
 void SettingsDialog::loadFields() {
     m_language->setCurrentIndex(std::max(0, m_language->findData(m_prefs.language())));
     m_appearance->setCurrentIndex(std::max(0, m_appearance->findData(m_prefs.value(QStringLiteral("ui/appearance")))));
+    const QStringList ocr = m_prefs.value(QStringLiteral("ocr/languages")).split(QLatin1Char('+'), Qt::SkipEmptyParts);
+    for (int i = 0; i < m_ocr->count(); ++i)
+        m_ocr->item(i)->setCheckState(ocr.contains(m_ocr->item(i)->data(Qt::UserRole).toString()) ? Qt::Checked
+                                                                                                    : Qt::Unchecked);
     const AnswerPreferences a = m_prefs.answers();
     m_custom->setChecked(a.custom);
     m_temperature->setValue(a.temperature);
@@ -238,6 +262,7 @@ void SettingsDialog::loadFields() {
 void SettingsDialog::restoreDefaults() {
     m_language->setCurrentIndex(0);
     m_appearance->setCurrentIndex(0);
+    for (int i = 0; i < m_ocr->count(); ++i) m_ocr->item(i)->setCheckState(Qt::Unchecked);
     const AnswerPreferences a;
     m_custom->setChecked(a.custom);
     m_temperature->setValue(a.temperature);
@@ -259,6 +284,11 @@ void SettingsDialog::save() {
     const QString appearance = m_appearance->currentData().toString();
     if (appearance.isEmpty()) m_prefs.remove(QStringLiteral("ui/appearance"));
     else m_prefs.setValue(QStringLiteral("ui/appearance"), appearance);
+    QStringList ocr;
+    for (int i = 0; i < m_ocr->count(); ++i)
+        if (m_ocr->item(i)->checkState() == Qt::Checked) ocr << m_ocr->item(i)->data(Qt::UserRole).toString();
+    if (ocr.isEmpty()) m_prefs.remove(QStringLiteral("ocr/languages"));
+    else m_prefs.setValue(QStringLiteral("ocr/languages"), ocr.join(QLatin1Char('+')));
     AnswerPreferences a;
     a.custom = m_custom->isChecked();
     a.temperature = float(m_temperature->value());

@@ -19,6 +19,7 @@ class QComboBox;
 class QDialogButtonBox;
 class QDoubleSpinBox;
 class QLabel;
+class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
@@ -41,6 +42,8 @@ public:
     QTabWidget* tabs() const { return m_tabs; }
     QComboBox* languageBox() const { return m_language; }
     QComboBox* appearanceBox() const { return m_appearance; }
+    // Checkable, one row per OCR language (data: Tesseract's code); none checked: automatic.
+    QListWidget* ocrLanguages() const { return m_ocr; }
     QCheckBox* customSampling() const { return m_custom; }
     QDoubleSpinBox* temperatureBox() const { return m_temperature; }
     QSpinBox* maxTokensBox() const { return m_maxTokens; }
@@ -72,6 +75,7 @@ private:
     QDialogButtonBox* m_buttons = nullptr;
     QComboBox* m_language = nullptr;
     QComboBox* m_appearance = nullptr;
+    QListWidget* m_ocr = nullptr;
     QLabel* m_model = nullptr;
     QCheckBox* m_custom = nullptr;
     QDoubleSpinBox* m_temperature = nullptr;
