@@ -1008,6 +1008,22 @@ Then ask a question (Ctrl+Enter sends it, Esc stops the answer), or summarize, r
         <source>Shortcut</source>
         <translation>الاختصار</translation>
     </message>
+    <message>
+        <source>The model is loaded.</source>
+        <translation>تم تحميل النموذج.</translation>
+    </message>
+    <message>
+        <source>1 document read.</source>
+        <translation>تمت قراءة مستند واحد.</translation>
+    </message>
+    <message>
+        <source>%1 documents read.</source>
+        <translation>عدد المستندات المقروءة: %1.</translation>
+    </message>
+    <message>
+        <source>Done: the result is in the conversation.</source>
+        <translation>اكتمل: النتيجة في المحادثة.</translation>
+    </message>
 </context>
 <context>
     <name>lectern::ui::ModelDialog</name>
@@ -1600,6 +1616,26 @@ Then ask a question (Ctrl+Enter sends it, Esc stops the answer), or summarize, r
     <message>
         <source>T&amp;op-p:</source>
         <translation>Top-p (&amp;O):</translation>
+    </message>
+    <message>
+        <source>OCR languages</source>
+        <translation>لغات التعرّف الضوئي (OCR)</translation>
+    </message>
+    <message>
+        <source>None checked: each scanned page is read in the language of its script</source>
+        <translation>إن لم تُحدَّد أي لغة: تُقرأ كل صفحة ممسوحة بلغة خطّها</translation>
+    </message>
+    <message>
+        <source>Languages Tesseract reads scanned pages in; none checked: chosen for each page from its script</source>
+        <translation>اللغات التي يقرأ بها Tesseract الصفحات الممسوحة؛ إن لم تُحدَّد أي لغة: تُختار لكل صفحة حسب خطّها</translation>
+    </message>
+    <message>
+        <source>Not installed (Debian package tesseract-ocr-%1)</source>
+        <translation>غير مثبّتة (حزمة دبيان tesseract-ocr-%1)</translation>
+    </message>
+    <message>
+        <source>&amp;OCR languages:</source>
+        <translation>لغات OCR (&amp;O):</translation>
     </message>
 </context>
 <context>

@@ -1008,6 +1008,22 @@ Stellen Sie dann eine Frage (Ctrl+Enter sendet sie, Esc stoppt die Antwort), ode
         <source>Shortcut</source>
         <translation>Tastenkombination</translation>
     </message>
+    <message>
+        <source>The model is loaded.</source>
+        <translation>Das Modell ist geladen.</translation>
+    </message>
+    <message>
+        <source>1 document read.</source>
+        <translation>1 Dokument gelesen.</translation>
+    </message>
+    <message>
+        <source>%1 documents read.</source>
+        <translation>%1 Dokumente gelesen.</translation>
+    </message>
+    <message>
+        <source>Done: the result is in the conversation.</source>
+        <translation>Fertig: Das Ergebnis steht in der Unterhaltung.</translation>
+    </message>
 </context>
 <context>
     <name>lectern::ui::ModelDialog</name>
@@ -1600,6 +1616,26 @@ Stellen Sie dann eine Frage (Ctrl+Enter sendet sie, Esc stoppt die Antwort), ode
     <message>
         <source>T&amp;op-p:</source>
         <translation>T&amp;op-p:</translation>
+    </message>
+    <message>
+        <source>OCR languages</source>
+        <translation>OCR-Sprachen</translation>
+    </message>
+    <message>
+        <source>None checked: each scanned page is read in the language of its script</source>
+        <translation>Keine ausgewählt: Jede gescannte Seite wird in der Sprache ihrer Schrift gelesen</translation>
+    </message>
+    <message>
+        <source>Languages Tesseract reads scanned pages in; none checked: chosen for each page from its script</source>
+        <translation>Sprachen, in denen Tesseract gescannte Seiten liest; keine ausgewählt: für jede Seite nach ihrer Schrift gewählt</translation>
+    </message>
+    <message>
+        <source>Not installed (Debian package tesseract-ocr-%1)</source>
+        <translation>Nicht installiert (Debian-Paket tesseract-ocr-%1)</translation>
+    </message>
+    <message>
+        <source>&amp;OCR languages:</source>
+        <translation>&amp;OCR-Sprachen:</translation>
     </message>
 </context>
 <context>

@@ -1008,6 +1008,22 @@ Después, haga una pregunta (Ctrl+Enter la envía, Esc detiene la respuesta) o r
         <source>Shortcut</source>
         <translation>Atajo</translation>
     </message>
+    <message>
+        <source>The model is loaded.</source>
+        <translation>El modelo está cargado.</translation>
+    </message>
+    <message>
+        <source>1 document read.</source>
+        <translation>1 documento leído.</translation>
+    </message>
+    <message>
+        <source>%1 documents read.</source>
+        <translation>%1 documentos leídos.</translation>
+    </message>
+    <message>
+        <source>Done: the result is in the conversation.</source>
+        <translation>Listo: el resultado está en la conversación.</translation>
+    </message>
 </context>
 <context>
     <name>lectern::ui::ModelDialog</name>
@@ -1600,6 +1616,26 @@ Después, haga una pregunta (Ctrl+Enter la envía, Esc detiene la respuesta) o r
     <message>
         <source>T&amp;op-p:</source>
         <translation>T&amp;op-p:</translation>
+    </message>
+    <message>
+        <source>OCR languages</source>
+        <translation>Idiomas de OCR</translation>
+    </message>
+    <message>
+        <source>None checked: each scanned page is read in the language of its script</source>
+        <translation>Ninguno marcado: cada página escaneada se lee en el idioma de su escritura</translation>
+    </message>
+    <message>
+        <source>Languages Tesseract reads scanned pages in; none checked: chosen for each page from its script</source>
+        <translation>Idiomas en los que Tesseract lee las páginas escaneadas; ninguno marcado: se elige para cada página según su escritura</translation>
+    </message>
+    <message>
+        <source>Not installed (Debian package tesseract-ocr-%1)</source>
+        <translation>No instalado (paquete de Debian tesseract-ocr-%1)</translation>
+    </message>
+    <message>
+        <source>&amp;OCR languages:</source>
+        <translation>Idiomas de &amp;OCR:</translation>
     </message>
 </context>
 <context>

@@ -1008,6 +1008,22 @@ Posez ensuite une question (Ctrl+Enter l&apos;envoie, Esc arrête la réponse), 
         <source>Shortcut</source>
         <translation>Raccourci</translation>
     </message>
+    <message>
+        <source>The model is loaded.</source>
+        <translation>Le modèle est chargé.</translation>
+    </message>
+    <message>
+        <source>1 document read.</source>
+        <translation>1 document lu.</translation>
+    </message>
+    <message>
+        <source>%1 documents read.</source>
+        <translation>%1 documents lus.</translation>
+    </message>
+    <message>
+        <source>Done: the result is in the conversation.</source>
+        <translation>Terminé&#xa0;: le résultat est dans la conversation.</translation>
+    </message>
 </context>
 <context>
     <name>lectern::ui::ModelDialog</name>
@@ -1600,6 +1616,26 @@ Posez ensuite une question (Ctrl+Enter l&apos;envoie, Esc arrête la réponse), 
     <message>
         <source>T&amp;op-p:</source>
         <translation>T&amp;op-p&#xa0;:</translation>
+    </message>
+    <message>
+        <source>OCR languages</source>
+        <translation>Langues de l&apos;OCR</translation>
+    </message>
+    <message>
+        <source>None checked: each scanned page is read in the language of its script</source>
+        <translation>Aucune cochée&#xa0;: chaque page numérisée est lue dans la langue de son écriture</translation>
+    </message>
+    <message>
+        <source>Languages Tesseract reads scanned pages in; none checked: chosen for each page from its script</source>
+        <translation>Langues dans lesquelles Tesseract lit les pages numérisées&#xa0;; aucune cochée&#xa0;: choisie pour chaque page selon son écriture</translation>
+    </message>
+    <message>
+        <source>Not installed (Debian package tesseract-ocr-%1)</source>
+        <translation>Non installée (paquet Debian tesseract-ocr-%1)</translation>
+    </message>
+    <message>
+        <source>&amp;OCR languages:</source>
+        <translation>Langues de l&apos;&amp;OCR&#xa0;:</translation>
     </message>
 </context>
 <context>

@@ -1008,6 +1008,22 @@ Then ask a question (Ctrl+Enter sends it, Esc stops the answer), or summarize, r
         <source>Shortcut</source>
         <translation>快捷键</translation>
     </message>
+    <message>
+        <source>The model is loaded.</source>
+        <translation>模型已加载。</translation>
+    </message>
+    <message>
+        <source>1 document read.</source>
+        <translation>已读取 1 个文档。</translation>
+    </message>
+    <message>
+        <source>%1 documents read.</source>
+        <translation>已读取 %1 个文档。</translation>
+    </message>
+    <message>
+        <source>Done: the result is in the conversation.</source>
+        <translation>完成：结果已在对话中。</translation>
+    </message>
 </context>
 <context>
     <name>lectern::ui::ModelDialog</name>
@@ -1600,6 +1616,26 @@ Then ask a question (Ctrl+Enter sends it, Esc stops the answer), or summarize, r
     <message>
         <source>T&amp;op-p:</source>
         <translation>Top-p(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>OCR languages</source>
+        <translation>OCR 语言</translation>
+    </message>
+    <message>
+        <source>None checked: each scanned page is read in the language of its script</source>
+        <translation>未勾选任何语言：每个扫描页按其文字系统对应的语言识别</translation>
+    </message>
+    <message>
+        <source>Languages Tesseract reads scanned pages in; none checked: chosen for each page from its script</source>
+        <translation>Tesseract 识别扫描页所用的语言；未勾选：按每页的文字系统自动选择</translation>
+    </message>
+    <message>
+        <source>Not installed (Debian package tesseract-ocr-%1)</source>
+        <translation>未安装（Debian 软件包 tesseract-ocr-%1）</translation>
+    </message>
+    <message>
+        <source>&amp;OCR languages:</source>
+        <translation>OCR 语言(&amp;O)：</translation>
     </message>
 </context>
 <context>

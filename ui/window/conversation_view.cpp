@@ -1,11 +1,13 @@
 // Rendering and streaming the conversation (see conversation_view.h).
 #include "conversation_view.h"
 
+#include <QAccessible>
 #include <QRandomGenerator>
 #include <QScrollBar>
 #include <QTextBlock>
 #include <QTextDocumentFragment>
 
+#include "accessibility_events.h"
 #include "answer_markdown.h"
 
 namespace lectern::ui {
@@ -145,6 +147,9 @@ void ConversationView::appendStreamed(const QString& text) {
     const int from = cursor.position();
     cursor.insertText(text, QTextCharFormat());
     setDirections(from);
+    // The streamed words, for a screen reader to read as they come.
+    QAccessibleTextInsertEvent inserted(this, from, text);
+    sendAccessibilityEvent(&inserted);
     m_streamed += text;
     if (atEnd) bar->setValue(bar->maximum());
 }

@@ -6,6 +6,7 @@
 #include <QAbstractItemView>
 #include <QAbstractSpinBox>
 #include <QAccessible>
+#include <QAccessibleEvent>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -42,6 +43,7 @@
 
 #include <map>
 
+#include "accessibility_events.h"
 #include "appearance.h"
 #include "conversation_view.h"
 #include "found_models.h"
@@ -608,6 +610,40 @@ private slots:
         QVERIFY(w->questionBox()->palette().color(QPalette::Text).lightness() > 192);
         QVERIFY(!applyAppearance(QStringLiteral("light")));
         QCOMPARE(QApplication::palette().color(QPalette::Base), QColor(Qt::white));
+    }
+
+    // A screen reader hears the answer as it streams (text inserted into the conversation)
+    // and is told when the model is loaded, the documents are read and the answer is done.
+    void streamedAnswersAndFinishedJobsAreAnnounced() {
+        static QList<std::pair<QAccessible::Event, QString>> events;
+        events.clear();
+        setAccessibilityEventSink([](QAccessibleEvent* e) {
+            QString text;
+            if (e->type() == QAccessible::TextInserted) text = static_cast<QAccessibleTextInsertEvent*>(e)->textInserted();
+            else if (QAccessibleInterface* i = e->accessibleInterface()) text = i->text(QAccessible::Description);
+            events.push_back({e->type(), text});
+        });
+        auto w = makeWindow();
+        QVERIFY(w);
+        QVERIFY(openModel(*w));
+        QVERIFY(openPdf(*w));
+        QSignalSpy ended(w.get(), &MainWindow::taskEnded);
+        w->ask(QStringLiteral("How many parcels were moved?"));
+        QVERIFY(ended.wait(kWait));
+        setAccessibilityEventSink(nullptr);
+        QString streamed;
+        QStringList alerts;
+        for (const auto& [type, text] : events) {
+            if (type == QAccessible::TextInserted) streamed += text;
+            if (type == QAccessible::Alert) alerts << text;
+        }
+        QStringList types;
+        for (const auto& [type, text] : events) types << QString::number(int(type));
+        QVERIFY2(!streamed.isEmpty(), qPrintable(types.join(",")));
+        QCOMPARE(streamed, QString::fromStdString(w->lastAsk()->answer).left(streamed.size()));
+        QVERIFY2(alerts.contains(QStringLiteral("The model is loaded.")), qPrintable(alerts.join(" | ")));
+        QVERIFY2(alerts.contains(QStringLiteral("1 document read.")), qPrintable(alerts.join(" | ")));
+        QVERIFY2(alerts.filter(QStringLiteral("tokens at")).size() == 1, qPrintable(alerts.join(" | ")));
     }
 
     // The picker lists the models already here: one from Ollama's store that fits, and one of

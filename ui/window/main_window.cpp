@@ -224,6 +224,7 @@ void MainWindow::watchModelOpening(app::JobId job, const QString& failure, std::
             return;
         }
         if (!app::finishedValue<app::ModelInfo>(e)) return;
+        m_status->announce(tr("The model is loaded."));
         remember();
         updateActions();
         emit modelOpened();
@@ -244,7 +245,7 @@ void MainWindow::openPaths(const QStringList& paths) {
         m_readJob = 0;
         updateActions();
         m_status->clearProgress();
-        if (std::holds_alternative<app::JobCancelled>(e.payload)) m_status->clearProgress(tr("Reading stopped."));
+        if (std::holds_alternative<app::JobCancelled>(e.payload)) m_status->announce(tr("Reading stopped."));
         if (const auto* f = std::get_if<app::JobFailed>(&e.payload)) {
             if (f->error.code == ErrorCode::Cancelled)
                 m_status->clearProgress(tr("Reading stopped."));
@@ -256,6 +257,8 @@ void MainWindow::openPaths(const QStringList& paths) {
         }
         const auto* read = app::finishedValue<app::DocumentsRead>(e);
         if (!read) return;
+        m_status->announce(read->documents.size() == 1 ? tr("1 document read.")
+                                                       : tr("%1 documents read.").arg(read->documents.size()));
         for (const auto& d : read->documents)
             for (const auto& warning : d.warnings) statusBar()->showMessage(QString::fromStdString(warning), 8000);
         // Documents join the open session when nothing has been asked in it yet (decided

@@ -63,11 +63,13 @@ void MainWindow::followTask(app::JobId job, const QString& heading,
             ok = false;
             showError(tr("The task did not finish."), f->error);
         } else if (std::holds_alternative<app::JobCancelled>(e.payload)) {
-            m_status->clearProgress(tr("Stopped."));
+            m_status->announce(tr("Stopped."));
+        } else if (!app::finishedValue<app::AskResult>(e)) {
+            m_status->announce(tr("Done: the result is in the conversation."));
         }
         if (const auto* a = app::finishedValue<app::AskResult>(e)) {
             m_lastAsk = *a;
-            m_status->clearProgress(a->stopped ? tr("Stopped: the partial answer is kept.")
+            m_status->announce(a->stopped ? tr("Stopped: the partial answer is kept.")
                                                : tr("%1 tokens at %2 tokens/s; %3 prompt tokens processed (%4)")
                                                      .arg(a->stats.tokens.size())
                                                      .arg(a->stats.tokensPerS, 0, 'f', 1)

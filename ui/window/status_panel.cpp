@@ -1,6 +1,9 @@
 // Model, budget meter, progress and memory in the status bar (see status_panel.h).
 #include "status_panel.h"
 
+#include "accessibility_events.h"
+
+#include <QAccessible>
 #include <QCoreApplication>
 #include <QGuiApplication>
 #include <QFile>
@@ -160,6 +163,16 @@ void StatusPanel::showSpeed(double tokensPerS) {
 void StatusPanel::clearProgress(const QString& message) {
     m_progress->hide();
     m_activity->setText(message);
+}
+
+void StatusPanel::announce(const QString& message) {
+    clearProgress(message);
+    // The label is named "Activity"; what happened is its description, read with the alert.
+    m_activity->setAccessibleDescription(message);
+    QAccessibleEvent changed(m_activity, QAccessible::DescriptionChanged);
+    sendAccessibilityEvent(&changed);
+    QAccessibleEvent alert(m_activity, QAccessible::Alert);
+    sendAccessibilityEvent(&alert);
 }
 
 QString StatusPanel::budgetText() const { return m_budget->text(); }

@@ -26,6 +26,9 @@ public:
     void showProgress(const app::JobProgress& progress);
     void showSpeed(double tokensPerS);
     void clearProgress(const QString& message = {});
+    // clearProgress(message), and the message said to assistive technology (a screen reader
+    // reads it out: a finished answer, a stopped task, documents read, a model loaded).
+    void announce(const QString& message);
 
     QString budgetText() const;
     QString modelText() const;
