@@ -305,6 +305,29 @@ private slots:
         QCOMPARE(rows, int(w->shortcutActions().size()));
     }
 
+    // Tab from the search box goes through the library, the conversation and the question to
+    // the Ask button, in the order they are read.
+    void tabGoesThroughTheWindowInReadingOrder() {
+        auto w = makeWindow();
+        QVERIFY(w);
+        QVERIFY(openModel(*w));
+        QVERIFY(openPdf(*w));
+        w->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(w.get()));
+        w->library()->searchBox()->setFocus();
+        QList<QWidget*> visited;
+        for (int i = 0; i < 5; ++i) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            visited << QApplication::focusWidget();
+        }
+        const QList<QWidget*> expected = {w->library()->sessionList(), w->library()->documentTree(), w->conversation(),
+                                          w->questionBox()};
+        QCOMPARE(visited.mid(0, 4), expected);
+        auto* ask = qobject_cast<QPushButton*>(visited[4]);
+        QVERIFY(ask);
+        QCOMPARE(ask->text(), QStringLiteral("Ask"));
+    }
+
     void f8WalksTheCitationsAndOpensTheCitedPage() {
         auto w = makeWindow();
         QVERIFY(w);

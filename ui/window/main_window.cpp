@@ -13,6 +13,8 @@
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QLabel>
+#include <QListWidget>
+#include <QTreeWidget>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -119,6 +121,17 @@ void MainWindow::buildLayout() {
     split->setStretchFactor(2, 5);
     split->setSizes({260, 520, 500});
     setCentralWidget(split);
+
+    // Tab goes as the eye does: search, sessions, documents, the conversation, the question and
+    // its buttons, then the viewer.
+    QWidget::setTabOrder(m_library->searchBox(), m_library->sessionList());
+    QWidget::setTabOrder(m_library->sessionList(), m_library->documentTree());
+    QWidget::setTabOrder(m_library->documentTree(), m_conversation);
+    QWidget::setTabOrder(m_conversation, m_question);
+    QWidget::setTabOrder(m_question, m_send);
+    QWidget::setTabOrder(m_send, m_stop);
+    QWidget::setTabOrder(m_stop, m_viewer);
+    m_question->setTabChangesFocus(true);  // Tab leaves the question box; a question needs no tabs
 
     connect(m_send, &QPushButton::clicked, this, [this] { ask(m_question->toPlainText()); });
     connect(m_stop, &QPushButton::clicked, this, &MainWindow::stop);
