@@ -169,6 +169,13 @@ QStringList clipped(QWidget* root) {
     return out;
 }
 
+// A question and its answer stored in `session`, as a model that cites would write them.
+bool addExchange(std::int64_t session, const std::string& question, const std::string& answer) {
+    auto store = app::Store::open((dataFolder() + "/lectern.db").toStdString());
+    return store.ok() && store->messages().add(app::makeMessage(session, "user", question)).ok() &&
+           store->messages().add(app::makeMessage(session, "assistant", answer)).ok();
+}
+
 // Runs `inspect` on the next modal dialog `signal` announces, then closes it with `close`.
 template <class Signal>
 void whenShown(MainWindow* w, Signal signal, std::function<void(QDialog*)> inspect) {
@@ -334,15 +341,8 @@ private slots:
         QVERIFY(openModel(*w));
         QVERIFY(openPdf(*w));
         const std::int64_t session = w->currentSession();
-        {
-            auto store = app::Store::open((dataFolder() + "/lectern.db").toStdString());
-            QVERIFY(store.ok());
-            QVERIFY(store->messages().add(app::makeMessage(session, "user", "How did the year go?")).ok());
-            QVERIFY(store->messages()
-                        .add(app::makeMessage(session, "assistant",
-                                              "Four million parcels were moved [p. 1]. Revenue grew by twelve percent [p. 2]."))
-                        .ok());
-        }
+        QVERIFY(addExchange(session, "How did the year go?",
+                            "Four million parcels were moved [p. 1]. Revenue grew by twelve percent [p. 2]."));
         w->openSession(session);
         QCOMPARE(int(w->conversation()->citations().size()), 2);
         QSignalSpy shown(w.get(), &MainWindow::citationShown);
@@ -730,15 +730,8 @@ private slots:
         QVERIFY(openModel(*w));
         QVERIFY(openPdf(*w));
         const std::int64_t session = w->currentSession();
-        {
-            auto store = app::Store::open((dataFolder() + "/lectern.db").toStdString());
-            QVERIFY(store.ok());
-            QVERIFY(store->messages().add(app::makeMessage(session, "user", "How did revenue do?")).ok());
-            QVERIFY(store->messages()
-                        .add(app::makeMessage(session, "assistant",
-                                              "Revenue grew by twelve percent [p. 2].\n\nارتفعت الإيرادات [p. 2]."))
-                        .ok());
-        }
+        QVERIFY(addExchange(session, "How did revenue do?",
+                            "Revenue grew by twelve percent [p. 2].\n\nارتفعت الإيرادات [p. 2]."));
         w->openSession(session);
         using F = MainWindow::ExportFormat;
         QVERIFY(w->exportSession(m_dir.filePath("out.md"), F::Markdown).ok());

@@ -244,7 +244,13 @@ void SettingsDialog::loadFields() {
     for (int i = 0; i < m_ocr->count(); ++i)
         m_ocr->item(i)->setCheckState(ocr.contains(m_ocr->item(i)->data(Qt::UserRole).toString()) ? Qt::Checked
                                                                                                     : Qt::Unchecked);
-    const AnswerPreferences a = m_prefs.answers();
+    showAnswers(m_prefs.answers());
+    showModel();
+    showPrompt();
+    showStorage();
+}
+
+void SettingsDialog::showAnswers(const AnswerPreferences& a) {
     m_custom->setChecked(a.custom);
     m_temperature->setValue(a.temperature);
     m_topP->setValue(a.topP);
@@ -254,24 +260,13 @@ void SettingsDialog::loadFields() {
     m_seed->setValue(static_cast<int>(std::min<std::uint64_t>(a.seed, 2147483647)));
     m_maxTokens->setValue(static_cast<int>(a.maxTokens));
     updateSamplingEnabled();
-    showModel();
-    showPrompt();
-    showStorage();
 }
 
 void SettingsDialog::restoreDefaults() {
     m_language->setCurrentIndex(0);
     m_appearance->setCurrentIndex(0);
     for (int i = 0; i < m_ocr->count(); ++i) m_ocr->item(i)->setCheckState(Qt::Unchecked);
-    const AnswerPreferences a;
-    m_custom->setChecked(a.custom);
-    m_temperature->setValue(a.temperature);
-    m_topP->setValue(a.topP);
-    m_topK->setValue(a.topK);
-    m_minP->setValue(a.minP);
-    m_repeatPenalty->setValue(a.repeatPenalty);
-    m_seed->setValue(0);
-    m_maxTokens->setValue(static_cast<int>(a.maxTokens));
+    showAnswers(AnswerPreferences{});
     m_promptText = m_promptShipped;
     showPrompt();
 }

@@ -63,6 +63,7 @@ private:
     QWidget* buildPromptsPage();
     QWidget* buildStoragePage();
     void loadFields();
+    void showAnswers(const AnswerPreferences& a);
     void showModel();
     void showStorage();
     void showPrompt();
