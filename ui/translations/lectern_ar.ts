@@ -461,6 +461,22 @@
         <source>page %1</source>
         <translation>الصفحة %1</translation>
     </message>
+    <message>
+        <source>Ask: %1</source>
+        <translation>أسئلة: %1</translation>
+    </message>
+    <message>
+        <source>Summary: %1</source>
+        <translation>ملخص: %1</translation>
+    </message>
+    <message>
+        <source>Review: %1</source>
+        <translation>مراجعة: %1</translation>
+    </message>
+    <message>
+        <source>Translation into %1: %2</source>
+        <translation>ترجمة إلى %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>lectern::ui::MainWindow</name>

@@ -461,6 +461,22 @@
         <source>page %1</source>
         <translation>Seite %1</translation>
     </message>
+    <message>
+        <source>Ask: %1</source>
+        <translation>Fragen: %1</translation>
+    </message>
+    <message>
+        <source>Summary: %1</source>
+        <translation>Zusammenfassung: %1</translation>
+    </message>
+    <message>
+        <source>Review: %1</source>
+        <translation>Prüfung: %1</translation>
+    </message>
+    <message>
+        <source>Translation into %1: %2</source>
+        <translation>Übersetzung (%1): %2</translation>
+    </message>
 </context>
 <context>
     <name>lectern::ui::MainWindow</name>

@@ -461,6 +461,22 @@
         <source>page %1</source>
         <translation>página %1</translation>
     </message>
+    <message>
+        <source>Ask: %1</source>
+        <translation>Preguntas: %1</translation>
+    </message>
+    <message>
+        <source>Summary: %1</source>
+        <translation>Resumen: %1</translation>
+    </message>
+    <message>
+        <source>Review: %1</source>
+        <translation>Revisión: %1</translation>
+    </message>
+    <message>
+        <source>Translation into %1: %2</source>
+        <translation>Traducción (%1): %2</translation>
+    </message>
 </context>
 <context>
     <name>lectern::ui::MainWindow</name>

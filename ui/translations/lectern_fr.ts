@@ -461,6 +461,22 @@
         <source>page %1</source>
         <translation>page %1</translation>
     </message>
+    <message>
+        <source>Ask: %1</source>
+        <translation>Questions&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Summary: %1</source>
+        <translation>Résumé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Review: %1</source>
+        <translation>Relecture&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Translation into %1: %2</source>
+        <translation>Traduction (%1)&#xa0;: %2</translation>
+    </message>
 </context>
 <context>
     <name>lectern::ui::MainWindow</name>

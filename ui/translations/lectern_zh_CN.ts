@@ -461,6 +461,22 @@
         <source>page %1</source>
         <translation>第 %1 页</translation>
     </message>
+    <message>
+        <source>Ask: %1</source>
+        <translation>提问：%1</translation>
+    </message>
+    <message>
+        <source>Summary: %1</source>
+        <translation>摘要：%1</translation>
+    </message>
+    <message>
+        <source>Review: %1</source>
+        <translation>审查：%1</translation>
+    </message>
+    <message>
+        <source>Translation into %1: %2</source>
+        <translation>翻译为%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>lectern::ui::MainWindow</name>

@@ -277,6 +277,20 @@ private slots:
         }
         settings.close();
 
+        // "What the model saw", for an answer.
+        QSignalSpy ended(w.get(), &MainWindow::taskEnded);
+        w->ask(QStringLiteral("How many parcels were moved?"));
+        QVERIFY(ended.wait(kWait));
+        auto t = w->bridge().core().transcript(w->currentSession());
+        QVERIFY(t.ok() && !t->messages.empty());
+        QSignalSpy prompt(w.get(), &MainWindow::promptShown);
+        w->showPromptView(t->messages.front().id);
+        QVERIFY(prompt.wait(kWait));
+        auto* saw = prompt.first().first().value<QDialog*>();
+        missing = unnamed(saw);
+        QVERIFY2(missing.isEmpty(), qPrintable("what the model saw: " + missing.join(", ")));
+        saw->close();
+
         QStringList shortcutsMissing{QStringLiteral("not shown")};
         whenShown(w.get(), &MainWindow::shortcutsShown, [&](QDialog* d) {
             shortcutsMissing = unnamed(d);

@@ -1,6 +1,7 @@
 // Sessions, search and the session's documents (see library_panel.h).
 #include "library_panel.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QHeaderView>
 #include <QLabel>
@@ -32,6 +33,25 @@ QString unitLabel(const ingest::Unit& unit) {
                               ? QStringLiteral("¶%1–%2").arg(unit.first_paragraph).arg(unit.last_paragraph)
                               : QStringLiteral("¶%1").arg(unit.first_paragraph);
     return locator + QStringLiteral("  ") + range;
+}
+
+// A session's title as the tasks store it ("Ask: report.pdf", "Summary: …", "Review: …",
+// "Translation into German: …"), its task named in the window's language.
+QString shownTitle(const std::string& stored) {
+    const QString title = QString::fromStdString(stored);
+    const qsizetype colon = title.indexOf(QStringLiteral(": "));
+    if (colon < 0) return title;
+    const QString task = title.left(colon), rest = title.mid(colon + 2);
+    if (task == QLatin1String("Ask")) return LibraryPanel::tr("Ask: %1").arg(rest);
+    if (task == QLatin1String("Summary")) return LibraryPanel::tr("Summary: %1").arg(rest);
+    if (task == QLatin1String("Review")) return LibraryPanel::tr("Review: %1").arg(rest);
+    if (task.startsWith(QLatin1String("Translation into "))) {
+        // The language as Translate's list names it (MainWindow's translations of "German", …).
+        const QByteArray language = task.mid(17).toUtf8();
+        return LibraryPanel::tr("Translation into %1: %2")
+            .arg(QCoreApplication::translate("lectern::ui::MainWindow", language.constData()), rest);
+    }
+    return title;
 }
 
 }  // namespace
@@ -89,10 +109,11 @@ void LibraryPanel::setSessions(const std::vector<app::SessionRecord>& sessions, 
     // The store lists them newest first (by last change).
     for (const auto& s : sessions) {
         const QString when = QLocale().toString(QDateTime::fromMSecsSinceEpoch(s.updated), QLocale::ShortFormat);
-        auto* item = new QListWidgetItem(QStringLiteral("%1\n%2").arg(QString::fromStdString(s.title), when));
+        const QString title = shownTitle(s.title);
+        auto* item = new QListWidgetItem(QStringLiteral("%1\n%2").arg(title, when));
         item->setData(IdRole, static_cast<qlonglong>(s.id));
         item->setData(KindRole, static_cast<int>(ItemKind::Session));
-        item->setToolTip(QString::fromStdString(s.title));
+        item->setToolTip(title);
         m_sessions->addItem(item);
         if (s.id == current) m_sessions->setCurrentItem(item);
     }
