@@ -203,6 +203,57 @@ TEST(CpuAttention, TileEqualsQueriesOneByOne) {
     }
 }
 
+// A decode step's tile: the 4 query heads of a GQA group at one position, against the
+// double-precision reference per query, with check_attention's tolerances; 131 keys leave 3
+// after the last block of 8.
+TEST(CpuAttention, DecodeTileOfAGroupMatchesTheReference) {
+    struct Case {
+        KvType type;
+        double tol;
+    };
+    for (const Case c : {Case{KvType::F32, 1e-5}, Case{KvType::F16, 3e-3}, Case{KvType::BF16, 2e-2},
+                         Case{KvType::Q8_0, 2e-2}}) {
+        for (int64_t head_dim : {64, 128}) {
+            for (int64_t n_keys : {1, 4, 64, 131}) {
+                auto kv = KvCache::create(1, 1, n_keys, head_dim, c.type);
+                ASSERT_TRUE(kv.ok());
+                auto k = random_vec(n_keys * head_dim, 21), v = random_vec(n_keys * head_dim, 22);
+                kv->store(0, 0, n_keys, k.data(), v.data());
+                const int n_q = 4;
+                auto qs = random_vec(n_q * head_dim, 23);
+                std::vector<float> outs(n_q * head_dim), scores(n_q * n_keys);
+                const float* q[n_q];
+                float* out[n_q];
+                int64_t keys[n_q];
+                for (int i = 0; i < n_q; ++i) {
+                    q[i] = qs.data() + i * head_dim;
+                    out[i] = outs.data() + i * head_dim;
+                    keys[i] = n_keys;
+                }
+                attend_tile(q, keys, n_q, kv->keys(0, 0), kv->values(0, 0), c.type, head_dim, scores.data(), n_keys,
+                            out);
+                for (int i = 0; i < n_q; ++i) {
+                    std::vector<double> s(n_keys);
+                    double mx = -1e300, z = 0;
+                    for (int64_t j = 0; j < n_keys; ++j) {
+                        double d = 0;
+                        for (int64_t x = 0; x < head_dim; ++x) d += double(q[i][x]) * k[j * head_dim + x];
+                        s[j] = d / std::sqrt(double(head_dim));
+                        mx = std::max(mx, s[j]);
+                    }
+                    for (double& x : s) z += (x = std::exp(x - mx));
+                    for (int64_t x = 0; x < head_dim; ++x) {
+                        double ref = 0;
+                        for (int64_t j = 0; j < n_keys; ++j) ref += s[j] / z * v[j * head_dim + x];
+                        ASSERT_NEAR(out[i][x], ref, c.tol)
+                            << kv_type_name(c.type) << " head_dim " << head_dim << " keys " << n_keys << " query " << i;
+                    }
+                }
+            }
+        }
+    }
+}
+
 TEST(CpuAttention, VectorExpIsFloatAccurate) {
     std::vector<float> x;
     for (int i = 0; i <= 2000; ++i) x.push_back(-100.0f + 0.05f * static_cast<float>(i));
