@@ -44,6 +44,7 @@ struct TaskOptions {
     std::optional<float> temperature, topP, minP, repeatPenalty;
     std::optional<int> topK;
     std::optional<std::uint64_t> seed;  // unset: a random one, printed (stderr, and --json)
+    std::string guard;  // a guard model (Llama Guard 3) opened beside the model (ask --guard)
 };
 
 void addTaskOptions(CLI::App* cmd, TaskOptions& options);

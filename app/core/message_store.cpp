@@ -10,7 +10,7 @@ namespace {
 
 constexpr const char* kSelectMessage =
     "SELECT id, session_id, role, text, prompt_tokens, completion_tokens, prefill_ms, "
-    "tokens_per_s, status, created, updated FROM messages";
+    "tokens_per_s, status, created, updated, guard FROM messages";
 
 Result<MessageRecord> readMessage(const Statement& row) {
     auto status = parseMessageStatus(row.columnText(8));
@@ -20,7 +20,7 @@ Result<MessageRecord> readMessage(const Statement& row) {
                          row.columnOptionalInt(4),   row.columnOptionalInt(5),
                          row.columnOptionalDouble(6), row.columnOptionalDouble(7),
                          *status,                    row.columnInt(9),
-                         row.columnInt(10)};
+                         row.columnInt(10),          row.columnText(11)};
 }
 
 }  // namespace
@@ -49,6 +49,10 @@ MessageRecord makeMessage(std::int64_t sessionId, std::string role, std::string 
     message.role = std::move(role);
     message.text = std::move(text);
     return message;
+}
+
+Status MessageStore::setGuard(std::int64_t id, const std::string& verdictJson) {
+    return m_db.execute("UPDATE messages SET guard = ? WHERE id = ?", verdictJson, id);
 }
 
 Result<std::int64_t> MessageStore::add(const MessageRecord& message) {

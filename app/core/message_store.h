@@ -30,6 +30,9 @@ struct MessageRecord {
     MessageStatus status = MessageStatus::Complete;
     std::int64_t created = 0;  // Unix ms
     std::int64_t updated = 0;
+    // A guard model's verdict, as JSON ({"verdict": "unsafe", "categories": ["S1"], ...});
+    // empty when the message was not screened.
+    std::string guard;
 };
 
 // A finished message with only a role and a text (a user turn, an imported reply).
@@ -47,6 +50,8 @@ public:
     // In the order they were written.
     Result<std::vector<MessageRecord>> list(std::int64_t sessionId);
     Status remove(std::int64_t id);
+    // Records a guard model's verdict (JSON) on a message.
+    Status setGuard(std::int64_t id, const std::string& verdictJson);
 
     // Starts a reply that is written as it is generated.
     Result<MessageStream> beginStream(std::int64_t sessionId, const std::string& role,

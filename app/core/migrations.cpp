@@ -143,11 +143,18 @@ constexpr const char* kV4 = R"sql(
 ALTER TABLE documents ADD COLUMN reader_version INTEGER NOT NULL DEFAULT 0;
 )sql";
 
+// v5: a guard model's verdict on a message (JSON: verdict, categories, the model's output;
+// NULL when the message was not screened).
+constexpr const char* kV5 = R"sql(
+ALTER TABLE messages ADD COLUMN guard TEXT;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "base tables", kV1},
     {2, "message metrics and streaming", kV2, true},
     {3, "full-text search", kV3},
     {4, "reader version of documents", kV4},
+    {5, "guard verdicts of messages", kV5},
 };
 
 Status applyStep(Database& db, const Migration& step) {

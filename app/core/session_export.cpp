@@ -86,6 +86,18 @@ std::string transcriptMarkdown(const SessionTranscript& transcript) {
         }
         std::string metrics = metricsLine(message);
         if (!metrics.empty()) md += "\n*" + metrics + "*\n";
+        if (!message.guard.empty()) {  // {"verdict": ..., "categories": [...]}
+            const json guard = json::parse(message.guard, nullptr, false);
+            if (guard.is_object()) {
+                std::string line = "Guard: " + guard.value("verdict", std::string("?"));
+                if (guard.contains("categories") && guard["categories"].is_array() && !guard["categories"].empty()) {
+                    std::string codes;
+                    for (const auto& c : guard["categories"]) codes += (codes.empty() ? "" : ", ") + c.get<std::string>();
+                    line += " (" + codes + ")";
+                }
+                md += "\n*" + line + "*\n";
+            }
+        }
     }
     return md;
 }
@@ -107,7 +119,7 @@ json documentJson(const DocumentRecord& document) {
 }
 
 json messageJson(const MessageRecord& message) {
-    return json{{"id", message.id},
+    json out{{"id", message.id},
                 {"role", message.role},
                 {"text", message.text},
                 {"status", messageStatusName(message.status)},
@@ -117,6 +129,11 @@ json messageJson(const MessageRecord& message) {
                 {"tokens_per_s", optionalJson(message.tokensPerS)},
                 {"created", message.created},
                 {"updated", message.updated}};
+    if (!message.guard.empty()) {
+        json guard = json::parse(message.guard, nullptr, false);
+        out["guard"] = guard.is_discarded() ? json(message.guard) : std::move(guard);
+    }
+    return out;
 }
 
 json transcriptJson(const SessionTranscript& transcript) {

@@ -390,7 +390,90 @@ JobId AppCore::ask(AskRequest request, std::vector<std::string> paths) {
                                      JobContext& job, const TaskContext& ctx) mutable -> Result<AskResult> {
         LECTERN_TRY(appendRead(job, paths, request.documents));
         request.snapshots = m_snapshots && m_engine ? &*m_snapshots : nullptr;
-        return runAsk(*taskEngine(), *m_store, request, ctx);
+        return askScreened(request, ctx, job.cancelFlag());
+    });
+}
+
+Result<AskResult> AppCore::askScreened(const AskRequest& request, const TaskContext& ctx,
+                                       const std::atomic<bool>* cancel) {
+    std::optional<GuardVerdict> question;
+    if (m_guard && !request.regenerate) {
+        auto v = runGuard({{"user", request.question}}, cancel);
+        if (!v) return v.error();
+        question = *v;
+        if (v->kind == GuardVerdict::Kind::Unsafe && !request.answerUnsafe) {
+            AskResult refused;
+            refused.sessionId = request.sessionId;
+            refused.refused = true;
+            refused.questionVerdict = question;
+            return refused;
+        }
+    }
+    auto r = runAsk(*taskEngine(), *m_store, request, ctx);
+    if (!r || !m_guard) return r;
+    r->questionVerdict = question;
+    auto messages = m_store->messages().list(r->sessionId);
+    if (!messages) return messages.error();
+    const MessageRecord* user = nullptr;
+    const MessageRecord* answer = nullptr;
+    for (const MessageRecord& m : *messages) {
+        if (m.role == "user") user = &m;
+        if (m.role == "assistant") answer = &m;
+    }
+    if (question && user) LECTERN_TRY(m_store->messages().setGuard(user->id, guardVerdictJson(*question)));
+    if (!r->stopped && user && answer) {
+        auto v = runGuard({{"user", user->text}, {"assistant", r->answer}}, cancel);
+        if (!v) return v.error();
+        r->answerVerdict = *v;
+        LECTERN_TRY(m_store->messages().setGuard(answer->id, guardVerdictJson(*v)));
+    }
+    return r;
+}
+
+Result<GuardVerdict> AppCore::runGuard(const std::vector<ChatMessage>& conversation, const std::atomic<bool>* cancel) {
+    if (!m_guard) return make_error(ErrorCode::InvalidArgument, "no guard model is open", "open one with --guard");
+    auto prompt = guardPrompt(conversation);
+    if (!prompt) return prompt.error();
+    // The template's text holds its special tokens (and the space before <|begin_of_text|>).
+    const std::vector<std::int32_t> ids = m_guard->tokenizer().encode(*prompt, false, true);
+    GenerateRequest g;
+    g.maxTokens = 16;  // "unsafe\nS1,S2,..." is a few tokens
+    g.cancel = cancel;
+    auto out = m_guard->complete(ids, g);
+    if (!out) return out.error();
+    if (out->cancelled) return make_error(ErrorCode::Cancelled, "screening was cancelled");
+    return parseGuardOutput(out->text);
+}
+
+JobId AppCore::openGuard(EngineOptions options) {
+    if (options.nCtx == 0) options.nCtx = 8192;  // a question and an answer, or a page
+    return m_runner->submit([this, options = std::move(options)](JobContext& job) -> Result<std::any> {
+        auto engine = LocalEngine::open(
+            options, [&job](std::int64_t d, std::int64_t t) { job.progress(Phase::LoadModel, ProgressUnit::Steps, d, t); },
+            job.cancelFlag());
+        if (!engine) return engine.error();
+        const LocalEngine& e = **engine;
+        ModelInfo info{options.modelPath, e.modelId(), e.backendName(), e.nCtx(), e.kvType(), e.activations(),
+                       e.contextChoice()};
+        m_guard = std::move(engine.value());
+        m_hasGuard = true;
+        return std::any(std::move(info));
+    });
+}
+
+JobId AppCore::closeGuard() {
+    return m_runner->submit([this](JobContext&) -> Result<std::any> {
+        m_guard.reset();
+        m_hasGuard = false;
+        return std::any(true);
+    });
+}
+
+JobId AppCore::screen(std::vector<ChatMessage> conversation) {
+    return m_runner->submit([this, conversation = std::move(conversation)](JobContext& job) -> Result<std::any> {
+        auto v = runGuard(conversation, job.cancelFlag());
+        if (!v) return v.error();
+        return std::any(std::move(v.value()));
     });
 }
 

@@ -33,6 +33,7 @@
 #include "ask_task.h"
 #include "job_runner.h"
 #include "kv_snapshot_cache.h"
+#include "llama_guard.h"
 #include "lectern/ingest/document.h"
 #include "local_engine.h"
 #include "model_discovery.h"
@@ -210,6 +211,17 @@ public:
     // replaces the open model, local or remote, when it succeeds. Errors: those of
     // RemoteEngine::open.
     JobId openRemote(RemoteOptions options);
+    // -> ModelInfo: a guard model (Llama Guard 3, llama_guard.h) beside the open model, on the
+    // same worker (one job at a time), planned against the memory left. Default context: 8192.
+    // Errors: those of LocalEngine::open.
+    JobId openGuard(EngineOptions options);
+    // Whether a guard model is open; closing it frees its memory.
+    bool hasGuard() const { return m_hasGuard.load(); }
+    JobId closeGuard();
+    // -> GuardVerdict: the guard's assessment of the conversation's last turn (greedy, at most
+    // 16 tokens). Errors: InvalidArgument without a guard model, or from guardPrompt.
+    JobId screen(std::vector<ChatMessage> conversation);
+
     // -> DocumentsRead.
     JobId readDocuments(std::vector<std::string> paths, ReadOptions options = {});
     // -> std::int64_t, the id of a new Ask session holding `documents` (stored in the job).
@@ -356,6 +368,12 @@ private:
     std::unique_ptr<Store> m_store;
     std::unique_ptr<LocalEngine> m_engine;
     std::unique_ptr<RemoteEngine> m_remote;  // the one open instead of m_engine, if any
+    std::unique_ptr<LocalEngine> m_guard;    // the guard model, when one is open
+    std::atomic<bool> m_hasGuard{false};
+    // On the worker: the guard's verdict on the conversation's last turn.
+    Result<GuardVerdict> runGuard(const std::vector<ChatMessage>& conversation, const std::atomic<bool>* cancel);
+    // runAsk between the guard's screening of the question and of the answer (verdicts stored).
+    Result<AskResult> askScreened(const AskRequest& request, const TaskContext& ctx, const std::atomic<bool>* cancel);
     // The engine the tasks run on: the remote one when open, else the local one (or null).
     TaskEngine* taskEngine() { return m_remote ? static_cast<TaskEngine*>(m_remote.get()) : m_engine.get(); }
     std::optional<KvSnapshotCache> m_snapshots;

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,7 @@
 #include "task_engine.h"
 #include "store.h"
 #include "task_context.h"
+#include "llama_guard.h"
 #include "task_sampling.h"
 
 namespace lectern::app {
@@ -37,6 +39,9 @@ struct AskRequest {
     SamplerOptions sampling = defaultSampling(TaskKind::Ask);  // task_sampling.h
     std::int64_t maxTokens = 512;
     KvSnapshotCache* snapshots = nullptr;     // null: nothing is kept on disk
+    // With a guard model open (AppCore::openGuard): the question is screened before it is
+    // answered, and refused when unsafe unless answerUnsafe; the answer is screened after.
+    bool answerUnsafe = false;
 };
 
 struct AskResult {
@@ -51,6 +56,11 @@ struct AskResult {
                                         // "server" (a remote engine: sent whole, its cache serving)
     std::vector<Citation> citations;
     std::vector<std::string> notes;     // units that did not fit, snapshot misses, ...
+    // A guard model's verdicts (empty: not screened). refused: the question was unsafe and
+    // not answered (nothing was stored).
+    std::optional<GuardVerdict> questionVerdict;
+    std::optional<GuardVerdict> answerVerdict;
+    bool refused = false;
 };
 
 // What an Ask in a session puts in the model's context, counted with the model's tokenizer

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include <nlohmann/json.hpp>
+
 namespace lectern::app {
 namespace {
 
@@ -109,6 +111,12 @@ GuardVerdict parseGuardOutput(std::string_view output, const std::vector<GuardCa
     }
     v.kind = GuardVerdict::Kind::Unsafe;
     return v;
+}
+
+std::string guardVerdictJson(const GuardVerdict& v) {
+    nlohmann::json j{{"verdict", guardVerdictName(v.kind)}, {"categories", v.categories}, {"output", v.output}};
+    if (v.kind == GuardVerdict::Kind::Malformed) j["problem"] = v.problem;
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace lectern::app

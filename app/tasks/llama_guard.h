@@ -39,6 +39,10 @@ struct GuardVerdict {
 };
 const char* guardVerdictName(GuardVerdict::Kind kind);  // "safe", "unsafe", "malformed"
 
+// {"verdict": "unsafe", "categories": ["S1"], "output": "...", "problem": "..."} as stored with a
+// message (problem only when malformed).
+std::string guardVerdictJson(const GuardVerdict& verdict);
+
 // The model's output: "safe", or "unsafe" and a line of comma-separated codes (S1..S99;
 // surrounding whitespace and case tolerated). A code outside `categories`, a missing or
 // empty category line, or anything else is Malformed, with the reason.
