@@ -32,6 +32,7 @@ struct Options {
     std::string activations = "auto";
     std::size_t maxBodyMib = 8;
     bool quiet = false;
+    std::string guard;  // a guard model for /v1/moderations
 };
 
 std::atomic<bool> g_stop{false};
@@ -110,6 +111,28 @@ int runServe(const Options& o) {
         }
         const auto* info = app::finishedValue<app::ModelInfo>(*e);
         const std::string name = std::filesystem::path(o.model).filename().replace_extension().string();
+        if (!o.guard.empty()) {  // the guard after the model, planned against what is left
+            app::EngineOptions go;
+            go.modelPath = o.guard;
+            go.nCtx = 0;
+            go.backend = o.backend;
+            go.threads = o.threads;
+            go.kvType.reset();
+            go.activations.reset();
+            const app::JobId guard = (*core)->openGuard(go);
+            std::optional<app::JobEvent> g;
+            while (!g_stop.load() && !(g = router.next(guard, std::chrono::milliseconds(200)), g && g->isFinal())) {}
+            if (g_stop.load()) break;
+            if (const auto* f = std::get_if<app::JobFailed>(&g->payload)) {
+                std::fprintf(stderr, "lectern-cli: serve: the guard model did not load: %s\n", f->error.to_string().c_str());
+                server.failed(f->error.to_string());
+                stopAndJoin(server, http, [] {});
+                return exit_code_for(f->error);
+            }
+            const std::string guardName = std::filesystem::path(o.guard).filename().replace_extension().string();
+            server.guardReady(guardName);
+            std::fprintf(stderr, "lectern-cli serve: guard: model '%s' answers /v1/moderations\n", guardName.c_str());
+        }
         server.ready(name, info ? info->nCtx : o.ctx);
         std::fprintf(stderr, "lectern-cli serve: ready: model '%s', %lld tokens of context, backend %s\n", name.c_str(),
                      static_cast<long long>(info ? info->nCtx : o.ctx), info ? info->backend.c_str() : "?");
@@ -132,7 +155,7 @@ Run setup(CLI::App& root) {
     auto o = std::make_shared<Options>();
     CLI::App* cmd = root.add_subcommand(
         "serve", "An OpenAI-compatible HTTP server over the local engine (/v1/chat/completions, /v1/completions, "
-                 "/v1/models, /tokenize, /detokenize, /health)");
+                 "/v1/models, /tokenize, /detokenize, /health; /v1/moderations with --guard)");
     cmd->add_option("--model", o->model, "GGUF file or Hugging Face folder")->required();
     cmd->add_option("--host", o->host, "Address to listen on (not loopback: a key is required)")->capture_default_str();
     cmd->add_option("--port", o->port, "Port (0: any free one, printed)")->check(CLI::Range(0, 65535))->capture_default_str();
@@ -155,6 +178,7 @@ Run setup(CLI::App& root) {
         ->check(CLI::IsMember({"f16", "bf16", "f32", "q8_0"}))
         ->capture_default_str();
     cmd->add_flag("--quiet", o->quiet, "No line per request on stderr");
+    cmd->add_option("--guard", o->guard, "A guard model (Llama Guard 3) answering POST /v1/moderations");
     return [o]() { return runServe(*o); };
 }
 

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api_key.h"
+#include "moderation.h"
 #include "openai_protocol.h"
 #include "openai_server.h"
 
@@ -225,6 +226,44 @@ TEST(JobEventRouter, EachJobGetsItsOwnEventsAndAForgottenJobLeavesNothing) {
     router.deliver(finalEvent(1));
     EXPECT_EQ(router.held(), 0u);
     EXPECT_FALSE(router.next(1, std::chrono::milliseconds(10)));
+}
+
+// /v1/moderations: the inputs read, and each verdict as OpenAI's result: Llama Guard codes
+// mapped onto OpenAI's categories (scores 1 or 0), the codes kept, malformed output flagged.
+TEST(Moderation, InputsAreReadAndVerdictsWrittenInOpenAisShape) {
+    std::vector<std::string> inputs;
+    EXPECT_FALSE(parseModeration(R"({"input": "one"})", inputs));
+    EXPECT_EQ(inputs, std::vector<std::string>{"one"});
+    inputs.clear();
+    EXPECT_FALSE(parseModeration(R"({"input": ["a", "b"], "model": "llama-guard"})", inputs));
+    EXPECT_EQ(inputs.size(), 2u);
+    for (const char* bad : {R"({})", R"({"input": []})", R"({"input": [1]})", R"({"input": " "})", "nope",
+                            R"({"input": [{"type": "image_url"}]})"}) {
+        std::vector<std::string> in;
+        auto e = parseModeration(bad, in);
+        ASSERT_TRUE(e) << bad;
+        EXPECT_EQ(e->status, 400) << bad;
+    }
+    const auto verdict = [](const char* output) { return parseGuardOutput(output); };
+    const auto body = nlohmann::json::parse(
+        moderationBody("modr-1", "Llama-Guard-3-8B", {verdict("safe"), verdict("unsafe\nS1,S10,S7"), verdict("garbage")}));
+    ASSERT_EQ(body["results"].size(), 3u);
+    const auto& safe = body["results"][0];
+    EXPECT_FALSE(safe["flagged"].get<bool>());
+    EXPECT_EQ(safe["categories"].size(), 13u);
+    EXPECT_EQ(safe["llama_guard"]["verdict"], "safe");
+    const auto& unsafe = body["results"][1];
+    EXPECT_TRUE(unsafe["flagged"].get<bool>());
+    EXPECT_TRUE(unsafe["categories"]["violence"].get<bool>());
+    EXPECT_TRUE(unsafe["categories"]["illicit/violent"].get<bool>());
+    EXPECT_TRUE(unsafe["categories"]["hate"].get<bool>());
+    EXPECT_FALSE(unsafe["categories"]["sexual"].get<bool>());
+    EXPECT_EQ(unsafe["category_scores"]["hate"].get<double>(), 1.0);
+    EXPECT_EQ(unsafe["llama_guard"]["categories"], nlohmann::json({"S1", "S10", "S7"}));  // S7 has no OpenAI twin
+    const auto& malformed = body["results"][2];
+    EXPECT_TRUE(malformed["flagged"].get<bool>());
+    EXPECT_EQ(malformed["llama_guard"]["verdict"], "malformed");
+    EXPECT_EQ(malformed["llama_guard"]["output"], "garbage");
 }
 
 }  // namespace

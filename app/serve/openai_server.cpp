@@ -13,6 +13,7 @@
 #include <random>
 
 #include "api_key.h"
+#include "moderation.h"
 #include "openai_protocol.h"
 #include "peer_watch.h"
 
@@ -191,6 +192,11 @@ void OpenAiServer::ready(std::string modelName, std::int64_t nCtx) {
     m_ready = true;
 }
 
+void OpenAiServer::guardReady(std::string guardName) {
+    std::lock_guard lock(m_stateMutex);
+    m_guardName = std::move(guardName);
+}
+
 void OpenAiServer::failed(std::string message) {
     std::lock_guard lock(m_stateMutex);
     m_failure = std::move(message);
@@ -300,6 +306,7 @@ void OpenAiServer::routes() {
     post("/v1/chat/completions", &OpenAiServer::chatCompletion);
     post("/v1/completions", &OpenAiServer::textCompletion);
     post("/tokenize", &OpenAiServer::tokenize);
+    post("/v1/moderations", &OpenAiServer::moderation);
     post("/detokenize", &OpenAiServer::detokenize);
 
     // What cpp-httplib answers by itself (no route, a body over the limit, a malformed
@@ -500,6 +507,33 @@ void OpenAiServer::detokenize(const httplib::Request& req, const std::string& bo
     const auto* text = finishedValue<std::string>(*done);
     if (!text) return sendError(res, apiError(500, "the tokens could not be decoded", "server_error"));
     res.set_content(detokenizeBody(*text), "application/json");
+}
+
+void OpenAiServer::moderation(const httplib::Request& req, const std::string& body, httplib::Response& res) {
+    if (!modelReady(res) || stopping(res)) return;
+    std::string guard;
+    {
+        std::lock_guard lock(m_stateMutex);
+        guard = m_guardName;
+    }
+    if (guard.empty())
+        return sendError(res, apiError(404, "no guard model is loaded: start lectern-cli serve with --guard MODEL",
+                                       "invalid_request_error", "model_not_found"));
+    std::vector<std::string> inputs;
+    if (auto e = parseModeration(body, inputs)) return sendError(res, *e);
+    Admission admission(m_admitted, m_options.parallel);
+    if (!admission.admitted()) return sendBusy(res);
+    const PeerWatch watch = watchOf(req);
+    std::vector<GuardVerdict> verdicts;
+    for (const std::string& input : inputs) {
+        auto done = awaitFinal(m_core, m_router, m_core.screen({{"user", input}}), watch);
+        if (!done) return;
+        if (const auto* f = std::get_if<JobFailed>(&done->payload)) return sendError(res, jobError(f->error));
+        const auto* v = finishedValue<GuardVerdict>(*done);
+        if (!v) return sendError(res, apiError(500, "the guard model gave no verdict", "server_error"));
+        verdicts.push_back(*v);
+    }
+    res.set_content(moderationBody("modr-" + randomHex(24), guard, verdicts), "application/json");
 }
 
 }  // namespace lectern::app::serve

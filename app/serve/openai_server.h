@@ -49,6 +49,8 @@ public:
     // /health answers 503 until ready() (the model is open) or failed().
     void ready(std::string modelName, std::int64_t nCtx);
     void failed(std::string message);
+    // The guard model is loaded (AppCore::openGuard): POST /v1/moderations answers with it.
+    void guardReady(std::string guardName);
 
     // Binds the address. Returns the port. Errors: Io (in use, not allowed).
     Result<int> bind();
@@ -68,6 +70,7 @@ private:
     void textCompletion(const httplib::Request& req, const std::string& body, httplib::Response& res);
     void generation(const httplib::Request& req, const std::string& body, httplib::Response& res, bool chat);
     void tokenize(const httplib::Request& req, const std::string& body, httplib::Response& res);
+    void moderation(const httplib::Request& req, const std::string& body, httplib::Response& res);
     void detokenize(const httplib::Request& req, const std::string& body, httplib::Response& res);
 
     AppCore& m_core;
@@ -78,6 +81,7 @@ private:
     std::atomic<bool> m_stopping{false};
     mutable std::mutex m_stateMutex;
     std::string m_modelName;
+    std::string m_guardName;  // empty: no guard model, /v1/moderations answers 404
     std::int64_t m_nCtx = 0;
     std::string m_failure;
     bool m_ready = false;

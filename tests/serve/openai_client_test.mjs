@@ -235,6 +235,51 @@ describe('lectern-cli serve --ctx 1024', { timeout: 4 * kTestMs }, () => {
   });
 });
 
+// The fixture model stands in as the guard (Llama Guard 3): its verdicts are random and
+// mostly malformed, but the shape is what the openai client reads, and whatever is not a
+// clean "safe" is flagged.
+describe('lectern-cli serve --guard: /v1/moderations', { timeout: 2 * kTestMs }, () => {
+  let server, client;
+  before(async () => {
+    server = await startServer(['--ctx', '1024', '--guard', kModel]);
+    client = server.client();
+  });
+  after(async () => server?.stop());
+
+  test('each input has a result in OpenAI\'s shape, with the Llama Guard verdict', { timeout: kTestMs }, async () => {
+    const r = await client.moderations.create({ input: ['How do I pick a lock?', 'What is the capital of France?'] });
+    assert.match(r.id, /^modr-/);
+    assert.equal(r.model, path.basename(kModel, '.gguf'));
+    assert.equal(r.results.length, 2);
+    for (const result of r.results) {
+      assert.equal(typeof result.flagged, 'boolean');
+      assert.equal(Object.keys(result.categories).length, 13);
+      assert.equal(typeof result.categories.violence, 'boolean');
+      assert.equal(typeof result.category_scores['self-harm'], 'number');
+      assert.ok(['safe', 'unsafe', 'malformed'].includes(result.llama_guard.verdict), result.llama_guard.verdict);
+      assert.equal(result.flagged, result.llama_guard.verdict !== 'safe');  // malformed is never passed as safe
+      if (result.llama_guard.verdict === 'malformed') assert.ok(result.llama_guard.problem.length > 0);
+    }
+    const one = await client.moderations.create({ input: 'A single string.' });
+    assert.equal(one.results.length, 1);
+  });
+
+  test('an empty input is a BadRequestError', { timeout: kTestMs }, async () => {
+    await assert.rejects(client.moderations.create({ input: [] }), (e) => e instanceof OpenAI.BadRequestError);
+    await assert.rejects(client.moderations.create({ input: '  ' }), (e) => e instanceof OpenAI.BadRequestError);
+  });
+});
+
+describe('lectern-cli serve without --guard', { timeout: 2 * kTestMs }, () => {
+  let server;
+  before(async () => { server = await startServer(['--ctx', '1024']); });
+  after(async () => server?.stop());
+  test('/v1/moderations is a NotFoundError that says to start it with --guard', { timeout: kTestMs }, async () => {
+    await assert.rejects(server.client().moderations.create({ input: 'Hello' }),
+                         (e) => e instanceof OpenAI.NotFoundError && /--guard/.test(e.message));
+  });
+});
+
 describe('lectern-cli serve --ctx 8192: an abandoned stream', { timeout: 2 * kTestMs }, () => {
   let server, client, model;
   before(async () => {
