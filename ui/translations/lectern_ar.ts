@@ -78,6 +78,18 @@
         <source>(no such line)</source>
         <translation>(لا يوجد سطر كهذا)</translation>
     </message>
+    <message>
+        <source>Guard: safe</source>
+        <translation>الحارس: آمن</translation>
+    </message>
+    <message>
+        <source>Guard: unsafe (%1)</source>
+        <translation>الحارس: غير آمن (%1)</translation>
+    </message>
+    <message>
+        <source>Guard: its verdict could not be read</source>
+        <translation>الحارس: تعذّرت قراءة حكمه</translation>
+    </message>
 </context>
 <context>
     <name>lectern::ui::CoverageStrip</name>
@@ -1040,6 +1052,14 @@ Then ask a question (Ctrl+Enter sends it, Esc stops the answer), or summarize, r
         <source>Done: the result is in the conversation.</source>
         <translation>اكتمل: النتيجة في المحادثة.</translation>
     </message>
+    <message>
+        <source>The guard model could not be loaded.</source>
+        <translation>تعذّر تحميل نموذج الحارس.</translation>
+    </message>
+    <message>
+        <source>The guard model is loaded: questions and answers are screened.</source>
+        <translation>تم تحميل نموذج الحارس: تُفحص الأسئلة والإجابات.</translation>
+    </message>
 </context>
 <context>
     <name>lectern::ui::ModelDialog</name>
@@ -1652,6 +1672,30 @@ Then ask a question (Ctrl+Enter sends it, Esc stops the answer), or summarize, r
     <message>
         <source>&amp;OCR languages:</source>
         <translation>لغات OCR (&amp;O):</translation>
+    </message>
+    <message>
+        <source>Guard model</source>
+        <translation>نموذج الحارس</translation>
+    </message>
+    <message>
+        <source>none: questions and answers are not screened</source>
+        <translation>لا شيء: لا تُفحص الأسئلة والإجابات</translation>
+    </message>
+    <message>
+        <source>File…</source>
+        <translation>ملف…</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>نماذج GGUF (*.gguf)</translation>
+    </message>
+    <message>
+        <source>An unsafe question is not answered; an unsafe answer is marked in the conversation, not hidden. The guard runs beside the model and needs its own memory.</source>
+        <translation>لا يُجاب عن السؤال غير الآمن؛ وتُعلَّم الإجابة غير الآمنة في المحادثة ولا تُخفى. يعمل الحارس بجانب النموذج ويحتاج إلى ذاكرته الخاصة.</translation>
+    </message>
+    <message>
+        <source>Guar&amp;d model (Llama Guard 3), optional:</source>
+        <translation>نموذج الحارس (Llama Guard 3)، اختياري (&amp;D):</translation>
     </message>
 </context>
 <context>

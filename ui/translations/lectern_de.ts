@@ -78,6 +78,18 @@
         <source>(no such line)</source>
         <translation>(Zeile nicht vorhanden)</translation>
     </message>
+    <message>
+        <source>Guard: safe</source>
+        <translation>Wächter: unbedenklich</translation>
+    </message>
+    <message>
+        <source>Guard: unsafe (%1)</source>
+        <translation>Wächter: bedenklich (%1)</translation>
+    </message>
+    <message>
+        <source>Guard: its verdict could not be read</source>
+        <translation>Wächter: Urteil nicht lesbar</translation>
+    </message>
 </context>
 <context>
     <name>lectern::ui::CoverageStrip</name>
@@ -1040,6 +1052,14 @@ Stellen Sie dann eine Frage (Ctrl+Enter sendet sie, Esc stoppt die Antwort), ode
         <source>Done: the result is in the conversation.</source>
         <translation>Fertig: Das Ergebnis steht in der Unterhaltung.</translation>
     </message>
+    <message>
+        <source>The guard model could not be loaded.</source>
+        <translation>Das Wächtermodell konnte nicht geladen werden.</translation>
+    </message>
+    <message>
+        <source>The guard model is loaded: questions and answers are screened.</source>
+        <translation>Das Wächtermodell ist geladen: Fragen und Antworten werden geprüft.</translation>
+    </message>
 </context>
 <context>
     <name>lectern::ui::ModelDialog</name>
@@ -1652,6 +1672,30 @@ Stellen Sie dann eine Frage (Ctrl+Enter sendet sie, Esc stoppt die Antwort), ode
     <message>
         <source>&amp;OCR languages:</source>
         <translation>&amp;OCR-Sprachen:</translation>
+    </message>
+    <message>
+        <source>Guard model</source>
+        <translation>Wächtermodell</translation>
+    </message>
+    <message>
+        <source>none: questions and answers are not screened</source>
+        <translation>keins: Fragen und Antworten werden nicht geprüft</translation>
+    </message>
+    <message>
+        <source>File…</source>
+        <translation>Datei…</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>GGUF-Modelle (*.gguf)</translation>
+    </message>
+    <message>
+        <source>An unsafe question is not answered; an unsafe answer is marked in the conversation, not hidden. The guard runs beside the model and needs its own memory.</source>
+        <translation>Eine bedenkliche Frage wird nicht beantwortet; eine bedenkliche Antwort wird in der Unterhaltung markiert, nicht versteckt. Der Wächter läuft neben dem Modell und braucht eigenen Speicher.</translation>
+    </message>
+    <message>
+        <source>Guar&amp;d model (Llama Guard 3), optional:</source>
+        <translation>Wächtermo&amp;dell (Llama Guard 3), optional:</translation>
     </message>
 </context>
 <context>

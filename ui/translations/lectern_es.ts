@@ -78,6 +78,18 @@
         <source>(no such line)</source>
         <translation>(no existe esa línea)</translation>
     </message>
+    <message>
+        <source>Guard: safe</source>
+        <translation>Guardián: seguro</translation>
+    </message>
+    <message>
+        <source>Guard: unsafe (%1)</source>
+        <translation>Guardián: inseguro (%1)</translation>
+    </message>
+    <message>
+        <source>Guard: its verdict could not be read</source>
+        <translation>Guardián: veredicto ilegible</translation>
+    </message>
 </context>
 <context>
     <name>lectern::ui::CoverageStrip</name>
@@ -1040,6 +1052,14 @@ Después, haga una pregunta (Ctrl+Enter la envía, Esc detiene la respuesta) o r
         <source>Done: the result is in the conversation.</source>
         <translation>Listo: el resultado está en la conversación.</translation>
     </message>
+    <message>
+        <source>The guard model could not be loaded.</source>
+        <translation>No se pudo cargar el modelo guardián.</translation>
+    </message>
+    <message>
+        <source>The guard model is loaded: questions and answers are screened.</source>
+        <translation>El modelo guardián está cargado: se revisan preguntas y respuestas.</translation>
+    </message>
 </context>
 <context>
     <name>lectern::ui::ModelDialog</name>
@@ -1652,6 +1672,30 @@ Después, haga una pregunta (Ctrl+Enter la envía, Esc detiene la respuesta) o r
     <message>
         <source>&amp;OCR languages:</source>
         <translation>Idiomas de &amp;OCR:</translation>
+    </message>
+    <message>
+        <source>Guard model</source>
+        <translation>Modelo guardián</translation>
+    </message>
+    <message>
+        <source>none: questions and answers are not screened</source>
+        <translation>ninguno: no se revisan preguntas ni respuestas</translation>
+    </message>
+    <message>
+        <source>File…</source>
+        <translation>Archivo…</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>Modelos GGUF (*.gguf)</translation>
+    </message>
+    <message>
+        <source>An unsafe question is not answered; an unsafe answer is marked in the conversation, not hidden. The guard runs beside the model and needs its own memory.</source>
+        <translation>Una pregunta insegura no se responde; una respuesta insegura se marca en la conversación, no se oculta. El guardián se ejecuta junto al modelo y necesita su propia memoria.</translation>
+    </message>
+    <message>
+        <source>Guar&amp;d model (Llama Guard 3), optional:</source>
+        <translation>Modelo guar&amp;dián (Llama Guard 3), opcional:</translation>
     </message>
 </context>
 <context>

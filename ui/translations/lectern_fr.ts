@@ -78,6 +78,18 @@
         <source>(no such line)</source>
         <translation>(ligne inexistante)</translation>
     </message>
+    <message>
+        <source>Guard: safe</source>
+        <translation>Garde&#xa0;: sûr</translation>
+    </message>
+    <message>
+        <source>Guard: unsafe (%1)</source>
+        <translation>Garde&#xa0;: dangereux (%1)</translation>
+    </message>
+    <message>
+        <source>Guard: its verdict could not be read</source>
+        <translation>Garde&#xa0;: verdict illisible</translation>
+    </message>
 </context>
 <context>
     <name>lectern::ui::CoverageStrip</name>
@@ -1040,6 +1052,14 @@ Posez ensuite une question (Ctrl+Enter l&apos;envoie, Esc arrête la réponse), 
         <source>Done: the result is in the conversation.</source>
         <translation>Terminé&#xa0;: le résultat est dans la conversation.</translation>
     </message>
+    <message>
+        <source>The guard model could not be loaded.</source>
+        <translation>Le modèle de garde n&apos;a pas pu être chargé.</translation>
+    </message>
+    <message>
+        <source>The guard model is loaded: questions and answers are screened.</source>
+        <translation>Le modèle de garde est chargé&#xa0;: questions et réponses sont contrôlées.</translation>
+    </message>
 </context>
 <context>
     <name>lectern::ui::ModelDialog</name>
@@ -1652,6 +1672,30 @@ Posez ensuite une question (Ctrl+Enter l&apos;envoie, Esc arrête la réponse), 
     <message>
         <source>&amp;OCR languages:</source>
         <translation>Langues de l&apos;&amp;OCR&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Guard model</source>
+        <translation>Modèle de garde</translation>
+    </message>
+    <message>
+        <source>none: questions and answers are not screened</source>
+        <translation>aucun&#xa0;: questions et réponses ne sont pas contrôlées</translation>
+    </message>
+    <message>
+        <source>File…</source>
+        <translation>Fichier…</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>Modèles GGUF (*.gguf)</translation>
+    </message>
+    <message>
+        <source>An unsafe question is not answered; an unsafe answer is marked in the conversation, not hidden. The guard runs beside the model and needs its own memory.</source>
+        <translation>Une question dangereuse reste sans réponse&#xa0;; une réponse dangereuse est signalée dans la conversation, pas masquée. Le garde tourne à côté du modèle et demande sa propre mémoire.</translation>
+    </message>
+    <message>
+        <source>Guar&amp;d model (Llama Guard 3), optional:</source>
+        <translation>Modèle de gar&amp;de (Llama Guard 3), facultatif&#xa0;:</translation>
     </message>
 </context>
 <context>

@@ -78,6 +78,18 @@
         <source>(no such line)</source>
         <translation>（无此行）</translation>
     </message>
+    <message>
+        <source>Guard: safe</source>
+        <translation>守卫：安全</translation>
+    </message>
+    <message>
+        <source>Guard: unsafe (%1)</source>
+        <translation>守卫：不安全（%1）</translation>
+    </message>
+    <message>
+        <source>Guard: its verdict could not be read</source>
+        <translation>守卫：无法读取其判定</translation>
+    </message>
 </context>
 <context>
     <name>lectern::ui::CoverageStrip</name>
@@ -1040,6 +1052,14 @@ Then ask a question (Ctrl+Enter sends it, Esc stops the answer), or summarize, r
         <source>Done: the result is in the conversation.</source>
         <translation>完成：结果已在对话中。</translation>
     </message>
+    <message>
+        <source>The guard model could not be loaded.</source>
+        <translation>无法加载守卫模型。</translation>
+    </message>
+    <message>
+        <source>The guard model is loaded: questions and answers are screened.</source>
+        <translation>守卫模型已加载：问题和回答都会被审查。</translation>
+    </message>
 </context>
 <context>
     <name>lectern::ui::ModelDialog</name>
@@ -1652,6 +1672,30 @@ Then ask a question (Ctrl+Enter sends it, Esc stops the answer), or summarize, r
     <message>
         <source>&amp;OCR languages:</source>
         <translation>OCR 语言(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Guard model</source>
+        <translation>守卫模型</translation>
+    </message>
+    <message>
+        <source>none: questions and answers are not screened</source>
+        <translation>无：问题和回答不经审查</translation>
+    </message>
+    <message>
+        <source>File…</source>
+        <translation>文件…</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>GGUF 模型 (*.gguf)</translation>
+    </message>
+    <message>
+        <source>An unsafe question is not answered; an unsafe answer is marked in the conversation, not hidden. The guard runs beside the model and needs its own memory.</source>
+        <translation>不安全的问题不予回答；不安全的回答会在对话中标出，而不是隐藏。守卫与模型并行运行，需要自己的内存。</translation>
+    </message>
+    <message>
+        <source>Guar&amp;d model (Llama Guard 3), optional:</source>
+        <translation>守卫模型（Llama Guard 3，可选）(&amp;D)：</translation>
     </message>
 </context>
 <context>

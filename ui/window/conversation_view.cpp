@@ -8,6 +8,7 @@
 #include <QTextDocumentFragment>
 
 #include "accessibility_events.h"
+#include "appearance.h"
 #include "answer_markdown.h"
 
 namespace lectern::ui {
@@ -48,6 +49,16 @@ QString ConversationView::citationLink(int index) const { return QStringLiteral(
 
 QVariant ConversationView::loadResource(int, const QUrl&) { return {}; }
 
+QString ConversationView::guardNote(const ShownMessage& m) const {
+    // An unsafe or unreadable verdict stands out (the message is marked, not hidden).
+    const bool safe = m.guardVerdict == QLatin1String("safe");
+    const QString text = m.guardVerdict == QLatin1String("safe")     ? tr("Guard: safe")
+                         : m.guardVerdict == QLatin1String("unsafe") ? tr("Guard: unsafe (%1)").arg(m.guardCategories.join(QStringLiteral(", ")))
+                                                                     : tr("Guard: its verdict could not be read");
+    if (safe) return text.toHtmlEscaped();
+    return QStringLiteral("<b style=\"color:%1\">%2</b>").arg(errorTextColor(palette()).name(), text.toHtmlEscaped());
+}
+
 void ConversationView::insertMessage(QTextCursor& cursor, const ShownMessage& m, bool last) {
     cursor.insertHtml(QStringLiteral("<a name=\"msg-%1\"></a><p><b>%2</b></p>")
                           .arg(m.id)
@@ -58,6 +69,10 @@ void ConversationView::insertMessage(QTextCursor& cursor, const ShownMessage& m,
         cursor.insertFragment(QTextDocumentFragment::fromMarkdown(QString::fromStdString(m.text), kMarkdown));
         setDirections(from);
         cursor.insertBlock();
+        if (!m.guardVerdict.isEmpty()) {
+            cursor.insertHtml(QStringLiteral("<p><small>%1</small></p>").arg(guardNote(m)));
+            cursor.insertBlock();
+        }
         return;
     }
     const int first = static_cast<int>(m_citations.size());
@@ -74,6 +89,7 @@ void ConversationView::insertMessage(QTextCursor& cursor, const ShownMessage& m,
     cursor.insertBlock();
     QStringList parts;
     if (const QString note = statusNote(m); !note.isEmpty()) parts << QStringLiteral("<i>%1</i>").arg(note);
+    if (!m.guardVerdict.isEmpty()) parts << guardNote(m);
     if (m.tokensPerS && *m.tokensPerS > 0)
         parts << tr("%1 tokens, %2 tokens/s").arg(m.completionTokens.value_or(0)).arg(*m.tokensPerS, 0, 'f', 1);
     const QString act = QStringLiteral("act:%1/").arg(m_token);

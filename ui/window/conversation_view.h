@@ -26,6 +26,10 @@ struct ShownMessage {
     int versions = 1;
     std::int64_t questionId = 0;  // an answer's question (its user message)
     std::vector<app::Citation> citations;
+    // The guard model's verdict: "safe", "unsafe" or "malformed" (empty: not screened), and the
+    // categories of an unsafe one ("S1", "S10").
+    QString guardVerdict;
+    QStringList guardCategories;
 };
 
 // Each paragraph of `document` from position `from` on takes its text's direction (Arabic
@@ -72,6 +76,7 @@ signals:
 private:
     void onAnchor(const QUrl& url);
     void insertMessage(QTextCursor& cursor, const ShownMessage& m, bool last);
+    QString guardNote(const ShownMessage& m) const;
     // Each paragraph from `from` to the end takes its text's direction (an Arabic answer is
     // right-aligned in an English window, an English one left-aligned in an Arabic window);
     // code blocks are always left to right.

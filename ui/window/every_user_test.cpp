@@ -683,6 +683,47 @@ private slots:
         QVERIFY2(alerts.filter(QStringLiteral("tokens at")).size() == 1, qPrintable(alerts.join(" | ")));
     }
 
+    // A guard model set in the settings opens beside the model; the question and the answer
+    // are screened and their verdicts shown under them (the fixture model stands in as the
+    // guard: its verdicts are random, mostly unreadable, and marked as such, never as safe).
+    void aGuardModelScreensTheQuestionAndMarksTheAnswer() {
+        auto w = makeWindow();
+        QVERIFY(w);
+        w->preferences().setValue(QStringLiteral("guard/path"), QStringLiteral(LECTERN_TEST_DATA "/gguf/llama31-tiny-Q8_0.gguf"));
+        QSignalSpy guarded(w.get(), &MainWindow::guardChanged);
+        QVERIFY(openModel(*w));
+        QVERIFY(guarded.count() > 0 || guarded.wait(kWait));
+        QVERIFY(guarded.first().first().toBool());
+        QVERIFY(w->bridge().core().hasGuard());
+        QVERIFY(openPdf(*w));
+        QSignalSpy ended(w.get(), &MainWindow::taskEnded);
+        w->ask(QStringLiteral("How many parcels were moved?"));
+        QVERIFY(ended.wait(kWait));
+        QVERIFY(w->lastAsk() && w->lastAsk()->questionVerdict);
+        const QString shown = w->conversation()->toPlainText();
+        QVERIFY2(shown.contains(QStringLiteral("Guard: ")), qPrintable(shown));
+        auto t = w->bridge().core().transcript(w->currentSession());
+        QVERIFY(t.ok());
+        if (w->lastAsk()->refused) {
+            QVERIFY(w->lastAsk()->questionVerdict->kind == app::GuardVerdict::Kind::Unsafe);
+        } else {
+            QVERIFY(w->lastAsk()->answerVerdict);
+            int screened = 0;
+            for (const auto& m : t->messages) screened += !m.guard.empty();
+            QCOMPARE(screened, 2);
+            if (w->lastAsk()->answerVerdict->kind != app::GuardVerdict::Kind::Safe)
+                QVERIFY2(!shown.contains(QStringLiteral("Guard: safe")) || w->lastAsk()->questionVerdict->kind ==
+                                                                               app::GuardVerdict::Kind::Safe,
+                         qPrintable(shown));
+        }
+        // Cleared in the settings: the guard closes.
+        w->preferences().remove(QStringLiteral("guard/path"));
+        guarded.clear();
+        w->applyGuard();
+        QVERIFY(guarded.wait(kWait));
+        QVERIFY(!w->bridge().core().hasGuard());
+    }
+
     // The picker lists the models already here: one from Ollama's store that fits, and one of
     // another architecture in the user's folder, greyed with the reason; choosing a row fills
     // the path in.

@@ -239,9 +239,39 @@ void MainWindow::watchModelOpening(app::JobId job, const QString& failure, std::
         if (!app::finishedValue<app::ModelInfo>(e)) return;
         m_status->announce(tr("The model is loaded."));
         remember();
+        if (!m_bridge->core().hasGuard()) applyGuard();
         updateActions();
         emit modelOpened();
         replan();
+    });
+}
+
+void MainWindow::applyGuard() {
+    const QString path = m_prefs->value(QStringLiteral("guard/path"));
+    auto& core = m_bridge->core();
+    if (path.isEmpty()) {
+        if (!core.hasGuard()) return;
+        m_bridge->watch(core.closeGuard(), [this](const app::JobEvent& e) {
+            if (e.isFinal()) emit guardChanged(false);
+        });
+        return;
+    }
+    if (!core.model()) return;  // opened with the model
+    app::EngineOptions options;
+    options.modelPath = path.toStdString();
+    options.nCtx = 0;
+    options.backend = savedModelChoice(*m_prefs).backend.toStdString();
+    options.kvType.reset();
+    options.activations.reset();
+    m_bridge->watch(core.openGuard(options), [this](const app::JobEvent& e) {
+        if (!e.isFinal()) return;
+        if (const auto* f = std::get_if<app::JobFailed>(&e.payload)) {
+            showError(tr("The guard model could not be loaded."), f->error);
+            emit guardChanged(false);
+            return;
+        }
+        m_status->announce(tr("The guard model is loaded: questions and answers are screened."));
+        emit guardChanged(true);
     });
 }
 

@@ -57,6 +57,9 @@ public:
     // Installs the language's translations; the window builds itself again in it, keeping
     // the open session and model (after the running task, if any).
     void setLanguage(const QString& code);
+    // Opens the guard model of the preferences ("guard/path") beside the model, or closes the
+    // one open when the path is empty.
+    void applyGuard();
     // Every action with a shortcut (menus, toolbar, the window's own): the shortcuts dialog's rows.
     QList<QAction*> shortcutActions() const;
     static QString placeholderText();
@@ -97,6 +100,7 @@ signals:
     void settingsShown(QDialog* dialog);
     void shortcutsShown(QDialog* dialog);
     void languageChanged(const QString& code);
+    void guardChanged(bool open);
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;

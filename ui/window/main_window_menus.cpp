@@ -184,10 +184,12 @@ void MainWindow::showSettings() {
     connect(&dialog, &SettingsDialog::prefixesCleared, this, [this](int removed) {
         statusBar()->showMessage(tr("%1 saved KV prefixes removed.").arg(removed), 8000);
     });
+    const QString guardBefore = m_prefs->value(QStringLiteral("guard/path"));
     emit settingsShown(&dialog);
     if (dialog.exec() != QDialog::Accepted) return;
     const bool dark = darkAppearance();
     if (applyAppearance(m_prefs->value(QStringLiteral("ui/appearance"))) != dark) showMessages();  // colours in the text
+    if (m_prefs->value(QStringLiteral("guard/path")) != guardBefore) applyGuard();
     setLanguage(chosenLanguage(m_prefs->language()));
 }
 

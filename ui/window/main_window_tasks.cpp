@@ -6,6 +6,9 @@
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QPageSize>
 #include <QPdfWriter>
 #include <QPlainTextEdit>
@@ -184,6 +187,11 @@ void MainWindow::showMessages() {
         s.status = m.status;
         s.tokensPerS = m.tokensPerS;
         s.completionTokens = m.completionTokens;
+        if (!m.guard.empty()) {  // {"verdict": "unsafe", "categories": ["S1"], ...}
+            const QJsonObject guard = QJsonDocument::fromJson(QByteArray::fromStdString(m.guard)).object();
+            s.guardVerdict = guard.value(QStringLiteral("verdict")).toString(QStringLiteral("malformed"));
+            for (const QJsonValue& c : guard.value(QStringLiteral("categories")).toArray()) s.guardCategories << c.toString();
+        }
         if (m.role == "user") {
             question = m.id;
         } else {

@@ -9,7 +9,7 @@ namespace lectern::ui {
 namespace {
 
 // The sections this class owns: Reset removes every key in them.
-const char* const kSections[] = {"ui/", "model/", "models/", "remote/", "answers/", "ocr/"};
+const char* const kSections[] = {"ui/", "model/", "models/", "remote/", "answers/", "ocr/", "guard/"};
 
 }  // namespace
 

@@ -5,7 +5,9 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
+#include <QFileDialog>
 #include <QFileInfo>
+#include <QLineEdit>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -128,6 +130,26 @@ QWidget* SettingsDialog::buildModelPage() {
     row->addWidget(choose);
     row->addStretch(1);
     column->addLayout(row);
+    // A guard model screens each question before it is answered and each answer after.
+    auto* guardLabel = new QLabel(tr("Guar&d model (Llama Guard 3), optional:"), page);
+    column->addWidget(guardLabel);
+    auto* guardRow = new QHBoxLayout;
+    m_guard = new QLineEdit(page);
+    m_guard->setAccessibleName(tr("Guard model"));
+    m_guard->setPlaceholderText(tr("none: questions and answers are not screened"));
+    guardLabel->setBuddy(m_guard);
+    auto* guardFile = new QPushButton(tr("File…"), page);
+    connect(guardFile, &QPushButton::clicked, this, [this] {
+        const QString f = QFileDialog::getOpenFileName(this, tr("Guard model"), m_guard->text(), tr("GGUF models (*.gguf)"));
+        if (!f.isEmpty()) m_guard->setText(f);
+    });
+    guardRow->addWidget(m_guard, 1);
+    guardRow->addWidget(guardFile);
+    column->addLayout(guardRow);
+    auto* guardNote = new QLabel(tr("An unsafe question is not answered; an unsafe answer is marked in the conversation, "
+                                    "not hidden. The guard runs beside the model and needs its own memory."), page);
+    guardNote->setWordWrap(true);
+    column->addWidget(guardNote);
     column->addStretch(1);
     return page;
 }
@@ -240,6 +262,7 @@ QWidget* SettingsDialog::buildStoragePage() {
 void SettingsDialog::loadFields() {
     m_language->setCurrentIndex(std::max(0, m_language->findData(m_prefs.language())));
     m_appearance->setCurrentIndex(std::max(0, m_appearance->findData(m_prefs.value(QStringLiteral("ui/appearance")))));
+    m_guard->setText(m_prefs.value(QStringLiteral("guard/path")));
     const QStringList ocr = m_prefs.value(QStringLiteral("ocr/languages")).split(QLatin1Char('+'), Qt::SkipEmptyParts);
     for (int i = 0; i < m_ocr->count(); ++i)
         m_ocr->item(i)->setCheckState(ocr.contains(m_ocr->item(i)->data(Qt::UserRole).toString()) ? Qt::Checked
@@ -265,6 +288,7 @@ void SettingsDialog::showAnswers(const AnswerPreferences& a) {
 void SettingsDialog::restoreDefaults() {
     m_language->setCurrentIndex(0);
     m_appearance->setCurrentIndex(0);
+    m_guard->clear();
     for (int i = 0; i < m_ocr->count(); ++i) m_ocr->item(i)->setCheckState(Qt::Unchecked);
     showAnswers(AnswerPreferences{});
     m_promptText = m_promptShipped;
@@ -279,6 +303,8 @@ void SettingsDialog::save() {
     const QString appearance = m_appearance->currentData().toString();
     if (appearance.isEmpty()) m_prefs.remove(QStringLiteral("ui/appearance"));
     else m_prefs.setValue(QStringLiteral("ui/appearance"), appearance);
+    if (m_guard->text().trimmed().isEmpty()) m_prefs.remove(QStringLiteral("guard/path"));
+    else m_prefs.setValue(QStringLiteral("guard/path"), m_guard->text().trimmed());
     QStringList ocr;
     for (int i = 0; i < m_ocr->count(); ++i)
         if (m_ocr->item(i)->checkState() == Qt::Checked) ocr << m_ocr->item(i)->data(Qt::UserRole).toString();

@@ -19,6 +19,7 @@ class QComboBox;
 class QDialogButtonBox;
 class QDoubleSpinBox;
 class QLabel;
+class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
@@ -42,6 +43,8 @@ public:
     QTabWidget* tabs() const { return m_tabs; }
     QComboBox* languageBox() const { return m_language; }
     QComboBox* appearanceBox() const { return m_appearance; }
+    // The guard model's path (Llama Guard 3; empty: none).
+    QLineEdit* guardPath() const { return m_guard; }
     // Checkable, one row per OCR language (data: Tesseract's code); none checked: automatic.
     QListWidget* ocrLanguages() const { return m_ocr; }
     QCheckBox* customSampling() const { return m_custom; }
@@ -78,6 +81,7 @@ private:
     QComboBox* m_appearance = nullptr;
     QListWidget* m_ocr = nullptr;
     QLabel* m_model = nullptr;
+    QLineEdit* m_guard = nullptr;
     QCheckBox* m_custom = nullptr;
     QDoubleSpinBox* m_temperature = nullptr;
     QDoubleSpinBox* m_topP = nullptr;
