@@ -149,7 +149,9 @@ int runJobs(const std::string& command, const TaskOptions& o, app::AppCore& core
             return report(command, make_error(ErrorCode::NotFound, "no such file or folder", path));
     }
     app::JobId open = 0;
-    if (!o.remote.empty()) {
+    if (!job.needsModel) {
+        // Nothing to open but the guard.
+    } else if (!o.remote.empty()) {
         open = core.openRemote(remoteOptions(o));
     } else {
         auto eo = engineOptions(o, core, job);
@@ -158,10 +160,10 @@ int runJobs(const std::string& command, const TaskOptions& o, app::AppCore& core
             return report(command, make_error(ErrorCode::InvalidArgument, "no model: pass --model or set LECTERN_MODEL"));
         open = core.openModel(*eo);
     }
-    const app::JobEvent opened = follow(core, queue, open, o);
+    const app::JobEvent opened = open ? follow(core, queue, open, o) : app::JobEvent{};
     const auto* model = app::finishedValue<app::ModelInfo>(opened);
-    if (!model) return unfinished(command, opened);
-    if (!o.quiet)
+    if (open && !model) return unfinished(command, opened);
+    if (model && !o.quiet)
         std::fprintf(stderr, "model: %s, backend: %s, context: %lld tokens, KV cache %s, activations %s\n%s\n",
                      model->path.c_str(), model->backend.c_str(), static_cast<long long>(model->nCtx),
                      kv_type_name(model->kvType), cpu_activations_name(model->activations), model->choice.c_str());

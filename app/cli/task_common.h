@@ -65,6 +65,7 @@ struct TaskJob {
     std::function<Result<std::string>(app::AppCore&)> model;
     // Paths the task will read: a missing one is reported before the model is loaded.
     std::vector<std::string> inputs;
+    bool needsModel = true;  // false: only the guard model is opened (screen)
 };
 
 // Opens the core and the model, submits the task, prints its events, and returns the exit

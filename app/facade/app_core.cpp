@@ -436,8 +436,13 @@ Result<GuardVerdict> AppCore::runGuard(const std::vector<ChatMessage>& conversat
     if (!prompt) return prompt.error();
     // The template's text holds its special tokens (and the space before <|begin_of_text|>).
     const std::vector<std::int32_t> ids = m_guard->tokenizer().encode(*prompt, false, true);
+    constexpr std::int64_t kVerdictTokens = 16;  // "unsafe\nS1,S2,..." is a few tokens
+    if (static_cast<std::int64_t>(ids.size()) + kVerdictTokens > m_guard->nCtx())
+        return make_error(ErrorCode::InvalidArgument,
+                          "longer than the guard's context (" + std::to_string(ids.size()) + " tokens of " +
+                              std::to_string(m_guard->nCtx()) + ")");
     GenerateRequest g;
-    g.maxTokens = 16;  // "unsafe\nS1,S2,..." is a few tokens
+    g.maxTokens = kVerdictTokens;
     g.cancel = cancel;
     auto out = m_guard->complete(ids, g);
     if (!out) return out.error();
@@ -466,6 +471,38 @@ JobId AppCore::closeGuard() {
         m_guard.reset();
         m_hasGuard = false;
         return std::any(true);
+    });
+}
+
+JobId AppCore::screenDocuments(std::vector<std::string> paths, ReadOptions options) {
+    return m_runner->submit([this, paths = std::move(paths), options = std::move(options)](JobContext& job)
+                                -> Result<std::any> {
+        if (!m_guard) return make_error(ErrorCode::InvalidArgument, "no guard model is open", "open one with --guard");
+        std::vector<ingest::Document> documents;
+        LECTERN_TRY(appendRead(job, paths, documents, options));
+        std::int64_t total = 0, done = 0;
+        for (const auto& d : documents) total += static_cast<std::int64_t>(d.units.size());
+        DocumentsScreened out;
+        for (const auto& d : documents) {
+            for (const auto& u : d.units) {
+                job.progress(Phase::Prefill, ProgressUnit::Pages, done++, total);
+                ScreenedUnit s;
+                s.document = d.path;
+                s.locator = u.locator;
+                s.page = u.page;
+                if (u.text.find_first_not_of(" \t\r\n") == std::string::npos) {
+                    s.skipped = "no text";
+                } else if (auto v = runGuard({{"user", u.text}}, job.cancelFlag())) {
+                    s.verdict = *v;
+                } else if (v.error().code == ErrorCode::InvalidArgument) {
+                    s.skipped = v.error().message;
+                } else {
+                    return v.error();
+                }
+                out.units.push_back(std::move(s));
+            }
+        }
+        return std::any(std::move(out));
     });
 }
 

@@ -81,6 +81,18 @@ struct ReadOptions {
     std::string ocrLanguage;
 };
 
+// A unit of a document as the guard model judged it (screenDocuments).
+struct ScreenedUnit {
+    std::string document;  // its path
+    std::string locator;   // "page 12", "src/db.cpp"
+    int page = 0;
+    std::optional<GuardVerdict> verdict;  // empty: skipped
+    std::string skipped;                  // why it was not screened
+};
+struct DocumentsScreened {
+    std::vector<ScreenedUnit> units;
+};
+
 // What storage() reports.
 struct StorageUsage {
     std::string databasePath;
@@ -221,6 +233,10 @@ public:
     // -> GuardVerdict: the guard's assessment of the conversation's last turn (greedy, at most
     // 16 tokens). Errors: InvalidArgument without a guard model, or from guardPrompt.
     JobId screen(std::vector<ChatMessage> conversation);
+    // -> DocumentsScreened: each page (or file, or section) of the documents at `paths` screened
+    // as a user's message. A unit without text, or longer than the guard's context, is skipped
+    // with the reason. Errors: InvalidArgument without a guard model; those of reading.
+    JobId screenDocuments(std::vector<std::string> paths, ReadOptions options = {});
 
     // -> DocumentsRead.
     JobId readDocuments(std::vector<std::string> paths, ReadOptions options = {});

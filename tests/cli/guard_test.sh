@@ -37,6 +37,17 @@ show=$("$cli" sessions show 1 --json) || fail "sessions show"
 safe=$(grep -c '"verdict": "safe"' <<<"$show")
 exact=$(grep -Ec '"output": "(\\n)*safe(\\n)*"' <<<"$show")
 [ "$safe" -le "$exact" ] || fail "a verdict read as safe from other output: $show"
+# A document's units screened on request: a summary per document; a unit longer than the
+# guard's context (8192 tokens) is skipped and said.
+for i in $(seq 1 3000); do printf 'The northern warehouse shipped crates of apples and pears. '; done > "$dir/long.txt"
+out=$("$cli" screen "$dir/memo.txt" "$dir/long.txt" --guard "$guard" --backend cpu -q) || fail "screen exit $?: $out"
+grep -Eq "memo.txt: [01] of 1 flagged$" <<<"$out" || fail "no summary for memo.txt: $out"
+grep -Eq "long.txt, long.txt: skipped \(longer than the guard's context \([0-9]+ tokens of 8192\)\)" <<<"$out" ||
+    fail "the long unit was not skipped: $out"
+json=$("$cli" screen "$dir/memo.txt" --guard "$guard" --backend cpu -q --json) || fail "screen --json"
+grep -Eq '"verdict": "(safe|unsafe|malformed)"' <<<"$json" || fail "no verdict in screen --json: $json"
+"$cli" screen "$dir/memo.txt" >/dev/null 2>&1
+[ $? = 2 ] || fail "screen without --guard is not a usage error"
 # Without --guard nothing is screened.
 json=$("$cli" ask "$dir/memo.txt" "How many crates?" --model "$model" --ctx 2048 --backend cpu -n 4 --json 2>/dev/null)
 grep -q '"guard"' <<<"$json" && fail "screened without a guard: $json"
