@@ -401,13 +401,7 @@ Result<AskResult> AppCore::askScreened(const AskRequest& request, const TaskCont
         auto v = runGuard({{"user", request.question}}, cancel);
         if (!v) return v.error();
         question = *v;
-        if (v->kind == GuardVerdict::Kind::Unsafe && !request.answerUnsafe) {
-            AskResult refused;
-            refused.sessionId = request.sessionId;
-            refused.refused = true;
-            refused.questionVerdict = question;
-            return refused;
-        }
+        if (v->kind == GuardVerdict::Kind::Unsafe && !request.answerUnsafe) return refuseQuestion(request, *v);
     }
     auto r = runAsk(*taskEngine(), *m_store, request, ctx);
     if (!r || !m_guard) return r;
@@ -428,6 +422,30 @@ Result<AskResult> AppCore::askScreened(const AskRequest& request, const TaskCont
         LECTERN_TRY(m_store->messages().setGuard(answer->id, guardVerdictJson(*v)));
     }
     return r;
+}
+
+Result<AskResult> AppCore::refuseQuestion(const AskRequest& request, const GuardVerdict& verdict) {
+    // Kept in the session like any question, with its verdict, and a note where the answer
+    // would be: the conversation says what happened.
+    std::int64_t session = request.sessionId;
+    if (session == 0) {
+        auto id = createTaskSession(*m_store, "Ask", taskEngine()->modelName(), request.documents);
+        if (!id) return id.error();
+        session = *id;
+    }
+    auto question = m_store->messages().add(makeMessage(session, "user", request.question));
+    if (!question) return question.error();
+    LECTERN_TRY(m_store->messages().setGuard(*question, guardVerdictJson(verdict)));
+    std::string codes;
+    for (const std::string& c : verdict.categories) codes += (codes.empty() ? "" : ", ") + c;
+    AskResult refused;
+    refused.sessionId = session;
+    refused.refused = true;
+    refused.questionVerdict = verdict;
+    auto note = m_store->messages().add(
+        makeMessage(session, "assistant", "Not answered: the guard model found the question unsafe (" + codes + ")."));
+    if (!note) return note.error();
+    return refused;
 }
 
 Result<GuardVerdict> AppCore::runGuard(const std::vector<ChatMessage>& conversation, const std::atomic<bool>* cancel) {

@@ -390,6 +390,9 @@ private:
     Result<GuardVerdict> runGuard(const std::vector<ChatMessage>& conversation, const std::atomic<bool>* cancel);
     // runAsk between the guard's screening of the question and of the answer (verdicts stored).
     Result<AskResult> askScreened(const AskRequest& request, const TaskContext& ctx, const std::atomic<bool>* cancel);
+    // An unsafe question not answered: stored with its verdict (in a new session over the
+    // request's documents when it has none) and a note in the answer's place.
+    Result<AskResult> refuseQuestion(const AskRequest& request, const GuardVerdict& verdict);
     // The engine the tasks run on: the remote one when open, else the local one (or null).
     TaskEngine* taskEngine() { return m_remote ? static_cast<TaskEngine*>(m_remote.get()) : m_engine.get(); }
     std::optional<KvSnapshotCache> m_snapshots;

@@ -56,8 +56,8 @@ struct AskResult {
                                         // "server" (a remote engine: sent whole, its cache serving)
     std::vector<Citation> citations;
     std::vector<std::string> notes;     // units that did not fit, snapshot misses, ...
-    // A guard model's verdicts (empty: not screened). refused: the question was unsafe and
-    // not answered (nothing was stored).
+    // A guard model's verdicts (empty: not screened). refused: the question was unsafe and not
+    // answered (it is stored with its verdict, and a note in the answer's place).
     std::optional<GuardVerdict> questionVerdict;
     std::optional<GuardVerdict> answerVerdict;
     bool refused = false;
