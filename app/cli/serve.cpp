@@ -112,14 +112,7 @@ int runServe(const Options& o) {
         const auto* info = app::finishedValue<app::ModelInfo>(*e);
         const std::string name = std::filesystem::path(o.model).filename().replace_extension().string();
         if (!o.guard.empty()) {  // the guard after the model, planned against what is left
-            app::EngineOptions go;
-            go.modelPath = o.guard;
-            go.nCtx = 0;
-            go.backend = o.backend;
-            go.threads = o.threads;
-            go.kvType.reset();
-            go.activations.reset();
-            const app::JobId guard = (*core)->openGuard(go);
+            const app::JobId guard = (*core)->openGuard(o.guard, o.backend, o.threads);
             std::optional<app::JobEvent> g;
             while (!g_stop.load() && !(g = router.next(guard, std::chrono::milliseconds(200)), g && g->isFinal())) {}
             if (g_stop.load()) break;

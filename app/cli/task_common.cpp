@@ -168,14 +168,7 @@ int runJobs(const std::string& command, const TaskOptions& o, app::AppCore& core
                      model->path.c_str(), model->backend.c_str(), static_cast<long long>(model->nCtx),
                      kv_type_name(model->kvType), cpu_activations_name(model->activations), model->choice.c_str());
     if (!o.guard.empty()) {
-        app::EngineOptions go;
-        go.modelPath = o.guard;
-        go.nCtx = 0;  // the guard's default (8192)
-        go.backend = o.backend;
-        go.threads = o.threads;
-        go.kvType.reset();
-        go.activations.reset();
-        const app::JobEvent guarded = follow(core, queue, core.openGuard(go), o);
+        const app::JobEvent guarded = follow(core, queue, core.openGuard(o.guard, o.backend, o.threads), o);
         const auto* guard = app::finishedValue<app::ModelInfo>(guarded);
         if (!guard) return unfinished(command, guarded);
         if (!o.quiet) std::fprintf(stderr, "guard: %s, context: %lld tokens\n", guard->path.c_str(),

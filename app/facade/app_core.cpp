@@ -222,16 +222,24 @@ std::optional<ModelInfo> AppCore::model() const {
     return m_model;
 }
 
+Result<std::pair<std::unique_ptr<LocalEngine>, ModelInfo>> AppCore::openLocal(const EngineOptions& options,
+                                                                              JobContext& job) {
+    auto engine = LocalEngine::open(
+        options, [&job](std::int64_t d, std::int64_t t) { job.progress(Phase::LoadModel, ProgressUnit::Steps, d, t); },
+        job.cancelFlag());
+    if (!engine) return engine.error();
+    const LocalEngine& e = **engine;
+    ModelInfo info{options.modelPath, e.modelId(), e.backendName(), e.nCtx(), e.kvType(), e.activations(),
+                   e.contextChoice()};
+    return std::pair{std::move(engine.value()), std::move(info)};
+}
+
 JobId AppCore::openModel(EngineOptions options) {
     return m_runner->submit([this, options = std::move(options)](JobContext& job) -> Result<std::any> {
-        auto engine = LocalEngine::open(
-            options, [&job](std::int64_t d, std::int64_t t) { job.progress(Phase::LoadModel, ProgressUnit::Steps, d, t); },
-            job.cancelFlag());
-        if (!engine) return engine.error();
-        const LocalEngine& e = **engine;
-        ModelInfo info{options.modelPath, e.modelId(), e.backendName(), e.nCtx(), e.kvType(), e.activations(),
-                       e.contextChoice()};
-        m_engine = std::move(engine.value());
+        auto opened = openLocal(options, job);
+        if (!opened) return opened.error();
+        auto& [engine, info] = opened.value();
+        m_engine = std::move(engine);
         m_remote.reset();
         {
             std::lock_guard lock(m_modelMutex);
@@ -468,17 +476,19 @@ Result<GuardVerdict> AppCore::runGuard(const std::vector<ChatMessage>& conversat
     return parseGuardOutput(out->text);
 }
 
-JobId AppCore::openGuard(EngineOptions options) {
-    if (options.nCtx == 0) options.nCtx = 8192;  // a question and an answer, or a page
+JobId AppCore::openGuard(const std::string& modelPath, const std::string& backend, int threads) {
+    EngineOptions options;
+    options.modelPath = modelPath;
+    options.nCtx = 8192;  // a question and an answer, or a page
+    options.backend = backend;
+    options.threads = threads;
+    options.kvType.reset();
+    options.activations.reset();
     return m_runner->submit([this, options = std::move(options)](JobContext& job) -> Result<std::any> {
-        auto engine = LocalEngine::open(
-            options, [&job](std::int64_t d, std::int64_t t) { job.progress(Phase::LoadModel, ProgressUnit::Steps, d, t); },
-            job.cancelFlag());
-        if (!engine) return engine.error();
-        const LocalEngine& e = **engine;
-        ModelInfo info{options.modelPath, e.modelId(), e.backendName(), e.nCtx(), e.kvType(), e.activations(),
-                       e.contextChoice()};
-        m_guard = std::move(engine.value());
+        auto opened = openLocal(options, job);
+        if (!opened) return opened.error();
+        auto& [engine, info] = opened.value();
+        m_guard = std::move(engine);
         m_hasGuard = true;
         return std::any(std::move(info));
     });

@@ -224,9 +224,10 @@ public:
     // RemoteEngine::open.
     JobId openRemote(RemoteOptions options);
     // -> ModelInfo: a guard model (Llama Guard 3, llama_guard.h) beside the open model, on the
-    // same worker (one job at a time), planned against the memory left. Default context: 8192.
+    // same worker (one job at a time), planned against the memory left: an 8192-token context
+    // (a question and an answer, or a page), the KV cache and activations chosen for it.
     // Errors: those of LocalEngine::open.
-    JobId openGuard(EngineOptions options);
+    JobId openGuard(const std::string& modelPath, const std::string& backend = "auto", int threads = 0);
     // Whether a guard model is open; closing it frees its memory.
     bool hasGuard() const { return m_hasGuard.load(); }
     JobId closeGuard();
@@ -393,6 +394,10 @@ private:
     // An unsafe question not answered: stored with its verdict (in a new session over the
     // request's documents when it has none) and a note in the answer's place.
     Result<AskResult> refuseQuestion(const AskRequest& request, const GuardVerdict& verdict);
+    // On the worker: opens a local engine with the job's progress, and what the window and
+    // lectern-cli show of it (openModel, openGuard).
+    static Result<std::pair<std::unique_ptr<LocalEngine>, ModelInfo>> openLocal(const EngineOptions& options,
+                                                                                JobContext& job);
     // The engine the tasks run on: the remote one when open, else the local one (or null).
     TaskEngine* taskEngine() { return m_remote ? static_cast<TaskEngine*>(m_remote.get()) : m_engine.get(); }
     std::optional<KvSnapshotCache> m_snapshots;

@@ -257,13 +257,8 @@ void MainWindow::applyGuard() {
         return;
     }
     if (!core.model()) return;  // opened with the model
-    app::EngineOptions options;
-    options.modelPath = path.toStdString();
-    options.nCtx = 0;
-    options.backend = savedModelChoice(*m_prefs).backend.toStdString();
-    options.kvType.reset();
-    options.activations.reset();
-    m_bridge->watch(core.openGuard(options), [this](const app::JobEvent& e) {
+    m_bridge->watch(core.openGuard(path.toStdString(), savedModelChoice(*m_prefs).backend.toStdString()),
+                    [this](const app::JobEvent& e) {
         if (!e.isFinal()) return;
         if (const auto* f = std::get_if<app::JobFailed>(&e.payload)) {
             showError(tr("The guard model could not be loaded."), f->error);
