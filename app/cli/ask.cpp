@@ -29,17 +29,6 @@ nlohmann::json verdictJson(const app::GuardVerdict& v) {
     return j;
 }
 
-// "unsafe (S1, S10)", "safe", "malformed (the first line is neither ...)".
-std::string verdictText(const app::GuardVerdict& v) {
-    std::string out = app::guardVerdictName(v.kind);
-    if (v.kind == app::GuardVerdict::Kind::Unsafe) {
-        std::string codes;
-        for (const auto& c : v.categories) codes += (codes.empty() ? "" : ", ") + c;
-        out += " (" + codes + ")";
-    }
-    if (v.kind == app::GuardVerdict::Kind::Malformed) out += " (" + v.problem + ")";
-    return out;
-}
 
 nlohmann::json resultJson(const app::AskResult& r) {
     nlohmann::json citations = nlohmann::json::array();
@@ -70,11 +59,11 @@ void addVerdicts(const app::AskResult& r, bool json, nlohmann::json& j) {
     j["guard"] = guard;
     j["refused"] = r.refused;
     if (json) return;
-    if (r.questionVerdict) std::fprintf(stderr, "guard: question %s\n", verdictText(*r.questionVerdict).c_str());
-    if (r.answerVerdict) std::fprintf(stderr, "guard: answer %s\n", verdictText(*r.answerVerdict).c_str());
+    if (r.questionVerdict) std::fprintf(stderr, "guard: question %s\n", app::guardVerdictText(*r.questionVerdict).c_str());
+    if (r.answerVerdict) std::fprintf(stderr, "guard: answer %s\n", app::guardVerdictText(*r.answerVerdict).c_str());
     if (r.refused)
         std::printf("Not answered: the guard model found the question unsafe (%s). --answer-unsafe answers it anyway.",
-                    verdictText(*r.questionVerdict).c_str());
+                    app::guardVerdictText(*r.questionVerdict).c_str());
 }
 
 int run(Args& a) {

@@ -45,11 +45,9 @@ void printSummary(const app::DocumentsScreened& s) {
         }
         if (u.verdict->kind == app::GuardVerdict::Kind::Safe) continue;
         ++c.first;
-        std::string codes;
-        for (const auto& code : u.verdict->categories) codes += (codes.empty() ? "" : ", ") + code;
         std::printf("%s, %s: %s\n", u.document.c_str(), u.locator.c_str(),
                     u.verdict->kind == app::GuardVerdict::Kind::Unsafe
-                        ? ("unsafe (" + codes + ")").c_str()
+                        ? app::guardVerdictText(*u.verdict).c_str()
                         : ("verdict not readable (" + u.verdict->problem + ")").c_str());
     }
     for (const auto& d : order)

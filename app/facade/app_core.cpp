@@ -444,8 +444,7 @@ Result<AskResult> AppCore::refuseQuestion(const AskRequest& request, const Guard
     auto question = m_store->messages().add(makeMessage(session, "user", request.question));
     if (!question) return question.error();
     LECTERN_TRY(m_store->messages().setGuard(*question, guardVerdictJson(verdict)));
-    std::string codes;
-    for (const std::string& c : verdict.categories) codes += (codes.empty() ? "" : ", ") + c;
+    const std::string codes = guardCategoriesText(verdict);
     AskResult refused;
     refused.sessionId = session;
     refused.refused = true;

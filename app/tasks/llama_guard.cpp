@@ -113,6 +113,19 @@ GuardVerdict parseGuardOutput(std::string_view output, const std::vector<GuardCa
     return v;
 }
 
+std::string guardCategoriesText(const GuardVerdict& v) {
+    std::string codes;
+    for (const std::string& c : v.categories) codes += (codes.empty() ? "" : ", ") + c;
+    return codes;
+}
+
+std::string guardVerdictText(const GuardVerdict& v) {
+    std::string out = guardVerdictName(v.kind);
+    if (v.kind == GuardVerdict::Kind::Unsafe) out += " (" + guardCategoriesText(v) + ")";
+    if (v.kind == GuardVerdict::Kind::Malformed) out += " (" + v.problem + ")";
+    return out;
+}
+
 std::string guardVerdictJson(const GuardVerdict& v) {
     nlohmann::json j{{"verdict", guardVerdictName(v.kind)}, {"categories", v.categories}, {"output", v.output}};
     if (v.kind == GuardVerdict::Kind::Malformed) j["problem"] = v.problem;

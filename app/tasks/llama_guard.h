@@ -38,6 +38,10 @@ struct GuardVerdict {
     std::string output;                   // what the model wrote
 };
 const char* guardVerdictName(GuardVerdict::Kind kind);  // "safe", "unsafe", "malformed"
+// "S1, S10": the categories of an unsafe verdict.
+std::string guardCategoriesText(const GuardVerdict& verdict);
+// "safe", "unsafe (S1, S10)", "malformed (the first line is neither ...)".
+std::string guardVerdictText(const GuardVerdict& verdict);
 
 // {"verdict": "unsafe", "categories": ["S1"], "output": "...", "problem": "..."} as stored with a
 // message (problem only when malformed).
