@@ -50,44 +50,9 @@ void AppCore::notePdfMessage(const std::string& message) { ingest::note_pdf_mess
 
 namespace {
 
-// What the model needs with the context and KV type asked for (or chosen automatically) on
-// the CPU, against `available` (empty: the memory free now), as the local engine plans it.
-ModelFootprint footprintOf(const ModelConfig& c, std::size_t weightBytes, std::int64_t parameters,
-                           const std::string& name, std::int64_t nCtx, std::optional<KvType> kvType,
-                           std::optional<std::size_t> available) {
-    ModelFootprint f;
-    f.description = name + ": " + std::to_string(c.n_layer) + " layers, d_model " + std::to_string(c.d_model) +
-                    (parameters > 0 ? ", " + std::to_string(parameters / 1000000) + "M parameters" : "");
-    f.nCtxTrain = c.n_ctx_train;
-    f.weightsBytes = weightBytes;
-    f.availableBytes = available ? *available : available_host_memory();
-    MemoryAsk ask;
-    ask.nCtx = nCtx;
-    ask.kvType = kvType;
-    ask.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    ask.ctxBeyondTraining = true;  // said apart (nCtxTrain), not refused here
-    auto choice = chooseMemory(c, weightBytes, ask, f.availableBytes);
-    // What the request alone would take, to show beside a refusal.
-    const std::size_t unknown = 0;
-    auto asked = choice ? choice : chooseMemory(c, weightBytes, ask, unknown);
-    if (asked) {
-        f.nCtx = asked->nCtx;
-        f.kvType = asked->kvType;
-        f.kvBytes = asked->plan.kv;
-        f.otherBytes = asked->plan.scratch + asked->plan.reserve;
-    }
-    if (choice) {
-        f.choice = choice->line;
-    } else {
-        f.fits = false;
-        f.advice = choice.error().message;
-    }
-    return f;
-}
-
 ModelFootprint footprintOf(const lectern::ModelInfo& info, const std::string& name, std::int64_t nCtx,
                            std::optional<KvType> kvType, std::optional<std::size_t> available) {
-    return footprintOf(info.config, info.weights_bytes, info.parameters, name, nCtx, kvType, available);
+    return AppCore::shapeFootprint(info.config, info.weights_bytes, info.parameters, name, nCtx, kvType, available);
 }
 
 bool isGguf(const hub::PlannedFile& f) {
@@ -140,6 +105,41 @@ Result<lectern::ModelInfo> plannedModelInfo(const hub::ModelPuller& puller, cons
 
 }  // namespace
 
+// What the model needs with the context and KV type asked for (or chosen automatically) on
+// the CPU, against `available` (empty: the memory free now), as the local engine plans it.
+ModelFootprint AppCore::shapeFootprint(const ModelConfig& c, std::size_t weightBytes, std::int64_t parameters,
+                                       const std::string& name, std::int64_t nCtx, std::optional<KvType> kvType,
+                                       std::optional<std::size_t> available) {
+    ModelFootprint f;
+    f.description = name + ": " + std::to_string(c.n_layer) + " layers, d_model " + std::to_string(c.d_model) +
+                    (parameters > 0 ? ", " + std::to_string(parameters / 1000000) + "M parameters" : "");
+    f.nCtxTrain = c.n_ctx_train;
+    f.weightsBytes = weightBytes;
+    f.availableBytes = available ? *available : available_host_memory();
+    MemoryAsk ask;
+    ask.nCtx = nCtx;
+    ask.kvType = kvType;
+    ask.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    ask.ctxBeyondTraining = true;  // said apart (nCtxTrain), not refused here
+    auto choice = chooseMemory(c, weightBytes, ask, f.availableBytes);
+    // What the request alone would take, to show beside a refusal.
+    const std::size_t unknown = 0;
+    auto asked = choice ? choice : chooseMemory(c, weightBytes, ask, unknown);
+    if (asked) {
+        f.nCtx = asked->nCtx;
+        f.kvType = asked->kvType;
+        f.kvBytes = asked->plan.kv;
+        f.otherBytes = asked->plan.scratch + asked->plan.reserve;
+    }
+    if (choice) {
+        f.choice = choice->line;
+    } else {
+        f.fits = false;
+        f.advice = choice.error().message;
+    }
+    return f;
+}
+
 Result<ModelFootprint> AppCore::footprint(const std::string& modelPath, std::int64_t nCtx, std::optional<KvType> kvType,
                                           std::optional<std::size_t> available) {
     auto info = lectern::inspect_model(modelPath);
@@ -182,8 +182,8 @@ ModelFootprint AppCore::curatedFootprint(const CuratedModel& model, std::int64_t
     shape.n_kv_head = model.nKvHead;
     shape.head_dim = model.headDim;
     shape.n_ctx_train = model.nCtxTrain;
-    ModelFootprint f = footprintOf(shape, static_cast<std::size_t>(model.sizeBytes), 0, model.name, nCtx, kvType,
-                                   available);  // the file is mapped as it is
+    ModelFootprint f = shapeFootprint(shape, static_cast<std::size_t>(model.sizeBytes), 0, model.name, nCtx, kvType,
+                                      available);  // the file is mapped as it is
     f.description = model.name;
     return f;
 }

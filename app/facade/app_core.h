@@ -370,6 +370,10 @@ public:
     // What a curated model would need at `nCtx` (weights: its file size; KV: from its shape)
     // against the memory free now (or `available`). An estimate before any byte is fetched;
     // footprint() reads the real header once the file is here.
+    // What a model of this shape and weight size would need (as footprint() from its header).
+    static ModelFootprint shapeFootprint(const ModelConfig& config, std::size_t weightBytes, std::int64_t parameters,
+                                         const std::string& name, std::int64_t nCtx, std::optional<KvType> kvType,
+                                         std::optional<std::size_t> available = {});
     static ModelFootprint curatedFootprint(const CuratedModel& model, std::int64_t nCtx, std::optional<KvType> kvType,
                                            std::optional<std::size_t> available = {});
 

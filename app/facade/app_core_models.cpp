@@ -1,6 +1,8 @@
 // AppCore's models from the Hub: the pull job and the curated list (see app_core.h).
 #include "app_core.h"
 
+#include <filesystem>
+
 namespace lectern::app {
 
 JobId AppCore::pullModel(PullRequest request, PullOptions options) {
@@ -69,10 +71,11 @@ std::vector<FoundModel> AppCore::findModels(const std::vector<std::string>& fold
     std::vector<FoundModel> out;
     for (hub::DiscoveredModel& m : hub::discoverModels(roots)) {
         FoundModel found{std::move(m), std::nullopt};
-        if (found.model.supported) {
-            auto f = footprint(found.model.path, 0, std::nullopt, available);
-            if (f) found.footprint = std::move(f.value());
-        }
+        // Planned from the shape the discovery read: the header is not read again.
+        const hub::DiscoveredModel& d = found.model;
+        if (d.supported)
+            found.footprint = shapeFootprint(d.config, d.weightsBytes, d.parameters,
+                                             std::filesystem::path(d.path).filename().string(), 0, std::nullopt, available);
         out.push_back(std::move(found));
     }
     return out;

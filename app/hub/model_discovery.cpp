@@ -105,6 +105,8 @@ DiscoveredModel describe(ModelSource source, std::string name, const fs::path& p
         m.nCtxTrain = info->config.n_ctx_train;
         m.parameters = info->parameters;
         m.nLayer = info->config.n_layer;
+        m.config = info->config;
+        m.weightsBytes = info->weights_bytes;
         m.supported = true;
         return m;
     }

@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "lectern/engine/model_weights.h"
+
 namespace lectern::hub {
 
 enum class ModelSource { HuggingFace, Ollama, LmStudio, Gpt4All, Folder };
@@ -33,6 +35,9 @@ struct DiscoveredModel {
     std::int64_t nLayer = 0;
     bool supported = false;
     std::string reason;  // why it is not supported
+    // What the header says of a supported model's shape (what its memory plan is made from).
+    ModelConfig config;
+    std::size_t weightsBytes = 0;
 };
 
 // Where to look. Empty roots are not searched; fromEnvironment() fills them as each program
