@@ -62,14 +62,10 @@ StorageUsage AppCore::storage() {
     }
     for (const char* suffix : {"", "-wal", "-shm"}) u.databaseBytes += fileBytes(u.databasePath + suffix);
     if (m_snapshots) {
-        const std::filesystem::path dir = m_snapshots->directory();
-        u.snapshotDirectory = dir.string();
-        std::error_code ec;
-        for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
-            if (e.path().extension() != ".kv") continue;
-            u.snapshotBytes += fileBytes(e.path());
-            ++u.snapshotFiles;
-        }
+        u.snapshotDirectory = m_snapshots->directory().string();
+        const KvSnapshotCache::Usage snapshots = m_snapshots->usage();
+        u.snapshotBytes = snapshots.bytes;
+        u.snapshotFiles = snapshots.files;
     }
     return u;
 }

@@ -320,12 +320,19 @@ bool KvSnapshotCache::contains(const std::string& key) const {
     return std::filesystem::exists(pathOf(key), ec);
 }
 
-std::uint64_t KvSnapshotCache::totalBytes() const {
-    std::uint64_t total = 0;
+KvSnapshotCache::Usage KvSnapshotCache::usage() const {
+    Usage u;
     std::error_code ec;
-    for (const auto& e : std::filesystem::directory_iterator(m_dir, ec))
-        if (e.path().extension() == ".kv") total += e.file_size(ec);
-    return total;
+    for (const auto& e : std::filesystem::directory_iterator(m_dir, ec)) {
+        if (e.path().extension() != ".kv") continue;
+        std::error_code fe;
+        const auto n = e.file_size(fe);
+        if (!fe) u.bytes += n;
+        ++u.files;
+    }
+    return u;
 }
+
+std::uint64_t KvSnapshotCache::totalBytes() const { return usage().bytes; }
 
 }  // namespace lectern::app

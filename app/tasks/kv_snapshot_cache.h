@@ -71,6 +71,12 @@ public:
     int clear();
     Status remove(const std::string& key);
     bool contains(const std::string& key) const;
+    // The snapshots in the folder now: their bytes and how many.
+    struct Usage {
+        std::uint64_t bytes = 0;
+        std::int64_t files = 0;
+    };
+    Usage usage() const;
     std::uint64_t totalBytes() const;
 
     const std::filesystem::path& directory() const { return m_dir; }
