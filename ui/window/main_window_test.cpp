@@ -41,14 +41,14 @@
 #include "store.h"
 #include "testing/office_maker.h"
 #include "testing/pdf_maker.h"
+#include "window_test_support.h"
 
 using namespace lectern;
 using namespace lectern::ui;
+using namespace lectern::ui::testing;
 
 namespace {
 
-const QString kModel = QStringLiteral(LECTERN_TEST_DATA "/gguf/llama31-tiny-F16.gguf");
-constexpr int kWait = 120000;  // ms: a slow, shared machine
 
 QString writePdf(const QString& path, const std::vector<std::string>& pages) {
     ingest::testing::TestPdf pdf;
@@ -101,13 +101,6 @@ QString writeContract(const QString& path) {
     return path;
 }
 
-// A question and its answer stored in `session`, as a model that cites would write them.
-bool addExchange(std::int64_t session, const std::string& question, const std::string& answer) {
-    auto store = app::Store::open((dataFolder() + "/lectern.db").toStdString());
-    return store.ok() && store->messages().add(app::makeMessage(session, "user", question)).ok() &&
-           store->messages().add(app::makeMessage(session, "assistant", answer)).ok();
-}
-
 // The words the viewer's text highlights (its line mark selects nothing).
 QStringList highlightedWords(DocumentViewer* viewer) {
     QStringList out;
@@ -127,40 +120,14 @@ private:
     QString m_pdf;
     std::atomic<bool> m_slow{false};
 
-    std::unique_ptr<MainWindow> makeWindow() {
-        auto bridge = CoreBridge::open(dataFolder() + "/lectern.db", cacheFolder() + "/kv");
-        if (!bridge) {
-            qWarning("%s", bridge.error().to_string().c_str());
-            return nullptr;
-        }
-        auto settings = std::make_unique<QSettings>(m_dir.filePath("lectern.conf"), QSettings::IniFormat);
-        auto w = std::make_unique<MainWindow>(std::move(bridge.value()), std::move(settings));
-        w->show();
-        return w;
-    }
+    std::unique_ptr<MainWindow> makeWindow() { return makeTestWindow(m_dir.filePath("lectern.conf")); }
     bool openModel(MainWindow& w) {
-        QSignalSpy opened(&w, &MainWindow::modelOpened);
-        ModelChoice c;
-        c.path = kModel;
-        c.nCtx = 4096;
-        c.backend = "cpu";
         // A pause per layer, while m_slow is set, makes an answer last long enough to stop.
-        w.openModel(c, [this](std::int64_t) {
+        return openTestModel(w, [this](std::int64_t) {
             if (m_slow) std::this_thread::sleep_for(std::chrono::milliseconds(3));
         });
-        return opened.wait(kWait);
     }
-    // Reads `path` into the window and waits until the session holding it is counted.
-    bool openPdf(MainWindow& w, const QString& path) {
-        QSignalSpy shown(&w, &MainWindow::sessionShown);
-        w.openPaths({path});
-        if (!shown.wait(kWait)) return false;
-        // openSession dropped the earlier plan; this one is the new session's.
-        QElapsedTimer clock;
-        clock.start();
-        while (!w.planSettled() && clock.elapsed() < kWait) QTest::qWait(20);
-        return w.planSettled();
-    }
+    bool openPdf(MainWindow& w, const QString& path) { return openAndCount(w, path); }
     bool askAndWait(MainWindow& w, const QString& q) {
         QSignalSpy ended(&w, &MainWindow::taskEnded);
         w.ask(q);
@@ -169,12 +136,7 @@ private:
 
 private slots:
     void initTestCase() {
-        // Test mode's folders, never the user's ($LECTERN_DATA_DIR would win over test mode).
-        qunsetenv("LECTERN_DATA_DIR");
-        qunsetenv("LECTERN_CACHE_DIR");
-        QStandardPaths::setTestModeEnabled(true);
-        QDir(dataFolder()).removeRecursively();
-        QDir(cacheFolder()).removeRecursively();
+        useEmptyTestFolders();
         QVERIFY(m_dir.isValid());
         m_pdf = writePdf(m_dir.filePath("report.pdf"),
                          {"Northwind Logistics moved four million parcels in the year.",
